@@ -1,0 +1,82 @@
+//! Announcements shown on the kiosk and at the top of the family pages for a period of time.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::error::ErrorCode;
+use crate::item::Content;
+use crate::schedule::DateRange;
+use crate::text::Text;
+use crate::validate::{Validator, SUMMARY_MAX};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    #[default]
+    Normal,
+    Important,
+    /// Takes a banner on every screen until it expires (visits suspended, say).
+    Urgent,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Announcement {
+    pub text: Text,
+    #[serde(default)]
+    pub priority: Priority,
+    pub shown_from: NaiveDateTime,
+    pub shown_until: NaiveDateTime,
+}
+
+impl Announcement {
+    pub fn is_shown_at(&self, now: NaiveDateTime) -> bool {
+        self.shown_from <= now && now < self.shown_until
+    }
+}
+
+impl Content for Announcement {
+    const COLLECTION: &'static str = "announcements";
+
+    fn check(&self, v: &mut Validator) {
+        v.text("text", &self.text, SUMMARY_MAX);
+        v.date("shown_from", self.shown_from.date());
+        v.at("shown_until", |v| v.check(self.shown_until > self.shown_from, ErrorCode::EndBeforeStart));
+    }
+
+    fn span(&self) -> Option<DateRange> {
+        Some(DateRange { from: self.shown_from.date(), to: self.shown_until.date().max(self.shown_from.date()) })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn announcement_is_shown_from_its_start_until_just_before_its_end() {
+        let announcement = Announcement {
+            text: Text::fr("Marché de Noël"),
+            priority: Priority::Normal,
+            shown_from: at("2026-11-20 08:00"),
+            shown_until: at("2026-11-29 20:00"),
+        };
+        assert!(!announcement.is_shown_at(at("2026-11-20 07:59")));
+        assert!(announcement.is_shown_at(at("2026-11-20 08:00")));
+        assert!(!announcement.is_shown_at(at("2026-11-29 20:00")));
+    }
+
+    #[test]
+    fn announcement_ending_before_it_starts_is_rejected() {
+        let announcement = Announcement {
+            text: Text::fr("Visites suspendues"),
+            priority: Priority::Urgent,
+            shown_from: at("2026-11-20 08:00"),
+            shown_until: at("2026-11-19 08:00"),
+        };
+        assert!(announcement.validate().unwrap_err().has("shown_until", &ErrorCode::EndBeforeStart));
+    }
+}

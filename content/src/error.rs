@@ -1,0 +1,91 @@
+//! Field-level content errors, with their message in each language, shared by the server (422 bodies)
+//! and the app (messages next to the field).
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Lang;
+
+/// What is wrong with one field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Empty where a value is needed (the French text of a title, say).
+    Required,
+    TooLong { max: usize },
+    EndBeforeStart,
+    /// A date outside what the residence plans for.
+    DateOutOfRange { min: String, max: String },
+    /// A value the contract does not know, such as an allergen outside the 14 of Swiss law.
+    UnknownValue { value: String },
+    /// The same thing twice where it must be unique (two dîners on one day).
+    Duplicate,
+    NumberOutOfRange { min: i64, max: i64 },
+    InvalidEmail,
+    InvalidPhone,
+    /// The payload itself could not be read (a missing field, a wrong type, broken JSON).
+    Malformed { detail: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// Where, as a path into the payload: `title.fr`, `meals[1].main.allergens[0]`.
+    pub field: String,
+    #[serde(flatten)]
+    pub code: ErrorCode,
+}
+
+/// Every problem found in one piece of content, so that an editor sees them all at once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("invalid content: {}", .errors.iter().map(|e| format!("{}: {}", e.field, e.code.message(Lang::En))).collect::<Vec<_>>().join("; "))]
+pub struct ContentError {
+    pub errors: Vec<FieldError>,
+}
+
+impl ContentError {
+    pub fn single(field: impl Into<String>, code: ErrorCode) -> Self {
+        ContentError { errors: vec![FieldError { field: field.into(), code }] }
+    }
+
+    pub fn has(&self, field: &str, code: &ErrorCode) -> bool {
+        self.errors.iter().any(|e| e.field == field && &e.code == code)
+    }
+}
+
+impl ErrorCode {
+    /// The message a staff member reads next to the field.
+    pub fn message(&self, lang: Lang) -> String {
+        use ErrorCode::*;
+        match (self, lang) {
+            (Required, Lang::Fr) => "Ce champ est obligatoire.".into(),
+            (Required, Lang::De) => "Dieses Feld ist erforderlich.".into(),
+            (Required, Lang::En) => "This field is required.".into(),
+            (TooLong { max }, Lang::Fr) => format!("Trop long : {max} caractères au plus."),
+            (TooLong { max }, Lang::De) => format!("Zu lang: höchstens {max} Zeichen."),
+            (TooLong { max }, Lang::En) => format!("Too long: at most {max} characters."),
+            (EndBeforeStart, Lang::Fr) => "La fin doit venir après le début.".into(),
+            (EndBeforeStart, Lang::De) => "Das Ende muss nach dem Beginn liegen.".into(),
+            (EndBeforeStart, Lang::En) => "The end must come after the start.".into(),
+            (DateOutOfRange { min, max }, Lang::Fr) => format!("Date hors des limites ({min} – {max})."),
+            (DateOutOfRange { min, max }, Lang::De) => format!("Datum ausserhalb des Bereichs ({min} – {max})."),
+            (DateOutOfRange { min, max }, Lang::En) => format!("Date out of range ({min} – {max})."),
+            (UnknownValue { value }, Lang::Fr) => format!("Valeur inconnue : « {value} »."),
+            (UnknownValue { value }, Lang::De) => format!("Unbekannter Wert: «{value}»."),
+            (UnknownValue { value }, Lang::En) => format!("Unknown value: “{value}”."),
+            (Duplicate, Lang::Fr) => "Cette valeur figure déjà.".into(),
+            (Duplicate, Lang::De) => "Dieser Wert ist schon vorhanden.".into(),
+            (Duplicate, Lang::En) => "This value is already there.".into(),
+            (NumberOutOfRange { min, max }, Lang::Fr) => format!("Nombre entre {min} et {max}."),
+            (NumberOutOfRange { min, max }, Lang::De) => format!("Zahl zwischen {min} und {max}."),
+            (NumberOutOfRange { min, max }, Lang::En) => format!("A number from {min} to {max}."),
+            (InvalidEmail, Lang::Fr) => "Adresse e-mail invalide.".into(),
+            (InvalidEmail, Lang::De) => "Ungültige E-Mail-Adresse.".into(),
+            (InvalidEmail, Lang::En) => "Invalid e-mail address.".into(),
+            (InvalidPhone, Lang::Fr) => "Numéro de téléphone invalide.".into(),
+            (InvalidPhone, Lang::De) => "Ungültige Telefonnummer.".into(),
+            (InvalidPhone, Lang::En) => "Invalid phone number.".into(),
+            (Malformed { detail }, Lang::Fr) => format!("Donnée illisible : {detail}"),
+            (Malformed { detail }, Lang::De) => format!("Unlesbare Angabe: {detail}"),
+            (Malformed { detail }, Lang::En) => format!("Unreadable value: {detail}"),
+        }
+    }
+}

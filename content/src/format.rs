@@ -1,0 +1,90 @@
+//! How dates, times and prices read in each language, the Swiss way: 24-hour times, "CHF 80.–".
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
+
+use crate::text::Lang;
+
+pub fn weekday_name(day: Weekday, lang: Lang) -> &'static str {
+    let index = day.num_days_from_monday() as usize;
+    match lang {
+        Lang::Fr => ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"][index],
+        Lang::De => ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"][index],
+        Lang::En => ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][index],
+    }
+}
+
+fn month_name(month: u32, lang: Lang) -> &'static str {
+    let index = month as usize - 1;
+    match lang {
+        Lang::Fr => ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"][index],
+        Lang::De => ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"][index],
+        Lang::En => ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][index],
+    }
+}
+
+/// "mardi 24 novembre 2026", "Dienstag, 24. November 2026", "Tuesday 24 November 2026".
+pub fn long_date(date: NaiveDate, lang: Lang) -> String {
+    let (weekday, day, month, year) = (weekday_name(date.weekday(), lang), date.day(), month_name(date.month(), lang), date.year());
+    match lang {
+        Lang::Fr => format!("{weekday} {} {month} {year}", if day == 1 { "1er".to_string() } else { day.to_string() }),
+        Lang::De => format!("{weekday}, {day}. {month} {year}"),
+        Lang::En => format!("{weekday} {day} {month} {year}"),
+    }
+}
+
+/// "mardi 24 novembre" without the year, for headings within a week.
+pub fn day_heading(date: NaiveDate, lang: Lang) -> String {
+    let full = long_date(date, lang);
+    full.trim_end_matches(&format!(" {}", date.year())).to_string()
+}
+
+/// "14:30", the 24-hour time.
+pub fn time(at: NaiveDateTime) -> String {
+    at.format("%H:%M").to_string()
+}
+
+/// "14:00–15:30".
+pub fn time_span(starts: NaiveDateTime, ends: NaiveDateTime) -> String {
+    format!("{}–{}", time(starts), time(ends))
+}
+
+/// "CHF 80.–" for whole francs, "CHF 12.50" otherwise; zero is "free" in words.
+pub fn price(centimes: u32, lang: Lang) -> String {
+    match (centimes, lang) {
+        (0, Lang::Fr) => "Gratuit".into(),
+        (0, Lang::De) => "Kostenlos".into(),
+        (0, Lang::En) => "Free".into(),
+        (c, _) if c % 100 == 0 => format!("CHF {}.–", c / 100),
+        (c, _) => format!("CHF {}.{:02}", c / 100, c % 100),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn long_dates_read_naturally_in_each_language() {
+        assert_eq!(long_date(date("2026-11-24"), Lang::Fr), "mardi 24 novembre 2026");
+        assert_eq!(long_date(date("2026-12-01"), Lang::Fr), "mardi 1er décembre 2026");
+        assert_eq!(long_date(date("2026-11-24"), Lang::De), "Dienstag, 24. November 2026");
+        assert_eq!(day_heading(date("2026-11-24"), Lang::En), "Tuesday 24 November");
+    }
+
+    #[test]
+    fn times_use_the_24_hour_clock() {
+        let at = NaiveDateTime::parse_from_str("2026-11-24 14:05", "%Y-%m-%d %H:%M").unwrap();
+        assert_eq!(time(at), "14:05");
+    }
+
+    #[test]
+    fn prices_follow_swiss_usage() {
+        assert_eq!(price(8000, Lang::Fr), "CHF 80.–");
+        assert_eq!(price(1250, Lang::De), "CHF 12.50");
+        assert_eq!(price(0, Lang::De), "Kostenlos");
+    }
+}

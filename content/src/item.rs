@@ -1,0 +1,34 @@
+//! What every kind of content has in common: an identity and version once stored, validation, and
+//! the days it concerns (for date-range queries).
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+use crate::error::ContentError;
+use crate::schedule::DateRange;
+use crate::validate::Validator;
+
+/// A kind of content of the contract; `COLLECTION` names its table and its endpoint alike.
+pub trait Content: Serialize + DeserializeOwned + Clone {
+    const COLLECTION: &'static str;
+
+    /// Reports every problem of this content to the validator.
+    fn check(&self, v: &mut Validator);
+
+    /// The days this content concerns, for date-range queries; `None` for content of every day.
+    fn span(&self) -> Option<DateRange>;
+
+    fn validate(&self) -> Result<(), ContentError> {
+        let mut validator = Validator::default();
+        self.check(&mut validator);
+        validator.finish()
+    }
+}
+
+/// Stored content: its id, the version an edit must quote, and the content itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item<T> {
+    pub id: i64,
+    pub version: i64,
+    #[serde(flatten)]
+    pub content: T,
+}

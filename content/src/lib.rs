@@ -1,0 +1,28 @@
+//! The content contract of the Résidence Plantzette: what the server stores and serves and what the
+//! app renders, with its validation and its date and schedule logic. Native and wasm alike.
+
+pub mod activity;
+pub mod announcement;
+pub mod api;
+pub mod error;
+pub mod format;
+pub mod item;
+pub mod menu;
+pub mod page;
+pub mod programme;
+pub mod residence;
+pub mod schedule;
+pub mod text;
+pub mod validate;
+
+pub use activity::{Activity, ActivityInfo, Category, Occurrence, Recurrence};
+pub use announcement::{Announcement, Priority};
+pub use api::{Listing, Today, UpcomingSession};
+pub use error::{ContentError, ErrorCode, FieldError};
+pub use item::{Content, Item};
+pub use menu::{Allergen, DayMenu, Dish, Meal, MealKind};
+pub use page::{BedAvailability, InfoPage, PageSlug};
+pub use programme::{Audience, Contact, Price, Programme, Session, Topic};
+pub use residence::{Address, Residence, VisitingHours, VisitsState, VisitsStatus};
+pub use schedule::{DateRange, RangeError, Week};
+pub use text::{Lang, Localized, Text};

@@ -1,0 +1,303 @@
+//! Menus of the day: déjeuner, dîner and souper (Swiss usage), their dishes and alternatives, and the
+//! 14 allergens that Swiss food law requires to be declared.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::ErrorCode;
+use crate::item::Content;
+use crate::schedule::DateRange;
+use crate::text::{Lang, Text};
+use crate::validate::{Validator, TITLE_MAX};
+
+/// The 14 allergens of annex 6 of the Swiss ordinance on food information (OIDAl / LIV).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Allergen {
+    Gluten,
+    Crustaceans,
+    Eggs,
+    Fish,
+    Peanuts,
+    Soy,
+    Milk,
+    Nuts,
+    Celery,
+    Mustard,
+    Sesame,
+    Sulphites,
+    Lupin,
+    Molluscs,
+}
+
+impl Allergen {
+    pub const ALL: [Allergen; 14] = [
+        Allergen::Gluten,
+        Allergen::Crustaceans,
+        Allergen::Eggs,
+        Allergen::Fish,
+        Allergen::Peanuts,
+        Allergen::Soy,
+        Allergen::Milk,
+        Allergen::Nuts,
+        Allergen::Celery,
+        Allergen::Mustard,
+        Allergen::Sesame,
+        Allergen::Sulphites,
+        Allergen::Lupin,
+        Allergen::Molluscs,
+    ];
+
+    /// The allergen in words, as a menu must declare it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        use Allergen::*;
+        let [fr, de, en] = match self {
+            Gluten => ["Gluten", "Gluten", "Gluten"],
+            Crustaceans => ["Crustacés", "Krebstiere", "Crustaceans"],
+            Eggs => ["Œufs", "Eier", "Eggs"],
+            Fish => ["Poisson", "Fisch", "Fish"],
+            Peanuts => ["Arachides", "Erdnüsse", "Peanuts"],
+            Soy => ["Soja", "Soja", "Soy"],
+            Milk => ["Lait (lactose)", "Milch (Laktose)", "Milk (lactose)"],
+            Nuts => ["Fruits à coque", "Schalenfrüchte", "Tree nuts"],
+            Celery => ["Céleri", "Sellerie", "Celery"],
+            Mustard => ["Moutarde", "Senf", "Mustard"],
+            Sesame => ["Sésame", "Sesam", "Sesame"],
+            Sulphites => ["Sulfites", "Sulfite", "Sulphites"],
+            Lupin => ["Lupin", "Lupinen", "Lupin"],
+            Molluscs => ["Mollusques", "Weichtiere", "Molluscs"],
+        };
+        match lang {
+            Lang::Fr => fr,
+            Lang::De => de,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The three meals of a Swiss day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MealKind {
+    /// Breakfast.
+    Dejeuner,
+    /// Lunch, the main meal.
+    Diner,
+    /// The evening meal.
+    Souper,
+}
+
+impl MealKind {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (MealKind::Dejeuner, Lang::Fr) => "Déjeuner",
+            (MealKind::Dejeuner, Lang::De) => "Frühstück",
+            (MealKind::Dejeuner, Lang::En) => "Breakfast",
+            (MealKind::Diner, Lang::Fr) => "Dîner",
+            (MealKind::Diner, Lang::De) => "Mittagessen",
+            (MealKind::Diner, Lang::En) => "Lunch",
+            (MealKind::Souper, Lang::Fr) => "Souper",
+            (MealKind::Souper, Lang::De) => "Abendessen",
+            (MealKind::Souper, Lang::En) => "Supper",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dish {
+    pub name: Text,
+    #[serde(default)]
+    pub allergens: Vec<Allergen>,
+}
+
+/// A meal's courses and alternatives; only the main course is required.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meal {
+    pub kind: MealKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starter: Option<Dish>,
+    pub main: Dish,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dessert: Option<Dish>,
+    /// The vegetarian alternative to the main course.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vegetarian: Option<Dish>,
+    /// The texture-adapted (minced or mixed) version, for residents with swallowing difficulties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub texture_adapted: Option<Dish>,
+}
+
+impl Meal {
+    /// Each dish with the name of its course, in serving order.
+    pub fn dishes(&self) -> impl Iterator<Item = (Course, &Dish)> {
+        [
+            (Course::Starter, self.starter.as_ref()),
+            (Course::Main, Some(&self.main)),
+            (Course::Vegetarian, self.vegetarian.as_ref()),
+            (Course::TextureAdapted, self.texture_adapted.as_ref()),
+            (Course::Dessert, self.dessert.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(course, dish)| dish.map(|dish| (course, dish)))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Course {
+    Starter,
+    Main,
+    Vegetarian,
+    TextureAdapted,
+    Dessert,
+}
+
+impl Course {
+    fn field(self) -> &'static str {
+        match self {
+            Course::Starter => "starter",
+            Course::Main => "main",
+            Course::Vegetarian => "vegetarian",
+            Course::TextureAdapted => "texture_adapted",
+            Course::Dessert => "dessert",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        use Course::*;
+        match (self, lang) {
+            (Starter, Lang::Fr) => "Entrée",
+            (Starter, Lang::De) => "Vorspeise",
+            (Starter, Lang::En) => "Starter",
+            (Main, Lang::Fr) => "Plat",
+            (Main, Lang::De) => "Hauptgang",
+            (Main, Lang::En) => "Main course",
+            (Vegetarian, Lang::Fr) => "Végétarien",
+            (Vegetarian, Lang::De) => "Vegetarisch",
+            (Vegetarian, Lang::En) => "Vegetarian",
+            (TextureAdapted, Lang::Fr) => "Texture adaptée",
+            (TextureAdapted, Lang::De) => "Angepasste Konsistenz",
+            (TextureAdapted, Lang::En) => "Texture-adapted",
+            (Dessert, Lang::Fr) => "Dessert",
+            (Dessert, Lang::De) => "Dessert",
+            (Dessert, Lang::En) => "Dessert",
+        }
+    }
+}
+
+/// The menu of one day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayMenu {
+    pub date: NaiveDate,
+    pub meals: Vec<Meal>,
+}
+
+impl DayMenu {
+    pub fn meal(&self, kind: MealKind) -> Option<&Meal> {
+        self.meals.iter().find(|meal| meal.kind == kind)
+    }
+}
+
+impl Content for DayMenu {
+    const COLLECTION: &'static str = "menus";
+
+    fn check(&self, v: &mut Validator) {
+        v.date("date", self.date);
+        v.at("meals", |v| {
+            v.check(!self.meals.is_empty(), ErrorCode::Required);
+            for (index, meal) in self.meals.iter().enumerate() {
+                v.at(format!("[{index}]"), |v| {
+                    if self.meals[..index].iter().any(|other| other.kind == meal.kind) {
+                        v.at("kind", |v| v.fail(ErrorCode::Duplicate));
+                    }
+                    for (course, dish) in meal.dishes() {
+                        v.at(course.field(), |v| check_dish(dish, v));
+                    }
+                });
+            }
+        });
+    }
+
+    fn span(&self) -> Option<DateRange> {
+        Some(DateRange::day(self.date))
+    }
+}
+
+fn check_dish(dish: &Dish, v: &mut Validator) {
+    v.text("name", &dish.name, TITLE_MAX);
+    v.at("allergens", |v| {
+        for (index, allergen) in dish.allergens.iter().enumerate() {
+            if dish.allergens[..index].contains(allergen) {
+                v.at(format!("[{index}]"), |v| v.fail(ErrorCode::Duplicate));
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::parse;
+
+    fn dish(name: &str, allergens: &[Allergen]) -> Dish {
+        Dish { name: Text::fr(name), allergens: allergens.to_vec() }
+    }
+
+    fn menu() -> DayMenu {
+        DayMenu {
+            date: "2026-11-24".parse().unwrap(),
+            meals: vec![Meal {
+                kind: MealKind::Diner,
+                starter: Some(dish("Soupe à l'orge", &[Allergen::Gluten, Allergen::Celery])),
+                main: dish("Filet de perche", &[Allergen::Fish, Allergen::Milk]),
+                dessert: None,
+                vegetarian: Some(dish("Risotto aux bolets", &[Allergen::Milk])),
+                texture_adapted: None,
+            }],
+        }
+    }
+
+    #[test]
+    fn every_allergen_of_swiss_law_has_a_label_in_each_language() {
+        assert_eq!(Allergen::ALL.len(), 14);
+        for allergen in Allergen::ALL {
+            for lang in Lang::ALL {
+                assert!(!allergen.label(lang).is_empty());
+            }
+        }
+        assert_eq!(Allergen::Nuts.label(Lang::De), "Schalenfrüchte");
+    }
+
+    #[test]
+    fn unknown_allergen_is_rejected_with_its_place() {
+        let json = serde_json::to_string(&menu()).unwrap().replace("\"celery\"", "\"cumin\"");
+        let error = parse::<DayMenu>(&json).unwrap_err();
+        assert_eq!(error.errors[0].field, "meals[0].starter.allergens[1]");
+        assert_eq!(error.errors[0].code, ErrorCode::UnknownValue { value: "cumin".into() });
+    }
+
+    #[test]
+    fn two_dinners_on_one_day_are_rejected() {
+        let mut menu = menu();
+        menu.meals.push(menu.meals[0].clone());
+        assert!(menu.validate().unwrap_err().has("meals[1].kind", &ErrorCode::Duplicate));
+    }
+
+    #[test]
+    fn dish_without_a_name_is_rejected() {
+        let mut menu = menu();
+        menu.meals[0].vegetarian = Some(dish("", &[]));
+        assert!(menu.validate().unwrap_err().has("meals[0].vegetarian.name.fr", &ErrorCode::Required));
+    }
+
+    #[test]
+    fn dishes_come_in_serving_order_with_the_alternative_after_the_main() {
+        let courses: Vec<Course> = menu().meals[0].dishes().map(|(course, _)| course).collect();
+        assert_eq!(courses, [Course::Starter, Course::Main, Course::Vegetarian]);
+    }
+
+    #[test]
+    fn malformed_menu_json_is_an_error_not_a_panic() {
+        let error = parse::<DayMenu>("{\"date\": \"2026-11-24\", \"meals\": [").unwrap_err();
+        assert!(matches!(error.errors[0].code, ErrorCode::Malformed { .. }));
+    }
+}

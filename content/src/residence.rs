@@ -1,0 +1,104 @@
+//! The residence itself: how to reach it, when visits are possible, and whether they are open now.
+
+use chrono::NaiveTime;
+use serde::{Deserialize, Serialize};
+
+use crate::error::ErrorCode;
+use crate::item::Content;
+use crate::programme::{check_contact, Contact};
+use crate::schedule::{DateRange, RESIDENCE_TZ_NAME};
+use crate::text::{Lang, Text};
+use crate::validate::{Validator, SUMMARY_MAX, TITLE_MAX};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+}
+
+/// Visiting hours on some days of the week ("Every day", "Sunday and holidays").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitingHours {
+    pub days: Text,
+    pub opens: NaiveTime,
+    pub closes: NaiveTime,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VisitsState {
+    #[default]
+    Open,
+    Restricted,
+    Suspended,
+}
+
+impl VisitsState {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (VisitsState::Open, Lang::Fr) => "Visites ouvertes",
+            (VisitsState::Open, Lang::De) => "Besuche möglich",
+            (VisitsState::Open, Lang::En) => "Visits open",
+            (VisitsState::Restricted, Lang::Fr) => "Visites restreintes",
+            (VisitsState::Restricted, Lang::De) => "Besuche eingeschränkt",
+            (VisitsState::Restricted, Lang::En) => "Visits restricted",
+            (VisitsState::Suspended, Lang::Fr) => "Visites suspendues",
+            (VisitsState::Suspended, Lang::De) => "Besuche ausgesetzt",
+            (VisitsState::Suspended, Lang::En) => "Visits suspended",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitsStatus {
+    pub state: VisitsState,
+    /// Why visits are restricted or suspended, and until when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Residence {
+    pub name: String,
+    pub address: Address,
+    /// Reception: the number and address families use.
+    pub contact: Contact,
+    pub visiting_hours: Vec<VisitingHours>,
+    pub visits: VisitsStatus,
+    /// Always `Europe/Zurich`: every time in the contract is local time there.
+    pub time_zone: String,
+}
+
+impl Content for Residence {
+    const COLLECTION: &'static str = "residence";
+
+    fn check(&self, v: &mut Validator) {
+        v.required("name", &self.name, TITLE_MAX);
+        v.at("address", |v| {
+            v.required("street", &self.address.street, TITLE_MAX);
+            v.at("postcode", |v| {
+                let swiss = self.address.postcode.len() == 4 && self.address.postcode.chars().all(|c| c.is_ascii_digit());
+                v.check(swiss, ErrorCode::UnknownValue { value: self.address.postcode.clone() })
+            });
+            v.required("city", &self.address.city, TITLE_MAX);
+        });
+        v.at("contact", |v| check_contact(&self.contact, v));
+        v.at("visiting_hours", |v| {
+            for (index, hours) in self.visiting_hours.iter().enumerate() {
+                v.at(format!("[{index}]"), |v| {
+                    v.text("days", &hours.days, TITLE_MAX);
+                    v.at("closes", |v| v.check(hours.closes > hours.opens, ErrorCode::EndBeforeStart));
+                });
+            }
+        });
+        v.at("visits", |v| v.optional_text("message", self.visits.message.as_ref(), SUMMARY_MAX));
+        v.at("time_zone", |v| {
+            v.check(self.time_zone == RESIDENCE_TZ_NAME, ErrorCode::UnknownValue { value: self.time_zone.clone() })
+        });
+    }
+
+    fn span(&self) -> Option<DateRange> {
+        None
+    }
+}
