@@ -1,0 +1,54 @@
+//! The query parameters the read endpoints share, read so that a bad value is a 400 with a JSON
+//! error like any other, and the residence's current day and week.
+
+use axum::extract::{FromRequestParts, Query};
+use axum::http::request::Parts;
+use chrono::{NaiveDate, NaiveDateTime, Utc};
+use plantzette_content::schedule::residence_time;
+use plantzette_content::{DateRange, Week};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use crate::error::ApiError;
+
+/// Query parameters whose rejection is a 400 with a JSON error, like every other API error.
+pub struct Params<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Params<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let Query(params) = Query::<T>::from_request_parts(parts, state)
+            .await
+            .map_err(|rejection| ApiError::BadRequest(rejection.body_text()))?;
+        Ok(Params(params))
+    }
+}
+
+/// `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both optional: the handler says what a missing bound means.
+#[derive(Debug, Default, Deserialize)]
+pub struct RangeParams {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+impl RangeParams {
+    pub fn range_or(&self, default: DateRange) -> Result<DateRange, ApiError> {
+        Ok(DateRange::from_query(self.from.as_deref(), self.to.as_deref(), default)?)
+    }
+}
+
+/// The residence's wall-clock time now.
+pub fn residence_now() -> NaiveDateTime {
+    residence_time(Utc::now())
+}
+
+pub fn current_week() -> DateRange {
+    Week::containing(residence_now().date()).range()
+}
+
+/// Reads a date from a path or query value, or says which value was wrong.
+pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, ApiError> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| ApiError::BadRequest(format!("`{field}` is not a date of the form YYYY-MM-DD")))
+}

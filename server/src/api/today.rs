@@ -1,0 +1,43 @@
+//! `GET /api/v1/today?date=`: everything a today page shows, in one request. The app may name the
+//! day it considers today (its clock, in residence time); the server's day is the default.
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use plantzette_content::{DateRange, DayMenu, Programme, Today, UpcomingSession};
+use serde::Deserialize;
+
+use super::query::{parse_date, residence_now, Params};
+use super::{activities, announcements, programmes, residence};
+use crate::error::ApiError;
+use crate::{store, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/today", get(show))
+}
+
+#[derive(Default, Deserialize)]
+struct TodayParams {
+    date: Option<String>,
+}
+
+async fn show(State(state): State<AppState>, Params(params): Params<TodayParams>) -> Result<Json<Today>, ApiError> {
+    let now = residence_now();
+    let date = match params.date {
+        Some(text) => parse_date("date", &text)?,
+        None => now.date(),
+    };
+    // Another day than the server's today is looked at from its start.
+    let moment = if date == now.date() { now } else { date.and_hms_opt(0, 0, 0).expect("midnight exists") };
+    let day = DateRange::day(date);
+    let pool = &state.pool;
+    let upcoming = store::list::<Programme>(pool, Some(programmes::ahead_of(date))).await?;
+    Ok(Json(Today {
+        date,
+        residence: residence::load(pool).await?.content,
+        announcements: announcements::shown_in(pool, day).await?,
+        activities: activities::occurrences(pool, day).await?,
+        menu: store::list::<DayMenu>(pool, Some(day)).await?.into_iter().next(),
+        next_session: UpcomingSession::first_after(&upcoming, moment),
+    }))
+}

@@ -1,0 +1,39 @@
+//! The SQLite database: one file in the data directory, WAL journal, full synchronous writes,
+//! foreign keys on, migrations run at start.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+pub const DATABASE_FILE: &str = "plantzette.sqlite3";
+
+/// Opens (creating if needed) the database in `data_dir` and brings its schema up to date.
+pub async fn open(data_dir: &Path) -> anyhow::Result<SqlitePool> {
+    ensure_writable(data_dir)?;
+    let options = SqliteConnectOptions::new()
+        .filename(data_dir.join(DATABASE_FILE))
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(options)
+        .await
+        .with_context(|| format!("cannot open the database in {}", data_dir.display()))?;
+    sqlx::migrate!("./migrations").run(&pool).await.context("cannot bring the database schema up to date")?;
+    Ok(pool)
+}
+
+/// Fails with a sentence a person can act on, rather than a SQLite error later on.
+fn ensure_writable(data_dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    let probe = data_dir.join(".write-test");
+    std::fs::write(&probe, b"plantzette")
+        .and_then(|_| std::fs::remove_file(&probe))
+        .with_context(|| format!("the data directory {} is not writable", data_dir.display()))
+}

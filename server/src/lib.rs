@@ -1,0 +1,106 @@
+//! The Plantzette server: the JSON API under `/api/v1` over SQLite, and the built app at `/`.
+
+pub mod api;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod site;
+pub mod store;
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use anyhow::Context;
+use axum::http::header::{CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::Router;
+use sqlx::SqlitePool;
+use tokio::net::TcpListener;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use config::Config;
+use site::Site;
+
+/// Requests carry small JSON documents at most.
+const BODY_LIMIT_BYTES: usize = 256 * 1024;
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: SqlitePool,
+}
+
+/// The whole HTTP surface: API, app, and the headers every response carries.
+pub fn app(state: AppState, site: &Site) -> Router {
+    let header = |name: HeaderName, value: HeaderValue| SetResponseHeaderLayer::overriding(name, value);
+    Router::new()
+        .nest("/api/v1", api::router())
+        .merge(site.router())
+        .with_state(state)
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(header(CONTENT_SECURITY_POLICY, site.csp.clone()))
+        .layer(header(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(header(REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(header(X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(header(
+            HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+        ))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// A server bound to its address, its database open and up to date, ready to run.
+pub struct Server {
+    listener: TcpListener,
+    router: Router,
+}
+
+impl Server {
+    pub async fn build(config: &Config) -> anyhow::Result<Server> {
+        let pool = db::open(&config.data_dir).await?;
+        if config.demo {
+            demo::lay_out(&pool).await.context("cannot lay out the demo content")?;
+            tokio::spawn(demo::keep_current(pool.clone()));
+        }
+        let site = Site::load(&config.dist_dir)?;
+        let listener = TcpListener::bind(config.addr).await.with_context(|| {
+            format!(
+                "cannot listen on {}: another program (another Plantzette server?) may be using it; \
+                 choose another address with --addr or PLANTZETTE_ADDR",
+                config.addr
+            )
+        })?;
+        Ok(Server { listener, router: app(AppState { pool }, &site) })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, finishing the requests under way.
+    pub async fn run(self) -> anyhow::Result<()> {
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await?;
+        Ok(())
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async { tokio::signal::ctrl_c().await.ok() };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

@@ -1,0 +1,119 @@
+//! The built app (Trunk's `dist`): hashed files cached for a year, `index.html` revalidated, and
+//! every deep link answered with `index.html` so the app's router can take it.
+//!
+//! Trunk writes the app's loader into `index.html` as an inline module script. The
+//! Content-Security-Policy allows exactly that script by its hash, computed here at start, and no
+//! other inline code.
+
+use std::path::Path;
+
+use axum::extract::Request;
+use axum::http::header::CACHE_CONTROL;
+use axum::http::HeaderValue;
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::Router;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::AppState;
+
+/// The built app's directory and the policy that lets its loader run.
+pub struct Site {
+    pub csp: HeaderValue,
+    router: Router<AppState>,
+}
+
+impl Site {
+    pub fn load(dist: &Path) -> anyhow::Result<Site> {
+        let index = dist.join("index.html");
+        let inline_scripts = match std::fs::read_to_string(&index) {
+            Ok(html) => inline_script_hashes(&html),
+            Err(_) => {
+                tracing::warn!("no built app at {}: serving the API only (scripts/run builds it)", index.display());
+                Vec::new()
+            }
+        };
+        let files = ServeDir::new(dist).fallback(ServeFile::new(index));
+        let router = Router::new()
+            .fallback_service(files)
+            .layer(CompressionLayer::new())
+            .layer(middleware::from_fn(cache_control));
+        Ok(Site { csp: HeaderValue::from_str(&content_security_policy(&inline_scripts))?, router })
+    }
+
+    pub fn router(&self) -> Router<AppState> {
+        self.router.clone()
+    }
+}
+
+/// The policy for every response: our own origin only, wasm allowed to compile, no inline code
+/// but the loader, no framing.
+fn content_security_policy(inline_script_hashes: &[String]) -> String {
+    let scripts: String = inline_script_hashes.iter().map(|hash| format!(" 'sha256-{hash}'")).collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; \
+         manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// The base64 SHA-256 of each inline `<script>`'s text, as CSP hash sources want it.
+fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after_tag = &rest[start..];
+        let Some(open_end) = after_tag.find('>') else { break };
+        let Some(close) = after_tag.find("</script>") else { break };
+        let attributes = &after_tag[..open_end];
+        if !attributes.contains("src=") && close > open_end {
+            hashes.push(STANDARD.encode(Sha256::digest(&after_tag[open_end + 1..close])));
+        }
+        rest = &after_tag[close + "</script>".len()..];
+    }
+    hashes
+}
+
+/// Files whose name carries Trunk's content hash never change: cache them for a year. Everything
+/// else (`index.html`, deep links, fonts) is revalidated on each load.
+async fn cache_control(request: Request, next: Next) -> Response {
+    let immutable = is_content_hashed(request.uri().path());
+    let mut response = next.run(request).await;
+    let policy = if immutable { "public, max-age=31536000, immutable" } else { "no-cache" };
+    response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static(policy));
+    response
+}
+
+/// `plantzette-1a2b3c4d5e6f7a8b_bg.wasm`, `style-1a2b3c4d5e6f7a8b.css`: a dash, then 16 hex digits.
+fn is_content_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or_default().trim_end_matches("_bg");
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_inline_scripts_are_hashed() {
+        let html = r#"<head><script src="/a.js"></script><script type="module">import init from '/x.js';</script></head>"#;
+        let hashes = inline_script_hashes(html);
+        assert_eq!(hashes, [STANDARD.encode(Sha256::digest("import init from '/x.js';"))]);
+    }
+
+    #[test]
+    fn trunk_file_names_are_recognised_as_hashed() {
+        assert!(is_content_hashed("/plantzette-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_content_hashed("/style-00ff00ff00ff00ff.css"));
+        assert!(!is_content_hashed("/index.html"));
+        assert!(!is_content_hashed("/programmes/12"));
+        assert!(!is_content_hashed("/fonts/atkinson-hyperlegible-400.woff2"));
+    }
+}

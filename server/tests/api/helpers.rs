@@ -1,0 +1,84 @@
+//! `spawn_app()` and typed helpers to call the API like the app does.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use chrono::Utc;
+use plantzette_content::schedule::residence_time;
+use plantzette_content::Week;
+use plantzette_server::{Config, Server};
+use serde::de::DeserializeOwned;
+use tempfile::TempDir;
+
+/// The inline loader of the fixture `index.html`, standing in for the one Trunk writes.
+pub const LOADER: &str = "import init from '/plantzette-0123456789abcdef.js'; init();";
+
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub client: reqwest::Client,
+    /// Kept alive with the app: dropping it deletes the database.
+    _dir: TempDir,
+}
+
+pub fn config(dir: &TempDir) -> Config {
+    Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data_dir: dir.path().join("data"),
+        dist_dir: dir.path().join("dist"),
+        demo: true,
+    }
+}
+
+/// Writes a built app's shape: an index with an inline loader and a content-hashed script.
+fn write_dist(dir: &TempDir) -> PathBuf {
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), format!("<!doctype html><html><head><script type=\"module\">{LOADER}</script></head><body></body></html>")).unwrap();
+    std::fs::write(dist.join("plantzette-0123456789abcdef.js"), "export default function init() {}").unwrap();
+    dist
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    write_dist(&dir);
+    let address = start(config(&dir)).await;
+    TestApp { address, client: reqwest::Client::new(), _dir: dir }
+}
+
+/// Starts a server with this configuration in the background and returns where it listens.
+pub async fn start(config: Config) -> SocketAddr {
+    let server = Server::build(&config).await.expect("the server starts");
+    let address = server.local_addr();
+    tokio::spawn(server.run());
+    address
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("the server answers")
+    }
+
+    /// GETs `path`, expects a 200 and reads the JSON as `T`.
+    pub async fn get_json<T: DeserializeOwned>(&self, path: &str) -> T {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.json().await.expect("the body is the contract's JSON")
+    }
+
+    /// GETs `path`, expects `status` and the API's JSON error body; returns its message.
+    pub async fn get_error(&self, path: &str, status: u16) -> String {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), status, "GET {path}");
+        assert_eq!(response.headers()["content-type"], "application/json");
+        let body: serde_json::Value = response.json().await.unwrap();
+        body["message"].as_str().expect("an error has a message").to_string()
+    }
+}
+
+pub fn this_week() -> Week {
+    Week::containing(residence_time(Utc::now()).date())
+}

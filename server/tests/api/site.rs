@@ -1,0 +1,59 @@
+//! The built app: deep links reach `index.html`, hashed files are cached for good, and every
+//! response carries the security headers with a policy that lets exactly Trunk's loader run.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use reqwest::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY};
+use sha2::{Digest, Sha256};
+
+use crate::helpers::{spawn_app, LOADER};
+
+#[tokio::test]
+async fn deep_links_are_answered_with_the_app_and_not_cached() {
+    let app = spawn_app().await;
+    for path in ["/", "/programmes/2", "/activities?week=2026-11-23"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()[CACHE_CONTROL], "no-cache", "{path}");
+        assert!(response.text().await.unwrap().contains(LOADER), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn content_hashed_files_are_immutable() {
+    let app = spawn_app().await;
+    let response = app.get("/plantzette-0123456789abcdef.js").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()[CACHE_CONTROL], "public, max-age=31536000, immutable");
+}
+
+#[tokio::test]
+async fn the_policy_allows_the_loader_by_its_hash_and_no_other_inline_code() {
+    let app = spawn_app().await;
+    let response = app.get("/").await;
+    let policy = response.headers()[CONTENT_SECURITY_POLICY].to_str().unwrap().to_string();
+    let loader_hash = STANDARD.encode(Sha256::digest(LOADER));
+    assert!(policy.contains(&format!("'sha256-{loader_hash}'")), "{policy}");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    assert!(policy.contains("'wasm-unsafe-eval'") && policy.contains("frame-ancestors 'none'"), "{policy}");
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = spawn_app().await;
+    for path in ["/", "/api/v1/today", "/api/v1/nothing"] {
+        let response = app.get(path).await;
+        let headers = response.headers();
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["referrer-policy"], "no-referrer", "{path}");
+        assert!(headers.contains_key(CONTENT_SECURITY_POLICY), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn an_oversized_request_body_is_refused() {
+    let app = spawn_app().await;
+    let body = vec![b'x'; 1024 * 1024];
+    let response = app.client.post(app.url("/api/v1/today")).body(body).send().await.unwrap();
+    assert_eq!(response.status(), 413);
+}
