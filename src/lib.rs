@@ -1,1 +1,35 @@
-//! placeholder
+//! The Plantzette app: the residence's today, activities, menus, prevention programmes and
+//! practical info, for the lobby kiosk and for families' phones.
+
+mod api;
+mod clock;
+mod components;
+mod i18n;
+mod pages;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use components::layout::Layout;
+use pages::{ActivitiesPage, InfoPage, InfoTopicPage, MenusPage, NotFound, ProgrammePage, ProgrammesPage, TodayPage};
+
+#[component]
+pub fn App() -> impl IntoView {
+    i18n::provide_locale();
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=TodayPage/>
+                    <Route path=path!("/activities") view=ActivitiesPage/>
+                    <Route path=path!("/menus") view=MenusPage/>
+                    <Route path=path!("/programmes") view=ProgrammesPage/>
+                    <Route path=path!("/programmes/:id") view=ProgrammePage/>
+                    <Route path=path!("/info") view=InfoPage/>
+                    <Route path=path!("/info/:topic") view=InfoTopicPage/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

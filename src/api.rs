@@ -1,0 +1,94 @@
+//! Fetching the JSON API: typed results with errors that say what happened, and requests aborted
+//! when the page that asked for them goes away.
+
+use gloo_net::http::Request;
+use leptos::logging;
+use leptos::prelude::*;
+use plantzette_content::{DateRange, DayMenu, InfoPage, Item, Listing, Occurrence, PageSlug, Programme, Residence, Today};
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+/// Why content could not be shown.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ApiError {
+    /// No answer: the network or the server is down.
+    #[error("network error: {0}")]
+    Network(String),
+    /// The server answered with an error status.
+    #[error("HTTP {status}: {message}")]
+    Status { status: u16, message: String },
+    /// An answer that is not the contract's JSON.
+    #[error("unreadable answer: {0}")]
+    Unreadable(String),
+}
+
+/// The API's error body.
+#[derive(Deserialize)]
+struct ErrorBody {
+    message: String,
+}
+
+async fn get<T: DeserializeOwned>(path: String) -> Result<T, ApiError> {
+    let controller = SendWrapper::new(web_sys::AbortController::new().ok());
+    let signal = controller.as_ref().map(|c| c.signal());
+    // Abort the request if the page that asked for it is left before it answers.
+    on_cleanup(move || {
+        if let Some(controller) = controller.take() {
+            controller.abort();
+        }
+    });
+    let result = async {
+        let response = Request::get(&path)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        if !response.ok() {
+            let message = response.json::<ErrorBody>().await.map(|b| b.message).unwrap_or_default();
+            return Err(ApiError::Status { status: response.status(), message });
+        }
+        response.json::<T>().await.map_err(|e| ApiError::Unreadable(e.to_string()))
+    }
+    .await;
+    if let Err(error) = &result {
+        logging::error!("GET {path} failed: {error}");
+    }
+    result
+}
+
+fn range_query(range: DateRange) -> String {
+    format!("from={}&to={}", range.from, range.to)
+}
+
+pub async fn today(date: chrono::NaiveDate) -> Result<Today, ApiError> {
+    get(format!("/api/v1/today?date={date}")).await
+}
+
+pub async fn activities(range: DateRange) -> Result<Listing<Occurrence>, ApiError> {
+    get(format!("/api/v1/activities?{}", range_query(range))).await
+}
+
+pub async fn menus(range: DateRange) -> Result<Listing<Item<DayMenu>>, ApiError> {
+    get(format!("/api/v1/menus?{}", range_query(range))).await
+}
+
+pub async fn programmes() -> Result<Listing<Item<Programme>>, ApiError> {
+    get("/api/v1/programmes".into()).await
+}
+
+pub async fn programme(id: i64) -> Result<Item<Programme>, ApiError> {
+    get(format!("/api/v1/programmes/{id}")).await
+}
+
+pub async fn residence() -> Result<Item<Residence>, ApiError> {
+    get("/api/v1/residence".into()).await
+}
+
+pub async fn pages() -> Result<Vec<Item<InfoPage>>, ApiError> {
+    get("/api/v1/pages".into()).await
+}
+
+pub async fn page(slug: PageSlug) -> Result<Item<InfoPage>, ApiError> {
+    get(format!("/api/v1/pages/{}", slug.as_str())).await
+}

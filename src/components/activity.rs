@@ -1,0 +1,61 @@
+//! A day's activities as a list: time, title, place, with what is on now, what comes next and
+//! what is cancelled marked in words, not colour alone.
+
+use chrono::NaiveDateTime;
+use leptos::prelude::*;
+use plantzette_content::activity::{next_occurrence, Timing};
+use plantzette_content::format::time_span;
+use plantzette_content::Occurrence;
+
+use crate::components::local_text::LocalText;
+use crate::i18n::{use_lang, use_ui};
+
+/// Occurrences of one day, in time order; `now` marks the current and the next one.
+#[component]
+pub fn ActivityList(occurrences: Vec<Occurrence>, #[prop(optional)] now: Option<NaiveDateTime>) -> impl IntoView {
+    let ui = use_ui();
+    if occurrences.is_empty() {
+        return view! { <p class="empty">{move || ui.get().no_activities}</p> }.into_any();
+    }
+    let next = now.and_then(|now| next_occurrence(&occurrences, now));
+    view! {
+        <ul class="activity-list">
+            {occurrences
+                .into_iter()
+                .enumerate()
+                .map(|(index, occurrence)| {
+                    let is_now = now.is_some_and(|now| !occurrence.cancelled && occurrence.timing(now) == Timing::Now);
+                    view! { <ActivityItem occurrence is_now is_next=next == Some(index)/> }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool) -> impl IntoView {
+    let ui = use_ui();
+    let lang = use_lang();
+    let info = occurrence.info.clone();
+    let category = info.category;
+    let cancelled = occurrence.cancelled;
+    view! {
+        <li class="activity" class:cancelled=cancelled class:now=is_now class:next=is_next>
+            <p class="when">{time_span(occurrence.starts_at, occurrence.ends_at)}</p>
+            <div class="what">
+                <h3 class="title"><LocalText text=info.title.clone()/></h3>
+                <p class="badges">
+                    {is_now.then(|| view! { <span class="badge badge-now">{move || ui.get().now_on}</span> })}
+                    {is_next.then(|| view! { <span class="badge badge-next">{move || ui.get().next}</span> })}
+                    {cancelled.then(|| view! { <span class="badge badge-cancelled">{move || ui.get().cancelled}</span> })}
+                    <span class="badge">{move || category.label(lang.get())}</span>
+                    {info.registration_required.then(|| view! { <span class="badge">{move || ui.get().registration_required}</span> })}
+                    {(!info.wheelchair_accessible).then(|| view! { <span class="badge">{move || ui.get().not_wheelchair_accessible}</span> })}
+                </p>
+                <p class="place"><LocalText text=info.place.clone()/></p>
+                {info.description.clone().map(|text| view! { <p class="description"><LocalText text/></p> })}
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,43 @@
+//! The week a page shows, read from `?week=YYYY-MM-DD` (any day of it) so that it can be linked
+//! to, with links to the weeks before and after.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use plantzette_content::format::day_heading;
+use plantzette_content::Week;
+
+use crate::clock::residence_today;
+use crate::i18n::{use_lang, use_ui};
+
+/// The week named in the address, or the current one.
+pub fn use_week() -> Memo<Week> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let asked = query.read().get("week").and_then(|day| day.parse::<NaiveDate>().ok());
+        Week::containing(asked.unwrap_or_else(residence_today))
+    })
+}
+
+/// "lundi 23 novembre – dimanche 29 novembre".
+pub fn week_label(week: Week, lang: plantzette_content::Lang) -> String {
+    format!("{} – {}", day_heading(week.monday(), lang), day_heading(week.sunday(), lang))
+}
+
+#[component]
+pub fn WeekNav(base: &'static str, week: Memo<Week>) -> impl IntoView {
+    let ui = use_ui();
+    let lang = use_lang();
+    let link = move |target: Week| format!("{base}?week={}", target.monday());
+    let is_current = move || week.get() == Week::containing(residence_today());
+    view! {
+        <nav class="week-nav" aria-label=move || week_label(week.get(), lang.get())>
+            <A href=move || link(week.get().previous())>"← "{move || ui.get().previous_week}</A>
+            <Show when=move || !is_current()>
+                <A href=base>{move || ui.get().this_week}</A>
+            </Show>
+            <A href=move || link(week.get().next())>{move || ui.get().next_week}" →"</A>
+        </nav>
+    }
+}

@@ -1,0 +1,113 @@
+//! Practical info: how to reach the residence, visiting hours and the visits status, and the
+//! info pages (admissions, short stays, care, partners).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use plantzette_content::{InfoPage as Page, Item, PageSlug, Residence};
+
+use super::programmes::Paragraphs;
+use super::today::VisitsNotice;
+use crate::api::{self, ApiError};
+use crate::components::fetched::Fetched;
+use crate::components::layout::use_page_title;
+use crate::components::local_text::LocalText;
+use crate::i18n::use_ui;
+
+#[component]
+pub fn InfoPage() -> impl IntoView {
+    let ui = use_ui();
+    let residence = LocalResource::new(api::residence);
+    let pages = LocalResource::new(api::pages);
+    use_page_title(|ui| ui.info.to_string());
+    view! {
+        <h1>{move || ui.get().info}</h1>
+        <Fetched resource=residence render={|item: Item<Residence>| view! { <ResidenceContact residence=item.content/> }}/>
+        <h2>{move || ui.get().more_info}</h2>
+        <Fetched resource=pages render={|pages: Vec<Item<Page>>| view! { <PageList pages/> }}/>
+    }
+}
+
+#[component]
+fn ResidenceContact(residence: Residence) -> impl IntoView {
+    let ui = use_ui();
+    let address = residence.address.clone();
+    let map_query = format!("{}, {} {}", address.street, address.postcode, address.city).replace(' ', "+");
+    let phone = residence.contact.phone.clone();
+    let email = residence.contact.email.clone();
+    view! {
+        <VisitsNotice visits=residence.visits.clone()/>
+        <h2>{move || ui.get().visiting_hours}</h2>
+        <ul class="hours">
+            {residence
+                .visiting_hours
+                .iter()
+                .map(|hours| {
+                    let span = format!("{}–{}", hours.opens.format("%H:%M"), hours.closes.format("%H:%M"));
+                    view! { <li><LocalText text=hours.days.clone()/>" : "{span}</li> }
+                })
+                .collect_view()}
+        </ul>
+        <h2>{move || ui.get().contact}</h2>
+        <address class="contact">
+            {residence.name.clone()}<br/>
+            <a href=format!("https://www.openstreetmap.org/search?query={map_query}")>
+                {address.street.clone()}", "{address.postcode.clone()}" "{address.city.clone()}
+            </a>
+            <br/>
+            <a class="button" href=format!("tel:{}", phone.replace(' ', ""))>{move || ui.get().phone}" "{phone.clone()}</a>
+            " "
+            <a class="button" href=format!("mailto:{email}")>{move || ui.get().email}" "{email.clone()}</a>
+        </address>
+    }
+}
+
+#[component]
+fn PageList(pages: Vec<Item<Page>>) -> impl IntoView {
+    view! {
+        <ul class="cards">
+            {pages
+                .into_iter()
+                .map(|page| {
+                    let page = page.content;
+                    view! {
+                        <li class="card">
+                            <h3><A href=format!("/info/{}", page.slug.as_str())><LocalText text=page.title/></A></h3>
+                            <p><LocalText text=page.summary/></p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn InfoTopicPage() -> impl IntoView {
+    let params = use_params_map();
+    let page = LocalResource::new(move || {
+        let slug = params.read().get("topic").as_deref().and_then(PageSlug::parse);
+        async move {
+            match slug {
+                Some(slug) => api::page(slug).await,
+                None => Err(ApiError::Status { status: 404, message: "no such page".into() }),
+            }
+        }
+    });
+    use_page_title(|ui| ui.info.to_string());
+    view! { <Fetched resource=page render={|item: Item<Page>| view! { <TopicDetail page=item.content/> }}/> }
+}
+
+#[component]
+fn TopicDetail(page: Page) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <p><A href="/info">"← "{move || ui.get().info}</A></p>
+        <h1><LocalText text=page.title/></h1>
+        <p class="lead"><LocalText text=page.summary/></p>
+        {page.beds.map(|beds| view! {
+            <p class="card beds"><strong>{move || ui.get().free_beds}" : "{beds.available}" "{move || ui.get().of}" "{beds.total}</strong></p>
+        })}
+        <Paragraphs text=page.body/>
+    }
+}

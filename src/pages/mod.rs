@@ -1,0 +1,15 @@
+//! One module per page of the app, named like the API resource it shows.
+
+mod activities;
+mod info;
+mod menus;
+mod not_found;
+mod programmes;
+mod today;
+
+pub use activities::ActivitiesPage;
+pub use info::{InfoPage, InfoTopicPage};
+pub use menus::MenusPage;
+pub use not_found::NotFound;
+pub use programmes::{ProgrammePage, ProgrammesPage};
+pub use today::TodayPage;

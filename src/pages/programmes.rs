@@ -1,0 +1,135 @@
+//! Prevention programmes of the home-care centre: the list, and each programme with its
+//! sessions, audience, price and whom to call to register.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use plantzette_content::format::{long_date, price, time_span};
+use plantzette_content::page::paragraphs;
+use plantzette_content::{Audience, Item, Listing, Programme};
+
+use crate::api::{self, ApiError};
+use crate::clock::residence_now;
+use crate::components::fetched::Fetched;
+use crate::components::layout::use_page_title;
+use crate::components::local_text::LocalText;
+use crate::i18n::{use_lang, use_ui};
+
+#[component]
+pub fn ProgrammesPage() -> impl IntoView {
+    let ui = use_ui();
+    let programmes = LocalResource::new(api::programmes);
+    use_page_title(|ui| ui.programmes.to_string());
+    view! {
+        <h1>{move || ui.get().programmes}</h1>
+        <Fetched resource=programmes render={|listing: Listing<Item<Programme>>| view! { <ProgrammeList programmes=listing.items/> }}/>
+    }
+}
+
+#[component]
+fn ProgrammeList(programmes: Vec<Item<Programme>>) -> impl IntoView {
+    let ui = use_ui();
+    let lang = use_lang();
+    if programmes.is_empty() {
+        return view! { <p class="empty">{move || ui.get().no_programmes}</p> }.into_any();
+    }
+    let now = residence_now();
+    view! {
+        <ul class="cards">
+            {programmes
+                .into_iter()
+                .map(|item| {
+                    let programme = item.content;
+                    let topic = programme.topic;
+                    let next = programme.next_session(now).cloned();
+                    view! {
+                        <li class="card">
+                            <p class="eyebrow">{move || topic.label(lang.get())}</p>
+                            <h2><A href=format!("/programmes/{}", item.id)><LocalText text=programme.title/></A></h2>
+                            <p><LocalText text=programme.summary/></p>
+                            {next.map(|s| view! { <p class="when">{move || long_date(s.starts_at.date(), lang.get())}", "{time_span(s.starts_at, s.ends_at)}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ProgrammePage() -> impl IntoView {
+    let params = use_params_map();
+    let programme = LocalResource::new(move || {
+        let id = params.read().get("id").and_then(|id| id.parse::<i64>().ok());
+        async move {
+            match id {
+                Some(id) => api::programme(id).await,
+                None => Err(ApiError::Status { status: 404, message: "no such programme".into() }),
+            }
+        }
+    });
+    use_page_title(|ui| ui.programmes.to_string());
+    view! { <Fetched resource=programme render={|item: Item<Programme>| view! { <ProgrammeDetail programme=item.content/> }}/> }
+}
+
+#[component]
+fn ProgrammeDetail(programme: Programme) -> impl IntoView {
+    let ui = use_ui();
+    let lang = use_lang();
+    let topic = programme.topic;
+    let description = programme.description.clone();
+    let audiences = programme.audiences.clone();
+    let contact = programme.contact.clone();
+    let price_info = programme.price.clone();
+    view! {
+        <p><A href="/programmes">"← "{move || ui.get().all_programmes}</A></p>
+        <h1><span class="eyebrow">{move || topic.label(lang.get())}</span><LocalText text=programme.title.clone()/></h1>
+        <p class="lead"><LocalText text=programme.summary.clone()/></p>
+        {description.map(|text| view! { <Paragraphs text/> })}
+        <dl class="facts">
+            <dt>{move || ui.get().audience}</dt>
+            <dd>{move || audiences.iter().map(|a: &Audience| a.label(lang.get())).collect::<Vec<_>>().join(", ")}</dd>
+            <dt>{move || ui.get().price}</dt>
+            <dd>
+                {move || price(price_info.centimes, lang.get())}
+                {price_info.note.clone().map(|note| view! { " (" <LocalText text=note/> ")" })}
+            </dd>
+        </dl>
+        <h2>{move || ui.get().sessions}</h2>
+        <ol class="sessions">
+            {programme
+                .sessions
+                .iter()
+                .map(|s| {
+                    let s = s.clone();
+                    view! {
+                        <li>
+                            <strong>{move || long_date(s.starts_at.date(), lang.get())}", "{time_span(s.starts_at, s.ends_at)}</strong>
+                            <br/>
+                            <LocalText text=s.place.clone()/>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+        <h2>{move || ui.get().registration}</h2>
+        <p class="contact">
+            {contact.name.clone()}<br/>
+            <a class="button" href=format!("tel:{}", contact.phone.replace(' ', ""))>{move || ui.get().phone}" "{contact.phone.clone()}</a>
+            " "
+            <a class="button" href=format!("mailto:{}", contact.email)>{move || ui.get().email}" "{contact.email.clone()}</a>
+        </p>
+    }
+}
+
+/// A plain-text body as paragraphs, in the chosen language.
+#[component]
+pub fn Paragraphs(text: plantzette_content::Text) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let localized = text.localized(lang.get());
+        let lang_attr = localized.is_fallback.then_some("fr");
+        paragraphs(localized.text).map(|p| view! { <p lang=lang_attr>{p.to_string()}</p> }).collect_view()
+    }
+}

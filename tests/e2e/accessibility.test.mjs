@@ -1,0 +1,24 @@
+// axe-core finds no violation on any page, in French and German, on a phone and on the kiosk
+// screen: WCAG 2.2 A and AA, with AAA's 7:1 contrast.
+import { test } from 'node:test';
+import { KIOSK, PHONE, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
+import { useApp } from './support/app.mjs';
+
+const app = useApp();
+
+const PATHS = ['/', '/activities', '/menus', '/programmes', '/programmes/1', '/info', '/info/short_stay', '/nowhere'];
+
+for (const [device, settings] of [['phone', PHONE], ['kiosk', KIOSK]]) {
+  for (const lang of ['fr', 'de']) {
+    test(`every page is accessible (${device}, ${lang})`, async () => {
+      const { page, context, problems } = await openPage(app.browser, { lang, device: settings });
+      for (const path of PATHS) {
+        await page.goto(`${app.server.url}${path}`);
+        await waitForContent(page);
+        await assertAccessible(page, `${path} (${device}, ${lang})`);
+      }
+      assertNoProblems(problems);
+      await context.close();
+    });
+  }
+}

@@ -1,0 +1,31 @@
+// What the app shows that tests read: French month names to recognise dates, and a shared
+// set-up of one server and one browser for a test file.
+import { after, before } from 'node:test';
+import { launchBrowser } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+export const MONTHS = {
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+};
+
+/** "2026-11-24" in words without the weekday, as the app writes it: "24 novembre", "24. November". */
+export function dayAndMonth(isoDate, lang) {
+  const [, month, day] = isoDate.split('-').map(Number);
+  const dayText = lang === 'fr' && day === 1 ? '1er' : String(day);
+  return lang === 'de' ? `${day}. ${MONTHS.de[month - 1]}` : `${dayText} ${MONTHS.fr[month - 1]}`;
+}
+
+/** Starts one server and one browser for the test file, and stops them after it. */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    app.server = await startServer();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.stop();
+  });
+  return app;
+}

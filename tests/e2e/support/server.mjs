@@ -1,0 +1,38 @@
+// Starts the real server (release build) on a free port with a fresh SQLite file and the demo
+// content, serving the built app from dist/.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export async function startServer() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'plantzette-e2e-'));
+  const binary = process.env.PLANTZETTE_SERVER ?? 'target/release/plantzette-server';
+  const child = spawn(binary, ['--demo', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist-dir', 'dist'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, RUST_LOG: 'warn' },
+  });
+  const url = await new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      const match = line.match(/serving on (http:\/\/\S+?)\/?$/);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code} before listening`)));
+  });
+  return {
+    url,
+    /** GETs an API path and returns its JSON. */
+    async api(path) {
+      const response = await fetch(`${url}${path}`);
+      if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
+      return response.json();
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

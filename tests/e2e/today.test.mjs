@@ -1,0 +1,66 @@
+// The today page shows the residence's day from the real server, in French by default and in
+// German at one tap, remembered across reloads, in Swiss time whatever the phone's time zone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
+import { dayAndMonth, useApp } from './support/app.mjs';
+
+const app = useApp();
+
+test('today shows the date, the day\'s activities and its menu from the server', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const { page, context, problems } = await openPage(app.browser);
+  await page.goto(app.server.url);
+  await waitForContent(page);
+
+  const heading = await page.getByRole('heading', { level: 1 }).innerText();
+  assert.match(heading, /Aujourd'hui/i);
+  assert.ok(heading.includes(dayAndMonth(today.date, 'fr')), `${heading} names ${today.date}`);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+
+  assert.ok(today.activities.length > 0, 'the demo plans something every day');
+  for (const activity of today.activities) {
+    await page.getByRole('heading', { level: 3, name: activity.title.fr }).first().waitFor();
+  }
+  const diner = today.menu.meals.find((meal) => meal.kind === 'diner');
+  await page.getByText(diner.main.name.fr, { exact: true }).waitFor();
+  await page.getByRole('heading', { name: 'Dîner' }).waitFor();
+  await page.getByText(/Allergènes :/).first().waitFor();
+  await page.getByText('Visites ouvertes').waitFor();
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('German is one tap away, labels and content alike, and stays chosen after a reload', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const { page, context, problems } = await openPage(app.browser);
+  await page.goto(app.server.url);
+  await waitForContent(page);
+
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await page.getByRole('heading', { level: 1, name: /Heute/ }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Deutsch' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  await page.getByRole('heading', { level: 3, name: today.activities[0].title.de }).first().waitFor();
+  await page.getByRole('link', { name: 'Aktivitäten' }).waitFor();
+
+  await page.reload();
+  await waitForContent(page);
+  await page.getByRole('heading', { level: 1, name: /Heute/ }).waitFor();
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('a phone in New York sees the residence\'s day and Swiss times', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const { page, context, problems } = await openPage(app.browser, { timezoneId: 'America/New_York' });
+  await page.goto(app.server.url);
+  await waitForContent(page);
+  const heading = await page.getByRole('heading', { level: 1 }).innerText();
+  assert.ok(heading.includes(dayAndMonth(today.date, 'fr')), `${heading} names the Swiss date ${today.date}`);
+  const first = today.activities[0];
+  const span = `${first.starts_at.slice(11, 16)}–${first.ends_at.slice(11, 16)}`;
+  await page.getByText(span, { exact: true }).first().waitFor();
+  assertNoProblems(problems);
+  await context.close();
+});
