@@ -34,9 +34,15 @@ fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-pub fn use_lang() -> Signal<Lang> {
-    let Locale(lang) = expect_context::<Locale>();
-    lang.into()
+/// The language chosen. Read untracked: the app draws its routed view anew when it changes
+/// (see `App`), so components use plain labels rather than one reactive node per label.
+pub fn lang() -> Lang {
+    expect_context::<Locale>().0.get_untracked()
+}
+
+/// The app's labels in the chosen language.
+pub fn ui() -> &'static Ui {
+    labels(lang())
 }
 
 pub fn set_lang(lang: Lang) {
@@ -93,18 +99,12 @@ pub struct Ui {
     pub in_french_only: &'static str,
 }
 
-pub fn ui(lang: Lang) -> &'static Ui {
+pub fn labels(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Fr => &FR,
         Lang::De => &DE,
         Lang::En => &EN,
     }
-}
-
-/// The labels in the current language, for use inside views.
-pub fn use_ui() -> Signal<&'static Ui> {
-    let lang = use_lang();
-    Signal::derive(move || ui(lang.get()))
 }
 
 static FR: Ui = Ui {

@@ -16,9 +16,14 @@ use pages::{ActivitiesPage, InfoPage, InfoTopicPage, MenusPage, NotFound, Progra
 
 #[component]
 pub fn App() -> impl IntoView {
-    i18n::provide_locale();
+    let locale = i18n::provide_locale();
+    // The routed view is drawn anew in the chosen language: components then hold plain labels
+    // rather than one reactive text node each, which keeps the bundle small; a switch is rare.
     view! {
         <Router>
+            {move || {
+                locale.0.track();
+                view! {
             <Layout>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=TodayPage/>
@@ -30,6 +35,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/info/:topic") view=InfoTopicPage/>
                 </Routes>
             </Layout>
+                }
+            }}
         </Router>
     }
 }

@@ -8,14 +8,14 @@ use plantzette_content::format::time_span;
 use plantzette_content::Occurrence;
 
 use crate::components::local_text::LocalText;
-use crate::i18n::{use_lang, use_ui};
+use crate::i18n::{lang, ui};
 
 /// Occurrences of one day, in time order; `now` marks the current and the next one.
 #[component]
 pub fn ActivityList(occurrences: Vec<Occurrence>, #[prop(optional)] now: Option<NaiveDateTime>) -> impl IntoView {
-    let ui = use_ui();
+    let ui = ui();
     if occurrences.is_empty() {
-        return view! { <p class="empty">{move || ui.get().no_activities}</p> }.into_any();
+        return view! { <p class="empty">{ui.no_activities}</p> }.into_any();
     }
     let next = now.and_then(|now| next_occurrence(&occurrences, now));
     view! {
@@ -35,8 +35,8 @@ pub fn ActivityList(occurrences: Vec<Occurrence>, #[prop(optional)] now: Option<
 
 #[component]
 fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool) -> impl IntoView {
-    let ui = use_ui();
-    let lang = use_lang();
+    let ui = ui();
+    let lang = lang();
     let info = occurrence.info.clone();
     let category = info.category;
     let cancelled = occurrence.cancelled;
@@ -46,12 +46,12 @@ fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool) -> impl Int
             <div class="what">
                 <h3 class="title"><LocalText text=info.title.clone()/></h3>
                 <p class="badges">
-                    {is_now.then(|| view! { <span class="badge badge-now">{move || ui.get().now_on}</span> })}
-                    {is_next.then(|| view! { <span class="badge badge-next">{move || ui.get().next}</span> })}
-                    {cancelled.then(|| view! { <span class="badge badge-cancelled">{move || ui.get().cancelled}</span> })}
-                    <span class="badge">{move || category.label(lang.get())}</span>
-                    {info.registration_required.then(|| view! { <span class="badge">{move || ui.get().registration_required}</span> })}
-                    {(!info.wheelchair_accessible).then(|| view! { <span class="badge">{move || ui.get().not_wheelchair_accessible}</span> })}
+                    {is_now.then(|| view! { <span class="badge badge-now">{ui.now_on}</span> })}
+                    {is_next.then(|| view! { <span class="badge badge-next">{ui.next}</span> })}
+                    {cancelled.then(|| view! { <span class="badge badge-cancelled">{ui.cancelled}</span> })}
+                    <span class="badge">{category.label(lang)}</span>
+                    {info.registration_required.then(|| view! { <span class="badge">{ui.registration_required}</span> })}
+                    {(!info.wheelchair_accessible).then(|| view! { <span class="badge">{ui.not_wheelchair_accessible}</span> })}
                 </p>
                 <p class="place"><LocalText text=info.place.clone()/></p>
                 {info.description.clone().map(|text| view! { <p class="description"><LocalText text/></p> })}

@@ -6,7 +6,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::use_ui;
+use crate::i18n::ui;
 
 pub type Fetch<T> = LocalResource<Result<T, ApiError>>;
 
@@ -17,9 +17,9 @@ where
     R: Fn(T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let ui = use_ui();
+    let ui = ui();
     view! {
-        <Transition fallback=move || view! { <p class="notice" role="status">{move || ui.get().loading}</p> }>
+        <Transition fallback=move || view! { <p class="notice" role="status">{ui.loading}</p> }>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {
@@ -35,16 +35,16 @@ where
 
 #[component]
 fn ErrorNotice(error: ApiError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
-    let ui = use_ui();
-    let message = move || match &error {
-        ApiError::Network(_) => ui.get().error_network,
-        ApiError::Status { .. } => ui.get().error_server,
-        ApiError::Unreadable(_) => ui.get().error_unreadable,
+    let ui = ui();
+    let message = match &error {
+        ApiError::Network(_) => ui.error_network,
+        ApiError::Status { .. } => ui.error_server,
+        ApiError::Unreadable(_) => ui.error_unreadable,
     };
     view! {
         <div class="notice error" role="alert">
             <p>{message}</p>
-            <button type="button" class="button" on:click=move |_| on_retry()>{move || ui.get().retry}</button>
+            <button type="button" class="button" on:click=move |_| on_retry()>{ui.retry}</button>
         </div>
     }
 }

@@ -2,31 +2,30 @@
 //! the page's title in the browser tab.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
 use plantzette_content::Lang;
 
-use crate::i18n::{set_lang, ui, use_lang, use_ui, Ui};
+use crate::i18n::{lang, set_lang, ui};
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
-    let ui = use_ui();
-    let nav_link = move |href: &'static str, label: fn(&Ui) -> &'static str| {
-        view! { <li><A href=href>{move || label(ui.get())}</A></li> }
-    };
+    let ui = ui();
+    let nav_link = |href: &'static str, label: &'static str| view! { <li><A href=href>{label}</A></li> };
     view! {
-        <a class="skip-link" href="#content">{move || ui.get().skip_to_content}</a>
+        <a class="skip-link" href="#content">{ui.skip_to_content}</a>
         <header class="site-header">
             <div class="brand">
                 <A href="/">"Résidence Plantzette"</A>
             </div>
             <LanguageSwitch/>
-            <nav aria-label=move || ui.get().main_navigation>
+            <nav aria-label=ui.main_navigation>
                 <ul class="main-nav">
-                    {nav_link("/", |ui| ui.today)}
-                    {nav_link("/activities", |ui| ui.activities)}
-                    {nav_link("/menus", |ui| ui.menus)}
-                    {nav_link("/programmes", |ui| ui.programmes)}
-                    {nav_link("/info", |ui| ui.info)}
+                    {nav_link("/", ui.today)}
+                    {nav_link("/activities", ui.activities)}
+                    {nav_link("/menus", ui.menus)}
+                    {nav_link("/programmes", ui.programmes)}
+                    {nav_link("/info", ui.info)}
                 </ul>
             </nav>
         </header>
@@ -37,10 +36,9 @@ pub fn Layout(children: Children) -> impl IntoView {
 /// One button per language, each labelled in its own language.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
-    let lang = use_lang();
-    let ui = use_ui();
+    let current = lang();
     view! {
-        <div class="language-switch" role="group" aria-label=move || ui.get().language>
+        <div class="language-switch" role="group" aria-label=ui().language>
             {Lang::ALL
                 .into_iter()
                 .map(|choice| {
@@ -48,8 +46,8 @@ fn LanguageSwitch() -> impl IntoView {
                         <button
                             type="button"
                             lang=choice.code()
-                            aria-pressed=move || (lang.get() == choice).to_string()
-                            on:click=move |_| set_lang(choice)
+                            aria-pressed=(current == choice).to_string()
+                            on:click=move |_| choose(choice)
                         >
                             {choice.native_name()}
                         </button>
@@ -60,8 +58,18 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
-/// Sets the page's `<h1>` text as the browser tab's title, with the residence's name.
-pub fn use_page_title(title: impl Fn(&'static Ui) -> String + Send + Sync + 'static) {
-    let lang = use_lang();
-    Effect::new(move || document().set_title(&format!("{} · Résidence Plantzette", title(ui(lang.get())))));
+/// Switches language, then gives the focus back to the switch, which the redrawn page holds anew.
+fn choose(choice: Lang) {
+    set_lang(choice);
+    request_animation_frame(move || {
+        let selector = format!(".language-switch button[lang={}]", choice.code());
+        if let Some(button) = document().query_selector(&selector).ok().flatten().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = button.focus();
+        }
+    });
+}
+
+/// Names the page in the browser tab, with the residence's name.
+pub fn set_page_title(title: &str) {
+    document().set_title(&format!("{title} · Résidence Plantzette"));
 }

@@ -5,19 +5,15 @@
 use leptos::prelude::*;
 use plantzette_content::Text;
 
-use crate::i18n::{ui, use_lang};
+use crate::i18n::{lang, ui};
 
 #[component]
 pub fn LocalText(text: Text) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        let lang = lang.get();
-        let localized = text.localized(lang);
-        let fallback = localized.is_fallback;
-        view! {
-            <span lang=fallback.then_some("fr") class:fallback=fallback title=fallback.then(|| ui(lang).in_french_only)>
-                {localized.text.to_string()}
-            </span>
-        }
+    let localized = text.localized(lang());
+    let fallback = localized.is_fallback;
+    view! {
+        <span lang=fallback.then_some("fr") class:fallback=fallback title=fallback.then(|| ui().in_french_only)>
+            {localized.text.to_string()}
+        </span>
     }
 }

@@ -9,7 +9,7 @@ use plantzette_content::format::day_heading;
 use plantzette_content::Week;
 
 use crate::clock::residence_today;
-use crate::i18n::{use_lang, use_ui};
+use crate::i18n::{lang, ui};
 
 /// The week named in the address, or the current one.
 pub fn use_week() -> Memo<Week> {
@@ -27,17 +27,17 @@ pub fn week_label(week: Week, lang: plantzette_content::Lang) -> String {
 
 #[component]
 pub fn WeekNav(base: &'static str, week: Memo<Week>) -> impl IntoView {
-    let ui = use_ui();
-    let lang = use_lang();
+    let ui = ui();
+    let lang = lang();
     let link = move |target: Week| format!("{base}?week={}", target.monday());
     let is_current = move || week.get() == Week::containing(residence_today());
     view! {
-        <nav class="week-nav" aria-label=move || week_label(week.get(), lang.get())>
-            <A href=move || link(week.get().previous())>"← "{move || ui.get().previous_week}</A>
+        <nav class="week-nav" aria-label=move || week_label(week.get(), lang)>
+            <A href=move || link(week.get().previous())>"← "{ui.previous_week}</A>
             <Show when=move || !is_current()>
-                <A href=base>{move || ui.get().this_week}</A>
+                <A href=base>{ui.this_week}</A>
             </Show>
-            <A href=move || link(week.get().next())>{move || ui.get().next_week}" →"</A>
+            <A href=move || link(week.get().next())>{ui.next_week}" →"</A>
         </nav>
     }
 }

@@ -8,21 +8,21 @@ use crate::api;
 use crate::clock::residence_now;
 use crate::components::activity::ActivityList;
 use crate::components::fetched::Fetched;
-use crate::components::layout::use_page_title;
+use crate::components::layout::set_page_title;
 use crate::components::week_nav::{use_week, week_label, WeekNav};
-use crate::i18n::{use_lang, use_ui};
+use crate::i18n::{lang, ui};
 
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
-    let ui = use_ui();
-    let lang = use_lang();
+    let ui = ui();
+    let lang = lang();
     let week = use_week();
     let activities = LocalResource::new(move || api::activities(week.get().range()));
-    use_page_title(|ui| ui.activities.to_string());
+    set_page_title(ui.activities);
     view! {
         <h1>
-            <span class="eyebrow">{move || ui.get().activities}</span>
-            {move || week_label(week.get(), lang.get())}
+            <span class="eyebrow">{ui.activities}</span>
+            {move || week_label(week.get(), lang)}
         </h1>
         <WeekNav base="/activities" week/>
         <Fetched resource=activities render={|listing: Listing<Occurrence>| view! { <WeekOfActivities listing/> }}/>
@@ -31,7 +31,7 @@ pub fn ActivitiesPage() -> impl IntoView {
 
 #[component]
 fn WeekOfActivities(listing: Listing<Occurrence>) -> impl IntoView {
-    let lang = use_lang();
+    let lang = lang();
     let now = residence_now();
     listing
         .range
@@ -42,7 +42,7 @@ fn WeekOfActivities(listing: Listing<Occurrence>) -> impl IntoView {
             let labelled_by = id.clone();
             view! {
                 <section class="day" aria-labelledby=labelled_by class:today=day == now.date()>
-                    <h2 id=id>{move || day_heading(day, lang.get())}</h2>
+                    <h2 id=id>{day_heading(day, lang)}</h2>
                     <ActivityList occurrences=of_day now/>
                 </section>
             }

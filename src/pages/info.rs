@@ -10,34 +10,34 @@ use super::programmes::Paragraphs;
 use super::today::VisitsNotice;
 use crate::api::{self, ApiError};
 use crate::components::fetched::Fetched;
-use crate::components::layout::use_page_title;
+use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
-use crate::i18n::use_ui;
+use crate::i18n::ui;
 
 #[component]
 pub fn InfoPage() -> impl IntoView {
-    let ui = use_ui();
+    let ui = ui();
     let residence = LocalResource::new(api::residence);
     let pages = LocalResource::new(api::pages);
-    use_page_title(|ui| ui.info.to_string());
+    set_page_title(ui.info);
     view! {
-        <h1>{move || ui.get().info}</h1>
+        <h1>{ui.info}</h1>
         <Fetched resource=residence render={|item: Item<Residence>| view! { <ResidenceContact residence=item.content/> }}/>
-        <h2>{move || ui.get().more_info}</h2>
+        <h2>{ui.more_info}</h2>
         <Fetched resource=pages render={|pages: Vec<Item<Page>>| view! { <PageList pages/> }}/>
     }
 }
 
 #[component]
 fn ResidenceContact(residence: Residence) -> impl IntoView {
-    let ui = use_ui();
+    let ui = ui();
     let address = residence.address.clone();
     let map_query = format!("{}, {} {}", address.street, address.postcode, address.city).replace(' ', "+");
     let phone = residence.contact.phone.clone();
     let email = residence.contact.email.clone();
     view! {
         <VisitsNotice visits=residence.visits.clone()/>
-        <h2>{move || ui.get().visiting_hours}</h2>
+        <h2>{ui.visiting_hours}</h2>
         <ul class="hours">
             {residence
                 .visiting_hours
@@ -48,16 +48,16 @@ fn ResidenceContact(residence: Residence) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
-        <h2>{move || ui.get().contact}</h2>
+        <h2>{ui.contact}</h2>
         <address class="contact">
             {residence.name.clone()}<br/>
             <a href=format!("https://www.openstreetmap.org/search?query={map_query}")>
                 {address.street.clone()}", "{address.postcode.clone()}" "{address.city.clone()}
             </a>
             <br/>
-            <a class="button" href=format!("tel:{}", phone.replace(' ', ""))>{move || ui.get().phone}" "{phone.clone()}</a>
+            <a class="button" href=format!("tel:{}", phone.replace(' ', ""))>{ui.phone}" "{phone.clone()}</a>
             " "
-            <a class="button" href=format!("mailto:{email}")>{move || ui.get().email}" "{email.clone()}</a>
+            <a class="button" href=format!("mailto:{email}")>{ui.email}" "{email.clone()}</a>
         </address>
     }
 }
@@ -94,19 +94,19 @@ pub fn InfoTopicPage() -> impl IntoView {
             }
         }
     });
-    use_page_title(|ui| ui.info.to_string());
+    set_page_title(ui().info);
     view! { <Fetched resource=page render={|item: Item<Page>| view! { <TopicDetail page=item.content/> }}/> }
 }
 
 #[component]
 fn TopicDetail(page: Page) -> impl IntoView {
-    let ui = use_ui();
+    let ui = ui();
     view! {
-        <p><A href="/info">"← "{move || ui.get().info}</A></p>
+        <p><A href="/info">"← "{ui.info}</A></p>
         <h1><LocalText text=page.title/></h1>
         <p class="lead"><LocalText text=page.summary/></p>
         {page.beds.map(|beds| view! {
-            <p class="card beds"><strong>{move || ui.get().free_beds}" : "{beds.available}" "{move || ui.get().of}" "{beds.total}</strong></p>
+            <p class="card beds"><strong>{ui.free_beds}" : "{beds.available}" "{ui.of}" "{beds.total}</strong></p>
         })}
         <Paragraphs text=page.body/>
     }

@@ -7,22 +7,22 @@ use plantzette_content::{DayMenu, Item, Listing};
 use crate::api;
 use crate::clock::residence_today;
 use crate::components::fetched::Fetched;
-use crate::components::layout::use_page_title;
+use crate::components::layout::set_page_title;
 use crate::components::meal::MealCard;
 use crate::components::week_nav::{use_week, week_label, WeekNav};
-use crate::i18n::{use_lang, use_ui};
+use crate::i18n::{lang, ui};
 
 #[component]
 pub fn MenusPage() -> impl IntoView {
-    let ui = use_ui();
-    let lang = use_lang();
+    let ui = ui();
+    let lang = lang();
     let week = use_week();
     let menus = LocalResource::new(move || api::menus(week.get().range()));
-    use_page_title(|ui| ui.menus.to_string());
+    set_page_title(ui.menus);
     view! {
         <h1>
-            <span class="eyebrow">{move || ui.get().menus}</span>
-            {move || week_label(week.get(), lang.get())}
+            <span class="eyebrow">{ui.menus}</span>
+            {move || week_label(week.get(), lang)}
         </h1>
         <WeekNav base="/menus" week/>
         <Fetched resource=menus render={|listing: Listing<Item<DayMenu>>| view! { <WeekOfMenus listing/> }}/>
@@ -31,8 +31,8 @@ pub fn MenusPage() -> impl IntoView {
 
 #[component]
 fn WeekOfMenus(listing: Listing<Item<DayMenu>>) -> impl IntoView {
-    let ui = use_ui();
-    let lang = use_lang();
+    let ui = ui();
+    let lang = lang();
     listing
         .range
         .days()
@@ -42,10 +42,10 @@ fn WeekOfMenus(listing: Listing<Item<DayMenu>>) -> impl IntoView {
             let labelled_by = id.clone();
             view! {
                 <section class="day" aria-labelledby=labelled_by class:today=day == residence_today()>
-                    <h2 id=id>{move || day_heading(day, lang.get())}</h2>
+                    <h2 id=id>{day_heading(day, lang)}</h2>
                     {match menu {
                         Some(meals) => view! { <div class="meals">{meals.into_iter().map(|meal| view! { <MealCard meal/> }).collect_view()}</div> }.into_any(),
-                        None => view! { <p class="empty">{move || ui.get().no_menu}</p> }.into_any(),
+                        None => view! { <p class="empty">{ui.no_menu}</p> }.into_any(),
                     }}
                 </section>
             }

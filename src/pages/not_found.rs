@@ -3,16 +3,16 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::layout::use_page_title;
-use crate::i18n::use_ui;
+use crate::components::layout::set_page_title;
+use crate::i18n::ui;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let ui = use_ui();
-    use_page_title(|ui| ui.not_found.to_string());
+    let ui = ui();
+    set_page_title(ui.not_found);
     view! {
-        <h1>{move || ui.get().not_found}</h1>
-        <p>{move || ui.get().not_found_text}</p>
-        <p><A href="/" attr:class="button">{move || ui.get().back_home}</A></p>
+        <h1>{ui.not_found}</h1>
+        <p>{ui.not_found_text}</p>
+        <p><A href="/" attr:class="button">{ui.back_home}</A></p>
     }
 }

@@ -11,27 +11,27 @@ use plantzette_content::{Audience, Item, Listing, Programme};
 use crate::api::{self, ApiError};
 use crate::clock::residence_now;
 use crate::components::fetched::Fetched;
-use crate::components::layout::use_page_title;
+use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
-use crate::i18n::{use_lang, use_ui};
+use crate::i18n::{lang, ui};
 
 #[component]
 pub fn ProgrammesPage() -> impl IntoView {
-    let ui = use_ui();
+    let ui = ui();
     let programmes = LocalResource::new(api::programmes);
-    use_page_title(|ui| ui.programmes.to_string());
+    set_page_title(ui.programmes);
     view! {
-        <h1>{move || ui.get().programmes}</h1>
+        <h1>{ui.programmes}</h1>
         <Fetched resource=programmes render={|listing: Listing<Item<Programme>>| view! { <ProgrammeList programmes=listing.items/> }}/>
     }
 }
 
 #[component]
 fn ProgrammeList(programmes: Vec<Item<Programme>>) -> impl IntoView {
-    let ui = use_ui();
-    let lang = use_lang();
+    let ui = ui();
+    let lang = lang();
     if programmes.is_empty() {
-        return view! { <p class="empty">{move || ui.get().no_programmes}</p> }.into_any();
+        return view! { <p class="empty">{ui.no_programmes}</p> }.into_any();
     }
     let now = residence_now();
     view! {
@@ -44,10 +44,10 @@ fn ProgrammeList(programmes: Vec<Item<Programme>>) -> impl IntoView {
                     let next = programme.next_session(now).cloned();
                     view! {
                         <li class="card">
-                            <p class="eyebrow">{move || topic.label(lang.get())}</p>
+                            <p class="eyebrow">{topic.label(lang)}</p>
                             <h2><A href=format!("/programmes/{}", item.id)><LocalText text=programme.title/></A></h2>
                             <p><LocalText text=programme.summary/></p>
-                            {next.map(|s| view! { <p class="when">{move || long_date(s.starts_at.date(), lang.get())}", "{time_span(s.starts_at, s.ends_at)}</p> })}
+                            {next.map(|s| view! { <p class="when">{long_date(s.starts_at.date(), lang)}", "{time_span(s.starts_at, s.ends_at)}</p> })}
                         </li>
                     }
                 })
@@ -69,34 +69,34 @@ pub fn ProgrammePage() -> impl IntoView {
             }
         }
     });
-    use_page_title(|ui| ui.programmes.to_string());
+    set_page_title(ui().programmes);
     view! { <Fetched resource=programme render={|item: Item<Programme>| view! { <ProgrammeDetail programme=item.content/> }}/> }
 }
 
 #[component]
 fn ProgrammeDetail(programme: Programme) -> impl IntoView {
-    let ui = use_ui();
-    let lang = use_lang();
+    let ui = ui();
+    let lang = lang();
     let topic = programme.topic;
     let description = programme.description.clone();
     let audiences = programme.audiences.clone();
     let contact = programme.contact.clone();
     let price_info = programme.price.clone();
     view! {
-        <p><A href="/programmes">"← "{move || ui.get().all_programmes}</A></p>
-        <h1><span class="eyebrow">{move || topic.label(lang.get())}</span><LocalText text=programme.title.clone()/></h1>
+        <p><A href="/programmes">"← "{ui.all_programmes}</A></p>
+        <h1><span class="eyebrow">{topic.label(lang)}</span><LocalText text=programme.title.clone()/></h1>
         <p class="lead"><LocalText text=programme.summary.clone()/></p>
         {description.map(|text| view! { <Paragraphs text/> })}
         <dl class="facts">
-            <dt>{move || ui.get().audience}</dt>
-            <dd>{move || audiences.iter().map(|a: &Audience| a.label(lang.get())).collect::<Vec<_>>().join(", ")}</dd>
-            <dt>{move || ui.get().price}</dt>
+            <dt>{ui.audience}</dt>
+            <dd>{audiences.iter().map(|a: &Audience| a.label(lang)).collect::<Vec<_>>().join(", ")}</dd>
+            <dt>{ui.price}</dt>
             <dd>
-                {move || price(price_info.centimes, lang.get())}
+                {price(price_info.centimes, lang)}
                 {price_info.note.clone().map(|note| view! { " (" <LocalText text=note/> ")" })}
             </dd>
         </dl>
-        <h2>{move || ui.get().sessions}</h2>
+        <h2>{ui.sessions}</h2>
         <ol class="sessions">
             {programme
                 .sessions
@@ -105,7 +105,7 @@ fn ProgrammeDetail(programme: Programme) -> impl IntoView {
                     let s = s.clone();
                     view! {
                         <li>
-                            <strong>{move || long_date(s.starts_at.date(), lang.get())}", "{time_span(s.starts_at, s.ends_at)}</strong>
+                            <strong>{long_date(s.starts_at.date(), lang)}", "{time_span(s.starts_at, s.ends_at)}</strong>
                             <br/>
                             <LocalText text=s.place.clone()/>
                         </li>
@@ -113,12 +113,12 @@ fn ProgrammeDetail(programme: Programme) -> impl IntoView {
                 })
                 .collect_view()}
         </ol>
-        <h2>{move || ui.get().registration}</h2>
+        <h2>{ui.registration}</h2>
         <p class="contact">
             {contact.name.clone()}<br/>
-            <a class="button" href=format!("tel:{}", contact.phone.replace(' ', ""))>{move || ui.get().phone}" "{contact.phone.clone()}</a>
+            <a class="button" href=format!("tel:{}", contact.phone.replace(' ', ""))>{ui.phone}" "{contact.phone.clone()}</a>
             " "
-            <a class="button" href=format!("mailto:{}", contact.email)>{move || ui.get().email}" "{contact.email.clone()}</a>
+            <a class="button" href=format!("mailto:{}", contact.email)>{ui.email}" "{contact.email.clone()}</a>
         </p>
     }
 }
@@ -126,10 +126,8 @@ fn ProgrammeDetail(programme: Programme) -> impl IntoView {
 /// A plain-text body as paragraphs, in the chosen language.
 #[component]
 pub fn Paragraphs(text: plantzette_content::Text) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        let localized = text.localized(lang.get());
-        let lang_attr = localized.is_fallback.then_some("fr");
-        paragraphs(localized.text).map(|p| view! { <p lang=lang_attr>{p.to_string()}</p> }).collect_view()
-    }
+    let lang = lang();
+    let localized = text.localized(lang);
+    let lang_attr = localized.is_fallback.then_some("fr");
+    paragraphs(localized.text).map(|p| view! { <p lang=lang_attr>{p.to_string()}</p> }).collect_view()
 }

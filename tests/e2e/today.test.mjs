@@ -31,7 +31,7 @@ test('today shows the date, the day\'s activities and its menu from the server',
   await context.close();
 });
 
-test('German is one tap away, labels and content alike, and stays chosen after a reload', async () => {
+test('German is one tap away, labels and content alike, keeps the focus, and stays chosen after a reload', async () => {
   const today = await app.server.api('/api/v1/today');
   const { page, context, problems } = await openPage(app.browser);
   await page.goto(app.server.url);
@@ -41,6 +41,7 @@ test('German is one tap away, labels and content alike, and stays chosen after a
   await page.getByRole('heading', { level: 1, name: /Heute/ }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Deutsch' }).getAttribute('aria-pressed'), 'true');
   assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Deutsch');
   await page.getByRole('heading', { level: 3, name: today.activities[0].title.de }).first().waitFor();
   await page.getByRole('link', { name: 'Aktivitäten' }).waitFor();
 
