@@ -97,6 +97,8 @@ pub struct Ui {
     pub not_found_text: &'static str,
     pub back_home: &'static str,
     pub in_french_only: &'static str,
+    /// "Allergènes : " in French (a non-breaking space before the colon), "Allergene: " otherwise.
+    pub colon: &'static str,
 }
 
 pub fn labels(lang: Lang) -> &'static Ui {
@@ -154,6 +156,7 @@ static FR: Ui = Ui {
     not_found_text: "Cette adresse ne mène à aucune page.",
     back_home: "Retour à l'accueil",
     in_french_only: "en français seulement",
+    colon: "\u{a0}: ",
 };
 
 static DE: Ui = Ui {
@@ -203,6 +206,7 @@ static DE: Ui = Ui {
     not_found_text: "Diese Adresse führt zu keiner Seite.",
     back_home: "Zur Startseite",
     in_french_only: "nur auf Französisch",
+    colon: ": ",
 };
 
 static EN: Ui = Ui {
@@ -252,4 +256,5 @@ static EN: Ui = Ui {
     not_found_text: "This address leads to no page.",
     back_home: "Back to the home page",
     in_french_only: "in French only",
+    colon: ": ",
 };

@@ -38,6 +38,24 @@ pub fn day_heading(date: NaiveDate, lang: Lang) -> String {
     full.trim_end_matches(&format!(" {}", date.year())).to_string()
 }
 
+/// A week's span, as short as reads well: "16 – 22 novembre 2026", "30 novembre – 6 décembre 2026",
+/// "16.–22. November 2026", "16–22 November 2026".
+pub fn week_span(monday: NaiveDate, sunday: NaiveDate, lang: Lang) -> String {
+    let year = sunday.year();
+    let (first, last) = (monday.day(), sunday.day());
+    let month = |date: NaiveDate| month_name(date.month(), lang);
+    let first_day = |day: u32| if lang == Lang::Fr && day == 1 { "1er".to_string() } else { day.to_string() };
+    let same_month = monday.month() == sunday.month();
+    match (lang, same_month) {
+        (Lang::Fr, true) => format!("{} – {last} {} {year}", first_day(first), month(sunday)),
+        (Lang::Fr, false) => format!("{} {} – {last} {} {year}", first_day(first), month(monday), month(sunday)),
+        (Lang::De, true) => format!("{first}.–{last}. {} {year}", month(sunday)),
+        (Lang::De, false) => format!("{first}. {} – {last}. {} {year}", month(monday), month(sunday)),
+        (Lang::En, true) => format!("{first}–{last} {} {year}", month(sunday)),
+        (Lang::En, false) => format!("{first} {} – {last} {} {year}", month(monday), month(sunday)),
+    }
+}
+
 /// "14:30", the 24-hour time.
 pub fn time(at: NaiveDateTime) -> String {
     at.format("%H:%M").to_string()
@@ -73,6 +91,22 @@ mod tests {
         assert_eq!(long_date(date("2026-12-01"), Lang::Fr), "mardi 1er décembre 2026");
         assert_eq!(long_date(date("2026-11-24"), Lang::De), "Dienstag, 24. November 2026");
         assert_eq!(day_heading(date("2026-11-24"), Lang::En), "Tuesday 24 November");
+    }
+
+    #[test]
+    fn week_spans_name_the_month_once_when_they_can() {
+        let (monday, sunday) = (date("2026-11-16"), date("2026-11-22"));
+        assert_eq!(week_span(monday, sunday, Lang::Fr), "16 – 22 novembre 2026");
+        assert_eq!(week_span(monday, sunday, Lang::De), "16.–22. November 2026");
+        assert_eq!(week_span(monday, sunday, Lang::En), "16–22 November 2026");
+        let (monday, sunday) = (date("2026-11-30"), date("2026-12-06"));
+        assert_eq!(week_span(monday, sunday, Lang::Fr), "30 novembre – 6 décembre 2026");
+        assert_eq!(week_span(monday, sunday, Lang::De), "30. November – 6. Dezember 2026");
+    }
+
+    #[test]
+    fn week_across_the_new_year_is_named_by_its_sunday_s_year() {
+        assert_eq!(week_span(date("2026-12-28"), date("2027-01-03"), Lang::Fr), "28 décembre – 3 janvier 2027");
     }
 
     #[test]

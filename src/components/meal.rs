@@ -41,6 +41,6 @@ fn DishLine(dish: Dish) -> impl IntoView {
     };
     view! {
         <span class="dish-name"><LocalText text=dish.name/></span>
-        <span class="allergens">{ui.allergens}" : "{allergen_words}</span>
+        <span class="allergens">{ui.allergens}{ui.colon}{allergen_words}</span>
     }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use plantzette_content::format::day_heading;
+use plantzette_content::format::week_span;
 use plantzette_content::Week;
 
 use crate::clock::residence_today;
@@ -20,9 +20,9 @@ pub fn use_week() -> Memo<Week> {
     })
 }
 
-/// "lundi 23 novembre – dimanche 29 novembre".
+/// "16 – 22 novembre 2026".
 pub fn week_label(week: Week, lang: plantzette_content::Lang) -> String {
-    format!("{} – {}", day_heading(week.monday(), lang), day_heading(week.sunday(), lang))
+    week_span(week.monday(), week.sunday(), lang)
 }
 
 #[component]

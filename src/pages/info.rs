@@ -44,7 +44,7 @@ fn ResidenceContact(residence: Residence) -> impl IntoView {
                 .iter()
                 .map(|hours| {
                     let span = format!("{}–{}", hours.opens.format("%H:%M"), hours.closes.format("%H:%M"));
-                    view! { <li><LocalText text=hours.days.clone()/>" : "{span}</li> }
+                    view! { <li><LocalText text=hours.days.clone()/>{ui.colon}{span}</li> }
                 })
                 .collect_view()}
         </ul>
@@ -106,7 +106,7 @@ fn TopicDetail(page: Page) -> impl IntoView {
         <h1><LocalText text=page.title/></h1>
         <p class="lead"><LocalText text=page.summary/></p>
         {page.beds.map(|beds| view! {
-            <p class="card beds"><strong>{ui.free_beds}" : "{beds.available}" "{ui.of}" "{beds.total}</strong></p>
+            <p class="card beds"><strong>{ui.free_beds}{ui.colon}{beds.available}" "{ui.of}" "{beds.total}</strong></p>
         })}
         <Paragraphs text=page.body/>
     }

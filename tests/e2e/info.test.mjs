@@ -30,7 +30,7 @@ test('the short-stay page tells how many beds are free', async () => {
   await waitForContent(page);
   await page.getByRole('link', { name: shortStay.title.fr }).click();
   await page.waitForURL('**/info/short_stay');
-  await page.getByText(`Lits libres : ${shortStay.beds.available} sur ${shortStay.beds.total}`).waitFor();
+  await page.getByText(new RegExp(`Lits libres\\s: ${shortStay.beds.available} sur ${shortStay.beds.total}`)).waitFor();
   assertNoProblems(problems);
   await context.close();
 });

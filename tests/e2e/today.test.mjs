@@ -25,7 +25,7 @@ test('today shows the date, the day\'s activities and its menu from the server',
   const diner = today.menu.meals.find((meal) => meal.kind === 'diner');
   await page.getByText(diner.main.name.fr, { exact: true }).waitFor();
   await page.getByRole('heading', { name: 'Dîner' }).waitFor();
-  await page.getByText(/Allergènes :/).first().waitFor();
+  await page.getByText(/Allergènes\s:/).first().waitFor();
   await page.getByText('Visites ouvertes').waitFor();
   assertNoProblems(problems);
   await context.close();

@@ -13,7 +13,7 @@ test('the activities page lists the week day by day, cancelled ones marked', asy
   await waitForContent(page);
 
   assert.equal(await page.locator('main section.day').count(), 7);
-  assert.ok((await page.getByRole('heading', { level: 1 }).innerText()).includes(dayAndMonth(week.range.from, 'fr')));
+  assert.ok((await page.getByRole('heading', { level: 1 }).innerText()).includes(dayAndMonth(week.range.to, 'fr')));
   assert.equal(await page.locator('.activity').count(), week.items.length);
   const cancelled = week.items.filter((o) => o.cancelled).length;
   assert.ok(cancelled > 0);
@@ -30,20 +30,21 @@ test('next week is one tap away, and its address opens it directly', async () =>
   const nextMonday = monday.toISOString().slice(0, 10);
   const sunday = new Date(monday);
   sunday.setUTCDate(sunday.getUTCDate() + 6);
-  const nextWeek = await app.server.api(`/api/v1/activities?from=${nextMonday}&to=${sunday.toISOString().slice(0, 10)}`);
+  const nextSunday = sunday.toISOString().slice(0, 10);
+  const nextWeek = await app.server.api(`/api/v1/activities?from=${nextMonday}&to=${nextSunday}`);
 
   const { page, context, problems } = await openPage(app.browser);
   await page.goto(`${app.server.url}/activities`);
   await waitForContent(page);
   await page.getByRole('link', { name: /Semaine suivante/ }).click();
   await page.waitForURL(`**/activities?week=${nextMonday}`);
-  await page.getByRole('heading', { level: 1, name: new RegExp(dayAndMonth(nextMonday, 'fr')) }).waitFor();
+  await page.getByRole('heading', { level: 1, name: new RegExp(dayAndMonth(nextSunday, 'fr')) }).waitFor();
   await page.locator('.activity').nth(nextWeek.items.length - 1).waitFor();
   assert.equal(await page.locator('.activity').count(), nextWeek.items.length);
 
   await page.reload();
   await waitForContent(page);
-  assert.ok((await page.getByRole('heading', { level: 1 }).innerText()).includes(dayAndMonth(nextMonday, 'fr')));
+  assert.ok((await page.getByRole('heading', { level: 1 }).innerText()).includes(dayAndMonth(nextSunday, 'fr')));
   await page.getByRole('link', { name: 'Cette semaine' }).click();
   await page.waitForURL('**/activities');
   assertNoProblems(problems);
@@ -61,7 +62,7 @@ test('the menus page shows each day\'s dîner and souper with allergens in words
   assert.equal(await page.getByRole('heading', { level: 3, name: 'Souper' }).count(), 7);
   const perch = menus.items.flatMap((m) => m.meals).find((meal) => meal.main.name.fr.includes('perche'));
   const dish = page.locator('.dish', { hasText: perch.main.name.fr }).first();
-  assert.match(await dish.innerText(), /Allergènes : .*Poisson/);
+  assert.match(await dish.innerText(), /Allergènes\s: .*Poisson/);
   await page.getByText('Végétarien').first().waitFor();
   await page.getByText('Texture adaptée').first().waitFor();
   assertNoProblems(problems);

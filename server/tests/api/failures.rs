@@ -3,6 +3,7 @@
 
 use plantzette_content::{Item, Residence};
 use plantzette_server::Server;
+use sqlx::{Connection, SqliteConnection};
 
 use crate::helpers::{config, spawn_app, start};
 
@@ -63,7 +64,10 @@ async fn content_lives_in_the_data_directory_across_restarts() {
     let first = start(config(&dir)).await;
     let url = |address| format!("http://{address}/api/v1/residence");
     let before: Item<Residence> = reqwest::get(url(first)).await.unwrap().json().await.unwrap();
-    assert!(dir.path().join("data/plantzette.sqlite3").exists());
+    let database = dir.path().join("data/plantzette.sqlite3");
+    let mut connection = SqliteConnection::connect(&format!("sqlite://{}", database.display())).await.unwrap();
+    let journal: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut connection).await.unwrap();
+    assert_eq!(journal, "wal", "the database is written ahead, so a crash loses no committed write");
 
     let mut without_demo = config(&dir);
     without_demo.demo = false;

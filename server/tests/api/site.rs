@@ -28,6 +28,15 @@ async fn content_hashed_files_are_immutable() {
 }
 
 #[tokio::test]
+async fn the_app_s_files_are_sent_compressed() {
+    let app = spawn_app().await;
+    for encoding in ["br", "gzip"] {
+        let response = app.client.get(app.url("/plantzette-0123456789abcdef.js")).header("accept-encoding", encoding).send().await.unwrap();
+        assert_eq!(response.headers()["content-encoding"], encoding);
+    }
+}
+
+#[tokio::test]
 async fn the_policy_allows_the_loader_by_its_hash_and_no_other_inline_code() {
     let app = spawn_app().await;
     let response = app.get("/").await;

@@ -1,0 +1,30 @@
+// Takes a screenshot of every page in each language and size; see scripts/screenshots.
+import { mkdir } from 'node:fs/promises';
+import { KIOSK, PHONE, launchBrowser, openPage, waitForContent } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+const PAGES = { today: '/', activities: '/activities', menus: '/menus', programmes: '/programmes', programme: '/programmes/1', info: '/info', 'short-stay': '/info/short_stay' };
+const only = process.argv[2];
+const out = 'tests/artifacts/screenshots';
+await mkdir(out, { recursive: true });
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  for (const [device, settings] of [['kiosk', KIOSK], ['phone', PHONE]]) {
+    for (const lang of ['fr', 'de']) {
+      const { page, context, problems } = await openPage(browser, { lang, device: settings });
+      for (const [name, path] of Object.entries(PAGES)) {
+        if (only && name !== only) continue;
+        await page.goto(`${server.url}${path}`);
+        await waitForContent(page);
+        await page.screenshot({ path: `${out}/${name}-${device}-${lang}.png` });
+      }
+      if (problems.length) console.error(problems.join('\n'));
+      await context.close();
+    }
+  }
+  console.log(`screenshots in ${out}/`);
+} finally {
+  await browser.close();
+  await server.stop();
+}
