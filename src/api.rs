@@ -4,7 +4,7 @@
 use gloo_net::http::Request;
 use leptos::logging;
 use leptos::prelude::*;
-use plantzette_content::{DateRange, DayMenu, InfoPage, Item, Listing, Occurrence, PageSlug, Programme, Residence, Today};
+use plantzette_content::{DateRange, DayMenu, InfoPage, Item, Listing, Occurrence, Programme, Residence, Today};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -77,8 +77,9 @@ pub async fn programmes() -> Result<Listing<Item<Programme>>, ApiError> {
     get("/api/v1/programmes".into()).await
 }
 
-pub async fn programme(id: i64) -> Result<Item<Programme>, ApiError> {
-    get(format!("/api/v1/programmes/{id}")).await
+/// One programme by the id in the page's address; the server answers 404 for an unknown one.
+pub async fn programme(id: String) -> Result<Item<Programme>, ApiError> {
+    get(format!("/api/v1/programmes/{}", path_segment(&id))).await
 }
 
 pub async fn residence() -> Result<Item<Residence>, ApiError> {
@@ -89,6 +90,12 @@ pub async fn pages() -> Result<Vec<Item<InfoPage>>, ApiError> {
     get("/api/v1/pages".into()).await
 }
 
-pub async fn page(slug: PageSlug) -> Result<Item<InfoPage>, ApiError> {
-    get(format!("/api/v1/pages/{}", slug.as_str())).await
+/// One info page by the slug in the page's address; the server answers 404 for an unknown one.
+pub async fn page(slug: String) -> Result<Item<InfoPage>, ApiError> {
+    get(format!("/api/v1/pages/{}", path_segment(&slug))).await
+}
+
+/// A value from the page's address, made safe to stand as one segment of an API path.
+fn path_segment(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
 }

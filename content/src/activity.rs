@@ -182,7 +182,7 @@ impl Item<Activity> {
 /// Every occurrence of these activities within `range`, sorted by start time.
 pub fn occurrences_in<'a>(activities: impl IntoIterator<Item = &'a Item<Activity>>, range: DateRange) -> Vec<Occurrence> {
     let mut occurrences: Vec<Occurrence> = activities.into_iter().flat_map(|a| a.occurrences(range)).collect();
-    occurrences.sort_by(|a, b| (a.starts_at, a.activity_id).cmp(&(b.starts_at, b.activity_id)));
+    occurrences.sort_by_key(|o| (o.starts_at, o.activity_id));
     occurrences
 }
 

@@ -21,12 +21,25 @@ pub fn use_week() -> Memo<Week> {
 }
 
 /// "16 – 22 novembre 2026".
-pub fn week_label(week: Week, lang: plantzette_content::Lang) -> String {
+fn week_label(week: Week, lang: plantzette_content::Lang) -> String {
     week_span(week.monday(), week.sunday(), lang)
 }
 
+/// The heading of a week's page ("Activités", "16 – 22 novembre 2026") and its week navigation.
 #[component]
-pub fn WeekNav(base: &'static str, week: Memo<Week>) -> impl IntoView {
+pub fn WeekHeader(title: &'static str, base: &'static str, week: Memo<Week>) -> impl IntoView {
+    let lang = lang();
+    view! {
+        <h1>
+            <span class="eyebrow">{title}</span>
+            {move || week_label(week.get(), lang)}
+        </h1>
+        <WeekNav base week/>
+    }
+}
+
+#[component]
+fn WeekNav(base: &'static str, week: Memo<Week>) -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let link = move |target: Week| format!("{base}?week={}", target.monday());

@@ -9,22 +9,17 @@ use crate::clock::residence_now;
 use crate::components::activity::ActivityList;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
-use crate::components::week_nav::{use_week, week_label, WeekNav};
+use crate::components::week_nav::{use_week, WeekHeader};
 use crate::i18n::{lang, ui};
 
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
     let ui = ui();
-    let lang = lang();
     let week = use_week();
     let activities = LocalResource::new(move || api::activities(week.get().range()));
     set_page_title(ui.activities);
     view! {
-        <h1>
-            <span class="eyebrow">{ui.activities}</span>
-            {move || week_label(week.get(), lang)}
-        </h1>
-        <WeekNav base="/activities" week/>
+        <WeekHeader title=ui.activities base="/activities" week/>
         <Fetched resource=activities render={|listing: Listing<Occurrence>| view! { <WeekOfActivities listing/> }}/>
     }
 }

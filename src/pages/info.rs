@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use plantzette_content::{InfoPage as Page, Item, PageSlug, Residence};
+use plantzette_content::{InfoPage as Page, Item, Residence};
 
 use super::programmes::Paragraphs;
 use super::today::VisitsNotice;
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
@@ -85,15 +85,7 @@ fn PageList(pages: Vec<Item<Page>>) -> impl IntoView {
 #[component]
 pub fn InfoTopicPage() -> impl IntoView {
     let params = use_params_map();
-    let page = LocalResource::new(move || {
-        let slug = params.read().get("topic").as_deref().and_then(PageSlug::parse);
-        async move {
-            match slug {
-                Some(slug) => api::page(slug).await,
-                None => Err(ApiError::Status { status: 404, message: "no such page".into() }),
-            }
-        }
-    });
+    let page = LocalResource::new(move || api::page(params.read().get("topic").unwrap_or_default()));
     set_page_title(ui().info);
     view! { <Fetched resource=page render={|item: Item<Page>| view! { <TopicDetail page=item.content/> }}/> }
 }

@@ -9,22 +9,17 @@ use crate::clock::residence_today;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::meal::MealCard;
-use crate::components::week_nav::{use_week, week_label, WeekNav};
+use crate::components::week_nav::{use_week, WeekHeader};
 use crate::i18n::{lang, ui};
 
 #[component]
 pub fn MenusPage() -> impl IntoView {
     let ui = ui();
-    let lang = lang();
     let week = use_week();
     let menus = LocalResource::new(move || api::menus(week.get().range()));
     set_page_title(ui.menus);
     view! {
-        <h1>
-            <span class="eyebrow">{ui.menus}</span>
-            {move || week_label(week.get(), lang)}
-        </h1>
-        <WeekNav base="/menus" week/>
+        <WeekHeader title=ui.menus base="/menus" week/>
         <Fetched resource=menus render={|listing: Listing<Item<DayMenu>>| view! { <WeekOfMenus listing/> }}/>
     }
 }

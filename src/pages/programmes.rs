@@ -8,7 +8,7 @@ use plantzette_content::format::{long_date, price, time_span};
 use plantzette_content::page::paragraphs;
 use plantzette_content::{Audience, Item, Listing, Programme};
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::clock::residence_now;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
@@ -60,15 +60,7 @@ fn ProgrammeList(programmes: Vec<Item<Programme>>) -> impl IntoView {
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
     let params = use_params_map();
-    let programme = LocalResource::new(move || {
-        let id = params.read().get("id").and_then(|id| id.parse::<i64>().ok());
-        async move {
-            match id {
-                Some(id) => api::programme(id).await,
-                None => Err(ApiError::Status { status: 404, message: "no such programme".into() }),
-            }
-        }
-    });
+    let programme = LocalResource::new(move || api::programme(params.read().get("id").unwrap_or_default()));
     set_page_title(ui().programmes);
     view! { <Fetched resource=programme render={|item: Item<Programme>| view! { <ProgrammeDetail programme=item.content/> }}/> }
 }
