@@ -36,6 +36,23 @@ impl Category {
         Category::Social,
     ];
 
+    /// The name as it stands in URLs and JSON: `movement`, `music`…
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Movement => "movement",
+            Category::Music => "music",
+            Category::Memory => "memory",
+            Category::Worship => "worship",
+            Category::Outing => "outing",
+            Category::Creative => "creative",
+            Category::Social => "social",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|category| category.as_str() == name)
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         use Category::*;
         match (self, lang) {
@@ -76,7 +93,8 @@ pub struct ActivityInfo {
     pub wheelchair_accessible: bool,
 }
 
-/// Repeats an activity every week on the given days, up to and including `until`.
+/// Repeats an activity every week on the given days, up to and including `until`. The first
+/// date is one of those days, as RFC 5545 calendars require of a recurrence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recurrence {
     pub weekdays: Vec<Weekday>,
@@ -145,10 +163,7 @@ impl Activity {
         match &self.recurrence {
             None => range.contains(first).then_some(first).into_iter().collect(),
             Some(recurrence) => match DateRange::new(range.from.max(first), range.to.min(recurrence.until)) {
-                Ok(span) => span
-                    .days()
-                    .filter(|day| *day == first || recurrence.weekdays.contains(&day.weekday()))
-                    .collect(),
+                Ok(span) => span.days().filter(|day| recurrence.weekdays.contains(&day.weekday())).collect(),
                 Err(_) => Vec::new(),
             },
         }
@@ -217,6 +232,9 @@ impl Content for Activity {
 fn check_recurrence(recurrence: &Recurrence, first: NaiveDate, v: &mut Validator) {
     v.at("weekdays", |v| {
         v.check(!recurrence.weekdays.is_empty(), ErrorCode::Required);
+        if !recurrence.weekdays.is_empty() && !recurrence.weekdays.contains(&first.weekday()) {
+            v.fail(ErrorCode::UnknownValue { value: format!("{:?}", first.weekday()) });
+        }
         for (index, day) in recurrence.weekdays.iter().enumerate() {
             if recurrence.weekdays[..index].contains(day) {
                 v.at(format!("[{index}]"), |v| v.fail(ErrorCode::Duplicate));

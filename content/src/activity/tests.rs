@@ -38,6 +38,14 @@ fn weekly(weekdays: &[Weekday], until: &str) -> Option<Recurrence> {
 }
 
 #[test]
+fn category_names_read_back_as_in_json() {
+    for category in Category::ALL {
+        assert_eq!(Category::parse(category.as_str()), Some(category));
+        assert_eq!(serde_json::to_string(&category).unwrap(), format!("\"{}\"", category.as_str()));
+    }
+}
+
+#[test]
 fn one_off_activity_occurs_only_on_its_day() {
     let activity = gym("2026-11-24 10:00", "2026-11-24 11:00", None);
     let week = Week::containing(day("2026-11-24")).range();
@@ -130,6 +138,14 @@ fn recurrence_without_days_or_past_its_limit_is_rejected() {
     let error = activity.validate().unwrap_err();
     assert!(error.has("recurrence.weekdays", &ErrorCode::Required));
     assert!(error.errors.iter().any(|e| e.field == "recurrence.until"));
+}
+
+#[test]
+fn recurrence_must_include_the_first_date_s_weekday() {
+    // 2026-11-24 is a Tuesday; a series "on Mondays" starting then would be undefined in calendars.
+    let activity = gym("2026-11-24 10:00", "2026-11-24 11:00", weekly(&[Weekday::Mon], "2027-01-25")).content;
+    let error = activity.validate().unwrap_err();
+    assert!(error.has("recurrence.weekdays", &ErrorCode::UnknownValue { value: "Tue".into() }));
 }
 
 #[test]

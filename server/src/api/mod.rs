@@ -2,6 +2,7 @@
 
 mod activities;
 mod announcements;
+mod calendar;
 mod etag;
 mod menus;
 mod pages;
@@ -27,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .merge(announcements::router())
         .merge(pages::router())
         .merge(today::router())
+        .merge(calendar::router())
         .fallback(|| async { ApiError::NotFound("endpoint") })
         // Compression inside, ETag outside: the tag is computed over the bytes sent.
         .layer(CompressionLayer::new())

@@ -29,10 +29,10 @@ fn activity(plan: &Plan, spec: Spec) -> Activity {
         },
         starts_at: plan.at(spec.day, spec.times.0),
         ends_at: plan.at(spec.day, spec.times.1),
-        // Weekly series run for a season: twelve weeks from this one.
+        // Weekly series run for a year from this week, across both daylight-saving changes.
         recurrence: (!spec.weekly_on.is_empty()).then(|| Recurrence {
             weekdays: spec.weekly_on.to_vec(),
-            until: plan.day(7 * 12 - 1),
+            until: plan.day(7 * 52 - 1),
             except: vec![],
         }),
         cancelled: false,
