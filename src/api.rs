@@ -4,7 +4,7 @@
 use gloo_net::http::Request;
 use leptos::logging;
 use leptos::prelude::*;
-use plantzette_content::{DateRange, DayMenu, InfoPage, Item, Listing, Occurrence, Programme, Residence, Today};
+use plantzette_content::{Activity, Category, Lang, DateRange, DayMenu, InfoPage, Item, Listing, Occurrence, Programme, Residence, Today};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -57,6 +57,24 @@ async fn get<T: DeserializeOwned>(path: String) -> Result<T, ApiError> {
     result
 }
 
+/// Where one occurrence's calendar file is, in the chosen language.
+pub fn occurrence_calendar(activity_id: i64, date: chrono::NaiveDate, lang: Lang) -> String {
+    format!("/api/v1/calendar/activities/{activity_id}/{date}.ics?lang={}", lang.code())
+}
+
+/// Where one prevention session's calendar file is (sessions are numbered from 1).
+pub fn session_calendar(programme_id: i64, number: usize, lang: Lang) -> String {
+    format!("/api/v1/calendar/programmes/{programme_id}/{number}.ics?lang={}", lang.code())
+}
+
+/// The feed of one category (`None`: everything), for a calendar app to subscribe to.
+pub fn feed_path(category: Option<Category>, lang: Lang) -> String {
+    match category {
+        Some(category) => format!("/api/v1/calendar/{}.ics?lang={}", category.as_str(), lang.code()),
+        None => format!("/api/v1/calendar.ics?lang={}", lang.code()),
+    }
+}
+
 fn range_query(range: DateRange) -> String {
     format!("from={}&to={}", range.from, range.to)
 }
@@ -67,6 +85,11 @@ pub async fn today(date: chrono::NaiveDate) -> Result<Today, ApiError> {
 
 pub async fn activities(range: DateRange) -> Result<Listing<Occurrence>, ApiError> {
     get(format!("/api/v1/activities?{}", range_query(range))).await
+}
+
+/// One activity as planned, by the id in the page's address.
+pub async fn activity(id: String) -> Result<Item<Activity>, ApiError> {
+    get(format!("/api/v1/activities/{}", path_segment(&id))).await
 }
 
 pub async fn menus(range: DateRange) -> Result<Listing<Item<DayMenu>>, ApiError> {

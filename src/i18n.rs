@@ -12,10 +12,12 @@ pub struct Locale(pub RwSignal<Lang>);
 
 const STORAGE_KEY: &str = "plantzette.lang";
 
-/// Provides the language: the one chosen last time on this device, else French.
+/// Provides the language: the one chosen last time on this device, else the browser's first
+/// language we speak, else French.
 pub fn provide_locale() -> Locale {
     let stored = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-    let locale = Locale(RwSignal::new(stored.as_deref().and_then(Lang::from_code).unwrap_or_default()));
+    let initial = stored.as_deref().and_then(Lang::from_code).or_else(browser_language).unwrap_or_default();
+    let locale = Locale(RwSignal::new(initial));
     Effect::new(move || {
         let lang = locale.0.get();
         if let Some(root) = document().document_element() {
@@ -28,6 +30,10 @@ pub fn provide_locale() -> Locale {
     });
     provide_context(locale);
     locale
+}
+
+fn browser_language() -> Option<Lang> {
+    window().navigator().languages().iter().filter_map(|code| code.as_string()).find_map(|code| Lang::from_code(&code))
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -99,6 +105,15 @@ pub struct Ui {
     pub in_french_only: &'static str,
     /// "Allergènes : " in French (a non-breaking space before the colon), "Allergene: " otherwise.
     pub colon: &'static str,
+    pub add_to_calendar: &'static str,
+    pub subscribe_calendar: &'static str,
+    pub calendar_address: &'static str,
+    pub all_categories: &'static str,
+    pub kind_of_activity: &'static str,
+    pub go_to_date: &'static str,
+    pub whole_week: &'static str,
+    pub swiss_time: &'static str,
+    pub urgent: &'static str,
 }
 
 pub fn labels(lang: Lang) -> &'static Ui {
@@ -157,6 +172,15 @@ static FR: Ui = Ui {
     back_home: "Retour à l'accueil",
     in_french_only: "en français seulement",
     colon: "\u{a0}: ",
+    add_to_calendar: "Ajouter à mon agenda",
+    subscribe_calendar: "S'abonner à ce calendrier",
+    calendar_address: "Adresse du calendrier",
+    all_categories: "Toutes",
+    kind_of_activity: "Genre d'activité",
+    go_to_date: "Aller à la date",
+    whole_week: "Toute la semaine",
+    swiss_time: "Toutes les heures sont celles de Sierre (Suisse).",
+    urgent: "Important",
 };
 
 static DE: Ui = Ui {
@@ -207,6 +231,15 @@ static DE: Ui = Ui {
     back_home: "Zur Startseite",
     in_french_only: "nur auf Französisch",
     colon: ": ",
+    add_to_calendar: "In meinen Kalender",
+    subscribe_calendar: "Diesen Kalender abonnieren",
+    calendar_address: "Adresse des Kalenders",
+    all_categories: "Alle",
+    kind_of_activity: "Art der Aktivität",
+    go_to_date: "Zum Datum",
+    whole_week: "Die ganze Woche",
+    swiss_time: "Alle Zeiten sind Schweizer Zeit (Siders).",
+    urgent: "Wichtig",
 };
 
 static EN: Ui = Ui {
@@ -257,4 +290,13 @@ static EN: Ui = Ui {
     back_home: "Back to the home page",
     in_french_only: "in French only",
     colon: ": ",
+    add_to_calendar: "Add to my calendar",
+    subscribe_calendar: "Subscribe to this calendar",
+    calendar_address: "Calendar address",
+    all_categories: "All",
+    kind_of_activity: "Kind of activity",
+    go_to_date: "Go to date",
+    whole_week: "The whole week",
+    swiss_time: "All times are Swiss time (Sierre).",
+    urgent: "Important",
 };

@@ -12,7 +12,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use components::layout::Layout;
-use pages::{ActivitiesPage, InfoPage, InfoTopicPage, MenusPage, NotFound, ProgrammePage, ProgrammesPage, TodayPage};
+use pages::{ActivitiesPage, ActivityPage, InfoPage, InfoTopicPage, MenusPage, NotFound, ProgrammePage, ProgrammesPage, TodayPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=TodayPage/>
                     <Route path=path!("/activities") view=ActivitiesPage/>
+                    <Route path=path!("/activities/:id/:date") view=ActivityPage/>
                     <Route path=path!("/menus") view=MenusPage/>
                     <Route path=path!("/programmes") view=ProgrammesPage/>
                     <Route path=path!("/programmes/:id") view=ProgrammePage/>

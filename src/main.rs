@@ -1,6 +1,22 @@
-//! Mounts the app; panics are logged to the console with their message.
+//! Mounts the app and registers its service worker; panics are logged to the console with
+//! their message.
+
+use leptos::logging;
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(plantzette::App);
+    register_service_worker();
+}
+
+/// The service worker keeps the last content seen for when the network or the server is down.
+fn register_service_worker() {
+    let registration = window().navigator().service_worker().register("/sw.js");
+    leptos::task::spawn_local(async move {
+        if let Err(error) = JsFuture::from(registration).await {
+            logging::warn!("the app will not work offline: {error:?}");
+        }
+    });
 }

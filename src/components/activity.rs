@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use plantzette_content::activity::{next_occurrence, Timing};
 use plantzette_content::format::time_span;
 use plantzette_content::Occurrence;
@@ -44,7 +45,9 @@ fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool) -> impl Int
         <li class="activity" class:cancelled=cancelled class:now=is_now class:next=is_next>
             <p class="when">{time_span(occurrence.starts_at, occurrence.ends_at)}</p>
             <div class="what">
-                <h3 class="title"><LocalText text=info.title.clone()/></h3>
+                <h3 class="title">
+                    <A href=format!("/activities/{}/{}", occurrence.activity_id, occurrence.starts_at.date())><LocalText text=info.title.clone()/></A>
+                </h3>
                 <p class="badges">
                     {is_now.then(|| view! { <span class="badge badge-now">{ui.now_on}</span> })}
                     {is_next.then(|| view! { <span class="badge badge-next">{ui.next}</span> })}

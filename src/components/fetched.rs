@@ -6,6 +6,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::components::address::scroll_to_fragment;
 use crate::i18n::ui;
 
 pub type Fetch<T> = LocalResource<Result<T, ApiError>>;
@@ -24,7 +25,10 @@ where
                 let render = render.clone();
                 Suspend::new(async move {
                     match resource.await {
-                        Ok(data) => Either::Left(render(data)),
+                        Ok(data) => {
+                            request_animation_frame(scroll_to_fragment);
+                            Either::Left(render(data))
+                        }
                         Err(error) => Either::Right(view! { <ErrorNotice error on_retry=move || resource.refetch()/> }),
                     }
                 })

@@ -6,11 +6,14 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
 use plantzette_content::Lang;
 
+use crate::clock::device_in_residence_zone;
+use crate::components::notices::{provide_today, SiteNotices};
 use crate::i18n::{lang, set_lang, ui};
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let ui = ui();
+    provide_today();
     let nav_link = |href: &'static str, label: &'static str| view! { <li><A href=href>{label}</A></li> };
     view! {
         <a class="skip-link" href="#content">{ui.skip_to_content}</a>
@@ -29,7 +32,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </ul>
             </nav>
         </header>
-        <main id="content" tabindex="-1">{children()}</main>
+        <main id="content" tabindex="-1">
+            <SiteNotices/>
+            {(!device_in_residence_zone()).then(|| view! { <p class="time-zone-note">{ui.swiss_time}</p> })}
+            {children()}
+        </main>
     }
 }
 

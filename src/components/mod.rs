@@ -1,8 +1,11 @@
 //! Pieces that several pages show.
 
 pub mod activity;
+pub mod address;
+pub mod calendar_link;
 pub mod fetched;
 pub mod layout;
 pub mod local_text;
 pub mod meal;
+pub mod notices;
 pub mod week_nav;

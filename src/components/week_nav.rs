@@ -4,11 +4,12 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use plantzette_content::format::week_span;
 use plantzette_content::Week;
 
 use crate::clock::residence_today;
+use crate::components::address::use_query_link;
 use crate::i18n::{lang, ui};
 
 /// The week named in the address, or the current one.
@@ -42,15 +43,26 @@ pub fn WeekHeader(title: &'static str, base: &'static str, week: Memo<Week>) -> 
 fn WeekNav(base: &'static str, week: Memo<Week>) -> impl IntoView {
     let ui = ui();
     let lang = lang();
-    let link = move |target: Week| format!("{base}?week={}", target.monday());
+    let link = use_query_link(base);
+    let to_week = move |target: Week| link("week", Some(target.monday().to_string()));
     let is_current = move || week.get() == Week::containing(residence_today());
+    let navigate = use_navigate();
+    let go_to_date = move |ev| {
+        if let Ok(date) = event_target_value(&ev).parse::<NaiveDate>() {
+            navigate(&to_week(Week::containing(date)), Default::default());
+        }
+    };
     view! {
         <nav class="week-nav" aria-label=move || week_label(week.get(), lang)>
-            <A href=move || link(week.get().previous())>"← "{ui.previous_week}</A>
+            <A href=move || to_week(week.get().previous())>"← "{ui.previous_week}</A>
             <Show when=move || !is_current()>
-                <A href=base>{ui.this_week}</A>
+                <A href=move || link("week", None)>{ui.this_week}</A>
             </Show>
-            <A href=move || link(week.get().next())>{ui.next_week}" →"</A>
+            <A href=move || to_week(week.get().next())>{ui.next_week}" →"</A>
         </nav>
+        <label class="date-picker">
+            {ui.go_to_date}
+            <input type="date" prop:value=move || week.get().monday().to_string() on:change=go_to_date/>
+        </label>
     }
 }

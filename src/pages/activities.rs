@@ -1,14 +1,22 @@
-//! Activities of a week, day by day, with the weeks before and after a tap away.
+//! Activities of a week, day by day, filtered by kind if asked, with the weeks before and after a
+//! tap away and a calendar to subscribe to; and each occurrence on its own page, to share or to
+//! add to one's calendar.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
-use plantzette_content::format::day_heading;
-use plantzette_content::{Listing, Occurrence};
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use plantzette_content::format::{day_heading, long_date, time_span};
+use plantzette_content::{Activity, Category, DateRange, Item, Listing, Occurrence};
 
 use crate::api;
 use crate::clock::residence_now;
 use crate::components::activity::ActivityList;
+use crate::components::address::use_query_link;
+use crate::components::calendar_link::AddToCalendar;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
+use crate::components::local_text::LocalText;
 use crate::components::week_nav::{use_week, WeekHeader};
 use crate::i18n::{lang, ui};
 
@@ -16,31 +24,126 @@ use crate::i18n::{lang, ui};
 pub fn ActivitiesPage() -> impl IntoView {
     let ui = ui();
     let week = use_week();
+    let query = use_query_map();
+    let category = Memo::new(move |_| query.read().get("category").as_deref().and_then(Category::parse));
     let activities = LocalResource::new(move || api::activities(week.get().range()));
     set_page_title(ui.activities);
     view! {
         <WeekHeader title=ui.activities base="/activities" week/>
-        <Fetched resource=activities render={|listing: Listing<Occurrence>| view! { <WeekOfActivities listing/> }}/>
+        <CategoryFilter category/>
+        <Fetched resource=activities render={move |listing: Listing<Occurrence>| view! { <WeekOfActivities listing category/> }}/>
+        <Subscribe category/>
+    }
+}
+
+/// One link per kind of activity, and one for all; the chosen one is marked as current.
+#[component]
+fn CategoryFilter(category: Memo<Option<Category>>) -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let link = use_query_link("/activities");
+    let choice = move |label: &'static str, value: Option<Category>| {
+        view! {
+            <li>
+                <A href=move || link("category", value.map(|c| c.as_str().to_string()))
+                    attr:aria-current=move || (category.get() == value).then_some("true")>
+                    {label}
+                </A>
+            </li>
+        }
+    };
+    view! {
+        <nav class="category-filter" aria-label=ui.kind_of_activity>
+            <ul>
+                {choice(ui.all_categories, None)}
+                {Category::ALL.into_iter().map(|c| choice(c.label(lang), Some(c))).collect_view()}
+            </ul>
+        </nav>
     }
 }
 
 #[component]
-fn WeekOfActivities(listing: Listing<Occurrence>) -> impl IntoView {
+fn WeekOfActivities(listing: Listing<Occurrence>, category: Memo<Option<Category>>) -> impl IntoView {
     let lang = lang();
     let now = residence_now();
-    listing
-        .range
-        .days()
-        .map(|day| {
-            let of_day: Vec<Occurrence> = listing.items.iter().filter(|o| o.starts_at.date() == day).cloned().collect();
-            let id = format!("day-{day}");
-            let labelled_by = id.clone();
-            view! {
-                <section class="day" aria-labelledby=labelled_by class:today=day == now.date()>
-                    <h2 id=id>{day_heading(day, lang)}</h2>
-                    <ActivityList occurrences=of_day now/>
-                </section>
-            }
-        })
-        .collect_view()
+    move || {
+        let chosen = category.get();
+        listing
+            .range
+            .days()
+            .map(|day| {
+                let of_day: Vec<Occurrence> = listing
+                    .items
+                    .iter()
+                    .filter(|o| o.starts_at.date() == day && chosen.is_none_or(|c| o.info.category == c))
+                    .cloned()
+                    .collect();
+                let id = format!("day-{day}");
+                let labelled_by = id.clone();
+                view! {
+                    <section class="day" aria-labelledby=labelled_by class:today=day == now.date()>
+                        <h2 id=id>{day_heading(day, lang)}</h2>
+                        <ActivityList occurrences=of_day now/>
+                    </section>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// The calendar of the chosen kind (or of everything), for a phone's calendar to subscribe to.
+#[component]
+fn Subscribe(category: Memo<Option<Category>>) -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let host = window().location().host().unwrap_or_default();
+    let origin = window().location().origin().unwrap_or_default();
+    let feed = move || api::feed_path(category.get(), lang);
+    view! {
+        <section class="subscribe" aria-labelledby="subscribe">
+            <h2 id="subscribe">{ui.subscribe_calendar}</h2>
+            <p><a class="button" href=move || format!("webcal://{host}{}", feed())>{ui.subscribe_calendar}</a></p>
+            <p>{ui.calendar_address}{ui.colon}<code>{move || format!("{origin}{}", feed())}</code></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let params = use_params_map();
+    let activity = LocalResource::new(move || api::activity(params.read().get("id").unwrap_or_default()));
+    let date = Memo::new(move |_| params.read().get("date").and_then(|d| d.parse::<NaiveDate>().ok()));
+    set_page_title(ui().activities);
+    view! {
+        <Fetched resource=activity render={move |item: Item<Activity>| view! { <OccurrenceDetail item date=date.get()/> }}/>
+    }
+}
+
+/// One occurrence of an activity: when, where, what, and a button to add it to one's calendar.
+#[component]
+fn OccurrenceDetail(item: Item<Activity>, date: Option<NaiveDate>) -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let occurrence = date.and_then(|day| item.occurrences(DateRange::day(day)).into_iter().next());
+    let Some(occurrence) = occurrence else {
+        return view! {
+            <h1>{ui.not_found}</h1>
+            <p>{ui.not_found_text}</p>
+            <p><A href="/activities" attr:class="button">{ui.activities}</A></p>
+        }
+        .into_any();
+    };
+    let day = occurrence.starts_at.date();
+    let info = occurrence.info.clone();
+    view! {
+        <p><A href=format!("/activities?week={day}")>"← "{ui.whole_week}</A></p>
+        <h1><span class="eyebrow">{info.category.label(lang)}</span><LocalText text=info.title/></h1>
+        <p class="lead when">{long_date(day, lang)}", "{time_span(occurrence.starts_at, occurrence.ends_at)}</p>
+        {occurrence.cancelled.then(|| view! { <p class="badge badge-cancelled">{ui.cancelled}</p> })}
+        <p><LocalText text=info.place/></p>
+        {info.description.map(|text| view! { <p><LocalText text/></p> })}
+        {info.registration_required.then(|| view! { <p class="badge">{ui.registration_required}</p> })}
+        {(!occurrence.cancelled).then(|| view! { <p><AddToCalendar href=api::occurrence_calendar(occurrence.activity_id, day, lang)/></p> })}
+    }
+    .into_any()
 }

@@ -7,7 +7,6 @@ use leptos_router::hooks::use_params_map;
 use plantzette_content::{InfoPage as Page, Item, Residence};
 
 use super::programmes::Paragraphs;
-use super::today::VisitsNotice;
 use crate::api;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
@@ -36,7 +35,6 @@ fn ResidenceContact(residence: Residence) -> impl IntoView {
     let phone = residence.contact.phone.clone();
     let email = residence.contact.email.clone();
     view! {
-        <VisitsNotice visits=residence.visits.clone()/>
         <h2>{ui.visiting_hours}</h2>
         <ul class="hours">
             {residence

@@ -7,7 +7,7 @@ mod not_found;
 mod programmes;
 mod today;
 
-pub use activities::ActivitiesPage;
+pub use activities::{ActivitiesPage, ActivityPage};
 pub use info::{InfoPage, InfoTopicPage};
 pub use menus::MenusPage;
 pub use not_found::NotFound;

@@ -10,6 +10,7 @@ use plantzette_content::{Audience, Item, Listing, Programme};
 
 use crate::api;
 use crate::clock::residence_now;
+use crate::components::calendar_link::AddToCalendar;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
@@ -62,11 +63,11 @@ pub fn ProgrammePage() -> impl IntoView {
     let params = use_params_map();
     let programme = LocalResource::new(move || api::programme(params.read().get("id").unwrap_or_default()));
     set_page_title(ui().programmes);
-    view! { <Fetched resource=programme render={|item: Item<Programme>| view! { <ProgrammeDetail programme=item.content/> }}/> }
+    view! { <Fetched resource=programme render={|item: Item<Programme>| view! { <ProgrammeDetail id=item.id programme=item.content/> }}/> }
 }
 
 #[component]
-fn ProgrammeDetail(programme: Programme) -> impl IntoView {
+fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let topic = programme.topic;
@@ -93,13 +94,16 @@ fn ProgrammeDetail(programme: Programme) -> impl IntoView {
             {programme
                 .sessions
                 .iter()
-                .map(|s| {
+                .enumerate()
+                .map(|(index, s)| {
                     let s = s.clone();
                     view! {
                         <li>
                             <strong>{long_date(s.starts_at.date(), lang)}", "{time_span(s.starts_at, s.ends_at)}</strong>
                             <br/>
                             <LocalText text=s.place.clone()/>
+                            <br/>
+                            <AddToCalendar href=api::session_calendar(id, index + 1, lang)/>
                         </li>
                     }
                 })

@@ -1,18 +1,19 @@
-//! Today: the date in words, announcements, the visits status, what is on, the menu, and the
-//! next prevention session. Everything comes from `/api/v1/today` in one request.
+//! Today: the date in words, announcements, what is on, the menu, and the next prevention
+//! session. Everything comes from `/api/v1/today` in one request, shared with the notices at the
+//! top of every page (visits status, urgent announcements).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use plantzette_content::format::{long_date, time_span};
-use plantzette_content::{Announcement, Item, MealKind, Today, UpcomingSession, VisitsStatus};
+use plantzette_content::{Announcement, Item, MealKind, Priority, Today, UpcomingSession};
 
-use crate::api;
 use crate::clock::{residence_now, residence_today};
 use crate::components::activity::ActivityList;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::components::meal::MealCard;
+use crate::components::notices::use_today;
 use crate::i18n::{lang, ui};
 
 #[component]
@@ -20,7 +21,7 @@ pub fn TodayPage() -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let date = residence_today();
-    let today = LocalResource::new(move || api::today(date));
+    let today = use_today();
     set_page_title(ui.today);
     view! {
         <h1>
@@ -39,7 +40,6 @@ fn TodayContent(today: Today) -> impl IntoView {
         .map(|menu| menu.content.meals.into_iter().filter(|m| m.kind != MealKind::Dejeuner).collect())
         .unwrap_or_default();
     view! {
-        <VisitsNotice visits=today.residence.visits/>
         <Announcements announcements=today.announcements/>
         <section aria-labelledby="today-activities">
             <h2 id="today-activities">{ui.todays_activities}</h2>
@@ -57,24 +57,15 @@ fn TodayContent(today: Today) -> impl IntoView {
     }
 }
 
-/// Whether visits are open, and why not when they are not.
-#[component]
-pub fn VisitsNotice(visits: VisitsStatus) -> impl IntoView {
-    let lang = lang();
-    let state = visits.state;
-    view! {
-        <p class=format!("visits visits-{}", format!("{state:?}").to_lowercase())>
-            <strong>{state.label(lang)}</strong>
-            {visits.message.map(|message| view! { " — " <LocalText text=message/> })}
-        </p>
-    }
-}
-
 #[component]
 fn Announcements(announcements: Vec<Item<Announcement>>) -> impl IntoView {
     let ui = ui();
     let now = residence_now();
-    let shown: Vec<_> = announcements.into_iter().filter(|a| a.content.is_shown_at(now)).collect();
+    // Urgent ones already stand at the top of every page.
+    let shown: Vec<_> = announcements
+        .into_iter()
+        .filter(|a| a.content.priority != Priority::Urgent && a.content.is_shown_at(now))
+        .collect();
     (!shown.is_empty()).then(|| {
         view! {
             <section class="announcements" aria-labelledby="announcements">

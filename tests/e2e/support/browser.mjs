@@ -18,10 +18,11 @@ export function launchBrowser() {
 
 /**
  * A fresh context and page. `lang` is the language stored as chosen before the app starts;
- * `problems` collects what went wrong in the page.
+ * `problems` collects what went wrong in the page. The service worker is blocked unless asked
+ * for: requests it makes would escape the tests' request routing.
  */
-export async function openPage(browser, { lang, device = PHONE, timezoneId } = {}) {
-  const context = await browser.newContext({ ...device, timezoneId });
+export async function openPage(browser, { lang, device = PHONE, timezoneId, locale = 'fr-CH', serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ ...device, timezoneId, locale, serviceWorkers });
   if (lang) await context.addInitScript((l) => localStorage.setItem('plantzette.lang', l), lang);
   await context.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (e) =>

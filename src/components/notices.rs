@@ -1,0 +1,66 @@
+//! What every page shows first: whether visits are open, and any urgent announcement. Both come
+//! from the day's content (`/api/v1/today`), fetched once and shared with the today page.
+
+use leptos::prelude::*;
+use plantzette_content::{Priority, Today, VisitsStatus};
+
+use crate::api;
+use crate::clock::{residence_now, residence_today};
+use crate::components::fetched::Fetch;
+use crate::components::local_text::LocalText;
+use crate::i18n::{lang, ui};
+
+/// The day's content, shared by the notices and the today page.
+#[derive(Clone, Copy)]
+pub struct TodayResource(pub Fetch<Today>);
+
+pub fn provide_today() {
+    provide_context(TodayResource(LocalResource::new(move || api::today(residence_today()))));
+}
+
+pub fn use_today() -> Fetch<Today> {
+    expect_context::<TodayResource>().0
+}
+
+#[component]
+pub fn SiteNotices() -> impl IntoView {
+    let today = use_today();
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                // A failure is told by the page's own content; the notices stay silent.
+                today.await.ok().map(|today| {
+                    let now = residence_now();
+                    let urgent: Vec<_> = today
+                        .announcements
+                        .into_iter()
+                        .filter(|a| a.content.priority == Priority::Urgent && a.content.is_shown_at(now))
+                        .collect();
+                    view! {
+                        <div class="site-notices">
+                            {urgent
+                                .into_iter()
+                                .map(|a| view! {
+                                    <p class="urgent-banner" role="alert"><strong>{ui().urgent}{ui().colon}</strong><LocalText text=a.content.text/></p>
+                                })
+                                .collect_view()}
+                            <VisitsNotice visits=today.residence.visits/>
+                        </div>
+                    }
+                })
+            })}
+        </Transition>
+    }
+}
+
+/// Whether visits are open, and why not when they are not.
+#[component]
+fn VisitsNotice(visits: VisitsStatus) -> impl IntoView {
+    let state = visits.state;
+    view! {
+        <p class=format!("visits visits-{}", format!("{state:?}").to_lowercase())>
+            <strong>{state.label(lang())}</strong>
+            {visits.message.map(|message| view! { " — " <LocalText text=message/> })}
+        </p>
+    }
+}
