@@ -6,13 +6,14 @@ import { useApp } from './support/app.mjs';
 
 const app = useApp();
 
-const PATHS = ['/', '/activities', '/menus', '/programmes', '/programmes/1', '/info', '/info/short_stay', '/nowhere'];
+const PATHS = ['/', '/activities', '/activities?category=music', '/menus', '/programmes', '/programmes/1', '/info', '/info/short_stay', '/nowhere'];
 
 for (const [device, settings] of [['phone', PHONE], ['kiosk', KIOSK]]) {
   for (const lang of ['fr', 'de']) {
     test(`every page is accessible (${device}, ${lang})`, async () => {
       const { page, context, problems } = await openPage(app.browser, { lang, device: settings });
-      for (const path of PATHS) {
+      const activity = (await app.server.api('/api/v1/activities')).items[0];
+      for (const path of [...PATHS, `/activities/${activity.activity_id}/${activity.starts_at.slice(0, 10)}`]) {
         await page.goto(`${app.server.url}${path}`);
         await waitForContent(page);
         await assertAccessible(page, `${path} (${device}, ${lang})`);

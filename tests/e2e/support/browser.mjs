@@ -53,5 +53,5 @@ export async function assertAccessible(page, label) {
 /** Waits until the main heading is there and no loading notice is left. */
 export async function waitForContent(page) {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.locator('main .notice[role=status]').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('main .notice[role=status]') === null);
 }
