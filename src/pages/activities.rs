@@ -68,26 +68,30 @@ fn WeekOfActivities(listing: Listing<Occurrence>, category: Memo<Option<Category
     let now = residence_now();
     move || {
         let chosen = category.get();
+        let shown: Vec<&Occurrence> = listing.items.iter().filter(|o| chosen.is_none_or(|c| o.info.category == c)).collect();
+        if chosen.is_some() && shown.is_empty() {
+            return view! { <p class="empty">{ui().no_activities_of_kind}</p> }.into_any();
+        }
         listing
             .range
             .days()
-            .map(|day| {
-                let of_day: Vec<Occurrence> = listing
-                    .items
-                    .iter()
-                    .filter(|o| o.starts_at.date() == day && chosen.is_none_or(|c| o.info.category == c))
-                    .cloned()
-                    .collect();
+            .filter_map(|day| {
+                let of_day: Vec<Occurrence> = shown.iter().filter(|o| o.starts_at.date() == day).map(|o| (*o).clone()).collect();
+                // With a kind chosen, only the days that have one are worth a heading.
+                if chosen.is_some() && of_day.is_empty() {
+                    return None;
+                }
                 let id = format!("day-{day}");
                 let labelled_by = id.clone();
-                view! {
+                Some(view! {
                     <section class="day" aria-labelledby=labelled_by class:today=day == now.date()>
                         <h2 id=id>{day_heading(day, lang)}</h2>
                         <ActivityList occurrences=of_day now/>
                     </section>
-                }
+                })
             })
             .collect_view()
+            .into_any()
     }
 }
 

@@ -69,6 +69,7 @@ pub fn ProgrammePage() -> impl IntoView {
 #[component]
 fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
     let ui = ui();
+    let now = residence_now();
     let lang = lang();
     let topic = programme.topic;
     let description = programme.description.clone();
@@ -102,8 +103,7 @@ fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
                             <strong>{long_date(s.starts_at.date(), lang)}", "{time_span(s.starts_at, s.ends_at)}</strong>
                             <br/>
                             <LocalText text=s.place.clone()/>
-                            <br/>
-                            <AddToCalendar href=api::session_calendar(id, index + 1, lang)/>
+                            {(s.ends_at > now).then(|| view! { <br/><AddToCalendar href=api::session_calendar(id, index + 1, lang)/> })}
                         </li>
                     }
                 })

@@ -27,6 +27,7 @@ test('today shows the date, the day\'s activities and its menu from the server',
   await page.getByRole('heading', { name: 'Dîner' }).waitFor();
   await page.getByText(/Allergènes\s:/).first().waitFor();
   await page.getByText('Visites ouvertes').waitFor();
+  assert.equal(await page.locator('.time-zone-note').count(), 0, 'in Switzerland, times need no explanation');
   assertNoProblems(problems);
   await context.close();
 });

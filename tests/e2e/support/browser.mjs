@@ -17,11 +17,12 @@ export function launchBrowser() {
 }
 
 /**
- * A fresh context and page. `lang` is the language stored as chosen before the app starts;
+ * A fresh context and page, by default a French-speaking browser in Switzerland. `lang` is the
+ * language stored as chosen before the app starts;
  * `problems` collects what went wrong in the page. The service worker is blocked unless asked
  * for: requests it makes would escape the tests' request routing.
  */
-export async function openPage(browser, { lang, device = PHONE, timezoneId, locale = 'fr-CH', serviceWorkers = 'block' } = {}) {
+export async function openPage(browser, { lang, device = PHONE, timezoneId = 'Europe/Zurich', locale = 'fr-CH', serviceWorkers = 'block' } = {}) {
   const context = await browser.newContext({ ...device, timezoneId, locale, serviceWorkers });
   if (lang) await context.addInitScript((l) => localStorage.setItem('plantzette.lang', l), lang);
   await context.addInitScript(() =>

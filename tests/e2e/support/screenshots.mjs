@@ -3,11 +3,22 @@ import { mkdir } from 'node:fs/promises';
 import { KIOSK, PHONE, launchBrowser, openPage, waitForContent } from './browser.mjs';
 import { startServer } from './server.mjs';
 
-const PAGES = { today: '/', activities: '/activities', menus: '/menus', programmes: '/programmes', programme: '/programmes/1', info: '/info', 'short-stay': '/info/short_stay' };
 const only = process.argv[2];
 const out = 'tests/artifacts/screenshots';
 await mkdir(out, { recursive: true });
 const server = await startServer();
+const concert = (await server.api('/api/v1/activities')).items.find((o) => o.category === 'music' && !o.recurring);
+const PAGES = {
+  today: '/',
+  activities: '/activities',
+  music: '/activities?category=music',
+  activity: `/activities/${concert.activity_id}/${concert.starts_at.slice(0, 10)}`,
+  menus: '/menus',
+  programmes: '/programmes',
+  programme: '/programmes/1',
+  info: '/info',
+  'short-stay': '/info/short_stay',
+};
 const browser = await launchBrowser();
 try {
   for (const [device, settings] of [['kiosk', KIOSK], ['phone', PHONE]]) {
