@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod address;
 pub mod calendar_link;
+pub mod contact;
 pub mod fetched;
 pub mod layout;
 pub mod local_text;

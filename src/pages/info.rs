@@ -8,6 +8,7 @@ use plantzette_content::{InfoPage as Page, Item, Residence};
 
 use super::programmes::Paragraphs;
 use crate::api;
+use crate::components::contact::ContactButtons;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
@@ -32,8 +33,6 @@ fn ResidenceContact(residence: Residence) -> impl IntoView {
     let ui = ui();
     let address = residence.address.clone();
     let map_query = format!("{}, {} {}", address.street, address.postcode, address.city).replace(' ', "+");
-    let phone = residence.contact.phone.clone();
-    let email = residence.contact.email.clone();
     view! {
         <h2>{ui.visiting_hours}</h2>
         <ul class="hours">
@@ -53,9 +52,7 @@ fn ResidenceContact(residence: Residence) -> impl IntoView {
                 {address.street.clone()}", "{address.postcode.clone()}" "{address.city.clone()}
             </a>
             <br/>
-            <a class="button" href=format!("tel:{}", phone.replace(' ', ""))>{ui.phone}" "{phone.clone()}</a>
-            " "
-            <a class="button" href=format!("mailto:{email}")>{ui.email}" "{email.clone()}</a>
+            <ContactButtons contact=residence.contact.clone()/>
         </address>
     }
 }

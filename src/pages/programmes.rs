@@ -11,6 +11,7 @@ use plantzette_content::{Audience, Item, Listing, Programme};
 use crate::api;
 use crate::clock::residence_now;
 use crate::components::calendar_link::AddToCalendar;
+use crate::components::contact::ContactButtons;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
@@ -112,9 +113,7 @@ fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
         <h2>{ui.registration}</h2>
         <p class="contact">
             {contact.name.clone()}<br/>
-            <a class="button" href=format!("tel:{}", contact.phone.replace(' ', ""))>{ui.phone}" "{contact.phone.clone()}</a>
-            " "
-            <a class="button" href=format!("mailto:{}", contact.email)>{ui.email}" "{contact.email.clone()}</a>
+            <ContactButtons contact=contact.clone()/>
         </p>
     }
 }
