@@ -5,6 +5,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod live;
 pub mod site;
 pub mod store;
 
@@ -17,6 +18,7 @@ use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::Router;
 use sqlx::SqlitePool;
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -32,6 +34,9 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 #[derive(Clone)]
 pub struct AppState {
     pub pool: SqlitePool,
+    pub content_version: live::ContentVersion,
+    /// Turns true when the server begins to stop, so that endless event streams end.
+    pub stopping: watch::Receiver<bool>,
 }
 
 /// The whole HTTP surface: API, app, and the headers every response carries.
@@ -58,6 +63,7 @@ pub fn app(state: AppState, site: &Site) -> Router {
 pub struct Server {
     listener: TcpListener,
     router: Router,
+    stop: watch::Sender<bool>,
 }
 
 impl Server {
@@ -75,16 +81,23 @@ impl Server {
                 config.addr
             )
         })?;
-        Ok(Server { listener, router: app(AppState { pool }, &site) })
+        let content_version = live::watch_content(pool.clone()).await?;
+        let (stop, stopping) = watch::channel(false);
+        Ok(Server { listener, router: app(AppState { pool, content_version, stopping }, &site), stop })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
         self.listener.local_addr().expect("a bound listener has an address")
     }
 
-    /// Serves until Ctrl-C or SIGTERM, finishing the requests under way.
+    /// Serves until Ctrl-C or SIGTERM, finishing the requests under way and ending event streams.
     pub async fn run(self) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await?;
+        let stop = self.stop;
+        let stopping = async move {
+            shutdown_signal().await;
+            let _ = stop.send(true);
+        };
+        axum::serve(self.listener, self.router).with_graceful_shutdown(stopping).await?;
         Ok(())
     }
 }

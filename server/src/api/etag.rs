@@ -5,7 +5,7 @@
 
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
-use axum::http::header::{CACHE_CONTROL, ETAG, IF_NONE_MATCH};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -21,7 +21,9 @@ pub async fn etag(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     let (mut parts, body) = response.into_parts();
     parts.headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    if parts.status != StatusCode::OK {
+    // An event stream never ends: it cannot be read whole to be tagged.
+    let streaming = parts.headers.get(CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"text/event-stream"));
+    if parts.status != StatusCode::OK || streaming {
         return Response::from_parts(parts, body);
     }
     let bytes = match to_bytes(body, MAX_JSON_BYTES).await {

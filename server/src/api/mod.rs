@@ -3,6 +3,7 @@
 mod activities;
 mod announcements;
 mod calendar;
+mod events;
 mod etag;
 mod menus;
 mod pages;
@@ -29,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .merge(pages::router())
         .merge(today::router())
         .merge(calendar::router())
+        .merge(events::router())
         .fallback(|| async { ApiError::NotFound("endpoint") })
         // Compression inside, ETag outside: the tag is computed over the bytes sent.
         .layer(CompressionLayer::new())

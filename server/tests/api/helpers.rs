@@ -56,6 +56,11 @@ pub async fn start(config: Config) -> SocketAddr {
 }
 
 impl TestApp {
+    /// The app's SQLite file, for writing to it as another program would.
+    pub fn database(&self) -> PathBuf {
+        self._dir.path().join("data").join("plantzette.sqlite3")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.address, path)
     }

@@ -3,6 +3,7 @@
 
 mod calendar;
 mod content;
+mod events;
 mod failures;
 mod helpers;
 mod http_caching;
