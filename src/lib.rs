@@ -5,6 +5,7 @@ mod api;
 mod clock;
 mod components;
 mod i18n;
+mod live;
 mod pages;
 
 use leptos::prelude::*;
@@ -17,6 +18,7 @@ use pages::{ActivitiesPage, ActivityPage, InfoPage, InfoTopicPage, MenusPage, No
 #[component]
 pub fn App() -> impl IntoView {
     let locale = i18n::provide_locale();
+    live::provide_live_updates();
     // The routed view is drawn anew in the chosen language: components then hold plain labels
     // rather than one reactive text node each, which keeps the bundle small; a switch is rare.
     view! {

@@ -9,13 +9,14 @@ use crate::clock::{residence_now, residence_today};
 use crate::components::fetched::Fetch;
 use crate::components::local_text::LocalText;
 use crate::i18n::{lang, ui};
+use crate::live::live_resource;
 
 /// The day's content, shared by the notices and the today page.
 #[derive(Clone, Copy)]
 pub struct TodayResource(pub Fetch<Today>);
 
 pub fn provide_today() {
-    provide_context(TodayResource(LocalResource::new(move || api::today(residence_today()))));
+    provide_context(TodayResource(live_resource(move || api::today(residence_today()))));
 }
 
 pub fn use_today() -> Fetch<Today> {

@@ -19,6 +19,7 @@ use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::components::week_nav::{use_week, WeekHeader};
 use crate::i18n::{lang, ui};
+use crate::live::live_resource;
 
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
@@ -26,7 +27,7 @@ pub fn ActivitiesPage() -> impl IntoView {
     let week = use_week();
     let query = use_query_map();
     let category = Memo::new(move |_| query.read().get("category").as_deref().and_then(Category::parse));
-    let activities = LocalResource::new(move || api::activities(week.get().range()));
+    let activities = live_resource(move || api::activities(week.get().range()));
     set_page_title(ui.activities);
     view! {
         <WeekHeader title=ui.activities base="/activities" week/>
@@ -115,7 +116,7 @@ fn Subscribe(category: Memo<Option<Category>>) -> impl IntoView {
 #[component]
 pub fn ActivityPage() -> impl IntoView {
     let params = use_params_map();
-    let activity = LocalResource::new(move || api::activity(params.read().get("id").unwrap_or_default()));
+    let activity = live_resource(move || api::activity(params.read().get("id").unwrap_or_default()));
     let date = Memo::new(move |_| params.read().get("date").and_then(|d| d.parse::<NaiveDate>().ok()));
     set_page_title(ui().activities);
     view! {

@@ -13,12 +13,13 @@ use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::i18n::ui;
+use crate::live::live_resource;
 
 #[component]
 pub fn InfoPage() -> impl IntoView {
     let ui = ui();
-    let residence = LocalResource::new(api::residence);
-    let pages = LocalResource::new(api::pages);
+    let residence = live_resource(api::residence);
+    let pages = live_resource(api::pages);
     set_page_title(ui.info);
     view! {
         <h1>{ui.info}</h1>
@@ -80,7 +81,7 @@ fn PageList(pages: Vec<Item<Page>>) -> impl IntoView {
 #[component]
 pub fn InfoTopicPage() -> impl IntoView {
     let params = use_params_map();
-    let page = LocalResource::new(move || api::page(params.read().get("topic").unwrap_or_default()));
+    let page = live_resource(move || api::page(params.read().get("topic").unwrap_or_default()));
     set_page_title(ui().info);
     view! { <Fetched resource=page render={|item: Item<Page>| view! { <TopicDetail page=item.content/> }}/> }
 }

@@ -11,12 +11,13 @@ use crate::components::layout::set_page_title;
 use crate::components::meal::MealCard;
 use crate::components::week_nav::{use_week, WeekHeader};
 use crate::i18n::{lang, ui};
+use crate::live::live_resource;
 
 #[component]
 pub fn MenusPage() -> impl IntoView {
     let ui = ui();
     let week = use_week();
-    let menus = LocalResource::new(move || api::menus(week.get().range()));
+    let menus = live_resource(move || api::menus(week.get().range()));
     set_page_title(ui.menus);
     view! {
         <WeekHeader title=ui.menus base="/menus" week/>

@@ -16,11 +16,12 @@ use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::i18n::{lang, ui};
+use crate::live::live_resource;
 
 #[component]
 pub fn ProgrammesPage() -> impl IntoView {
     let ui = ui();
-    let programmes = LocalResource::new(api::programmes);
+    let programmes = live_resource(api::programmes);
     set_page_title(ui.programmes);
     view! {
         <h1>{ui.programmes}</h1>
@@ -62,7 +63,7 @@ fn ProgrammeList(programmes: Vec<Item<Programme>>) -> impl IntoView {
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
     let params = use_params_map();
-    let programme = LocalResource::new(move || api::programme(params.read().get("id").unwrap_or_default()));
+    let programme = live_resource(move || api::programme(params.read().get("id").unwrap_or_default()));
     set_page_title(ui().programmes);
     view! { <Fetched resource=programme render={|item: Item<Programme>| view! { <ProgrammeDetail id=item.id programme=item.content/> }}/> }
 }

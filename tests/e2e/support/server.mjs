@@ -23,6 +23,7 @@ export async function startServer() {
   });
   return {
     url,
+    database: join(dataDir, 'plantzette.sqlite3'),
     /** GETs an API path and returns its JSON. */
     async api(path) {
       const response = await fetch(`${url}${path}`);
