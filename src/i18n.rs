@@ -12,11 +12,13 @@ pub struct Locale(pub RwSignal<Lang>);
 
 const STORAGE_KEY: &str = "plantzette.lang";
 
-/// Provides the language: the one chosen last time on this device, else the browser's first
-/// language we speak, else French.
-pub fn provide_locale() -> Locale {
+/// Provides the language: the one chosen last time on this device, else (but on the kiosk) the
+/// browser's first language we speak, else French.
+pub fn provide_locale(kiosk: bool) -> Locale {
     let stored = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-    let initial = stored.as_deref().and_then(Lang::from_code).or_else(browser_language).unwrap_or_default();
+    // The lobby screen speaks the residence's language until a resident chooses another.
+    let browser = if kiosk { None } else { browser_language() };
+    let initial = stored.as_deref().and_then(Lang::from_code).or(browser).unwrap_or_default();
     let locale = Locale(RwSignal::new(initial));
     Effect::new(move || {
         let lang = locale.0.get();
@@ -115,6 +117,11 @@ pub struct Ui {
     pub whole_week: &'static str,
     pub swiss_time: &'static str,
     pub urgent: &'static str,
+    pub read_aloud: &'static str,
+    pub stop_reading: &'static str,
+    pub home: &'static str,
+    pub day_programme: &'static str,
+    pub the_week: &'static str,
 }
 
 pub fn labels(lang: Lang) -> &'static Ui {
@@ -183,6 +190,11 @@ static FR: Ui = Ui {
     whole_week: "Toute la semaine",
     swiss_time: "Toutes les heures sont celles de Sierre (Suisse).",
     urgent: "Important",
+    read_aloud: "Lire à haute voix",
+    stop_reading: "Arrêter la lecture",
+    home: "Accueil",
+    day_programme: "Programme du jour",
+    the_week: "La semaine",
 };
 
 static DE: Ui = Ui {
@@ -243,6 +255,11 @@ static DE: Ui = Ui {
     whole_week: "Die ganze Woche",
     swiss_time: "Alle Zeiten sind Schweizer Zeit (Siders).",
     urgent: "Wichtig",
+    read_aloud: "Vorlesen",
+    stop_reading: "Vorlesen beenden",
+    home: "Start",
+    day_programme: "Tagesprogramm",
+    the_week: "Die Woche",
 };
 
 static EN: Ui = Ui {
@@ -303,4 +320,9 @@ static EN: Ui = Ui {
     whole_week: "The whole week",
     swiss_time: "All times are Swiss time (Sierre).",
     urgent: "Important",
+    read_aloud: "Read aloud",
+    stop_reading: "Stop reading",
+    home: "Home",
+    day_programme: "Today's programme",
+    the_week: "The week",
 };

@@ -4,7 +4,9 @@
 mod api;
 mod clock;
 mod components;
+mod hooks;
 mod i18n;
+mod kiosk;
 mod live;
 mod pages;
 
@@ -13,22 +15,25 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use components::layout::Layout;
-use pages::{ActivitiesPage, ActivityPage, InfoPage, InfoTopicPage, MenusPage, NotFound, ProgrammePage, ProgrammesPage, TodayPage};
+use pages::{ActivitiesPage, ActivityPage, InfoPage, KioskPage, InfoTopicPage, MenusPage, NotFound, ProgrammePage, ProgrammesPage, TodayPage};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let locale = i18n::provide_locale();
+    let kiosk = kiosk::provide_kiosk_mode();
+    let locale = i18n::provide_locale(kiosk);
     live::provide_live_updates();
     // The routed view is drawn anew in the chosen language: components then hold plain labels
     // rather than one reactive text node each, which keeps the bundle small; a switch is rare.
     view! {
         <Router>
+            <kiosk::KioskBehaviour/>
             {move || {
                 locale.0.track();
                 view! {
             <Layout>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=TodayPage/>
+                    <Route path=path!("/kiosk") view=KioskPage/>
                     <Route path=path!("/activities") view=ActivitiesPage/>
                     <Route path=path!("/activities/:id/:date") view=ActivityPage/>
                     <Route path=path!("/menus") view=MenusPage/>

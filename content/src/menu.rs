@@ -152,7 +152,8 @@ pub enum Course {
 }
 
 impl Course {
-    fn field(self) -> &'static str {
+    /// The course's field name in the contract: `starter`, `main`, `vegetarian`…
+    pub fn name(self) -> &'static str {
         match self {
             Course::Starter => "starter",
             Course::Main => "main",
@@ -210,7 +211,7 @@ impl Content for DayMenu {
                         v.at("kind", |v| v.fail(ErrorCode::Duplicate));
                     }
                     for (course, dish) in meal.dishes() {
-                        v.at(course.field(), |v| check_dish(dish, v));
+                        v.at(course.name(), |v| check_dish(dish, v));
                     }
                 });
             }

@@ -13,9 +13,9 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use anyhow::Context;
-use axum::http::header::{CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
+use axum::http::header::{REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
-use axum::Router;
+use axum::{middleware, Router};
 use sqlx::SqlitePool;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -48,7 +48,7 @@ pub fn app(state: AppState, site: &Site) -> Router {
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
-        .layer(header(CONTENT_SECURITY_POLICY, site.csp.clone()))
+        .layer(middleware::from_fn_with_state(site.clone(), site::content_security_policy_header))
         .layer(header(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(header(REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
         .layer(header(X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
@@ -73,7 +73,7 @@ impl Server {
             demo::lay_out(&pool).await.context("cannot lay out the demo content")?;
             tokio::spawn(demo::keep_current(pool.clone()));
         }
-        let site = Site::load(&config.dist_dir)?;
+        let site = Site::load(&config.dist_dir);
         let listener = TcpListener::bind(config.addr).await.with_context(|| {
             format!(
                 "cannot listen on {}: another program (another Plantzette server?) may be using it; \

@@ -2,13 +2,16 @@
 //! every deep link answered with `index.html` so the app's router can take it.
 //!
 //! Trunk writes the app's loader into `index.html` as an inline module script. The
-//! Content-Security-Policy allows exactly that script by its hash, computed here at start, and no
-//! other inline code.
+//! Content-Security-Policy allows exactly that script by its hash and no other inline code. The
+//! hash is computed again whenever `index.html` changes, so that a rebuild or a deployment
+//! without a restart does not leave the app blocked by a stale policy.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
-use axum::extract::Request;
-use axum::http::header::CACHE_CONTROL;
+use axum::extract::{Request, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY};
 use axum::http::HeaderValue;
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -22,32 +25,57 @@ use tower_http::services::{ServeDir, ServeFile};
 use crate::AppState;
 
 /// The built app's directory and the policy that lets its loader run.
+#[derive(Clone)]
 pub struct Site {
-    pub csp: HeaderValue,
-    router: Router<AppState>,
+    index: PathBuf,
+    policy: Arc<Mutex<Policy>>,
+}
+
+/// The policy computed from `index.html` as it was at `modified`.
+struct Policy {
+    modified: Option<SystemTime>,
+    header: HeaderValue,
 }
 
 impl Site {
-    pub fn load(dist: &Path) -> anyhow::Result<Site> {
+    pub fn load(dist: &Path) -> Site {
         let index = dist.join("index.html");
-        let inline_scripts = match std::fs::read_to_string(&index) {
-            Ok(html) => inline_script_hashes(&html),
-            Err(_) => {
-                tracing::warn!("no built app at {}: serving the API only (scripts/run builds it)", index.display());
-                Vec::new()
-            }
-        };
-        let files = ServeDir::new(dist).fallback(ServeFile::new(index));
-        let router = Router::new()
-            .fallback_service(files)
-            .layer(CompressionLayer::new())
-            .layer(middleware::from_fn(cache_control));
-        Ok(Site { csp: HeaderValue::from_str(&content_security_policy(&inline_scripts))?, router })
+        if !index.exists() {
+            tracing::warn!("no built app at {}: serving the API only (scripts/run builds it)", index.display());
+        }
+        let policy = Policy { modified: None, header: HeaderValue::from_static("default-src 'self'") };
+        let site = Site { index, policy: Arc::new(Mutex::new(policy)) };
+        site.current_policy();
+        site
     }
 
     pub fn router(&self) -> Router<AppState> {
-        self.router.clone()
+        let dist = self.index.parent().unwrap_or(Path::new("."));
+        let files = ServeDir::new(dist).fallback(ServeFile::new(&self.index));
+        Router::new()
+            .fallback_service(files)
+            .layer(CompressionLayer::new())
+            .layer(middleware::from_fn(cache_control))
     }
+
+    /// The policy for `index.html` as it is now, computed again if the file changed.
+    pub fn current_policy(&self) -> HeaderValue {
+        let modified = std::fs::metadata(&self.index).and_then(|m| m.modified()).ok();
+        let mut policy = self.policy.lock().expect("the policy lock is never poisoned: nothing panics under it");
+        if policy.modified != modified || modified.is_none() {
+            let inline_scripts = std::fs::read_to_string(&self.index).map(|html| inline_script_hashes(&html)).unwrap_or_default();
+            let header = HeaderValue::from_str(&content_security_policy(&inline_scripts)).expect("base64 and ASCII only");
+            *policy = Policy { modified, header };
+        }
+        policy.header.clone()
+    }
+}
+
+/// Sets the current Content-Security-Policy on every response.
+pub async fn content_security_policy_header(State(site): State<Site>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response.headers_mut().insert(CONTENT_SECURITY_POLICY, site.current_policy());
+    response
 }
 
 /// The policy for every response: our own origin only, wasm allowed to compile, no inline code

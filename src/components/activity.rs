@@ -11,9 +11,14 @@ use plantzette_content::Occurrence;
 use crate::components::local_text::LocalText;
 use crate::i18n::{lang, ui};
 
-/// Occurrences of one day, in time order; `now` marks the current and the next one.
+/// Occurrences of one day, in time order; `now` marks the current and the next one. Titles link
+/// to each occurrence's page unless `linked` is false (the kiosk's at-a-glance list).
 #[component]
-pub fn ActivityList(occurrences: Vec<Occurrence>, #[prop(optional)] now: Option<NaiveDateTime>) -> impl IntoView {
+pub fn ActivityList(
+    occurrences: Vec<Occurrence>,
+    #[prop(optional)] now: Option<NaiveDateTime>,
+    #[prop(default = true)] linked: bool,
+) -> impl IntoView {
     let ui = ui();
     if occurrences.is_empty() {
         return view! { <p class="empty">{ui.no_activities}</p> }.into_any();
@@ -26,7 +31,7 @@ pub fn ActivityList(occurrences: Vec<Occurrence>, #[prop(optional)] now: Option<
                 .enumerate()
                 .map(|(index, occurrence)| {
                     let is_now = now.is_some_and(|now| !occurrence.cancelled && occurrence.timing(now) == Timing::Now);
-                    view! { <ActivityItem occurrence is_now is_next=next == Some(index)/> }
+                    view! { <ActivityItem occurrence is_now is_next=next == Some(index) linked/> }
                 })
                 .collect_view()}
         </ul>
@@ -35,7 +40,7 @@ pub fn ActivityList(occurrences: Vec<Occurrence>, #[prop(optional)] now: Option<
 }
 
 #[component]
-fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool) -> impl IntoView {
+fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool, linked: bool) -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let info = occurrence.info.clone();
@@ -46,7 +51,12 @@ fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool) -> impl Int
             <p class="when">{time_span(occurrence.starts_at, occurrence.ends_at)}</p>
             <div class="what">
                 <h3 class="title">
-                    <A href=format!("/activities/{}/{}", occurrence.activity_id, occurrence.starts_at.date())><LocalText text=info.title.clone()/></A>
+                    {if linked {
+                        let href = format!("/activities/{}/{}", occurrence.activity_id, occurrence.starts_at.date());
+                        view! { <A href=href><LocalText text=info.title.clone()/></A> }.into_any()
+                    } else {
+                        view! { <LocalText text=info.title.clone()/> }.into_any()
+                    }}
                 </h3>
                 <p class="badges">
                     {is_now.then(|| view! { <span class="badge badge-now">{ui.now_on}</span> })}

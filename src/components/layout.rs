@@ -9,23 +9,27 @@ use plantzette_content::Lang;
 use crate::clock::device_in_residence_zone;
 use crate::components::notices::{provide_today, SiteNotices};
 use crate::i18n::{lang, set_lang, ui};
+use crate::kiosk::{self, is_kiosk};
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let ui = ui();
     provide_today();
     let nav_link = |href: &'static str, label: &'static str| view! { <li><A href=href>{label}</A></li> };
+    let kiosk = is_kiosk();
+    let home = if kiosk { kiosk::HOME } else { "/" };
     view! {
         <a class="skip-link" href="#content">{ui.skip_to_content}</a>
         <header class="site-header">
             <div class="brand">
-                <A href="/">"Résidence Plantzette"</A>
+                <A href=home>"Résidence Plantzette"</A>
             </div>
             <LanguageSwitch/>
             <nav aria-label=ui.main_navigation>
                 <ul class="main-nav">
-                    {nav_link("/", ui.today)}
-                    {nav_link("/activities", ui.activities)}
+                    {kiosk.then(|| nav_link(kiosk::HOME, ui.home))}
+                    {nav_link("/", if kiosk { ui.day_programme } else { ui.today })}
+                    {nav_link("/activities", if kiosk { ui.the_week } else { ui.activities })}
                     {nav_link("/menus", ui.menus)}
                     {nav_link("/programmes", ui.programmes)}
                     {nav_link("/info", ui.info)}

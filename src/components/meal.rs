@@ -18,7 +18,7 @@ pub fn MealCard(meal: Meal) -> impl IntoView {
                     .dishes()
                     .map(|(course, dish)| {
                         view! {
-                            <div class="dish">
+                            <div class=format!("dish course-{}", course.name())>
                                 <dt>{course.label(lang)}</dt>
                                 <dd><DishLine dish=dish.clone()/></dd>
                             </div>

@@ -9,4 +9,5 @@ pub mod layout;
 pub mod local_text;
 pub mod meal;
 pub mod notices;
+pub mod read_aloud;
 pub mod week_nav;

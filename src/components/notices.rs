@@ -1,11 +1,14 @@
 //! What every page shows first: whether visits are open, and any urgent announcement. Both come
 //! from the day's content (`/api/v1/today`), fetched once and shared with the today page.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use plantzette_content::{Priority, Today, VisitsStatus};
 
 use crate::api;
-use crate::clock::{residence_now, residence_today};
+use crate::clock::residence_now;
+use crate::hooks::use_clock::use_clock;
 use crate::components::fetched::Fetch;
 use crate::components::local_text::LocalText;
 use crate::i18n::{lang, ui};
@@ -15,8 +18,11 @@ use crate::live::live_resource;
 #[derive(Clone, Copy)]
 pub struct TodayResource(pub Fetch<Today>);
 
+/// Fetches the day's content, and fetches it again when content changes or a new day begins.
 pub fn provide_today() {
-    provide_context(TodayResource(live_resource(move || api::today(residence_today()))));
+    let clock = use_clock(Duration::from_secs(30));
+    let date = Memo::new(move |_| clock.get().date());
+    provide_context(TodayResource(live_resource(move || api::today(date.get()))));
 }
 
 pub fn use_today() -> Fetch<Today> {

@@ -2,6 +2,7 @@
 
 mod activities;
 mod info;
+mod kiosk;
 mod menus;
 mod not_found;
 mod programmes;
@@ -9,6 +10,7 @@ mod today;
 
 pub use activities::{ActivitiesPage, ActivityPage};
 pub use info::{InfoPage, InfoTopicPage};
+pub use kiosk::KioskPage;
 pub use menus::MenusPage;
 pub use not_found::NotFound;
 pub use programmes::{ProgrammePage, ProgrammesPage};

@@ -56,6 +56,11 @@ pub async fn start(config: Config) -> SocketAddr {
 }
 
 impl TestApp {
+    /// The built app's directory, to rebuild it under the running server.
+    pub fn dist(&self) -> PathBuf {
+        self._dir.path().join("dist")
+    }
+
     /// The app's SQLite file, for writing to it as another program would.
     pub fn database(&self) -> PathBuf {
         self._dir.path().join("data").join("plantzette.sqlite3")

@@ -48,6 +48,22 @@ async fn the_policy_allows_the_loader_by_its_hash_and_no_other_inline_code() {
 }
 
 #[tokio::test]
+async fn a_rebuilt_app_is_allowed_without_restarting_the_server() {
+    let app = spawn_app().await;
+    let loader = "import init from '/plantzette-fedcba9876543210.js'; init();";
+    let index = app.dist().join("index.html");
+    std::fs::write(&index, format!("<!doctype html><script type=\"module\">{loader}</script>")).unwrap();
+    // A later modification time, whatever the file system's clock resolution.
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+    std::fs::File::options().write(true).open(&index).unwrap().set_modified(later).unwrap();
+
+    let response = app.get("/").await;
+    let policy = response.headers()[CONTENT_SECURITY_POLICY].to_str().unwrap().to_string();
+    assert!(policy.contains(&format!("'sha256-{}'", STANDARD.encode(Sha256::digest(loader)))), "{policy}");
+    assert!(!policy.contains(&STANDARD.encode(Sha256::digest(LOADER))), "the old loader is no longer allowed");
+}
+
+#[tokio::test]
 async fn every_response_carries_the_security_headers() {
     let app = spawn_app().await;
     for path in ["/", "/api/v1/today", "/api/v1/nothing"] {

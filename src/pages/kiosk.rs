@@ -1,0 +1,98 @@
+//! The kiosk's home, for the lobby screen: the time and date in words, what is on now and next,
+//! today's dîner and souper, announcements and the next prevention session, each readable aloud.
+//! The big tiles to every other page are the kiosk's header, on every screen.
+
+use std::time::Duration;
+
+use chrono::{NaiveDateTime, Timelike};
+use leptos::prelude::*;
+use plantzette_content::format::{long_date, time_span};
+use plantzette_content::{MealKind, Priority, Today};
+
+use crate::components::activity::ActivityList;
+use crate::components::fetched::Fetched;
+use crate::components::layout::set_page_title;
+use crate::components::local_text::LocalText;
+use crate::components::meal::MealCard;
+use crate::components::notices::use_today;
+use crate::components::read_aloud::ReadAloud;
+use crate::hooks::use_clock::use_clock;
+use crate::i18n::{lang, ui};
+
+#[component]
+pub fn KioskPage() -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let today = use_today();
+    let now = use_clock(Duration::from_secs(1));
+    // Now/next marks change by the minute: redraw the day's list once a minute, not each second.
+    let minute = Memo::new(move |_| now.get().with_second(0).unwrap_or_default());
+    set_page_title(ui.home);
+    view! {
+        <div class="kiosk-home">
+            <div class="kiosk-now">
+                <p class="clock"><time>{move || now.get().format("%H:%M").to_string()}</time></p>
+                <h1>{move || long_date(now.get().date(), lang)}</h1>
+            </div>
+            <Fetched resource=today render=move |today: Today| view! { <KioskToday today minute/> }/>
+        </div>
+    }
+}
+
+#[component]
+fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let activities = today.activities.clone();
+    let meals: Vec<_> = today
+        .menu
+        .map(|menu| menu.content.meals.into_iter().filter(|m| m.kind != MealKind::Dejeuner).collect())
+        .unwrap_or_default();
+    let announcements: Vec<_> = today.announcements.into_iter().filter(|a| a.content.priority != Priority::Urgent).collect();
+    view! {
+        <div class="kiosk-columns">
+            <section class="kiosk-section" aria-labelledby="kiosk-activities">
+                <div id="kiosk-activities-text">
+                    <h2 id="kiosk-activities">{ui.todays_activities}</h2>
+                    {move || view! { <ActivityList occurrences=activities.clone() now=minute.get() linked=false/> }}
+                </div>
+                <ReadAloud of="kiosk-activities-text"/>
+            </section>
+            <section class="kiosk-section" aria-labelledby="kiosk-menu">
+                <div id="kiosk-menu-text">
+                    <h2 id="kiosk-menu">{ui.todays_menu}</h2>
+                    {if meals.is_empty() {
+                        view! { <p class="empty">{ui.no_menu}</p> }.into_any()
+                    } else {
+                        meals.into_iter().map(|meal| view! { <MealCard meal/> }).collect_view().into_any()
+                    }}
+                </div>
+                <ReadAloud of="kiosk-menu-text"/>
+            </section>
+            <section class="kiosk-section" aria-labelledby="kiosk-news">
+                <div id="kiosk-news-text">
+                    <h2 id="kiosk-news">{ui.announcements}</h2>
+                    <ul class="kiosk-announcements">
+                        {announcements
+                            .into_iter()
+                            .filter(|a| a.content.is_shown_at(minute.get_untracked()))
+                            .map(|a| view! { <li><LocalText text=a.content.text/></li> })
+                            .collect_view()}
+                    </ul>
+                    {today.next_session.map(|next| {
+                        let session = next.session;
+                        view! {
+                            <h2>{ui.next_prevention_session}</h2>
+                            <p>
+                                <strong><LocalText text=next.title/></strong><br/>
+                                {long_date(session.starts_at.date(), lang)}", "{time_span(session.starts_at, session.ends_at)}<br/>
+                                <LocalText text=session.place/>
+                            </p>
+                        }
+                    })}
+                </div>
+                <ReadAloud of="kiosk-news-text"/>
+            </section>
+        </div>
+    }
+}
