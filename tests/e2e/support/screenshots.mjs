@@ -9,6 +9,7 @@ await mkdir(out, { recursive: true });
 const server = await startServer();
 const concert = (await server.api('/api/v1/activities')).items.find((o) => o.category === 'music' && !o.recurring);
 const PAGES = {
+  kiosk: '/kiosk',
   today: '/',
   activities: '/activities',
   music: '/activities?category=music',

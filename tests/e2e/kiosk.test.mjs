@@ -1,0 +1,113 @@
+// The lobby kiosk at 1920x1080: now and next under a controlled clock, big targets and text
+// measured on the page, read-aloud in the chosen language, and the way home after a minute idle.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { KIOSK, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
+import { zurichOffsetHours } from './support/calendar.mjs';
+import { useApp } from './support/app.mjs';
+
+const app = useApp();
+
+/** The instant of a wall-clock time in Sierre, "2026-11-24T10:05". */
+function sierreInstant(local) {
+  const asIfUtc = new Date(`${local}:00Z`);
+  return new Date(asIfUtc.getTime() - zurichOffsetHours(asIfUtc) * 3600e3);
+}
+
+/** A kiosk page whose clock starts at `local` (Sierre time) and runs from there. */
+async function openKiosk(local, options = {}) {
+  const opened = await openPage(app.browser, { device: KIOSK, ...options });
+  await opened.context.addInitScript(() => {
+    window.spokenAloud = [];
+    const speak = speechSynthesis.speak.bind(speechSynthesis);
+    speechSynthesis.speak = (utterance) => { window.spokenAloud.push({ text: utterance.text, lang: utterance.lang }); speak(utterance); };
+  });
+  if (local) await opened.page.clock.install({ time: sierreInstant(local) });
+  await opened.page.goto(`${app.server.url}/kiosk`);
+  await waitForContent(opened.page);
+  return opened;
+}
+
+test('the kiosk shows the time, the day in words, and what is on now and next', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const [first, ...rest] = today.activities.filter((o) => !o.cancelled);
+  const fiveMinutesIn = `${today.date}T${first.starts_at.slice(11, 13)}:${String(Number(first.starts_at.slice(14, 16)) + 5).padStart(2, '0')}`;
+  const { page, context, problems } = await openKiosk(fiveMinutesIn);
+
+  assert.equal(await page.locator('.clock time').innerText(), fiveMinutesIn.slice(11, 16));
+  await page.getByRole('heading', { level: 1, name: new RegExp(`${Number(today.date.slice(8))}`) }).waitFor();
+  const now = page.locator('.activity.now');
+  assert.equal(await now.count(), 1);
+  assert.match(await now.innerText(), new RegExp(first.title.fr));
+  assert.match(await now.innerText(), /En ce moment/);
+  if (rest.length > 0) assert.match(await page.locator('.activity.next').innerText(), new RegExp(rest[0].title.fr));
+  await page.getByRole('heading', { name: 'Dîner' }).waitFor();
+  await page.getByRole('heading', { name: 'Souper' }).waitFor();
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('every target is at least 76 px and the text at least 32 px, in French unless chosen otherwise', async () => {
+  const { page, context, problems } = await openKiosk(null, { locale: 'en-US' });
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr', 'the kiosk speaks French to begin with');
+  // What a finger can reach: on screen (the skip link waits off screen for keyboards).
+  const targets = await page.locator('a:visible, button:visible, input:visible').evaluateAll((elements) =>
+    elements
+      .map((e) => ({ e, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.right > 0 && r.bottom > 0 && r.left < innerWidth)
+      .map(({ e, r }) => ({ label: e.textContent.trim() || e.outerHTML.slice(0, 40), width: r.width, height: r.height })));
+  assert.ok(targets.length >= 10);
+  const small = targets.filter((t) => t.width < 76 || t.height < 76);
+  assert.deepEqual(small, [], 'targets under 76 px');
+  const textSizes = await page.locator('main p, main li, main dd').evaluateAll((elements) =>
+    elements.filter((e) => e.offsetParent).map((e) => parseFloat(getComputedStyle(e).fontSize)));
+  assert.ok(Math.min(...textSizes) >= 32, `smallest body text ${Math.min(...textSizes)} px`);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).userSelect), 'none');
+  const menuBlocked = await page.evaluate(() => !document.body.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true })));
+  assert.ok(menuBlocked, 'a long press opens no context menu');
+  await assertAccessible(page, '/kiosk');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('each section is read aloud in the language chosen, and can be stopped', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const diner = today.menu.meals.find((meal) => meal.kind === 'diner');
+  const { page, context, problems } = await openKiosk(null);
+  const menu = page.locator('section', { has: page.getByRole('heading', { name: 'Menu du jour' }) });
+  await menu.getByRole('button', { name: 'Lire à haute voix' }).click();
+  let spoken = await page.evaluate(() => window.spokenAloud);
+  assert.equal(spoken.length, 1);
+  assert.equal(spoken[0].lang, 'fr-CH');
+  assert.match(spoken[0].text, /Menu du jour/);
+  assert.ok(spoken[0].text.includes(diner.main.name.fr), spoken[0].text);
+  await menu.getByRole('button', { name: 'Arrêter la lecture' }).click();
+  assert.equal(await page.evaluate(() => speechSynthesis.speaking), false);
+
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  const activities = page.locator('section', { has: page.getByRole('heading', { name: 'Aktivitäten heute' }) });
+  await activities.getByRole('button', { name: 'Vorlesen' }).click();
+  spoken = await page.evaluate(() => window.spokenAloud);
+  assert.equal(spoken.at(-1).lang, 'de-CH');
+  assert.ok(spoken.at(-1).text.includes(today.activities[0].title.de), spoken.at(-1).text);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('after a minute without a touch the kiosk comes home, at the top', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const { page, context, problems } = await openKiosk(`${today.date}T09:00`);
+  await page.getByRole('link', { name: 'Menus', exact: true }).click();
+  await page.waitForURL('**/menus');
+  await waitForContent(page);
+  await page.mouse.wheel(0, 1500);
+  await page.waitForFunction(() => window.scrollY > 0);
+
+  await page.clock.fastForward(30_000);
+  assert.match(page.url(), /\/menus$/, 'still there after half a minute');
+  await page.clock.fastForward(31_000);
+  await page.waitForURL('**/kiosk');
+  await page.waitForFunction(() => window.scrollY === 0);
+  assertNoProblems(problems);
+  await context.close();
+});
