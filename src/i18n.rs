@@ -117,6 +117,7 @@ pub struct Ui {
     pub whole_week: &'static str,
     pub swiss_time: &'static str,
     pub urgent: &'static str,
+    pub showing_last_content: &'static str,
     pub read_aloud: &'static str,
     pub stop_reading: &'static str,
     pub home: &'static str,
@@ -195,6 +196,7 @@ static FR: Ui = Ui {
     home: "Accueil",
     day_programme: "Programme du jour",
     the_week: "La semaine",
+    showing_last_content: "Affichage du dernier contenu reçu.",
 };
 
 static DE: Ui = Ui {
@@ -260,6 +262,7 @@ static DE: Ui = Ui {
     home: "Start",
     day_programme: "Tagesprogramm",
     the_week: "Die Woche",
+    showing_last_content: "Anzeige des zuletzt erhaltenen Inhalts.",
 };
 
 static EN: Ui = Ui {
@@ -325,4 +328,5 @@ static EN: Ui = Ui {
     home: "Home",
     day_programme: "Today's programme",
     the_week: "The week",
+    showing_last_content: "Showing the last content received.",
 };

@@ -1,8 +1,9 @@
 // When the server cannot be reached, the page says so in the reader's language and recovers
-// with one tap once it is back.
+// with one tap once it is back; once it has shown content, bad data never blanks it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, waitForContent } from './support/browser.mjs';
+import { renameActivity } from './support/database.mjs';
 import { useApp } from './support/app.mjs';
 
 const app = useApp();
@@ -30,5 +31,23 @@ test('an answer that is not the contract\'s JSON is reported, not shown blank', 
   await page.goto(`${app.server.url}/menus`);
   await page.getByRole('alert').getByText('La réponse du serveur est illisible.').waitFor();
   await page.getByRole('heading', { level: 1 }).waitFor();
+  await context.close();
+});
+
+test('an unreadable answer after good content leaves the good content on screen', async () => {
+  const menus = await app.server.api('/api/v1/menus');
+  const dish = menus.items[0].meals[0].main.name.fr;
+  const { page, context, problems } = await openPage(app.browser);
+  const streamOpen = page.waitForResponse('**/api/v1/events');
+  await page.goto(`${app.server.url}/menus`);
+  await waitForContent(page);
+  await streamOpen;
+
+  await context.route('**/api/v1/menus**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"range": {"from": "2026-' }));
+  renameActivity(app.server.database, 1, 'Gym du matin');
+  await page.getByText('Affichage du dernier contenu reçu.').waitFor();
+  await page.getByText(dish, { exact: true }).first().waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0, 'no error box over good content');
+  assert.ok(problems.some((p) => p.includes('/api/v1/menus')), 'the failure is logged');
   await context.close();
 });

@@ -54,5 +54,5 @@ export async function assertAccessible(page, label) {
 /** Waits until the main heading is there and no loading notice is left. */
 export async function waitForContent(page) {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForFunction(() => document.querySelector('main .notice[role=status]') === null);
+  await page.waitForFunction(() => document.querySelector('main .loading') === null);
 }
