@@ -34,13 +34,20 @@ async function networkFirst(request) {
     return response;
   } catch (offline) {
     const cached = await cache.match(request);
-    if (cached) return cached;
+    if (cached) return markedAsCopy(cached);
     if (request.mode === 'navigate') {
       const shell = await cache.match('/');
       if (shell) return shell;
     }
     throw offline;
   }
+}
+
+// The app tells content from the network from this copy, to say how old what it shows is.
+function markedAsCopy(cached) {
+  const headers = new Headers(cached.headers);
+  headers.set('x-plantzette-copy', '1');
+  return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers });
 }
 
 // A new build's files replace the old build's, so the cache does not grow with each release.

@@ -9,6 +9,8 @@ use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+use crate::live::use_freshness;
+
 /// Why content could not be shown.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ApiError {
@@ -30,6 +32,7 @@ struct ErrorBody {
 }
 
 async fn get<T: DeserializeOwned>(path: String) -> Result<T, ApiError> {
+    let freshness = use_freshness();
     let controller = SendWrapper::new(web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());
     // Abort the request if the page that asked for it is left before it answers.
@@ -48,7 +51,12 @@ async fn get<T: DeserializeOwned>(path: String) -> Result<T, ApiError> {
             let message = response.json::<ErrorBody>().await.map(|b| b.message).unwrap_or_default();
             return Err(ApiError::Status { status: response.status(), message });
         }
-        response.json::<T>().await.map_err(|e| ApiError::Unreadable(e.to_string()))
+        let from_network = response.headers().get("x-plantzette-copy").is_none();
+        let content = response.json::<T>().await.map_err(|e| ApiError::Unreadable(e.to_string()))?;
+        if let Some(freshness) = freshness.filter(|_| from_network) {
+            freshness.confirm();
+        }
+        Ok(content)
     }
     .await;
     if let Err(error) = &result {

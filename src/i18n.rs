@@ -117,6 +117,7 @@ pub struct Ui {
     pub whole_week: &'static str,
     pub swiss_time: &'static str,
     pub urgent: &'static str,
+    pub last_updated: &'static str,
     pub showing_last_content: &'static str,
     pub read_aloud: &'static str,
     pub stop_reading: &'static str,
@@ -197,6 +198,7 @@ static FR: Ui = Ui {
     day_programme: "Programme du jour",
     the_week: "La semaine",
     showing_last_content: "Affichage du dernier contenu reçu.",
+    last_updated: "Dernière mise à jour",
 };
 
 static DE: Ui = Ui {
@@ -263,6 +265,7 @@ static DE: Ui = Ui {
     day_programme: "Tagesprogramm",
     the_week: "Die Woche",
     showing_last_content: "Anzeige des zuletzt erhaltenen Inhalts.",
+    last_updated: "Letzte Aktualisierung",
 };
 
 static EN: Ui = Ui {
@@ -329,4 +332,5 @@ static EN: Ui = Ui {
     day_programme: "Today's programme",
     the_week: "The week",
     showing_last_content: "Showing the last content received.",
+    last_updated: "Last updated",
 };

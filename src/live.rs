@@ -1,10 +1,15 @@
 //! Live updates: the server's event stream (`/api/v1/events`) says when content changed, and
 //! every page refetches what it shows (a 304 when its part did not change). The previous content
-//! stays on screen meanwhile. If the stream is refused, the app polls instead.
+//! stays on screen meanwhile. While the stream is down the app polls, and reconnects with
+//! backoff and jitter, within about half a minute of the server coming back.
+//!
+//! It also knows how current the content on screen is: confirmed while the stream is open or
+//! when an answer comes from the network (not from the service worker's copy), remembered across
+//! reloads, so that a screen can say "last updated 14:32" when it is old.
 //!
 //! Usage: call `provide_live_updates()` once at the top, then fetch with `live_resource`.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
 use std::time::Duration;
@@ -18,53 +23,131 @@ use web_sys::{EventSource, MessageEvent};
 use crate::api::ApiError;
 use crate::components::fetched::Fetch;
 
-/// Without the event stream, content is checked this often.
+/// While the event stream is down, content is checked this often.
 const POLL_EVERY: Duration = Duration::from_secs(10);
+/// Reconnection waits double from this, up to the cap, each shortened by a random part.
+const FIRST_RETRY: Duration = Duration::from_secs(1);
+const LAST_RETRY: Duration = Duration::from_secs(30);
+const CONFIRMED_KEY: &str = "plantzette.confirmed_at";
 
 /// Counts the content changes heard of since the app started.
 #[derive(Clone, Copy)]
 struct ContentChanges(ReadSignal<u64>);
 
-pub fn provide_live_updates() {
-    let (changes, set_changes) = signal(0u64);
-    provide_context(ContentChanges(changes));
-    let bump = move || set_changes.update(|n| *n += 1);
-    match EventSource::new("/api/v1/events") {
-        Ok(source) => listen(source, bump),
-        Err(error) => {
-            logging::warn!("no event stream ({error:?}): polling for changes");
-            poll(bump);
+/// When the content on screen was last known to be current (milliseconds since the epoch).
+#[derive(Clone, Copy)]
+pub struct Freshness(RwSignal<Option<f64>>);
+
+impl Freshness {
+    pub fn confirmed_at(&self) -> Option<f64> {
+        self.0.get()
+    }
+
+    pub fn confirm(&self) {
+        let now = js_sys::Date::now();
+        self.0.set(Some(now));
+        if let Some(storage) = window().local_storage().ok().flatten() {
+            let _ = storage.set_item(CONFIRMED_KEY, &now.to_string());
         }
     }
 }
 
-/// The first event gives the version the page was loaded with; a different one is a change.
-fn listen(source: EventSource, bump: impl Fn() + Copy + 'static) {
-    let last_seen: Rc<RefCell<Option<String>>> = Rc::default();
-    let on_content = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let version = event.data().as_string();
-        let previous = last_seen.replace(version.clone());
-        if previous.is_some() && previous != version {
-            bump();
-        }
-    });
-    let stream = source.clone();
-    let on_error = Closure::<dyn Fn()>::new(move || {
-        // The browser retries a broken connection by itself; a refused stream stays closed.
-        if stream.ready_state() == EventSource::CLOSED {
-            logging::warn!("the event stream was refused: polling for changes");
-            poll(bump);
-        }
-    });
-    let _ = source.add_event_listener_with_callback("content", on_content.as_ref().unchecked_ref());
-    source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    // Both listeners live as long as the app, which never unmounts.
-    on_content.forget();
-    on_error.forget();
+pub fn use_freshness() -> Option<Freshness> {
+    use_context()
 }
 
-fn poll(bump: impl Fn() + 'static) {
-    let _ = set_interval_with_handle(bump, POLL_EVERY);
+pub fn provide_live_updates() {
+    let (changes, set_changes) = signal(0u64);
+    provide_context(ContentChanges(changes));
+    let remembered = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(CONFIRMED_KEY).ok().flatten())
+        .and_then(|v| v.parse().ok());
+    let freshness = Freshness(RwSignal::new(remembered));
+    provide_context(freshness);
+    let stream = Rc::new(Stream { bump: Box::new(move || set_changes.update(|n| *n += 1)), freshness, attempts: Cell::new(0), polling: Cell::new(None), last_seen: Default::default() });
+    stream.connect();
+}
+
+/// The connection to the event stream, and what to do while it is down.
+struct Stream {
+    bump: Box<dyn Fn()>,
+    freshness: Freshness,
+    attempts: Cell<u32>,
+    polling: Cell<Option<IntervalHandle>>,
+    /// The version of the content on screen; a different one is a change.
+    last_seen: std::cell::RefCell<Option<String>>,
+}
+
+impl Stream {
+    fn connect(self: &Rc<Self>) {
+        let Ok(source) = EventSource::new("/api/v1/events") else {
+            logging::warn!("no event stream: polling for changes");
+            self.start_polling();
+            return;
+        };
+        let on_open = {
+            let stream = self.clone();
+            Closure::<dyn Fn()>::new(move || {
+                stream.attempts.set(0);
+                stream.freshness.confirm();
+                if let Some(polling) = stream.polling.take() {
+                    polling.clear();
+                }
+            })
+        };
+        let on_content = {
+            let stream = self.clone();
+            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+                stream.freshness.confirm();
+                let version = event.data().as_string();
+                let previous = stream.last_seen.replace(version.clone());
+                if previous.is_some() && previous != version {
+                    (stream.bump)();
+                }
+            })
+        };
+        let on_error = {
+            let stream = self.clone();
+            let source = source.clone();
+            Closure::<dyn Fn()>::new(move || {
+                // Reconnect on our own schedule rather than the browser's fixed one.
+                source.close();
+                stream.start_polling();
+                stream.reconnect_later();
+            })
+        };
+        source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+        source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let _ = source.add_event_listener_with_callback("content", on_content.as_ref().unchecked_ref());
+        // One set of listeners per connection attempt, a handful a day at most.
+        on_open.forget();
+        on_content.forget();
+        on_error.forget();
+    }
+
+    fn reconnect_later(self: &Rc<Self>) {
+        let attempt = self.attempts.get();
+        self.attempts.set(attempt + 1);
+        let stream = self.clone();
+        set_timeout(move || stream.connect(), retry_delay(attempt, js_sys::Math::random()));
+    }
+
+    fn start_polling(self: &Rc<Self>) {
+        if self.polling.get().is_none() {
+            let stream = self.clone();
+            self.polling.set(set_interval_with_handle(move || (stream.bump)(), POLL_EVERY).ok());
+        }
+    }
+}
+
+/// The wait before reconnection attempt `attempt` (from 0): doubling, capped, and shortened by up
+/// to half at random (`random` in 0..1) so that screens do not all return at the same instant.
+fn retry_delay(attempt: u32, random: f64) -> Duration {
+    let doubled = FIRST_RETRY.saturating_mul(1 << attempt.min(5));
+    doubled.min(LAST_RETRY).mul_f64(1.0 - random / 2.0)
 }
 
 /// A fetched resource that is fetched again whenever content changes.

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use plantzette_content::Lang;
 
 use crate::clock::device_in_residence_zone;
-use crate::components::notices::{provide_today, SiteNotices};
+use crate::components::notices::{provide_today, SiteNotices, StaleNotice};
 use crate::i18n::{lang, set_lang, ui};
 use crate::kiosk::{self, is_kiosk};
 
@@ -38,6 +38,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         <main id="content" tabindex="-1">
             <SiteNotices/>
+            <StaleNotice/>
             {(!device_in_residence_zone()).then(|| view! { <p class="time-zone-note">{ui.swiss_time}</p> })}
             {children()}
         </main>

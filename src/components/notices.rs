@@ -4,11 +4,15 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use chrono::{DateTime, Utc};
+use plantzette_content::format::{day_heading, time};
+use plantzette_content::schedule::residence_time;
 use plantzette_content::{Priority, Today, VisitsStatus};
 
 use crate::api;
 use crate::clock::residence_now;
 use crate::hooks::use_clock::use_clock;
+use crate::live::use_freshness;
 use crate::components::fetched::Fetch;
 use crate::components::local_text::LocalText;
 use crate::i18n::{lang, ui};
@@ -57,6 +61,28 @@ pub fn SiteNotices() -> impl IntoView {
                 })
             })}
         </Transition>
+    }
+}
+
+/// Content older than this is dated on screen.
+const STALE_AFTER_MS: f64 = 15.0 * 60.0 * 1000.0;
+
+/// "Last updated 14:32": shown when what the screen shows has not been confirmed for a while
+/// (the network or the server down).
+#[component]
+pub fn StaleNotice() -> impl IntoView {
+    let freshness = use_freshness();
+    let clock = use_clock(Duration::from_secs(30));
+    move || {
+        let now = clock.get();
+        let confirmed = freshness?.confirmed_at()?;
+        if js_sys::Date::now() - confirmed < STALE_AFTER_MS {
+            return None;
+        }
+        let at = residence_time(DateTime::<Utc>::from_timestamp_millis(confirmed as i64)?);
+        let ui = ui();
+        let when = if at.date() == now.date() { time(at) } else { format!("{}, {}", day_heading(at.date(), lang()), time(at)) };
+        Some(view! { <p class="notice stale" role="status">{ui.last_updated}{ui.colon}{when}</p> })
     }
 }
 

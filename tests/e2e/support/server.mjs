@@ -1,15 +1,16 @@
 // Starts the real server (release build) on a free port with a fresh SQLite file and the demo
-// content, serving the built app from dist/.
+// content, serving the built app from dist/. A server can be started again on the same port and
+// data, as after a restart.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-export async function startServer() {
-  const dataDir = await mkdtemp(join(tmpdir(), 'plantzette-e2e-'));
+export async function startServer({ dataDir: reused, port = 0 } = {}) {
+  const dataDir = reused ?? await mkdtemp(join(tmpdir(), 'plantzette-e2e-'));
   const binary = process.env.PLANTZETTE_SERVER ?? 'target/release/plantzette-server';
-  const child = spawn(binary, ['--demo', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist-dir', 'dist'], {
+  const child = spawn(binary, ['--demo', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir, '--dist-dir', 'dist'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, RUST_LOG: 'warn' },
   });
@@ -23,6 +24,8 @@ export async function startServer() {
   });
   return {
     url,
+    port: Number(new URL(url).port),
+    dataDir,
     database: join(dataDir, 'plantzette.sqlite3'),
     /** GETs an API path and returns its JSON. */
     async api(path) {
@@ -30,10 +33,11 @@ export async function startServer() {
       if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
       return response.json();
     },
-    async stop() {
+    /** Stops the server; `keepData` leaves its database for a restart. */
+    async stop({ keepData = false } = {}) {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
-      await rm(dataDir, { recursive: true, force: true });
+      if (!keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
