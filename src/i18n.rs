@@ -117,6 +117,7 @@ pub struct Ui {
     pub whole_week: &'static str,
     pub swiss_time: &'static str,
     pub urgent: &'static str,
+    pub wake_up: &'static str,
     pub last_updated: &'static str,
     pub showing_last_content: &'static str,
     pub read_aloud: &'static str,
@@ -199,6 +200,7 @@ static FR: Ui = Ui {
     the_week: "La semaine",
     showing_last_content: "Affichage du dernier contenu reçu.",
     last_updated: "Dernière mise à jour",
+    wake_up: "Toucher pour réveiller l\u{2019}écran",
 };
 
 static DE: Ui = Ui {
@@ -266,6 +268,7 @@ static DE: Ui = Ui {
     the_week: "Die Woche",
     showing_last_content: "Anzeige des zuletzt erhaltenen Inhalts.",
     last_updated: "Letzte Aktualisierung",
+    wake_up: "Berühren, um den Bildschirm zu wecken",
 };
 
 static EN: Ui = Ui {
@@ -333,4 +336,5 @@ static EN: Ui = Ui {
     the_week: "The week",
     showing_last_content: "Showing the last content received.",
     last_updated: "Last updated",
+    wake_up: "Touch to wake the screen",
 };

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KIOSK, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
-import { zurichOffsetHours } from './support/calendar.mjs';
+import { zurichOffsetHours, zurichWallClock } from './support/calendar.mjs';
 import { useApp } from './support/app.mjs';
 
 const app = useApp();
@@ -14,15 +14,16 @@ function sierreInstant(local) {
   return new Date(asIfUtc.getTime() - zurichOffsetHours(asIfUtc) * 3600e3);
 }
 
-/** A kiosk page whose clock starts at `local` (Sierre time) and runs from there. */
-async function openKiosk(local, options = {}) {
+/** A kiosk page whose clock starts at `local` (Sierre time; by default 10:00 today, in the
+ * kiosk's day hours) and runs from there. */
+async function openKiosk(local = `${zurichWallClock(new Date()).slice(0, 10)}T10:00`, options = {}) {
   const opened = await openPage(app.browser, { device: KIOSK, ...options });
   await opened.context.addInitScript(() => {
     window.spokenAloud = [];
     const speak = speechSynthesis.speak.bind(speechSynthesis);
     speechSynthesis.speak = (utterance) => { window.spokenAloud.push({ text: utterance.text, lang: utterance.lang }); speak(utterance); };
   });
-  if (local) await opened.page.clock.install({ time: sierreInstant(local) });
+  await opened.page.clock.install({ time: sierreInstant(local) });
   await opened.page.goto(`${app.server.url}/kiosk`);
   await waitForContent(opened.page);
   return opened;
@@ -43,12 +44,13 @@ test('the kiosk shows the time, the day in words, and what is on now and next', 
   if (rest.length > 0) assert.match(await page.locator('.activity.next').innerText(), new RegExp(rest[0].title.fr));
   await page.getByRole('heading', { name: 'Dîner' }).waitFor();
   await page.getByRole('heading', { name: 'Souper' }).waitFor();
+  assert.equal(await page.locator('.night').count(), 0, 'awake in the daytime');
   assertNoProblems(problems);
   await context.close();
 });
 
 test('every target is at least 76 px and the text at least 32 px, in French unless chosen otherwise', async () => {
-  const { page, context, problems } = await openKiosk(null, { locale: 'en-US' });
+  const { page, context, problems } = await openKiosk(undefined, { locale: 'en-US' });
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr', 'the kiosk speaks French to begin with');
   // What a finger can reach: on screen (the skip link waits off screen for keyboards).
   const targets = await page.locator('a:visible, button:visible, input:visible').evaluateAll((elements) =>
@@ -73,7 +75,7 @@ test('every target is at least 76 px and the text at least 32 px, in French unle
 test('each section is read aloud in the language chosen, and can be stopped', async () => {
   const today = await app.server.api('/api/v1/today');
   const diner = today.menu.meals.find((meal) => meal.kind === 'diner');
-  const { page, context, problems } = await openKiosk(null);
+  const { page, context, problems } = await openKiosk();
   const menu = page.locator('section', { has: page.getByRole('heading', { name: 'Menu du jour' }) });
   await menu.getByRole('button', { name: 'Lire à haute voix' }).click();
   let spoken = await page.evaluate(() => window.spokenAloud);
@@ -108,6 +110,28 @@ test('after a minute without a touch the kiosk comes home, at the top', async ()
   await page.clock.fastForward(31_000);
   await page.waitForURL('**/kiosk');
   await page.waitForFunction(() => window.scrollY === 0);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('at night the kiosk rests as a dim clock that moves, and a touch wakes it', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const { page, context, problems } = await openKiosk(`${today.date}T22:30`);
+  const night = page.locator('.night');
+  await night.waitFor();
+  const clock = page.locator('.night-clock');
+  assert.equal(await clock.innerText(), '22:30');
+  const placed = () => clock.evaluate((element) => element.style.transform);
+  const before = await placed();
+  await page.clock.fastForward(5 * 60_000);
+  await page.waitForFunction(() => document.querySelector('.night-clock')?.textContent === '22:35');
+  assert.notEqual(await placed(), before, 'the clock moves, so that nothing burns in');
+
+  await night.click();
+  await night.waitFor({ state: 'detached' });
+  await page.getByRole('heading', { name: 'Activités du jour' }).waitFor();
+  await page.clock.fastForward(61_000);
+  await night.waitFor();
   assertNoProblems(problems);
   await context.close();
 });

@@ -25,8 +25,13 @@ try {
   for (const [device, settings] of [['kiosk', KIOSK], ['phone', PHONE]]) {
     for (const lang of ['fr', 'de']) {
       const { page, context, problems } = await openPage(browser, { lang, device: settings });
+      // Daytime in Sierre, whatever the hour: at night the kiosk rests as a clock.
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
+      await page.clock.install({ time: new Date(`${today}T09:30:00Z`) });
       for (const [name, path] of Object.entries(PAGES)) {
         if (only && name !== only) continue;
+        // Opening /kiosk makes the device a kiosk: only the kiosk screen does.
+        if (name === 'kiosk' && device !== 'kiosk') continue;
         await page.goto(`${server.url}${path}`);
         await waitForContent(page);
         await page.screenshot({ path: `${out}/${name}-${device}-${lang}.png` });
