@@ -19,7 +19,7 @@ fn voice_language(lang: Lang) -> &'static str {
 
 /// A button that reads the element with id `of` aloud; while it speaks, the button stops it.
 #[component]
-pub fn ReadAloud(of: &'static str) -> impl IntoView {
+pub fn ReadAloud(of: String) -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let (speaking, set_speaking) = signal(false);
@@ -33,7 +33,7 @@ pub fn ReadAloud(of: &'static str) -> impl IntoView {
             return;
         }
         let text = document()
-            .get_element_by_id(of)
+            .get_element_by_id(&of)
             .and_then(|element| element.dyn_into::<HtmlElement>().ok())
             .map(|element| element.inner_text())
             .unwrap_or_default();

@@ -51,48 +51,51 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
     let announcements: Vec<_> = today.announcements.into_iter().filter(|a| a.content.priority != Priority::Urgent).collect();
     view! {
         <div class="kiosk-columns">
-            <section class="kiosk-section" aria-labelledby="kiosk-activities">
-                <div id="kiosk-activities-text">
-                    <h2 id="kiosk-activities">{ui.todays_activities}</h2>
-                    {move || view! { <ActivityList occurrences=activities.clone() now=minute.get() linked=false/> }}
-                </div>
-                <ReadAloud of="kiosk-activities-text"/>
-            </section>
-            <section class="kiosk-section" aria-labelledby="kiosk-menu">
-                <div id="kiosk-menu-text">
-                    <h2 id="kiosk-menu">{ui.todays_menu}</h2>
-                    {if meals.is_empty() {
-                        view! { <p class="empty">{ui.no_menu}</p> }.into_any()
-                    } else {
-                        meals.into_iter().map(|meal| view! { <MealCard meal/> }).collect_view().into_any()
-                    }}
-                </div>
-                <ReadAloud of="kiosk-menu-text"/>
-            </section>
-            <section class="kiosk-section" aria-labelledby="kiosk-news">
-                <div id="kiosk-news-text">
-                    <h2 id="kiosk-news">{ui.announcements}</h2>
-                    <ul class="kiosk-announcements">
-                        {announcements
-                            .into_iter()
-                            .filter(|a| a.content.is_shown_at(minute.get_untracked()))
-                            .map(|a| view! { <li><LocalText text=a.content.text/></li> })
-                            .collect_view()}
-                    </ul>
-                    {today.next_session.map(|next| {
-                        let session = next.session;
-                        view! {
-                            <h2>{ui.next_prevention_session}</h2>
-                            <p>
-                                <strong><LocalText text=next.title/></strong><br/>
-                                {long_date(session.starts_at.date(), lang)}", "{time_span(session.starts_at, session.ends_at)}<br/>
-                                <LocalText text=session.place/>
-                            </p>
-                        }
-                    })}
-                </div>
-                <ReadAloud of="kiosk-news-text"/>
-            </section>
+            <KioskSection id="kiosk-activities" title=ui.todays_activities>
+                {move || view! { <ActivityList occurrences=activities.clone() now=minute.get() linked=false/> }}
+            </KioskSection>
+            <KioskSection id="kiosk-menu" title=ui.todays_menu>
+                {if meals.is_empty() {
+                    view! { <p class="empty">{ui.no_menu}</p> }.into_any()
+                } else {
+                    meals.into_iter().map(|meal| view! { <MealCard meal/> }).collect_view().into_any()
+                }}
+            </KioskSection>
+            <KioskSection id="kiosk-news" title=ui.announcements>
+                <ul class="kiosk-announcements">
+                    {announcements
+                        .into_iter()
+                        .filter(|a| a.content.is_shown_at(minute.get_untracked()))
+                        .map(|a| view! { <li><LocalText text=a.content.text/></li> })
+                        .collect_view()}
+                </ul>
+                {today.next_session.map(|next| {
+                    let session = next.session;
+                    view! {
+                        <h2>{ui.next_prevention_session}</h2>
+                        <p>
+                            <strong><LocalText text=next.title/></strong><br/>
+                            {long_date(session.starts_at.date(), lang)}", "{time_span(session.starts_at, session.ends_at)}<br/>
+                            <LocalText text=session.place/>
+                        </p>
+                    }
+                })}
+            </KioskSection>
         </div>
+    }
+}
+
+/// A panel of the kiosk's home with its heading, read aloud (heading included) at a tap.
+#[component]
+fn KioskSection(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    let text_id = format!("{id}-text");
+    view! {
+        <section class="kiosk-section" aria-labelledby=id>
+            <div id=text_id.clone()>
+                <h2 id=id>{title}</h2>
+                {children()}
+            </div>
+            <ReadAloud of=text_id/>
+        </section>
     }
 }
