@@ -9,7 +9,7 @@
 //!
 //! Usage: call `provide_live_updates()` once at the top, then fetch with `live_resource`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::rc::Rc;
 use std::time::Duration;
@@ -67,7 +67,14 @@ pub fn provide_live_updates() {
         .and_then(|v| v.parse().ok());
     let freshness = Freshness(RwSignal::new(remembered));
     provide_context(freshness);
-    let stream = Rc::new(Stream { bump: Box::new(move || set_changes.update(|n| *n += 1)), freshness, attempts: Cell::new(0), polling: Cell::new(None), last_seen: Default::default() });
+    let stream = Rc::new(Stream {
+        bump: Box::new(move || set_changes.update(|n| *n += 1)),
+        freshness,
+        attempts: Cell::new(0),
+        polling: Cell::new(None),
+        last_seen: RefCell::default(),
+        listeners: RefCell::default(),
+    });
     stream.connect();
 }
 
@@ -78,7 +85,16 @@ struct Stream {
     attempts: Cell<u32>,
     polling: Cell<Option<IntervalHandle>>,
     /// The version of the content on screen; a different one is a change.
-    last_seen: std::cell::RefCell<Option<String>>,
+    last_seen: RefCell<Option<String>>,
+    /// The current connection's listeners, dropped when it is replaced, so that a day of
+    /// reconnection attempts leaves nothing behind.
+    listeners: RefCell<Option<Listeners>>,
+}
+
+struct Listeners {
+    _open: Closure<dyn Fn()>,
+    _content: Closure<dyn Fn(MessageEvent)>,
+    _error: Closure<dyn Fn()>,
 }
 
 impl Stream {
@@ -122,10 +138,7 @@ impl Stream {
         source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
         source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let _ = source.add_event_listener_with_callback("content", on_content.as_ref().unchecked_ref());
-        // One set of listeners per connection attempt, a handful a day at most.
-        on_open.forget();
-        on_content.forget();
-        on_error.forget();
+        self.listeners.replace(Some(Listeners { _open: on_open, _content: on_content, _error: on_error }));
     }
 
     fn reconnect_later(self: &Rc<Self>) {
