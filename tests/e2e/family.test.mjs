@@ -136,6 +136,13 @@ test('a first visit follows the browser\'s language, and a choice made wins over
     const { page, context } = await openPage(app.browser, { locale });
     await page.goto(app.server.url);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    if (locale === 'en-GB') {
+      // The demo has no English texts: French stands in, marked as French and said discreetly.
+      await waitForContent(page);
+      const fallback = page.locator('.activity .title span[lang=fr]').first();
+      assert.equal(await fallback.getAttribute('title'), 'in French only');
+      assert.match(await fallback.evaluate((e) => getComputedStyle(e, '::after').content), /FR/);
+    }
     await context.close();
   }
   const { page, context } = await openPage(app.browser, { locale: 'de-CH', lang: 'en' });
