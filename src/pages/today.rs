@@ -2,12 +2,15 @@
 //! session. Everything comes from `/api/v1/today` in one request, shared with the notices at the
 //! top of every page (visits status, urgent announcements).
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use plantzette_content::format::{long_date, time_span};
 use plantzette_content::{Announcement, Item, MealKind, Priority, Today, UpcomingSession};
 
-use crate::clock::{residence_now, residence_today};
+use crate::clock::residence_now;
+use crate::hooks::use_clock::use_clock;
 use crate::components::activity::ActivityList;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
@@ -20,13 +23,14 @@ use crate::i18n::{lang, ui};
 pub fn TodayPage() -> impl IntoView {
     let ui = ui();
     let lang = lang();
-    let date = residence_today();
     let today = use_today();
+    // The heading turns the page at midnight with the content below it.
+    let clock = use_clock(Duration::from_secs(30));
     set_page_title(ui.today);
     view! {
         <h1>
             <span class="eyebrow">{ui.today}</span>
-            {long_date(date, lang)}
+            {move || long_date(clock.get().date(), lang)}
         </h1>
         <Fetched resource=today render={|today: Today| view! { <TodayContent today/> }}/>
     }

@@ -3,16 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KIOSK, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
-import { zurichOffsetHours, zurichWallClock } from './support/calendar.mjs';
+import { sierreInstant, zurichWallClock } from './support/calendar.mjs';
 import { useApp } from './support/app.mjs';
 
 const app = useApp();
-
-/** The instant of a wall-clock time in Sierre, "2026-11-24T10:05". */
-function sierreInstant(local) {
-  const asIfUtc = new Date(`${local}:00Z`);
-  return new Date(asIfUtc.getTime() - zurichOffsetHours(asIfUtc) * 3600e3);
-}
 
 /** A kiosk page whose clock starts at `local` (Sierre time; by default 10:00 today, in the
  * kiosk's day hours) and runs from there. */

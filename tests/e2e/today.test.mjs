@@ -1,9 +1,11 @@
 // The today page shows the residence's day from the real server, in French by default and in
-// German at one tap, remembered across reloads, in Swiss time whatever the phone's time zone.
+// German at one tap, remembered across reloads, in Swiss time whatever the phone's time zone,
+// and turns to the next day at midnight by itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
 import { dayAndMonth, useApp } from './support/app.mjs';
+import { sierreInstant } from './support/calendar.mjs';
 
 const app = useApp();
 
@@ -63,6 +65,27 @@ test('a phone in New York sees the residence\'s day and Swiss times', async () =
   const first = today.activities[0];
   const span = `${first.starts_at.slice(11, 16)}–${first.ends_at.slice(11, 16)}`;
   await page.getByText(span, { exact: true }).first().waitFor();
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('the day turns at midnight without a reload', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const next = new Date(`${today.date}T12:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const tomorrowDate = next.toISOString().slice(0, 10);
+  const tomorrow = await app.server.api(`/api/v1/today?date=${tomorrowDate}`);
+  const { page, context, problems } = await openPage(app.browser);
+  await page.clock.install({ time: sierreInstant(`${today.date}T23:59`) });
+  await page.goto(app.server.url);
+  await waitForContent(page);
+  assert.ok((await page.getByRole('heading', { level: 1 }).innerText()).includes(dayAndMonth(today.date, 'fr')));
+
+  const turned = page.waitForResponse(`**/api/v1/today?date=${tomorrowDate}`);
+  await page.clock.fastForward(90_000);
+  await turned;
+  await page.getByRole('heading', { level: 1, name: new RegExp(dayAndMonth(tomorrowDate, 'fr')) }).waitFor();
+  await page.getByRole('heading', { level: 3, name: tomorrow.activities[0].title.fr }).first().waitFor();
   assertNoProblems(problems);
   await context.close();
 });

@@ -1,5 +1,6 @@
 // Reading calendar files as a phone would: Mozilla's ical.js (Thunderbird's parser), which
-// resolves each time through the file's own VTIMEZONE.
+// resolves each time through the file's own VTIMEZONE; and Sierre's wall clock, computed
+// independently with Intl.
 import ICAL from 'ical.js';
 
 /** Parses an .ics text and returns its events, with their time zones registered. */
@@ -29,4 +30,10 @@ export function zurichOffsetHours(date) {
   const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Zurich', timeZoneName: 'shortOffset' })
     .formatToParts(date).find((p) => p.type === 'timeZoneName').value;
   return Number(name.replace('GMT', '') || 0);
+}
+
+/** The instant of a wall-clock time in Sierre, "2026-11-24T10:05". */
+export function sierreInstant(local) {
+  const asIfUtc = new Date(`${local}:00Z`);
+  return new Date(asIfUtc.getTime() - zurichOffsetHours(asIfUtc) * 3600e3);
 }
