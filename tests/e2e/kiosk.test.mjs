@@ -43,18 +43,39 @@ test('the kiosk shows the time, the day in words, and what is on now and next', 
   await context.close();
 });
 
-test('every target is at least 76 px and the text at least 32 px, in French unless chosen otherwise', async () => {
-  const { page, context, problems } = await openKiosk(undefined, { locale: 'en-US' });
-  assert.equal(await page.locator('html').getAttribute('lang'), 'fr', 'the kiosk speaks French to begin with');
+/** The tappable elements on screen that are smaller than 76 px either way. */
+function smallTargets(page) {
   // What a finger can reach: on screen (the skip link waits off screen for keyboards).
-  const targets = await page.locator('a:visible, button:visible, input:visible').evaluateAll((elements) =>
+  return page.locator('a:visible, button:visible, input:visible').evaluateAll((elements) =>
     elements
       .map((e) => ({ e, r: e.getBoundingClientRect() }))
       .filter(({ r }) => r.right > 0 && r.bottom > 0 && r.left < innerWidth)
-      .map(({ e, r }) => ({ label: e.textContent.trim() || e.outerHTML.slice(0, 40), width: r.width, height: r.height })));
-  assert.ok(targets.length >= 10);
-  const small = targets.filter((t) => t.width < 76 || t.height < 76);
-  assert.deepEqual(small, [], 'targets under 76 px');
+      .filter(({ r }) => r.width < 76 || r.height < 76)
+      .map(({ e, r }) => `${e.textContent.trim() || e.outerHTML.slice(0, 40)} (${Math.round(r.width)}x${Math.round(r.height)})`));
+}
+
+test('every page opened from the kiosk keeps 76 px targets, landscape and portrait', async () => {
+  const activity = (await app.server.api('/api/v1/activities')).items[0];
+  const portrait = { viewport: { width: 1080, height: 1920 } };
+  for (const [label, device] of [['landscape', KIOSK], ['portrait', portrait]]) {
+    const { page, context, problems } = await openKiosk(undefined, { device });
+    for (const path of ['/kiosk', '/', '/activities', '/menus', '/programmes', '/programmes/1', '/info', '/info/short_stay', `/activities/${activity.activity_id}/${activity.starts_at.slice(0, 10)}`]) {
+      await page.goto(`${app.server.url}${path}`);
+      await waitForContent(page);
+      assert.deepEqual(await smallTargets(page), [], `targets under 76 px on ${path} (${label})`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `${path} (${label}) scrolls sideways`);
+    }
+    assertNoProblems(problems);
+    await context.close();
+  }
+});
+
+test('every target is at least 76 px and the text at least 32 px, in French unless chosen otherwise', async () => {
+  const { page, context, problems } = await openKiosk(undefined, { locale: 'en-US' });
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr', 'the kiosk speaks French to begin with');
+  assert.ok(await page.locator('a:visible, button:visible').count() >= 10);
+  assert.deepEqual(await smallTargets(page), [], 'targets under 76 px');
   const textSizes = await page.locator('main p, main li, main dd').evaluateAll((elements) =>
     elements.filter((e) => e.offsetParent).map((e) => parseFloat(getComputedStyle(e).fontSize)));
   assert.ok(Math.min(...textSizes) >= 32, `smallest body text ${Math.min(...textSizes)} px`);
