@@ -4,7 +4,7 @@
 use gloo_net::http::Request;
 use leptos::logging;
 use leptos::prelude::*;
-use plantzette_content::{Activity, Category, Lang, DateRange, DayMenu, InfoPage, Item, Listing, Occurrence, Programme, Residence, Today};
+use plantzette_content::{Activity, Category, Lang, DateRange, DayMenu, InfoPage, Item, Listing, Occurrence, Programme, Today};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -111,10 +111,6 @@ pub async fn programmes() -> Result<Listing<Item<Programme>>, ApiError> {
 /// One programme by the id in the page's address; the server answers 404 for an unknown one.
 pub async fn programme(id: String) -> Result<Item<Programme>, ApiError> {
     get(format!("/api/v1/programmes/{}", path_segment(&id))).await
-}
-
-pub async fn residence() -> Result<Item<Residence>, ApiError> {
-    get("/api/v1/residence".into()).await
 }
 
 pub async fn pages() -> Result<Vec<Item<InfoPage>>, ApiError> {

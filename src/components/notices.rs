@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use chrono::{DateTime, Utc};
 use plantzette_content::format::{day_heading, time};
 use plantzette_content::schedule::residence_time;
-use plantzette_content::{Priority, Today, VisitsStatus};
+use plantzette_content::{Today, VisitsStatus};
 
 use crate::api;
 use crate::clock::residence_now;
@@ -41,12 +41,7 @@ pub fn SiteNotices() -> impl IntoView {
             {move || Suspend::new(async move {
                 // A failure is told by the page's own content; the notices stay silent.
                 today.await.ok().map(|today| {
-                    let now = residence_now();
-                    let urgent: Vec<_> = today
-                        .announcements
-                        .into_iter()
-                        .filter(|a| a.content.priority == Priority::Urgent && a.content.is_shown_at(now))
-                        .collect();
+                    let urgent = today.urgent_at(residence_now());
                     view! {
                         <div class="site-notices">
                             {urgent

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use plantzette_content::{InfoPage as Page, Item, Residence};
+use plantzette_content::{InfoPage as Page, Item, Residence, Today};
 
 use super::programmes::Paragraphs;
 use crate::api;
@@ -12,18 +12,20 @@ use crate::components::contact::ContactButtons;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
+use crate::components::notices::use_today;
 use crate::i18n::ui;
 use crate::live::live_resource;
 
 #[component]
 pub fn InfoPage() -> impl IntoView {
     let ui = ui();
-    let residence = live_resource(api::residence);
+    // The residence comes with the day's content, already fetched for the notices.
+    let today = use_today();
     let pages = live_resource(api::pages);
     set_page_title(ui.info);
     view! {
         <h1>{ui.info}</h1>
-        <Fetched resource=residence render={|item: Item<Residence>| view! { <ResidenceContact residence=item.content/> }}/>
+        <Fetched resource=today render={|today: Today| view! { <ResidenceContact residence=today.residence/> }}/>
         <h2>{ui.more_info}</h2>
         <Fetched resource=pages render={|pages: Vec<Item<Page>>| view! { <PageList pages/> }}/>
     }

@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::{NaiveDateTime, Timelike};
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time_span};
-use plantzette_content::{MealKind, Priority, Today};
+use plantzette_content::Today;
 
 use crate::components::activity::ActivityList;
 use crate::components::fetched::Fetched;
@@ -44,11 +44,8 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let activities = today.activities.clone();
-    let meals: Vec<_> = today
-        .menu
-        .map(|menu| menu.content.meals.into_iter().filter(|m| m.kind != MealKind::Dejeuner).collect())
-        .unwrap_or_default();
-    let announcements: Vec<_> = today.announcements.into_iter().filter(|a| a.content.priority != Priority::Urgent).collect();
+    let meals = today.lunch_and_supper();
+    let news = today.news_at(minute.get_untracked());
     view! {
         <div class="kiosk-columns">
             <KioskSection id="kiosk-activities" title=ui.todays_activities>
@@ -63,9 +60,8 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
             </KioskSection>
             <KioskSection id="kiosk-news" title=ui.announcements>
                 <ul class="kiosk-announcements">
-                    {announcements
+                    {news
                         .into_iter()
-                        .filter(|a| a.content.is_shown_at(minute.get_untracked()))
                         .map(|a| view! { <li><LocalText text=a.content.text/></li> })
                         .collect_view()}
                 </ul>

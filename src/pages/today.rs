@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use plantzette_content::format::{long_date, time_span};
-use plantzette_content::{Announcement, Item, MealKind, Priority, Today, UpcomingSession};
+use plantzette_content::{Announcement, Item, Today, UpcomingSession};
 
 use crate::clock::residence_now;
 use crate::hooks::use_clock::use_clock;
@@ -39,12 +39,11 @@ pub fn TodayPage() -> impl IntoView {
 #[component]
 fn TodayContent(today: Today) -> impl IntoView {
     let ui = ui();
-    let meals: Vec<_> = today
-        .menu
-        .map(|menu| menu.content.meals.into_iter().filter(|m| m.kind != MealKind::Dejeuner).collect())
-        .unwrap_or_default();
+    let meals = today.lunch_and_supper();
+    // Urgent ones already stand at the top of every page.
+    let news = today.news_at(residence_now());
     view! {
-        <Announcements announcements=today.announcements/>
+        <Announcements announcements=news/>
         <section aria-labelledby="today-activities">
             <h2 id="today-activities">{ui.todays_activities}</h2>
             <ActivityList occurrences=today.activities now=residence_now()/>
@@ -64,18 +63,12 @@ fn TodayContent(today: Today) -> impl IntoView {
 #[component]
 fn Announcements(announcements: Vec<Item<Announcement>>) -> impl IntoView {
     let ui = ui();
-    let now = residence_now();
-    // Urgent ones already stand at the top of every page.
-    let shown: Vec<_> = announcements
-        .into_iter()
-        .filter(|a| a.content.priority != Priority::Urgent && a.content.is_shown_at(now))
-        .collect();
-    (!shown.is_empty()).then(|| {
+    (!announcements.is_empty()).then(|| {
         view! {
             <section class="announcements" aria-labelledby="announcements">
                 <h2 id="announcements">{ui.announcements}</h2>
                 <ul>
-                    {shown
+                    {announcements
                         .into_iter()
                         .map(|a| {
                             let priority = format!("{:?}", a.content.priority).to_lowercase();
