@@ -1,8 +1,13 @@
 // Keeps the app usable offline with the last content seen: every GET of our own origin goes to
 // the network first and falls back to the last good copy; content-hashed files (which never
 // change) come from the cache first. A deep link opened offline gets the cached app shell.
+// The event stream passes untouched: it never ends, so it can neither be cached nor waited for.
 const CACHE = 'plantzette';
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// A server that does not answer at all (a hung connection, a dead access point) must not hold
+// the screen empty: after this long the last copy is shown. A late answer is kept, and if it
+// differs from the copy shown, the pages are told to fetch again ('fresher' message).
+const PATIENCE_MS = 2000;
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
@@ -11,7 +16,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  event.respondWith(HASHED.test(url.pathname) ? cacheFirst(request) : networkFirst(request));
+  if (request.headers.get('accept') === 'text/event-stream') return;
+  event.respondWith(HASHED.test(url.pathname) ? cacheFirst(request) : networkFirst(event));
 });
 
 async function cacheFirst(request) {
@@ -26,12 +32,20 @@ async function cacheFirst(request) {
   return response;
 }
 
-async function networkFirst(request) {
+async function networkFirst(event) {
+  const request = event.request;
   const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(request);
+  const fromNetwork = fetch(request).then(async (response) => {
     if (response.ok) await cache.put(request, response.clone());
     return response;
+  });
+  try {
+    const first = await Promise.race([fromNetwork, new Promise((resolve) => setTimeout(resolve, PATIENCE_MS))]);
+    if (first) return first;
+    const cached = await cache.match(request);
+    if (!cached) return await fromNetwork;
+    event.waitUntil(fromNetwork.then((late) => late.ok && late.headers.get('etag') !== cached.headers.get('etag') && tellPages('fresher')).catch(() => {}));
+    return markedAsCopy(cached);
   } catch (offline) {
     const cached = await cache.match(request);
     if (cached) return markedAsCopy(cached);
@@ -41,6 +55,10 @@ async function networkFirst(request) {
     }
     throw offline;
   }
+}
+
+async function tellPages(message) {
+  for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
 }
 
 // The app tells content from the network from this copy, to say how old what it shows is.

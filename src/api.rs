@@ -4,7 +4,7 @@
 use gloo_net::http::Request;
 use leptos::logging;
 use leptos::prelude::*;
-use plantzette_content::{Activity, Category, Lang, DateRange, DayMenu, InfoPage, Item, Listing, Occurrence, Programme, Today};
+use plantzette_content::{Activity, Category, DateRange, DayMenu, InfoPage, Item, Lang, Listing, Occurrence, Programme, Today};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -42,11 +42,7 @@ async fn get<T: DeserializeOwned>(path: String) -> Result<T, ApiError> {
         }
     });
     let result = async {
-        let response = Request::get(&path)
-            .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
+        let response = Request::get(&path).abort_signal(signal.as_ref()).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
         if !response.ok() {
             let message = response.json::<ErrorBody>().await.map(|b| b.message).unwrap_or_default();
             return Err(ApiError::Status { status: response.status(), message });

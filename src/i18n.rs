@@ -118,6 +118,10 @@ pub struct Ui {
     pub swiss_time: &'static str,
     pub urgent: &'static str,
     pub wake_up: &'static str,
+    pub highlights: &'static str,
+    pub pause_highlights: &'static str,
+    pub resume_highlights: &'static str,
+    pub announcement: &'static str,
     pub last_updated: &'static str,
     pub showing_last_content: &'static str,
     pub read_aloud: &'static str,
@@ -201,6 +205,10 @@ static FR: Ui = Ui {
     showing_last_content: "Affichage du dernier contenu reçu.",
     last_updated: "Dernière mise à jour",
     wake_up: "Toucher pour réveiller l\u{2019}écran",
+    highlights: "À ne pas manquer",
+    pause_highlights: "Arrêter le défilement",
+    resume_highlights: "Reprendre le défilement",
+    announcement: "Annonce",
 };
 
 static DE: Ui = Ui {
@@ -269,6 +277,10 @@ static DE: Ui = Ui {
     showing_last_content: "Anzeige des zuletzt erhaltenen Inhalts.",
     last_updated: "Letzte Aktualisierung",
     wake_up: "Berühren, um den Bildschirm zu wecken",
+    highlights: "Nicht verpassen",
+    pause_highlights: "Wechsel anhalten",
+    resume_highlights: "Wechsel fortsetzen",
+    announcement: "Mitteilung",
 };
 
 static EN: Ui = Ui {
@@ -337,4 +349,8 @@ static EN: Ui = Ui {
     showing_last_content: "Showing the last content received.",
     last_updated: "Last updated",
     wake_up: "Touch to wake the screen",
+    highlights: "Don\u{2019}t miss",
+    pause_highlights: "Stop the slideshow",
+    resume_highlights: "Resume the slideshow",
+    announcement: "Announcement",
 };

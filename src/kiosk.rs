@@ -7,20 +7,20 @@
 
 use std::time::Duration;
 
-use chrono::{NaiveDateTime, NaiveTime, Timelike};
+use chrono::{NaiveTime, Timelike};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::JsCast;
+use leptos_router::hooks::use_navigate;
 
 use crate::hooks::use_clock::use_clock;
-use crate::hooks::use_idle_return::{use_idle_return, IdleReturn};
+use crate::hooks::use_idle::use_idle;
 use crate::i18n::ui;
 
 pub const HOME: &str = "/kiosk";
 const STORAGE_KEY: &str = "plantzette.kiosk";
 const HOURS_KEY: &str = "plantzette.kiosk.hours";
 const DAY_HOURS: (NaiveTime, NaiveTime) = (NaiveTime::from_hms_opt(7, 0, 0).unwrap(), NaiveTime::from_hms_opt(21, 0, 0).unwrap());
-const IDLE_RETURN_AFTER: Duration = Duration::from_secs(60);
 
 #[derive(Clone, Copy)]
 struct KioskMode(bool);
@@ -77,34 +77,80 @@ fn day_hours() -> (NaiveTime, NaiveTime) {
         .unwrap_or(DAY_HOURS)
 }
 
-/// What the kiosk does over time, mounted once inside the router.
+/// How long without a touch before the kiosk goes home, shows its highlights in turn, and at night
+/// rests again.
+const IDLE_AFTER: Duration = Duration::from_secs(60);
+/// How long each highlight stays: long enough to read slowly twice.
+const HIGHLIGHT_FOR: Duration = Duration::from_secs(10);
+
+/// Whether nobody is using the kiosk.
+#[derive(Clone, Copy)]
+struct Idle(ReadSignal<bool>);
+
+/// The idle kiosk's rotation of highlights: which one is shown, and whether a resident paused it.
+#[derive(Clone, Copy)]
+pub struct Rotation {
+    pub step: ReadSignal<usize>,
+    pub paused: RwSignal<bool>,
+}
+
+pub fn use_rotation() -> Rotation {
+    expect_context()
+}
+
+/// What the kiosk does over time, mounted once inside the router: it goes home, scrolled to the
+/// top, when left alone, and turns its highlights while nobody touches it and none paused them.
 #[component]
 pub fn KioskBehaviour() -> impl IntoView {
-    is_kiosk().then(|| {
-        use_idle_return(IdleReturn { after: IDLE_RETURN_AFTER, home: HOME });
-        view! { <NightClock/> }
-    })
+    if !is_kiosk() {
+        return;
+    }
+    let idle = use_idle(IDLE_AFTER);
+    provide_context(Idle(idle));
+    let navigate = use_navigate();
+    Effect::watch(
+        move || idle.get(),
+        move |idle, _, _| {
+            if *idle {
+                if window().location().pathname().ok().as_deref() != Some(HOME) {
+                    navigate(HOME, Default::default());
+                }
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        },
+        false,
+    );
+    let (step, set_step) = signal(0usize);
+    let paused = RwSignal::new(false);
+    provide_context(Rotation { step, paused });
+    let turn = move || {
+        if idle.get_untracked() && !paused.get_untracked() {
+            set_step.update(|step| *step += 1);
+        }
+    };
+    if let Ok(handle) = set_interval_with_handle(turn, HIGHLIGHT_FOR) {
+        on_cleanup(move || handle.clear());
+    }
 }
 
 /// At night, a dim clock over everything, moving a little each minute so that nothing burns
-/// into the screen; a touch wakes the kiosk until it is left alone for a minute again.
+/// into the screen. A touch wakes the kiosk until it is left alone for a minute again.
 #[component]
-fn NightClock() -> impl IntoView {
+pub fn NightClock() -> impl IntoView {
     let (wakes, sleeps) = day_hours();
+    let Idle(idle) = expect_context();
     let now = use_clock(Duration::from_secs(5));
-    let (woken_at, set_woken_at) = signal(None::<NaiveDateTime>);
     let resting = move || {
-        let now = now.get();
-        let night = now.time() < wakes || now.time() >= sleeps;
-        let recently_woken = woken_at.get().is_some_and(|at| now - at < chrono::Duration::from_std(IDLE_RETURN_AFTER).unwrap_or_default());
-        night && !recently_woken
+        let time = now.get().time();
+        (time < wakes || time >= sleeps) && idle.get()
     };
-    // Any touch while awake at night keeps it awake for another minute.
-    let keep_awake = move |_| set_woken_at.set(Some(now.get_untracked()));
-    window_event_listener(leptos::ev::pointerdown, keep_awake);
     let drift = move || {
         let minute = now.get().minute() as f64;
-        format!("translate({:.0}vw, {:.0}vh)", 20.0 * (minute / 60.0 * std::f64::consts::TAU).sin(), 15.0 * (minute / 60.0 * std::f64::consts::TAU * 2.0).cos())
+        format!(
+            "translate({:.0}vw, {:.0}vh)",
+            20.0 * (minute / 60.0 * std::f64::consts::TAU).sin(),
+            15.0 * (minute / 60.0 * std::f64::consts::TAU * 2.0).cos()
+        )
     };
     view! {
         <Show when=resting>

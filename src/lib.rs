@@ -15,7 +15,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use components::layout::Layout;
-use pages::{ActivitiesPage, ActivityPage, InfoPage, KioskPage, InfoTopicPage, MenusPage, NotFound, ProgrammePage, ProgrammesPage, TodayPage};
+use pages::{ActivitiesPage, ActivityPage, InfoPage, InfoTopicPage, KioskPage, MenusPage, NotFound, ProgrammePage, ProgrammesPage, TodayPage};
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -59,12 +59,7 @@ pub fn use_freshness() -> Option<Freshness> {
 pub fn provide_live_updates() {
     let (changes, set_changes) = signal(0u64);
     provide_context(ContentChanges(changes));
-    let remembered = window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(CONFIRMED_KEY).ok().flatten())
-        .and_then(|v| v.parse().ok());
+    let remembered = window().local_storage().ok().flatten().and_then(|s| s.get_item(CONFIRMED_KEY).ok().flatten()).and_then(|v| v.parse().ok());
     let freshness = Freshness(RwSignal::new(remembered));
     provide_context(freshness);
     let stream = Rc::new(Stream {
@@ -76,6 +71,21 @@ pub fn provide_live_updates() {
         listeners: RefCell::default(),
     });
     stream.connect();
+    listen_to_service_worker(set_changes);
+}
+
+/// The service worker says 'fresher' when the server answered after it had shown its copy:
+/// fetch again, to show the server's answer.
+fn listen_to_service_worker(set_changes: WriteSignal<u64>) {
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        if event.data().as_string().as_deref() == Some("fresher") {
+            set_changes.update(|n| *n += 1);
+        }
+    });
+    let workers = window().navigator().service_worker();
+    let _ = workers.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    // Heard for the app's whole life.
+    on_message.forget();
 }
 
 /// The connection to the event stream, and what to do while it is down.

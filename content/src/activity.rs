@@ -26,15 +26,8 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 7] = [
-        Category::Movement,
-        Category::Music,
-        Category::Memory,
-        Category::Worship,
-        Category::Outing,
-        Category::Creative,
-        Category::Social,
-    ];
+    pub const ALL: [Category; 7] =
+        [Category::Movement, Category::Music, Category::Memory, Category::Worship, Category::Outing, Category::Creative, Category::Social];
 
     /// The name as it stands in URLs and JSON: `movement`, `music`…
     pub fn as_str(self) -> &'static str {
@@ -243,10 +236,7 @@ fn check_recurrence(recurrence: &Recurrence, first: NaiveDate, v: &mut Validator
     });
     let last = first + Duration::days(MAX_RECURRENCE_DAYS);
     v.at("until", |v| {
-        v.check(
-            (first..=last).contains(&recurrence.until),
-            ErrorCode::DateOutOfRange { min: first.to_string(), max: last.to_string() },
-        )
+        v.check((first..=last).contains(&recurrence.until), ErrorCode::DateOutOfRange { min: first.to_string(), max: last.to_string() })
     });
     v.at("except", |v| {
         for (index, day) in recurrence.except.iter().enumerate() {

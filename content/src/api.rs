@@ -30,15 +30,9 @@ pub struct UpcomingSession {
 impl UpcomingSession {
     /// The earliest session not yet over among these programmes.
     pub fn first_after(programmes: &[Item<Programme>], now: NaiveDateTime) -> Option<UpcomingSession> {
-        programmes
-            .iter()
-            .filter_map(|p| p.content.next_session(now).map(|s| (p, s)))
-            .min_by_key(|(_, session)| session.starts_at)
-            .map(|(programme, session)| UpcomingSession {
-                programme_id: programme.id,
-                title: programme.content.title.clone(),
-                session: session.clone(),
-            })
+        programmes.iter().filter_map(|p| p.content.next_session(now).map(|s| (p, s))).min_by_key(|(_, session)| session.starts_at).map(
+            |(programme, session)| UpcomingSession { programme_id: programme.id, title: programme.content.title.clone(), session: session.clone() },
+        )
     }
 }
 
@@ -78,14 +72,14 @@ impl Today {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::menu::Dish;
-    use crate::residence::{Address, VisitsStatus};
     use crate::programme::Contact;
+    use crate::residence::{Address, VisitsStatus};
     use crate::text::Text;
 
-    fn at(text: &str) -> NaiveDateTime {
+    pub(crate) fn at(text: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
     }
 
@@ -98,7 +92,8 @@ mod tests {
         Meal { kind, starter: None, main: dish, dessert: None, vegetarian: None, texture_adapted: None }
     }
 
-    fn today() -> Today {
+    /// A Tuesday with breakfast, dîner and souper, an urgent, a normal and an evening announcement.
+    pub(crate) fn today() -> Today {
         let date: NaiveDate = "2026-11-24".parse().unwrap();
         Today {
             date,
@@ -116,7 +111,11 @@ mod tests {
                 announcement(3, Priority::Important, "2026-11-24 18:00", "2026-11-25 08:00"),
             ],
             activities: vec![],
-            menu: Some(Item { id: 1, version: 1, content: DayMenu { date, meals: vec![meal(MealKind::Dejeuner), meal(MealKind::Diner), meal(MealKind::Souper)] } }),
+            menu: Some(Item {
+                id: 1,
+                version: 1,
+                content: DayMenu { date, meals: vec![meal(MealKind::Dejeuner), meal(MealKind::Diner), meal(MealKind::Souper)] },
+            }),
             next_session: None,
         }
     }

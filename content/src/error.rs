@@ -11,19 +11,31 @@ use crate::text::Lang;
 pub enum ErrorCode {
     /// Empty where a value is needed (the French text of a title, say).
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     EndBeforeStart,
     /// A date outside what the residence plans for.
-    DateOutOfRange { min: String, max: String },
+    DateOutOfRange {
+        min: String,
+        max: String,
+    },
     /// A value the contract does not know, such as an allergen outside the 14 of Swiss law.
-    UnknownValue { value: String },
+    UnknownValue {
+        value: String,
+    },
     /// The same thing twice where it must be unique (two dîners on one day).
     Duplicate,
-    NumberOutOfRange { min: i64, max: i64 },
+    NumberOutOfRange {
+        min: i64,
+        max: i64,
+    },
     InvalidEmail,
     InvalidPhone,
     /// The payload itself could not be read (a missing field, a wrong type, broken JSON).
-    Malformed { detail: String },
+    Malformed {
+        detail: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,9 +77,15 @@ impl ErrorCode {
             (EndBeforeStart, Lang::Fr) => "La fin doit venir après le début.".into(),
             (EndBeforeStart, Lang::De) => "Das Ende muss nach dem Beginn liegen.".into(),
             (EndBeforeStart, Lang::En) => "The end must come after the start.".into(),
-            (DateOutOfRange { min, max }, Lang::Fr) => format!("Date hors des limites ({min} – {max})."),
-            (DateOutOfRange { min, max }, Lang::De) => format!("Datum ausserhalb des Bereichs ({min} – {max})."),
-            (DateOutOfRange { min, max }, Lang::En) => format!("Date out of range ({min} – {max})."),
+            (DateOutOfRange { min, max }, Lang::Fr) => {
+                format!("Date hors des limites ({min} – {max}).")
+            }
+            (DateOutOfRange { min, max }, Lang::De) => {
+                format!("Datum ausserhalb des Bereichs ({min} – {max}).")
+            }
+            (DateOutOfRange { min, max }, Lang::En) => {
+                format!("Date out of range ({min} – {max}).")
+            }
             (UnknownValue { value }, Lang::Fr) => format!("Valeur inconnue : « {value} »."),
             (UnknownValue { value }, Lang::De) => format!("Unbekannter Wert: «{value}»."),
             (UnknownValue { value }, Lang::En) => format!("Unknown value: “{value}”."),

@@ -44,7 +44,13 @@ pub fn week_span(monday: NaiveDate, sunday: NaiveDate, lang: Lang) -> String {
     let year = sunday.year();
     let (first, last) = (monday.day(), sunday.day());
     let month = |date: NaiveDate| month_name(date.month(), lang);
-    let first_day = |day: u32| if lang == Lang::Fr && day == 1 { "1er".to_string() } else { day.to_string() };
+    let first_day = |day: u32| {
+        if lang == Lang::Fr && day == 1 {
+            "1er".to_string()
+        } else {
+            day.to_string()
+        }
+    };
     let same_month = monday.month() == sunday.month();
     match (lang, same_month) {
         (Lang::Fr, true) => format!("{} – {last} {} {year}", first_day(first), month(sunday)),

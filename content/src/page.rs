@@ -86,9 +86,7 @@ impl Content for InfoPage {
         if let Some(beds) = self.beds {
             v.at("beds", |v| {
                 v.at("total", |v| v.check(beds.total <= 100, ErrorCode::NumberOutOfRange { min: 0, max: 100 }));
-                v.at("available", |v| {
-                    v.check(beds.available <= beds.total, ErrorCode::NumberOutOfRange { min: 0, max: beds.total.into() })
-                });
+                v.at("available", |v| v.check(beds.available <= beds.total, ErrorCode::NumberOutOfRange { min: 0, max: beds.total.into() }));
             });
         }
     }

@@ -133,9 +133,7 @@ impl Content for Programme {
         });
         v.at("contact", |v| check_contact(&self.contact, v));
         v.at("price", |v| {
-            v.at("centimes", |v| {
-                v.check(self.price.centimes <= 1_000_000, ErrorCode::NumberOutOfRange { min: 0, max: 1_000_000 })
-            });
+            v.at("centimes", |v| v.check(self.price.centimes <= 1_000_000, ErrorCode::NumberOutOfRange { min: 0, max: 1_000_000 }));
             v.optional_text("note", self.price.note.as_ref(), TITLE_MAX);
         });
     }
@@ -162,8 +160,12 @@ fn is_phone(phone: &str) -> bool {
 fn is_email(email: &str) -> bool {
     match email.split_once('@') {
         Some((local, domain)) => {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
-                && !email.contains(char::is_whitespace) && email.len() <= 254
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.contains(char::is_whitespace)
+                && email.len() <= 254
         }
         None => false,
     }

@@ -93,9 +93,7 @@ impl Content for Residence {
             }
         });
         v.at("visits", |v| v.optional_text("message", self.visits.message.as_ref(), SUMMARY_MAX));
-        v.at("time_zone", |v| {
-            v.check(self.time_zone == RESIDENCE_TZ_NAME, ErrorCode::UnknownValue { value: self.time_zone.clone() })
-        });
+        v.at("time_zone", |v| v.check(self.time_zone == RESIDENCE_TZ_NAME, ErrorCode::UnknownValue { value: self.time_zone.clone() }));
     }
 
     fn span(&self) -> Option<DateRange> {

@@ -64,8 +64,9 @@ impl DateRange {
     pub fn from_query(from: Option<&str>, to: Option<&str>, default: DateRange) -> Result<Self, RangeError> {
         let parse = |field: &'static str, value: Option<&str>, fallback: NaiveDate| match value {
             None | Some("") => Ok(fallback),
-            Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .map_err(|_| RangeError::Malformed { field, value: text.chars().take(40).collect() }),
+            Some(text) => {
+                NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| RangeError::Malformed { field, value: text.chars().take(40).collect() })
+            }
         };
         let from_date = parse("from", from, default.from)?;
         // A lone `from` asks for the same length of time as the default, starting there.
@@ -217,9 +218,6 @@ mod tests {
     #[test]
     fn overlong_query_range_is_rejected() {
         let week = Week::containing(date("2026-11-25")).range();
-        assert!(matches!(
-            DateRange::from_query(Some("2026-01-01"), Some("2027-06-01"), week),
-            Err(RangeError::TooLong { .. })
-        ));
+        assert!(matches!(DateRange::from_query(Some("2026-01-01"), Some("2027-06-01"), week), Err(RangeError::TooLong { .. })));
     }
 }

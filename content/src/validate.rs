@@ -84,10 +84,7 @@ impl Validator {
 
     pub fn date(&mut self, name: &str, date: NaiveDate) {
         self.at(name, |v| {
-            v.check(
-                (FIRST_DATE..=LAST_DATE).contains(&date),
-                ErrorCode::DateOutOfRange { min: FIRST_DATE.to_string(), max: LAST_DATE.to_string() },
-            )
+            v.check((FIRST_DATE..=LAST_DATE).contains(&date), ErrorCode::DateOutOfRange { min: FIRST_DATE.to_string(), max: LAST_DATE.to_string() })
         });
     }
 

@@ -30,8 +30,7 @@ pub async fn open(data_dir: &Path) -> anyhow::Result<SqlitePool> {
 
 /// Fails with a sentence a person can act on, rather than a SQLite error later on.
 fn ensure_writable(data_dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(data_dir)
-        .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
     let probe = data_dir.join(".write-test");
     std::fs::write(&probe, b"plantzette")
         .and_then(|_| std::fs::remove_file(&probe))

@@ -52,10 +52,7 @@ impl Site {
     pub fn router(&self) -> Router<AppState> {
         let dist = self.index.parent().unwrap_or(Path::new("."));
         let files = ServeDir::new(dist).fallback(ServeFile::new(&self.index));
-        Router::new()
-            .fallback_service(files)
-            .layer(CompressionLayer::new())
-            .layer(middleware::from_fn(cache_control))
+        Router::new().fallback_service(files).layer(CompressionLayer::new()).layer(middleware::from_fn(cache_control))
     }
 
     /// The policy for `index.html` as it is now, computed again if the file changed.
@@ -96,8 +93,12 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
     let mut rest = html;
     while let Some(start) = rest.find("<script") {
         let after_tag = &rest[start..];
-        let Some(open_end) = after_tag.find('>') else { break };
-        let Some(close) = after_tag.find("</script>") else { break };
+        let Some(open_end) = after_tag.find('>') else {
+            break;
+        };
+        let Some(close) = after_tag.find("</script>") else {
+            break;
+        };
         let attributes = &after_tag[..open_end];
         if !attributes.contains("src=") && close > open_end {
             hashes.push(STANDARD.encode(Sha256::digest(&after_tag[open_end + 1..close])));
@@ -121,8 +122,7 @@ async fn cache_control(request: Request, next: Next) -> Response {
 fn is_content_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
     let stem = name.split('.').next().unwrap_or_default().trim_end_matches("_bg");
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]

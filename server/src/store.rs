@@ -39,10 +39,7 @@ pub async fn get<T: Content>(pool: &SqlitePool, id: i64) -> Result<Item<T>, ApiE
 pub async fn insert<'c, T: Content>(db: impl Executor<'c, Database = Sqlite>, content: &T) -> Result<i64, ApiError> {
     content.validate()?;
     let span = content.span();
-    let sql = format!(
-        "INSERT INTO {} (body, first_day, last_day, updated_at) VALUES (?1, ?2, ?3, ?4)",
-        T::COLLECTION
-    );
+    let sql = format!("INSERT INTO {} (body, first_day, last_day, updated_at) VALUES (?1, ?2, ?3, ?4)", T::COLLECTION);
     let result = sqlx::query(&sql)
         .bind(serde_json::to_string(content)?)
         .bind(span.map(|s| s.from))

@@ -23,7 +23,9 @@ pub fn use_query_link(base: &'static str) -> impl Fn(&'static str, Option<String
 /// so that a shared link to one day of the menus opens on that day.
 pub fn scroll_to_fragment() {
     let hash = window().location().hash().unwrap_or_default();
-    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return };
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+        return;
+    };
     if let Some(element) = document().get_element_by_id(id) {
         element.scroll_into_view();
     }

@@ -36,6 +36,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </ul>
             </nav>
         </header>
+        {kiosk.then(|| view! { <kiosk::NightClock/> })}
         <main id="content" tabindex="-1">
             <SiteNotices/>
             <StaleNotice/>

@@ -3,20 +3,20 @@
 
 use std::time::Duration;
 
-use leptos::prelude::*;
 use chrono::{DateTime, Utc};
+use leptos::prelude::*;
 use plantzette_content::format::{day_heading, time};
 use plantzette_content::schedule::residence_time;
 use plantzette_content::{Today, VisitsStatus};
 
 use crate::api;
 use crate::clock::residence_now;
-use crate::hooks::use_clock::use_clock;
-use crate::live::use_freshness;
 use crate::components::fetched::Fetch;
 use crate::components::local_text::LocalText;
+use crate::hooks::use_clock::use_clock;
 use crate::i18n::{lang, ui};
 use crate::live::live_resource;
+use crate::live::use_freshness;
 
 /// The day's content, shared by the notices and the today page.
 #[derive(Clone, Copy)]

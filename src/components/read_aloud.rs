@@ -26,7 +26,9 @@ pub fn ReadAloud(of: String) -> impl IntoView {
     // The end-of-speech callback of the current reading; replacing it frees the previous one.
     let on_end = StoredValue::new_local(None::<Closure<dyn Fn()>>);
     let toggle = move |_| {
-        let Ok(speech) = window().speech_synthesis() else { return };
+        let Ok(speech) = window().speech_synthesis() else {
+            return;
+        };
         speech.cancel();
         if speaking.get_untracked() {
             set_speaking.set(false);
@@ -37,7 +39,9 @@ pub fn ReadAloud(of: String) -> impl IntoView {
             .and_then(|element| element.dyn_into::<HtmlElement>().ok())
             .map(|element| element.inner_text())
             .unwrap_or_default();
-        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else { return };
+        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {
+            return;
+        };
         utterance.set_lang(voice_language(lang));
         let done = Closure::<dyn Fn()>::new(move || set_speaking.set(false));
         utterance.set_onend(Some(done.as_ref().unchecked_ref()));

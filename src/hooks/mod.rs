@@ -1,4 +1,4 @@
 //! Long-lived behaviours of the kiosk, one hook a file.
 
 pub mod use_clock;
-pub mod use_idle_return;
+pub mod use_idle;

@@ -10,13 +10,13 @@ use plantzette_content::format::{long_date, time_span};
 use plantzette_content::{Announcement, Item, Today, UpcomingSession};
 
 use crate::clock::residence_now;
-use crate::hooks::use_clock::use_clock;
 use crate::components::activity::ActivityList;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::components::meal::MealCard;
 use crate::components::notices::use_today;
+use crate::hooks::use_clock::use_clock;
 use crate::i18n::{lang, ui};
 
 #[component]

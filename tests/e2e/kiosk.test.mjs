@@ -43,18 +43,32 @@ test('the kiosk shows the time, the day in words, and what is on now and next', 
   await context.close();
 });
 
-/** The tappable elements on screen that are smaller than 76 px either way. */
-function smallTargets(page) {
+/** What is wrong with the tappable elements on screen: any smaller than 76 px (20 mm on a 24-inch
+ * 1080p screen) either way, and any two closer than 16 px (4 mm), so that a shaky tap does not hit
+ * the neighbour. */
+function targetProblems(page) {
   // What a finger can reach: on screen (the skip link waits off screen for keyboards).
-  return page.locator('a:visible, button:visible, input:visible').evaluateAll((elements) =>
-    elements
+  return page.locator('a:visible, button:visible, input:visible').evaluateAll((elements) => {
+    const name = (e) => e.textContent.trim() || e.outerHTML.slice(0, 40);
+    const targets = elements
       .map((e) => ({ e, r: e.getBoundingClientRect() }))
-      .filter(({ r }) => r.right > 0 && r.bottom > 0 && r.left < innerWidth)
+      .filter(({ r }) => r.right > 0 && r.bottom > 0 && r.left < innerWidth);
+    const small = targets
       .filter(({ r }) => r.width < 76 || r.height < 76)
-      .map(({ e, r }) => `${e.textContent.trim() || e.outerHTML.slice(0, 40)} (${Math.round(r.width)}x${Math.round(r.height)})`));
+      .map(({ e, r }) => `${name(e)} (${Math.round(r.width)}x${Math.round(r.height)})`);
+    const cramped = [];
+    targets.forEach((a, i) => targets.slice(i + 1).forEach((b) => {
+      if (a.e.contains(b.e) || b.e.contains(a.e)) return;
+      const dx = Math.max(0, a.r.left - b.r.right, b.r.left - a.r.right);
+      const dy = Math.max(0, a.r.top - b.r.bottom, b.r.top - a.r.bottom);
+      const gap = Math.hypot(dx, dy);
+      if (gap < 16) cramped.push(`${name(a.e)} / ${name(b.e)} (${gap.toFixed(1)} px apart)`);
+    }));
+    return { small, cramped };
+  });
 }
 
-test('every page opened from the kiosk keeps 76 px targets, landscape and portrait', async () => {
+test('every page opened from the kiosk keeps 76 px targets 16 px apart, landscape and portrait', async () => {
   const activity = (await app.server.api('/api/v1/activities')).items[0];
   const portrait = { viewport: { width: 1080, height: 1920 } };
   for (const [label, device] of [['landscape', KIOSK], ['portrait', portrait]]) {
@@ -62,7 +76,7 @@ test('every page opened from the kiosk keeps 76 px targets, landscape and portra
     for (const path of ['/kiosk', '/', '/activities', '/menus', '/programmes', '/programmes/1', '/info', '/info/short_stay', `/activities/${activity.activity_id}/${activity.starts_at.slice(0, 10)}`]) {
       await page.goto(`${app.server.url}${path}`);
       await waitForContent(page);
-      assert.deepEqual(await smallTargets(page), [], `targets under 76 px on ${path} (${label})`);
+      assert.deepEqual(await targetProblems(page), { small: [], cramped: [] }, `targets on ${path} (${label})`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(overflow, 0, `${path} (${label}) scrolls sideways`);
     }
@@ -75,7 +89,7 @@ test('every target is at least 76 px and the text at least 32 px, in French unle
   const { page, context, problems } = await openKiosk(undefined, { locale: 'en-US' });
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr', 'the kiosk speaks French to begin with');
   assert.ok(await page.locator('a:visible, button:visible').count() >= 10);
-  assert.deepEqual(await smallTargets(page), [], 'targets under 76 px');
+  assert.deepEqual(await targetProblems(page), { small: [], cramped: [] }, 'targets on the home screen');
   const textSizes = await page.locator('main p, main li, main dd').evaluateAll((elements) =>
     elements.filter((e) => e.offsetParent).map((e) => parseFloat(getComputedStyle(e).fontSize)));
   assert.ok(Math.min(...textSizes) >= 32, `smallest body text ${Math.min(...textSizes)} px`);
@@ -147,6 +161,47 @@ test('at night the kiosk rests as a dim clock that moves, and a touch wakes it',
   await page.getByRole('heading', { name: 'Activités du jour' }).waitFor();
   await page.clock.fastForward(61_000);
   await night.waitFor();
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('left alone, the kiosk turns its highlights; a touch stops them, and so does the pause button', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const { page, context, problems } = await openKiosk(`${today.date}T10:05`);
+  const highlight = page.locator('.highlights .highlight');
+  await highlight.waitFor();
+  const shown = () => highlight.innerText();
+  const first = await shown();
+  await page.clock.runFor(10_000);
+  await page.waitForFunction((before) => document.querySelector('.highlights .highlight').innerText !== before, first);
+
+  // A touch: the highlight stays while someone is at the screen, and turns again a minute after.
+  await page.locator('.kiosk-now h1').click();
+  const touched = await shown();
+  await page.clock.runFor(50_000);
+  assert.equal(await shown(), touched, 'no turning while someone is at the screen');
+  await page.clock.runFor(30_000);
+  assert.notEqual(await shown(), touched, 'turning again once left alone');
+
+  // Paused: it stays, however long the screen is left alone, until resumed.
+  await page.getByRole('button', { name: 'Arrêter le défilement' }).click();
+  const paused = await shown();
+  await page.clock.runFor(3 * 60_000);
+  assert.equal(await shown(), paused, 'paused');
+  await page.getByRole('button', { name: 'Reprendre le défilement' }).click();
+  await page.clock.runFor(80_000);
+  assert.notEqual(await shown(), paused, 'resumed');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('the night clock says how to wake it in the language chosen', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const { page, context, problems } = await openKiosk(`${today.date}T20:58`);
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await page.clock.runFor(3 * 60_000);
+  await page.locator('.night').waitFor();
+  assert.equal(await page.locator('.night .visually-hidden').innerText(), 'Berühren, um den Bildschirm zu wecken');
   assertNoProblems(problems);
   await context.close();
 });

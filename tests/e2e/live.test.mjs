@@ -27,6 +27,24 @@ test('a change written to the server shows on an open page within 5 s', async (t
   await context.close();
 });
 
+test('with the service worker in control, the event stream still brings changes within 5 s', async () => {
+  const week = await app.server.api('/api/v1/activities');
+  const { page, context, problems } = await openPage(app.browser, { serviceWorkers: 'allow' });
+  await page.goto(`${app.server.url}/activities`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitForContent(page);
+  // The stream is open once the server has sent its first version (the page's freshness mark).
+  await page.waitForFunction(() => localStorage.getItem('plantzette.confirmed_at') !== null);
+  await page.waitForTimeout(500);
+
+  renameActivity(app.server.database, week.items[1].activity_id, 'Thé dansant');
+  await page.getByText('Thé dansant').first().waitFor({ timeout: 5000 });
+  assertNoProblems(problems);
+  await context.close();
+});
+
 test('without the event stream, the page polls and still follows changes', async () => {
   const week = await app.server.api('/api/v1/activities');
   const { page, context } = await openPage(app.browser);

@@ -1,7 +1,10 @@
-// With the server gone, a phone that has seen the app keeps showing the last content it saw.
+// With the server gone, hung or slow, a screen that has seen the app keeps showing the last
+// content it saw, at once, and takes the server's newer content when it comes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, waitForContent } from './support/browser.mjs';
+import { createServer } from 'node:net';
+import { KIOSK, launchBrowser, openPage, waitForContent } from './support/browser.mjs';
+import { renameActivity } from './support/database.mjs';
 import { startServer } from './support/server.mjs';
 
 test('the last content seen stays available when the server is down', async () => {
@@ -24,6 +27,64 @@ test('the last content seen stays available when the server is down', async () =
     await waitForContent(page);
     await page.getByText(dish, { exact: true }).first().waitFor();
     assert.equal(await page.getByRole('alert').count(), 0, 'no error: the last content stands');
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop().catch(() => {});
+  }
+});
+
+/** A kiosk whose service worker controls it and has kept today's content. */
+async function kioskWithCopies(browser, server) {
+  const opened = await openPage(browser, { device: KIOSK, serviceWorkers: 'allow' });
+  await opened.page.goto(`${server.url}/kiosk`);
+  await opened.page.evaluate(() => navigator.serviceWorker.ready);
+  await opened.page.reload();
+  await opened.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitForContent(opened.page);
+  return opened;
+}
+
+test('a server that accepts but never answers: the kiosk reloads and shows its last content within seconds', async (t) => {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const held = [];
+  const hung = createServer((socket) => held.push(socket));
+  try {
+    const today = await server.api('/api/v1/today');
+    const { page, context } = await kioskWithCopies(browser, server);
+    await server.stop();
+    await new Promise((resolve) => hung.listen(server.port, '127.0.0.1', resolve));
+
+    const started = Date.now();
+    await page.reload({ waitUntil: 'commit' });
+    await page.getByText(today.activities[0].title.fr).first().waitFor({ timeout: 15_000 });
+    t.diagnostic(`last content shown ${Date.now() - started} ms after the reload, from a hung server`);
+    assert.equal(await page.getByRole('alert').count(), 0, 'no error: the last content stands');
+    await context.close();
+  } finally {
+    held.forEach((socket) => socket.destroy());
+    hung.close();
+    await browser.close();
+    await server.stop().catch(() => {});
+  }
+});
+
+test('a slow answer: the copy is shown first, then the server\'s newer content without a reload', async () => {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const today = await server.api('/api/v1/today');
+    const { page, context } = await kioskWithCopies(browser, server);
+    await context.route('**/api/v1/today*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 6000));
+      await route.continue();
+    });
+    renameActivity(server.database, today.activities[0].activity_id, 'Fondue du personnel');
+    await page.reload();
+    await page.getByText(today.activities[0].title.fr).first().waitFor({ timeout: 10_000 });
+    assert.equal(await page.getByText('Fondue du personnel').count(), 0, 'the copy came first, before the slow answer');
+    await page.getByText('Fondue du personnel').first().waitFor({ timeout: 10_000 });
     await context.close();
   } finally {
     await browser.close();

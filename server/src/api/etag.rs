@@ -52,7 +52,9 @@ fn strong_tag(bytes: &[u8]) -> HeaderValue {
 
 /// `If-None-Match` holds `*` or a list of tags; it compares weakly (RFC 9110, 13.1.2).
 fn matches(header: &HeaderValue, tag: &HeaderValue) -> bool {
-    let Ok(header) = header.to_str() else { return false };
+    let Ok(header) = header.to_str() else {
+        return false;
+    };
     let tag = tag.to_str().unwrap_or_default();
     header.split(',').map(str::trim).any(|candidate| candidate == "*" || candidate.trim_start_matches("W/") == tag)
 }

@@ -3,8 +3,8 @@
 mod activities;
 mod announcements;
 mod calendar;
-mod events;
 mod etag;
+mod events;
 mod menus;
 mod pages;
 mod programmes;

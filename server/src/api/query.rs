@@ -18,9 +18,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Params<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        let Query(params) = Query::<T>::from_request_parts(parts, state)
-            .await
-            .map_err(|rejection| ApiError::BadRequest(rejection.body_text()))?;
+        let Query(params) = Query::<T>::from_request_parts(parts, state).await.map_err(|rejection| ApiError::BadRequest(rejection.body_text()))?;
         Ok(Params(params))
     }
 }
@@ -49,6 +47,5 @@ pub fn current_week() -> DateRange {
 
 /// Reads a date from a path or query value, or says which value was wrong.
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, ApiError> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| ApiError::BadRequest(format!("`{field}` is not a date of the form YYYY-MM-DD")))
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| ApiError::BadRequest(format!("`{field}` is not a date of the form YYYY-MM-DD")))
 }

@@ -42,7 +42,11 @@ pub fn menus(plan: &Plan) -> Vec<DayMenu> {
                 dish("Rösti aux champignons", "Rösti mit Pilzen", &[Milk]),
                 dish("Compote de pommes", "Apfelkompott", &[]),
             ),
-            souper(dish("Assiette valaisanne, pain de seigle", "Walliser Teller mit Roggenbrot", &[Gluten, Milk, Sulphites]), Some(dish("Fromages du Valais et pain de seigle", "Walliser Käse und Roggenbrot", &[Gluten, Milk])), None),
+            souper(
+                dish("Assiette valaisanne, pain de seigle", "Walliser Teller mit Roggenbrot", &[Gluten, Milk, Sulphites]),
+                Some(dish("Fromages du Valais et pain de seigle", "Walliser Käse und Roggenbrot", &[Gluten, Milk])),
+                None,
+            ),
         ),
         (
             diner(
@@ -51,7 +55,11 @@ pub fn menus(plan: &Plan) -> Vec<DayMenu> {
                 dish("Gratin de légumes", "Gemüsegratin", &[Milk, Eggs]),
                 dish("Crème caramel", "Caramelköpfli", &[Milk, Eggs]),
             ),
-            souper(dish("Potage aux légumes, tartine au fromage", "Gemüsesuppe und Käseschnitte", &[Gluten, Milk, Celery]), None, Some(dish("Yogourt nature", "Naturjoghurt", &[Milk]))),
+            souper(
+                dish("Potage aux légumes, tartine au fromage", "Gemüsesuppe und Käseschnitte", &[Gluten, Milk, Celery]),
+                None,
+                Some(dish("Yogourt nature", "Naturjoghurt", &[Milk])),
+            ),
         ),
         (
             diner(
@@ -60,7 +68,11 @@ pub fn menus(plan: &Plan) -> Vec<DayMenu> {
                 dish("Polenta aux légumes grillés", "Polenta mit grilliertem Gemüse", &[Milk]),
                 dish("Tarte aux abricots", "Aprikosenwähe", &[Gluten, Eggs, Milk]),
             ),
-            souper(dish("Cholera valaisanne", "Walliser Cholera", &[Gluten, Milk, Eggs]), Some(dish("Salade de lentilles", "Linsensalat", &[Mustard])), None),
+            souper(
+                dish("Cholera valaisanne", "Walliser Cholera", &[Gluten, Milk, Eggs]),
+                Some(dish("Salade de lentilles", "Linsensalat", &[Mustard])),
+                None,
+            ),
         ),
         (
             diner(
@@ -96,11 +108,12 @@ pub fn menus(plan: &Plan) -> Vec<DayMenu> {
                 dish("Nouilles aux champignons", "Nudeln mit Pilzen", &[Gluten, Eggs, Milk]),
                 dish("Forêt-Noire", "Schwarzwäldertorte", &[Gluten, Eggs, Milk]),
             ),
-            souper(dish("Assiette de charcuterie et cornichons", "Aufschnittteller mit Essiggurken", &[Mustard, Sulphites]), Some(dish("Œufs brouillés sur toast", "Rührei auf Toast", &[Eggs, Gluten, Milk])), None),
+            souper(
+                dish("Assiette de charcuterie et cornichons", "Aufschnittteller mit Essiggurken", &[Mustard, Sulphites]),
+                Some(dish("Œufs brouillés sur toast", "Rührei auf Toast", &[Eggs, Gluten, Milk])),
+                None,
+            ),
         ),
     ];
-    days.into_iter()
-        .enumerate()
-        .map(|(offset, (diner, souper))| DayMenu { date: plan.day(offset as i64), meals: vec![diner, souper] })
-        .collect()
+    days.into_iter().enumerate().map(|(offset, (diner, souper))| DayMenu { date: plan.day(offset as i64), meals: vec![diner, souper] }).collect()
 }

@@ -23,9 +23,7 @@ use crate::store;
 pub async fn lay_out(pool: &SqlitePool) -> Result<(), ApiError> {
     let week = Week::containing(residence_now().date());
     let mut tx = pool.begin().await?;
-    let laid_out_for: Option<String> = sqlx::query_scalar("SELECT value FROM meta WHERE key = 'demo_week'")
-        .fetch_optional(&mut *tx)
-        .await?;
+    let laid_out_for: Option<String> = sqlx::query_scalar("SELECT value FROM meta WHERE key = 'demo_week'").fetch_optional(&mut *tx).await?;
     let empty: bool = sqlx::query_scalar("SELECT NOT EXISTS (SELECT 1 FROM residence)").fetch_one(&mut *tx).await?;
     let monday = week.monday().to_string();
     match laid_out_for {

@@ -1,11 +1,10 @@
 //! Each read endpoint serves the seeded content, with recurrences expanded and ranges applied.
 
 use chrono::{Datelike, Duration, Weekday};
-use plantzette_content::{
-    Allergen, Category, DayMenu, InfoPage, Item, Listing, MealKind, Occurrence, PageSlug, Programme, Residence, Today,
-    VisitsState,
-};
 use plantzette_content::Announcement;
+use plantzette_content::{
+    Allergen, Category, DayMenu, InfoPage, Item, Listing, MealKind, Occurrence, PageSlug, Programme, Residence, Today, VisitsState,
+};
 
 use crate::helpers::{spawn_app, this_week};
 

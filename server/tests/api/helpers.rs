@@ -21,19 +21,18 @@ pub struct TestApp {
 }
 
 pub fn config(dir: &TempDir) -> Config {
-    Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data_dir: dir.path().join("data"),
-        dist_dir: dir.path().join("dist"),
-        demo: true,
-    }
+    Config { addr: "127.0.0.1:0".parse().unwrap(), data_dir: dir.path().join("data"), dist_dir: dir.path().join("dist"), demo: true }
 }
 
 /// Writes a built app's shape: an index with an inline loader and a content-hashed script.
 fn write_dist(dir: &TempDir) -> PathBuf {
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), format!("<!doctype html><html><head><script type=\"module\">{LOADER}</script></head><body></body></html>")).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        format!("<!doctype html><html><head><script type=\"module\">{LOADER}</script></head><body></body></html>"),
+    )
+    .unwrap();
     // Large enough to be worth compressing, as the real bundle is.
     let script = "export default function init() { return 'Résidence Plantzette'; }\n".repeat(40);
     std::fs::write(dist.join("plantzette-0123456789abcdef.js"), script).unwrap();

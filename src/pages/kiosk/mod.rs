@@ -1,6 +1,9 @@
 //! The kiosk's home, for the lobby screen: the time and date in words, what is on now and next,
 //! today's dîner and souper, announcements and the next prevention session, each readable aloud.
-//! The big tiles to every other page are the kiosk's header, on every screen.
+//! The big tiles to every other page are the kiosk's header, on every screen. Left alone, the
+//! home shows the day's highlights in turn beside the clock.
+
+mod highlights;
 
 use std::time::Duration;
 
@@ -18,6 +21,7 @@ use crate::components::notices::use_today;
 use crate::components::read_aloud::ReadAloud;
 use crate::hooks::use_clock::use_clock;
 use crate::i18n::{lang, ui};
+use highlights::Highlights;
 
 #[component]
 pub fn KioskPage() -> impl IntoView {
@@ -47,6 +51,7 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
     let meals = today.lunch_and_supper();
     let news = today.news_at(minute.get_untracked());
     view! {
+        <Highlights today=today.clone() minute/>
         <div class="kiosk-columns">
             <KioskSection id="kiosk-activities" title=ui.todays_activities>
                 {move || view! { <ActivityList occurrences=activities.clone() now=minute.get() linked=false/> }}
