@@ -14,6 +14,9 @@ pub enum ErrorCode {
     TooLong {
         max: usize,
     },
+    TooShort {
+        min: usize,
+    },
     EndBeforeStart,
     /// A date outside what the residence plans for.
     DateOutOfRange {
@@ -74,6 +77,9 @@ impl ErrorCode {
             (TooLong { max }, Lang::Fr) => format!("Trop long : {max} caractères au plus."),
             (TooLong { max }, Lang::De) => format!("Zu lang: höchstens {max} Zeichen."),
             (TooLong { max }, Lang::En) => format!("Too long: at most {max} characters."),
+            (TooShort { min }, Lang::Fr) => format!("Trop court : {min} caractères au moins."),
+            (TooShort { min }, Lang::De) => format!("Zu kurz: mindestens {min} Zeichen."),
+            (TooShort { min }, Lang::En) => format!("Too short: at least {min} characters."),
             (EndBeforeStart, Lang::Fr) => "La fin doit venir après le début.".into(),
             (EndBeforeStart, Lang::De) => "Das Ende muss nach dem Beginn liegen.".into(),
             (EndBeforeStart, Lang::En) => "The end must come after the start.".into(),

@@ -10,6 +10,8 @@ use crate::validate::Validator;
 /// A kind of content of the contract; `COLLECTION` names its table and its endpoint alike.
 pub trait Content: Serialize + DeserializeOwned + Clone {
     const COLLECTION: &'static str;
+    /// The field that no two live items may share (a menu's date, a page's slug), if any.
+    const UNIQUE: Option<&'static str> = None;
 
     /// Reports every problem of this content to the validator.
     fn check(&self, v: &mut Validator);

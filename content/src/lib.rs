@@ -13,6 +13,7 @@ pub mod page;
 pub mod programme;
 pub mod residence;
 pub mod schedule;
+pub mod staff;
 pub mod text;
 pub mod validate;
 

@@ -200,6 +200,7 @@ impl DayMenu {
 
 impl Content for DayMenu {
     const COLLECTION: &'static str = "menus";
+    const UNIQUE: Option<&'static str> = Some("date");
 
     fn check(&self, v: &mut Validator) {
         v.date("date", self.date);

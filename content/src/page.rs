@@ -78,6 +78,7 @@ pub fn paragraphs(body: &str) -> impl Iterator<Item = &str> {
 
 impl Content for InfoPage {
     const COLLECTION: &'static str = "pages";
+    const UNIQUE: Option<&'static str> = Some("slug");
 
     fn check(&self, v: &mut Validator) {
         v.text("title", &self.title, TITLE_MAX);

@@ -100,8 +100,15 @@ impl Validator {
 /// Reads untrusted JSON into content and validates it: a malformed payload and invalid content
 /// both come back as field errors, named by their path in the payload.
 pub fn parse<T: Content + DeserializeOwned>(json: &str) -> Result<T, ContentError> {
+    let content: T = read(json)?;
+    content.validate()?;
+    Ok(content)
+}
+
+/// Reads untrusted JSON into any shape, with the path of the first problem as the field.
+pub fn read<T: DeserializeOwned>(json: &str) -> Result<T, ContentError> {
     let deserializer = &mut serde_json::Deserializer::from_str(json);
-    let content: T = serde_path_to_error::deserialize(deserializer).map_err(|error| {
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let field = error.path().to_string();
         let detail = error.inner().to_string();
         let code = match unknown_variant(&detail) {
@@ -109,9 +116,7 @@ pub fn parse<T: Content + DeserializeOwned>(json: &str) -> Result<T, ContentErro
             None => ErrorCode::Malformed { detail },
         };
         ContentError::single(if field == "." { String::new() } else { field }, code)
-    })?;
-    content.validate()?;
-    Ok(content)
+    })
 }
 
 /// serde names an unknown enum value as "unknown variant `x`, expected …".

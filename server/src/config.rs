@@ -1,27 +1,74 @@
-//! The server's configuration, from flags or environment variables (`--help` lists them).
+//! The server's command line: serving (the default) and the administrator's commands, with
+//! their settings from flags or environment variables (`--help` lists them).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "plantzette-server", version, about = "The Résidence Plantzette's kiosk and family app, its JSON API and staff editor.")]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
 
 #[derive(Clone, Debug, Parser)]
-#[command(name = "plantzette-server", version, about = "The Résidence Plantzette's kiosk and family app, and its JSON API.")]
 pub struct Config {
     /// Address and port to listen on.
     #[arg(long, env = "PLANTZETTE_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
 
     /// Directory holding the SQLite database (created if missing; must be writable).
-    #[arg(long, env = "PLANTZETTE_DATA_DIR", default_value = "data")]
+    #[arg(long, env = "PLANTZETTE_DATA_DIR", default_value = "data", global = true)]
     pub data_dir: PathBuf,
 
     /// Directory of the built app (Trunk's `dist`), served at `/`.
     #[arg(long, env = "PLANTZETTE_DIST_DIR", default_value = "dist")]
     pub dist_dir: PathBuf,
 
-    /// Fill an empty database with the demo residence's content, and lay it out again each week
-    /// for as long as the database holds only demo content.
+    /// Fill an empty database with the demo residence's content and a demo staff account, and
+    /// lay the content out again each week until staff change it.
     #[arg(long, env = "PLANTZETTE_DEMO")]
     pub demo: bool,
+
+    /// Browsers reach the server over HTTPS (through a TLS proxy): the session cookie takes the
+    /// `__Host-` prefix. Staff must log in over HTTPS, or from this machine.
+    #[arg(long, env = "PLANTZETTE_HTTPS")]
+    pub https: bool,
+
+    /// Minutes without a request after which a staff session ends.
+    #[arg(long, env = "PLANTZETTE_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: u64,
+}
+
+#[derive(Clone, Debug, Subcommand)]
+pub enum Command {
+    /// Serve the app and the API (what the server does without a command).
+    Serve,
+    /// Staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Write a consistent copy of the database to FILE, then check it.
+    Backup { file: PathBuf },
+    /// Write all content as JSON to FILE (or to standard output).
+    Export { file: Option<PathBuf> },
+    /// Replace all content with an export's, after a backup of what was there.
+    Import { file: PathBuf },
+}
+
+#[derive(Clone, Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add an account; its password is read from standard input (one line, 12 characters at least).
+    Add {
+        login: String,
+        /// The name shown in the audit log.
+        #[arg(long)]
+        name: String,
+        /// An administrator (accounts and everything) rather than an editor (content only).
+        #[arg(long)]
+        admin: bool,
+    },
 }

@@ -1,6 +1,10 @@
 //! The Plantzette server: the JSON API under `/api/v1` over SQLite, and the built app at `/`.
 
 pub mod api;
+pub mod audit;
+pub mod auth;
+pub mod backup;
+pub mod commands;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -8,8 +12,10 @@ pub mod error;
 pub mod live;
 pub mod site;
 pub mod store;
+pub mod transfer;
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -19,7 +25,6 @@ use axum::{middleware, Router};
 use sqlx::SqlitePool;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -27,13 +32,14 @@ use tower_http::trace::TraceLayer;
 pub use config::Config;
 use site::Site;
 
-/// Requests carry small JSON documents at most.
-const BODY_LIMIT_BYTES: usize = 256 * 1024;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
 #[derive(Clone)]
 pub struct AppState {
     pub pool: SqlitePool,
+    pub auth: auth::Auth,
+    /// Where the database lives; backups taken before an import go there too.
+    pub data_dir: PathBuf,
     pub content_version: live::ContentVersion,
     /// Turns true when the server begins to stop, so that endless event streams end.
     pub stopping: watch::Receiver<bool>,
@@ -46,7 +52,6 @@ pub fn app(state: AppState, site: &Site) -> Router {
         .nest("/api/v1", api::router())
         .merge(site.router())
         .with_state(state)
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(middleware::from_fn_with_state(site.clone(), site::content_security_policy_header))
         .layer(header(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
@@ -81,9 +86,14 @@ impl Server {
                 config.addr
             )
         })?;
+        if config.demo && !auth::users::any(&pool).await? {
+            demo::add_staff(&pool).await.context("cannot add the demo's staff account")?;
+        }
         let content_version = live::watch_content(pool.clone()).await?;
         let (stop, stopping) = watch::channel(false);
-        Ok(Server { listener, router: app(AppState { pool, content_version, stopping }, &site), stop })
+        let auth = auth::Auth::new(config.https, Duration::from_secs(config.session_idle_minutes * 60));
+        let state = AppState { pool, auth, data_dir: config.data_dir.clone(), content_version, stopping };
+        Ok(Server { listener, router: app(state, &site), stop })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -97,7 +107,9 @@ impl Server {
             shutdown_signal().await;
             let _ = stop.send(true);
         };
-        axum::serve(self.listener, self.router).with_graceful_shutdown(stopping).await?;
+        // Each request knows its peer's address, to throttle password guessing per address.
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(stopping).await?;
         Ok(())
     }
 }

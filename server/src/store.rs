@@ -1,9 +1,11 @@
 //! Reading and writing content, the same way for every kind: the validated JSON body in the
-//! collection's table, with its days for range queries.
+//! collection's table, with its days for range queries, and a version that every change must
+//! quote (optimistic concurrency). Deleting keeps the row, so that it can be restored.
 
 use chrono::Utc;
-use plantzette_content::{Content, DateRange, Item};
-use sqlx::{Executor, Sqlite, SqlitePool};
+use plantzette_content::staff::Stored;
+use plantzette_content::{Content, DateRange, ErrorCode, Item};
+use sqlx::{Executor, Sqlite, SqliteConnection, SqlitePool};
 
 use crate::error::ApiError;
 
@@ -46,8 +48,109 @@ pub async fn insert<'c, T: Content>(db: impl Executor<'c, Database = Sqlite>, co
         .bind(span.map(|s| s.to))
         .bind(Utc::now().to_rfc3339())
         .execute(db)
-        .await?;
+        .await
+        .map_err(unique_violation::<T>)?;
     Ok(result.last_insert_rowid())
+}
+
+/// Stores content with the id it had elsewhere (an import), so that links to it still hold.
+pub async fn insert_with_id<T: Content>(db: &mut SqliteConnection, item: &Item<T>) -> Result<(), ApiError> {
+    item.content.validate()?;
+    let span = item.content.span();
+    let sql = format!("INSERT INTO {} (id, version, body, first_day, last_day, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", T::COLLECTION);
+    sqlx::query(&sql)
+        .bind(item.id)
+        .bind(item.version)
+        .bind(serde_json::to_string(&item.content)?)
+        .bind(span.map(|s| s.from))
+        .bind(span.map(|s| s.to))
+        .bind(Utc::now().to_rfc3339())
+        .execute(db)
+        .await
+        .map_err(unique_violation::<T>)?;
+    Ok(())
+}
+
+/// Replaces an item's content if `version` is still its version, and returns the new item. A
+/// stale version is refused with the current item, for the editor to show.
+pub async fn update<T: Content>(db: &mut SqliteConnection, id: i64, version: i64, content: &T) -> Result<Item<T>, ApiError> {
+    content.validate()?;
+    let span = content.span();
+    let sql = format!(
+        "UPDATE {} SET body = ?1, first_day = ?2, last_day = ?3, updated_at = ?4, version = version + 1
+         WHERE id = ?5 AND version = ?6 AND deleted_at IS NULL",
+        T::COLLECTION
+    );
+    let result = sqlx::query(&sql)
+        .bind(serde_json::to_string(content)?)
+        .bind(span.map(|s| s.from))
+        .bind(span.map(|s| s.to))
+        .bind(Utc::now().to_rfc3339())
+        .bind(id)
+        .bind(version)
+        .execute(&mut *db)
+        .await
+        .map_err(unique_violation::<T>)?;
+    if result.rows_affected() == 0 {
+        return Err(stale::<T>(db, id).await);
+    }
+    Ok(Item { id, version: version + 1, content: content.clone() })
+}
+
+/// Marks an item deleted (it can be restored) if `version` is still its version.
+pub async fn delete<T: Content>(db: &mut SqliteConnection, id: i64, version: i64) -> Result<Item<T>, ApiError> {
+    let sql = format!(
+        "UPDATE {} SET deleted_at = ?1, version = version + 1 WHERE id = ?2 AND version = ?3 AND deleted_at IS NULL RETURNING id, version, body",
+        T::COLLECTION
+    );
+    let row: Option<Row> = sqlx::query_as(&sql).bind(Utc::now().to_rfc3339()).bind(id).bind(version).fetch_optional(&mut *db).await?;
+    match row {
+        Some(row) => item(row),
+        None => Err(stale::<T>(db, id).await),
+    }
+}
+
+/// Brings a deleted item back.
+pub async fn restore<T: Content>(db: &mut SqliteConnection, id: i64) -> Result<Item<T>, ApiError> {
+    let sql = format!(
+        "UPDATE {} SET deleted_at = NULL, version = version + 1 WHERE id = ?1 AND deleted_at IS NOT NULL RETURNING id, version, body",
+        T::COLLECTION
+    );
+    let row: Option<Row> = sqlx::query_as(&sql).bind(id).fetch_optional(&mut *db).await.map_err(unique_violation::<T>)?;
+    item(row.ok_or(ApiError::NotFound(T::COLLECTION))?)
+}
+
+/// Every item of `T`, deleted ones included, newest first: the editor's list.
+pub async fn list_stored<T: Content>(pool: &SqlitePool) -> Result<Vec<Stored<T>>, ApiError> {
+    let sql = format!("SELECT id, version, body, updated_at, deleted_at FROM {} ORDER BY deleted_at IS NOT NULL, first_day DESC, id DESC", T::COLLECTION);
+    let rows: Vec<(i64, i64, String, String, Option<String>)> = sqlx::query_as(&sql).fetch_all(pool).await?;
+    rows.into_iter()
+        .map(|(id, version, body, updated_at, deleted_at)| Ok(Stored { item: item((id, version, body))?, updated_at, deleted_at }))
+        .collect()
+}
+
+/// Why a versioned change found nothing to change: the item moved on (412 with the current
+/// item), or there is no such item.
+async fn stale<T: Content>(db: &mut SqliteConnection, id: i64) -> ApiError {
+    let sql = format!("SELECT id, version, body FROM {} WHERE id = ?1 AND deleted_at IS NULL", T::COLLECTION);
+    match sqlx::query_as::<_, Row>(&sql).bind(id).fetch_optional(db).await {
+        Ok(Some(row)) => match item::<T>(row).and_then(|current| Ok(serde_json::to_value(current)?)) {
+            Ok(current) => ApiError::Stale(current),
+            Err(error) => error,
+        },
+        Ok(None) => ApiError::NotFound(T::COLLECTION),
+        Err(error) => error.into(),
+    }
+}
+
+/// Two menus for one day, two pages with one slug: the field that must be unique is named.
+fn unique_violation<T: Content>(error: sqlx::Error) -> ApiError {
+    match (&error, T::UNIQUE) {
+        (sqlx::Error::Database(db), Some(field)) if db.is_unique_violation() => {
+            ApiError::Invalid(plantzette_content::ContentError::single(field, ErrorCode::Duplicate))
+        }
+        _ => error.into(),
+    }
 }
 
 /// Removes every item of `T`, for laying the demo content out anew.

@@ -32,12 +32,11 @@ test('with the service worker in control, the event stream still brings changes 
   const { page, context, problems } = await openPage(app.browser, { serviceWorkers: 'allow' });
   await page.goto(`${app.server.url}/activities`);
   await page.evaluate(() => navigator.serviceWorker.ready);
+  const streamOpen = page.waitForResponse('**/api/v1/events');
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await waitForContent(page);
-  // The stream is open once the server has sent its first version (the page's freshness mark).
-  await page.waitForFunction(() => localStorage.getItem('plantzette.confirmed_at') !== null);
-  await page.waitForTimeout(500);
+  assert.equal((await streamOpen).status(), 200);
 
   renameActivity(app.server.database, week.items[1].activity_id, 'Thé dansant');
   await page.getByText('Thé dansant').first().waitFor({ timeout: 5000 });

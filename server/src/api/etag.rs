@@ -20,7 +20,7 @@ pub async fn etag(request: Request, next: Next) -> Response {
     let if_none_match = request.headers().get(IF_NONE_MATCH).cloned();
     let response = next.run(request).await;
     let (mut parts, body) = response.into_parts();
-    parts.headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    parts.headers.entry(CACHE_CONTROL).or_insert(HeaderValue::from_static("no-cache"));
     // An event stream never ends: it cannot be read whole to be tagged.
     let streaming = parts.headers.get(CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"text/event-stream"));
     if parts.status != StatusCode::OK || streaming {

@@ -2,6 +2,7 @@
 
 mod activities;
 mod announcements;
+mod body;
 mod calendar;
 mod etag;
 mod events;
@@ -9,19 +10,34 @@ mod menus;
 mod pages;
 mod programmes;
 mod query;
+mod residence;
+mod session;
+mod staff;
+mod today;
+mod users;
 
 pub use query::residence_now;
-mod residence;
-mod today;
 
 use axum::{middleware, Router};
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::error::ApiError;
 use crate::AppState;
 
+/// Requests carry small JSON documents at most, but for an import, which carries a residence.
+const BODY_LIMIT_BYTES: usize = 256 * 1024;
+const IMPORT_LIMIT_BYTES: usize = 32 * 1024 * 1024;
+
 pub fn router() -> Router<AppState> {
-    Router::new()
+    let staff = Router::new()
+        .merge(session::router())
+        .merge(users::router())
+        .merge(staff::router())
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .merge(staff::import_router().layer(RequestBodyLimitLayer::new(IMPORT_LIMIT_BYTES)))
+        .layer(staff::private());
+    let public = Router::new()
         .merge(residence::router())
         .merge(activities::router())
         .merge(menus::router())
@@ -31,6 +47,10 @@ pub fn router() -> Router<AppState> {
         .merge(today::router())
         .merge(calendar::router())
         .merge(events::router())
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));
+    Router::new()
+        .merge(public)
+        .merge(staff)
         .fallback(|| async { ApiError::NotFound("endpoint") })
         // Compression inside, ETag outside: the tag is computed over the bytes sent.
         .layer(CompressionLayer::new())

@@ -12,6 +12,7 @@ mod programmes;
 mod residence;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use plantzette_content::staff::{NewUser, Role};
 use plantzette_content::{Content, Text, Week};
 use sqlx::SqlitePool;
 
@@ -44,6 +45,23 @@ pub async fn lay_out(pool: &SqlitePool) -> Result<(), ApiError> {
         .await?;
     tx.commit().await?;
     tracing::info!(week = %monday, "demo content laid out");
+    Ok(())
+}
+
+/// The demo's administrator, so that the staff editor can be tried at once.
+pub const STAFF_LOGIN: &str = "direction";
+pub const STAFF_PASSWORD: &str = "plantzette-demo";
+
+pub async fn add_staff(pool: &SqlitePool) -> Result<(), ApiError> {
+    let account = NewUser { login: STAFF_LOGIN.into(), name: "Direction (démo)".into(), role: Role::Admin, password: STAFF_PASSWORD.into() };
+    crate::auth::users::create(pool, account).await?;
+    tracing::warn!(login = STAFF_LOGIN, "demo staff account added (its password is in the README): for trying the editor, never for real content");
+    Ok(())
+}
+
+/// Ends the weekly reset: called with every staff change, so that the demo never overwrites it.
+pub async fn end(db: &mut sqlx::SqliteConnection) -> Result<(), ApiError> {
+    sqlx::query("DELETE FROM meta WHERE key = 'demo_week'").execute(db).await?;
     Ok(())
 }
 

@@ -21,7 +21,14 @@ pub struct TestApp {
 }
 
 pub fn config(dir: &TempDir) -> Config {
-    Config { addr: "127.0.0.1:0".parse().unwrap(), data_dir: dir.path().join("data"), dist_dir: dir.path().join("dist"), demo: true }
+    Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data_dir: dir.path().join("data"),
+        dist_dir: dir.path().join("dist"),
+        demo: true,
+        https: false,
+        session_idle_minutes: 30,
+    }
 }
 
 /// Writes a built app's shape: an index with an inline loader and a content-hashed script.

@@ -8,3 +8,5 @@ mod failures;
 mod helpers;
 mod http_caching;
 mod site;
+mod staff_client;
+mod staff_sessions;

@@ -1,0 +1,130 @@
+//! Staff accounts as the staff API and the editor exchange them: who is logged in, with which
+//! role, a new account's rules, and the audit log's entries.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ContentError, ErrorCode};
+use crate::item::Item;
+use crate::validate::Validator;
+
+/// OWASP's minimum for a password that is the only factor.
+pub const PASSWORD_MIN: usize = 12;
+pub const PASSWORD_MAX: usize = 256;
+pub const LOGIN_MAX: usize = 40;
+pub const NAME_MAX: usize = 80;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Accounts and everything else.
+    Admin,
+    /// Content only.
+    Editor,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Editor => "editor",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Role> {
+        [Role::Admin, Role::Editor].into_iter().find(|role| role.as_str() == name)
+    }
+}
+
+/// A staff account as anyone may see it: never its password or hash.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffUser {
+    pub id: i64,
+    pub login: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// What a login form sends.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Credentials {
+    pub login: String,
+    pub password: String,
+}
+
+/// The logged-in staff member, and the token every change must carry (`X-CSRF-Token`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub user: StaffUser,
+    pub csrf_token: String,
+}
+
+/// An account an admin creates.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct NewUser {
+    pub login: String,
+    pub name: String,
+    pub role: Role,
+    pub password: String,
+}
+
+impl NewUser {
+    pub fn validate(&self) -> Result<(), ContentError> {
+        let mut v = Validator::default();
+        v.required("login", &self.login, LOGIN_MAX);
+        v.at("login", |v| v.check(!self.login.contains(char::is_whitespace), ErrorCode::UnknownValue { value: self.login.clone() }));
+        v.required("name", &self.name, NAME_MAX);
+        v.at("password", |v| {
+            let length = self.password.chars().count();
+            v.check(length >= PASSWORD_MIN, ErrorCode::TooShort { min: PASSWORD_MIN });
+            v.check(length <= PASSWORD_MAX, ErrorCode::TooLong { max: PASSWORD_MAX });
+        });
+        v.finish()
+    }
+}
+
+/// A stored item as the editor lists it: deleted ones too, to restore them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stored<T> {
+    #[serde(flatten)]
+    pub item: Item<T>,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+/// One change, as the audit log keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    /// UTC.
+    pub at: NaiveDateTime,
+    pub login: String,
+    pub action: String,
+    pub collection: Option<String>,
+    pub item_id: Option<i64>,
+    pub version: Option<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(password: &str) -> NewUser {
+        NewUser { login: "marie.favre".into(), name: "Marie Favre".into(), role: Role::Editor, password: password.into() }
+    }
+
+    #[test]
+    fn a_password_of_eleven_characters_is_refused_and_twelve_accepted() {
+        let error = account("onze-lettre").validate().unwrap_err();
+        assert!(error.has("password", &ErrorCode::TooShort { min: 12 }), "{error:?}");
+        assert!(account("douze-lettre").validate().is_ok());
+    }
+
+    #[test]
+    fn a_login_with_a_space_or_a_blank_name_is_refused() {
+        let user = NewUser { login: "marie favre".into(), name: " ".into(), ..account("un mot de passe long") };
+        let error = user.validate().unwrap_err();
+        assert!(error.errors.iter().any(|e| e.field == "login"));
+        assert!(error.has("name", &ErrorCode::Required));
+    }
+}

@@ -1,0 +1,54 @@
+//! Request bodies read so that a bad one is answered like any invalid content: 422 with the
+//! field at fault (`meals[0].main.allergens[1]`), never a plain-text rejection.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header::IF_MATCH;
+use axum::http::request::Parts;
+use plantzette_content::validate::{parse, read};
+use plantzette_content::{Content, ContentError, ErrorCode};
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+
+/// A JSON body of any shape.
+pub struct JsonBody<T>(pub T);
+
+/// A content body, read and validated by the content crate.
+pub struct ContentBody<T>(pub T);
+
+async fn text<S: Send + Sync>(request: Request, state: &S) -> Result<String, ApiError> {
+    let bytes = Bytes::from_request(request, state).await.map_err(|rejection| ApiError::BadRequest(rejection.body_text()))?;
+    String::from_utf8(bytes.to_vec()).map_err(|_| ContentError::single("", ErrorCode::Malformed { detail: "not UTF-8 text".into() }).into())
+}
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        Ok(JsonBody(read(&text(request, state).await?)?))
+    }
+}
+
+impl<T: Content, S: Send + Sync> FromRequest<S> for ContentBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        Ok(ContentBody(parse(&text(request, state).await?)?))
+    }
+}
+
+/// The version a change applies to, from `If-Match: "3"`: required (428 without it).
+pub struct IfMatch(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let value = parts.headers.get(IF_MATCH).ok_or(ApiError::VersionRequired)?;
+        let text = value.to_str().unwrap_or_default().trim();
+        let text = text.strip_prefix("W/").unwrap_or(text).trim_matches('"');
+        let version = text.parse().map_err(|_| ApiError::BadRequest(format!("If-Match must hold the item's version, as \"3\"; it holds {text:?}")))?;
+        Ok(IfMatch(version))
+    }
+}

@@ -1,0 +1,44 @@
+//! Backups: a consistent copy of the live database (`VACUUM INTO`, safe while the server
+//! writes), then opened on its own and checked, so that a backup that exists is one that works.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use anyhow::{bail, Context};
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{Connection, SqliteConnection, SqlitePool};
+
+/// What a verified backup holds.
+#[derive(Debug)]
+pub struct Verified {
+    pub items: i64,
+    pub audit_entries: i64,
+}
+
+pub async fn backup(pool: &SqlitePool, destination: &Path) -> anyhow::Result<Verified> {
+    if destination.exists() {
+        bail!("{} exists already: choose a new file name", destination.display());
+    }
+    let path = destination.to_str().context("the backup's path must be valid UTF-8")?;
+    sqlx::query("VACUUM INTO ?1").bind(path).execute(pool).await.with_context(|| format!("cannot write the backup {path}"))?;
+    verify(destination).await.with_context(|| format!("the backup {path} failed its check"))
+}
+
+/// Opens a database file read-only, checks its integrity and counts what it holds.
+pub async fn verify(file: &Path) -> anyhow::Result<Verified> {
+    let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", file.display()))?.read_only(true);
+    let mut db = SqliteConnection::connect_with(&options).await?;
+    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&mut db).await?;
+    if integrity != "ok" {
+        bail!("integrity check: {integrity}");
+    }
+    let items = sqlx::query_scalar(
+        "SELECT (SELECT count(*) FROM residence) + (SELECT count(*) FROM activities) + (SELECT count(*) FROM menus)
+              + (SELECT count(*) FROM programmes) + (SELECT count(*) FROM announcements) + (SELECT count(*) FROM pages)",
+    )
+    .fetch_one(&mut db)
+    .await?;
+    let audit_entries = sqlx::query_scalar("SELECT count(*) FROM audit_log").fetch_one(&mut db).await?;
+    db.close().await?;
+    Ok(Verified { items, audit_entries })
+}

@@ -1,0 +1,156 @@
+//! Who may change content: sessions, their cookie, CSRF, throttling and roles, each refusal with
+//! its status and nothing changed.
+
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::spawn_app;
+use crate::staff_client::{session_cookie, DEMO_LOGIN, DEMO_PASSWORD};
+
+#[tokio::test]
+async fn logging_in_sets_an_http_only_secure_strict_cookie_and_a_new_session_each_time() {
+    let app = spawn_app().await;
+    let response = app.log_in(DEMO_LOGIN, DEMO_PASSWORD).await;
+    assert_eq!(response.status(), 200);
+    let set_cookie = response.headers()["set-cookie"].to_str().unwrap().to_string();
+    for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/"] {
+        assert!(set_cookie.contains(attribute), "{attribute} missing from {set_cookie}");
+    }
+    assert_eq!(response.headers()["cache-control"], "private, no-store");
+    let first = app.admin().await;
+    let second = app.staff(DEMO_LOGIN, DEMO_PASSWORD).await;
+    assert_ne!(first.cookie, second.cookie, "each login is a new session");
+    let info: Value = second.get("/api/v1/session").await.json().await.unwrap();
+    assert_eq!(info["user"]["role"], "admin");
+    assert!(!info.to_string().contains("argon2"), "no password hash in {info}");
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_login_get_the_same_401_and_no_cookie() {
+    let app = spawn_app().await;
+    let wrong = app.log_in(DEMO_LOGIN, "not the password at all").await;
+    let unknown = app.log_in("nobody", "not the password at all").await;
+    for response in [wrong, unknown] {
+        assert_eq!(response.status(), 401);
+        assert!(session_cookie(&response).is_none());
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["message"], "wrong login or password");
+    }
+}
+
+#[tokio::test]
+async fn five_failures_lock_the_account_even_for_the_right_password() {
+    let app = spawn_app().await;
+    for _ in 0..5 {
+        assert_eq!(app.log_in(DEMO_LOGIN, "a wrong password here").await.status(), 401);
+    }
+    let locked = app.log_in(DEMO_LOGIN, DEMO_PASSWORD).await;
+    assert_eq!(locked.status(), 429);
+    let retry_after: u64 = locked.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((800..=900).contains(&retry_after), "locked for about 15 minutes, not {retry_after} s");
+}
+
+#[tokio::test]
+async fn an_address_that_keeps_failing_is_held_back() {
+    let app = spawn_app().await;
+    for attempt in 0..20 {
+        assert_eq!(app.log_in(&format!("guess{attempt}"), "a wrong password here").await.status(), 401);
+    }
+    assert_eq!(app.log_in(DEMO_LOGIN, DEMO_PASSWORD).await.status(), 429, "even the right password waits");
+}
+
+#[tokio::test]
+async fn without_a_session_every_change_is_refused_with_401() {
+    let app = spawn_app().await;
+    let activity = json!({ "title": { "fr": "Intrus" } });
+    let anonymous = [
+        app.client.get(app.url("/api/v1/staff/activities")).send().await.unwrap(),
+        app.client.post(app.url("/api/v1/staff/activities")).json(&activity).send().await.unwrap(),
+        app.client.put(app.url("/api/v1/staff/activities/1")).header("if-match", "\"1\"").json(&activity).send().await.unwrap(),
+        app.client.delete(app.url("/api/v1/staff/activities/1")).header("if-match", "\"1\"").send().await.unwrap(),
+        app.client.post(app.url("/api/v1/users")).json(&activity).send().await.unwrap(),
+        app.client.get(app.url("/api/v1/session")).send().await.unwrap(),
+        app.client.get(app.url("/api/v1/staff/export")).send().await.unwrap(),
+    ];
+    for response in anonymous {
+        assert_eq!(response.status(), 401, "{}", response.url());
+    }
+}
+
+#[tokio::test]
+async fn a_cross_site_request_is_refused_and_changes_nothing() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let before: Value = admin.get("/api/v1/staff/announcements").await.json().await.unwrap();
+    let first = &before[0];
+    let path = format!("/api/v1/staff/announcements/{}", first["id"]);
+    let version = first["version"].as_i64().unwrap();
+    let forged = [
+        // The cookie alone, as a forged form would send it.
+        app.client.delete(app.url(&path)).header("cookie", &admin.cookie).header("if-match", format!("\"{version}\"")).send().await.unwrap(),
+        // A guessed token.
+        app.client
+            .delete(app.url(&path))
+            .header("cookie", &admin.cookie)
+            .header("x-csrf-token", "guessed")
+            .header("if-match", format!("\"{version}\""))
+            .send()
+            .await
+            .unwrap(),
+        // The right token, from another site's page.
+        admin.request(Method::DELETE, &path).header("origin", "https://evil.example").header("if-match", format!("\"{version}\"")).send().await.unwrap(),
+    ];
+    for response in forged {
+        assert_eq!(response.status(), 403);
+    }
+    let after: Value = admin.get("/api/v1/staff/announcements").await.json().await.unwrap();
+    assert_eq!(before, after);
+}
+
+#[tokio::test]
+async fn an_editor_may_edit_content_but_not_what_is_an_admins() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let editor = json!({ "login": "marie.favre", "name": "Marie Favre", "role": "editor", "password": "animation-2026" });
+    let created = admin.post("/api/v1/users", &editor).await;
+    assert_eq!(created.status(), 201);
+    assert!(!created.text().await.unwrap().contains("argon2"));
+    let marie = app.staff("marie.favre", "animation-2026").await;
+    assert_eq!(marie.get("/api/v1/staff/activities").await.status(), 200);
+    assert_eq!(marie.get("/api/v1/users").await.status(), 403);
+    assert_eq!(marie.post("/api/v1/users", &json!({ "login": "x", "name": "x", "role": "admin", "password": "xxxxxxxxxxxxxx" })).await.status(), 403);
+    assert_eq!(marie.get("/api/v1/staff/export").await.status(), 403);
+    let users = admin.get("/api/v1/users").await.text().await.unwrap();
+    assert!(users.contains("marie.favre") && !users.contains("argon2") && !users.contains("password"), "{users}");
+}
+
+#[tokio::test]
+async fn a_short_password_or_a_taken_login_is_a_field_error() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let short = admin.post("/api/v1/users", &json!({ "login": "jean", "name": "Jean", "role": "editor", "password": "court" })).await;
+    assert_eq!(short.status(), 422);
+    let body: Value = short.json().await.unwrap();
+    assert_eq!(body["errors"][0], json!({ "field": "password", "code": "too_short", "min": 12 }));
+    let taken = admin.post("/api/v1/users", &json!({ "login": "DIRECTION", "name": "Autre", "role": "editor", "password": "un-mot-de-passe" })).await;
+    assert_eq!(taken.status(), 422);
+    let body: Value = taken.json().await.unwrap();
+    assert_eq!(body["errors"][0]["field"], "login");
+}
+
+#[tokio::test]
+async fn logging_out_or_a_long_pause_ends_the_session() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let response = admin.request(Method::DELETE, "/api/v1/session").send().await.unwrap();
+    assert_eq!(response.status(), 204);
+    assert_eq!(admin.get("/api/v1/session").await.status(), 401);
+
+    let idle = app.admin().await;
+    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
+    sqlx::query("UPDATE sessions SET last_seen_at = last_seen_at - 31 * 60").execute(&db).await.unwrap();
+    let expired = idle.get("/api/v1/session").await;
+    assert_eq!(expired.status(), 401);
+    let body: Value = expired.json().await.unwrap();
+    assert_eq!(body["message"], "the session has ended: log in again");
+}
