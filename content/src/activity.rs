@@ -215,6 +215,14 @@ impl Content for Activity {
         }
     }
 
+    fn last_day_field(&self) -> &'static str {
+        if self.recurrence.is_some() {
+            "recurrence.until"
+        } else {
+            "starts_at"
+        }
+    }
+
     fn span(&self) -> Option<DateRange> {
         let first = self.starts_at.date();
         let last = self.recurrence.as_ref().map_or(first, |r| r.until.max(first));

@@ -43,6 +43,10 @@ impl Content for Announcement {
         v.at("shown_until", |v| v.check(self.shown_until > self.shown_from, ErrorCode::EndBeforeStart));
     }
 
+    fn last_day_field(&self) -> &'static str {
+        "shown_until"
+    }
+
     fn span(&self) -> Option<DateRange> {
         Some(DateRange { from: self.shown_from.date(), to: self.shown_until.date().max(self.shown_from.date()) })
     }

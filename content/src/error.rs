@@ -18,6 +18,8 @@ pub enum ErrorCode {
         min: usize,
     },
     EndBeforeStart,
+    /// New content that is already over.
+    InThePast,
     /// A date outside what the residence plans for.
     DateOutOfRange {
         min: String,
@@ -80,6 +82,9 @@ impl ErrorCode {
             (TooShort { min }, Lang::Fr) => format!("Trop court : {min} caractères au moins."),
             (TooShort { min }, Lang::De) => format!("Zu kurz: mindestens {min} Zeichen."),
             (TooShort { min }, Lang::En) => format!("Too short: at least {min} characters."),
+            (InThePast, Lang::Fr) => "Cette date est déjà passée.".into(),
+            (InThePast, Lang::De) => "Dieses Datum ist schon vorbei.".into(),
+            (InThePast, Lang::En) => "This date has already passed.".into(),
             (EndBeforeStart, Lang::Fr) => "La fin doit venir après le début.".into(),
             (EndBeforeStart, Lang::De) => "Das Ende muss nach dem Beginn liegen.".into(),
             (EndBeforeStart, Lang::En) => "The end must come after the start.".into(),

@@ -3,7 +3,9 @@
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use crate::error::ContentError;
+use chrono::NaiveDate;
+
+use crate::error::{ContentError, ErrorCode};
 use crate::schedule::DateRange;
 use crate::validate::Validator;
 
@@ -18,6 +20,19 @@ pub trait Content: Serialize + DeserializeOwned + Clone {
 
     /// The days this content concerns, for date-range queries; `None` for content of every day.
     fn span(&self) -> Option<DateRange>;
+
+    /// The field that holds the content's last day, named when new content is already over.
+    fn last_day_field(&self) -> &'static str {
+        "date"
+    }
+
+    /// New content must not be over before it is published: a date in the past is a typo.
+    fn check_new(&self, today: NaiveDate) -> Result<(), ContentError> {
+        match self.span() {
+            Some(span) if span.to < today => Err(ContentError::single(self.last_day_field(), ErrorCode::InThePast)),
+            _ => Ok(()),
+        }
+    }
 
     fn validate(&self) -> Result<(), ContentError> {
         let mut validator = Validator::default();

@@ -138,6 +138,10 @@ impl Content for Programme {
         });
     }
 
+    fn last_day_field(&self) -> &'static str {
+        "sessions"
+    }
+
     fn span(&self) -> Option<DateRange> {
         let first = self.sessions.iter().map(|s| s.starts_at.date()).min()?;
         let last = self.sessions.iter().map(|s| s.ends_at.date()).max()?;

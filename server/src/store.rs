@@ -122,7 +122,8 @@ pub async fn restore<T: Content>(db: &mut SqliteConnection, id: i64) -> Result<I
 
 /// Every item of `T`, deleted ones included, newest first: the editor's list.
 pub async fn list_stored<T: Content>(pool: &SqlitePool) -> Result<Vec<Stored<T>>, ApiError> {
-    let sql = format!("SELECT id, version, body, updated_at, deleted_at FROM {} ORDER BY deleted_at IS NOT NULL, first_day DESC, id DESC", T::COLLECTION);
+    let sql =
+        format!("SELECT id, version, body, updated_at, deleted_at FROM {} ORDER BY deleted_at IS NOT NULL, first_day DESC, id DESC", T::COLLECTION);
     let rows: Vec<(i64, i64, String, String, Option<String>)> = sqlx::query_as(&sql).fetch_all(pool).await?;
     rows.into_iter()
         .map(|(id, version, body, updated_at, deleted_at)| Ok(Stored { item: item((id, version, body))?, updated_at, deleted_at }))

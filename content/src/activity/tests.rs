@@ -169,3 +169,14 @@ fn parsed_valid_payload_round_trips() {
     let json = serde_json::to_string(&activity).unwrap();
     assert_eq!(parse::<Activity>(&json).unwrap(), activity);
 }
+
+#[test]
+fn a_new_activity_already_over_is_refused_at_its_last_day() {
+    let today = day("2026-11-23");
+    let yesterday = gym("2026-11-22 10:00", "2026-11-22 11:00", None);
+    assert!(yesterday.content.check_new(today).unwrap_err().has("starts_at", &ErrorCode::InThePast));
+    let ended_series = gym("2026-11-02 10:00", "2026-11-02 11:00", weekly(&[Weekday::Mon], "2026-11-16"));
+    assert!(ended_series.content.check_new(today).unwrap_err().has("recurrence.until", &ErrorCode::InThePast));
+    let running_series = gym("2026-11-02 10:00", "2026-11-02 11:00", weekly(&[Weekday::Mon], "2026-12-28"));
+    assert!(running_series.content.check_new(today).is_ok(), "a series begun in the past but still running is fine");
+}

@@ -48,7 +48,8 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
         let value = parts.headers.get(IF_MATCH).ok_or(ApiError::VersionRequired)?;
         let text = value.to_str().unwrap_or_default().trim();
         let text = text.strip_prefix("W/").unwrap_or(text).trim_matches('"');
-        let version = text.parse().map_err(|_| ApiError::BadRequest(format!("If-Match must hold the item's version, as \"3\"; it holds {text:?}")))?;
+        let version =
+            text.parse().map_err(|_| ApiError::BadRequest(format!("If-Match must hold the item's version, as \"3\"; it holds {text:?}")))?;
         Ok(IfMatch(version))
     }
 }

@@ -20,10 +20,20 @@ async fn list(State(state): State<AppState>, _: Admin) -> Result<Json<Vec<StaffU
     Ok(Json(users::list(&state.pool).await?))
 }
 
-async fn create(State(state): State<AppState>, Admin(admin): Admin, JsonBody(new): JsonBody<NewUser>) -> Result<(StatusCode, Json<StaffUser>), ApiError> {
+async fn create(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    JsonBody(new): JsonBody<NewUser>,
+) -> Result<(StatusCode, Json<StaffUser>), ApiError> {
     let user = users::create(&state.pool, new).await?;
     let mut db = state.pool.acquire().await?;
-    let change = Change { action: "user_create", collection: Some("users"), item_id: Some(user.id), version: None, body: Some(format!("{} ({})", user.login, user.role.as_str())) };
+    let change = Change {
+        action: "user_create",
+        collection: Some("users"),
+        item_id: Some(user.id),
+        version: None,
+        body: Some(format!("{} ({})", user.login, user.role.as_str())),
+    };
     audit::record(&mut db, Some(&admin.user), change).await?;
     Ok((StatusCode::CREATED, Json(user)))
 }

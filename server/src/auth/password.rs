@@ -14,8 +14,7 @@ fn argon2() -> Argon2<'static> {
 }
 
 pub async fn hash(password: String) -> anyhow::Result<String> {
-    tokio::task::spawn_blocking(move || argon2().hash_password(password.as_bytes()).map(|hash| hash.to_string()).map_err(|e| anyhow!("{e}")))
-        .await?
+    tokio::task::spawn_blocking(move || argon2().hash_password(password.as_bytes()).map(|hash| hash.to_string()).map_err(|e| anyhow!("{e}"))).await?
 }
 
 /// Whether `password` matches `hash`; `None` (an unknown login) is checked against a stand-in

@@ -49,7 +49,10 @@ pub async fn any(pool: &SqlitePool) -> Result<bool, ApiError> {
 pub async fn authenticate(pool: &SqlitePool, login: &str, given: String) -> Result<Option<StaffUser>, ApiError> {
     let now = Utc::now().timestamp();
     let row: Option<(i64, String, String, String, String, Option<i64>)> =
-        sqlx::query_as("SELECT id, login, name, role, password_hash, locked_until FROM users WHERE login = ?1").bind(login.trim()).fetch_optional(pool).await?;
+        sqlx::query_as("SELECT id, login, name, role, password_hash, locked_until FROM users WHERE login = ?1")
+            .bind(login.trim())
+            .fetch_optional(pool)
+            .await?;
     if let Some(locked_until) = row.as_ref().and_then(|r| r.5).filter(|until| *until > now) {
         return Err(ApiError::TooManyAttempts { retry_after_secs: (locked_until - now) as u64 });
     }

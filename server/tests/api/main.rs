@@ -9,4 +9,5 @@ mod helpers;
 mod http_caching;
 mod site;
 mod staff_client;
+mod staff_editing;
 mod staff_sessions;

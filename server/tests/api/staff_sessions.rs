@@ -98,7 +98,13 @@ async fn a_cross_site_request_is_refused_and_changes_nothing() {
             .await
             .unwrap(),
         // The right token, from another site's page.
-        admin.request(Method::DELETE, &path).header("origin", "https://evil.example").header("if-match", format!("\"{version}\"")).send().await.unwrap(),
+        admin
+            .request(Method::DELETE, &path)
+            .header("origin", "https://evil.example")
+            .header("if-match", format!("\"{version}\""))
+            .send()
+            .await
+            .unwrap(),
     ];
     for response in forged {
         assert_eq!(response.status(), 403);

@@ -17,6 +17,7 @@ use plantzette_content::{Content, Item};
 use sqlx::SqliteConnection;
 
 use crate::api::body::{ContentBody, IfMatch};
+use crate::api::residence_now;
 use crate::audit::{self, Change};
 use crate::auth::Staff;
 use crate::error::ApiError;
@@ -49,7 +50,12 @@ async fn show<T: Content>(State(state): State<AppState>, _: Staff, Path(id): Pat
     Ok(Json(store::get(&state.pool, id_of::<T>(&id)?).await?))
 }
 
-async fn create<T: Content>(State(state): State<AppState>, staff: Staff, ContentBody(content): ContentBody<T>) -> Result<(StatusCode, Json<Item<T>>), ApiError> {
+async fn create<T: Content>(
+    State(state): State<AppState>,
+    staff: Staff,
+    ContentBody(content): ContentBody<T>,
+) -> Result<(StatusCode, Json<Item<T>>), ApiError> {
+    content.check_new(residence_now().date())?;
     let mut tx = state.pool.begin().await?;
     let id = store::insert(&mut *tx, &content).await?;
     let item = Item { id, version: 1, content };
@@ -72,7 +78,12 @@ async fn update<T: Content>(
     Ok(Json(item))
 }
 
-async fn delete<T: Content>(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, IfMatch(version): IfMatch) -> Result<Json<Item<T>>, ApiError> {
+async fn delete<T: Content>(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    IfMatch(version): IfMatch,
+) -> Result<Json<Item<T>>, ApiError> {
     let mut tx = state.pool.begin().await?;
     let item = store::delete(&mut tx, id_of::<T>(&id)?, version).await?;
     record(&mut tx, &staff, "delete", &item).await?;

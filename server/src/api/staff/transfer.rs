@@ -2,14 +2,14 @@
 //! replace all content with such a document, after a verified backup of what was there.
 //! Administrators only.
 
-use axum::extract::State;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use crate::api::body::JsonBody;
 use crate::auth::Admin;
 use crate::error::ApiError;
 use crate::transfer::{self, Export, Imported};
 use crate::AppState;
+use axum::extract::State;
+use axum::routing::{get, post};
+use axum::{Json, Router};
 
 pub fn export_router() -> Router<AppState> {
     Router::new().route("/staff/export", get(export))
