@@ -6,9 +6,10 @@ use std::path::Path;
 
 use chrono::Utc;
 use plantzette_content::staff::StaffUser;
-use plantzette_content::validate::read;
+use plantzette_content::validate::{self, read};
 use plantzette_content::{Activity, Announcement, Content, ContentError, DayMenu, ErrorCode, FieldError, InfoPage, Item, Programme, Residence};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::audit::{self, Change};
@@ -49,43 +50,73 @@ pub async fn export(pool: &SqlitePool) -> Result<Export, ApiError> {
     })
 }
 
-/// Reads an export: its shape (with the path of the first problem), then `check`.
-pub fn parse(json: &str) -> Result<Export, ApiError> {
-    let export: Export = read(json)?;
-    check(&export)?;
-    Ok(export)
+/// An export as read from outside: items stay plain JSON until each is read as its kind, so
+/// that a problem is named by its full path (`menus[1].meals[0].main.allergens[0]`).
+#[derive(Debug, Deserialize)]
+pub struct RawExport {
+    format: String,
+    exported_at: String,
+    residence: Vec<Value>,
+    activities: Vec<Value>,
+    menus: Vec<Value>,
+    programmes: Vec<Value>,
+    announcements: Vec<Value>,
+    pages: Vec<Value>,
 }
 
-/// Checks an export's format and every item's content, all problems at once
-/// (`activities[3].title.fr`).
-pub fn check(export: &Export) -> Result<(), ApiError> {
+/// Reads an export from JSON text (the command line's file).
+pub fn parse(json: &str) -> Result<Export, ApiError> {
+    check(read::<RawExport>(json)?)
+}
+
+/// Reads every item of an export as its kind and checks it, reporting all problems at once.
+pub fn check(raw: RawExport) -> Result<Export, ApiError> {
     let mut errors = Vec::new();
-    if export.format != FORMAT {
-        errors.push(FieldError { field: "format".into(), code: ErrorCode::UnknownValue { value: export.format.clone() } });
+    if raw.format != FORMAT {
+        errors.push(FieldError { field: "format".into(), code: ErrorCode::UnknownValue { value: raw.format.clone() } });
     }
-    if export.residence.len() != 1 {
+    if raw.residence.len() != 1 {
         errors.push(FieldError { field: "residence".into(), code: ErrorCode::Required });
     }
-    check_all(&export.residence, &mut errors);
-    check_all(&export.activities, &mut errors);
-    check_all(&export.menus, &mut errors);
-    check_all(&export.programmes, &mut errors);
-    check_all(&export.announcements, &mut errors);
-    check_all(&export.pages, &mut errors);
+    let export = Export {
+        format: raw.format,
+        exported_at: raw.exported_at,
+        residence: items(raw.residence, &mut errors),
+        activities: items(raw.activities, &mut errors),
+        menus: items(raw.menus, &mut errors),
+        programmes: items(raw.programmes, &mut errors),
+        announcements: items(raw.announcements, &mut errors),
+        pages: items(raw.pages, &mut errors),
+    };
     if errors.is_empty() {
-        Ok(())
+        Ok(export)
     } else {
         Err(ContentError { errors }.into())
     }
 }
 
-fn check_all<T: Content>(items: &[Item<T>], errors: &mut Vec<FieldError>) {
-    for (index, item) in items.iter().enumerate() {
-        if let Err(invalid) = item.content.validate() {
-            let prefixed = invalid.errors.into_iter().map(|e| FieldError { field: format!("{}[{index}].{}", T::COLLECTION, e.field), ..e });
-            errors.extend(prefixed);
+#[derive(Deserialize)]
+struct Identity {
+    id: i64,
+    version: i64,
+}
+
+/// Each value read as an item of `T`; the problems of those that cannot be, prefixed with their
+/// place in the export.
+fn items<T: Content>(values: Vec<Value>, errors: &mut Vec<FieldError>) -> Vec<Item<T>> {
+    let mut read_items = Vec::new();
+    for (index, value) in values.into_iter().enumerate() {
+        let text = value.to_string();
+        match (read::<Identity>(&text), validate::parse::<T>(&text)) {
+            (Ok(Identity { id, version }), Ok(content)) => read_items.push(Item { id, version, content }),
+            (identity, content) => {
+                let problems = identity.err().into_iter().chain(content.err()).flat_map(|e| e.errors);
+                let place = |field: String| format!("{}[{index}].{field}", T::COLLECTION).trim_end_matches('.').to_string();
+                errors.extend(problems.map(|e| FieldError { field: place(e.field), ..e }));
+            }
         }
     }
+    read_items
 }
 
 /// What an import did.

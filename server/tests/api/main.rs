@@ -3,6 +3,7 @@
 
 mod calendar;
 mod content;
+mod durability;
 mod events;
 mod failures;
 mod helpers;
@@ -11,3 +12,4 @@ mod site;
 mod staff_client;
 mod staff_editing;
 mod staff_sessions;
+mod staff_transfer;

@@ -5,7 +5,7 @@
 use crate::api::body::JsonBody;
 use crate::auth::Admin;
 use crate::error::ApiError;
-use crate::transfer::{self, Export, Imported};
+use crate::transfer::{self, Export, Imported, RawExport};
 use crate::AppState;
 use axum::extract::State;
 use axum::routing::{get, post};
@@ -24,7 +24,7 @@ async fn export(State(state): State<AppState>, _: Admin) -> Result<Json<Export>,
     Ok(Json(transfer::export(&state.pool).await?))
 }
 
-async fn import(State(state): State<AppState>, Admin(admin): Admin, JsonBody(export): JsonBody<Export>) -> Result<Json<Imported>, ApiError> {
-    transfer::check(&export)?;
+async fn import(State(state): State<AppState>, Admin(admin): Admin, JsonBody(raw): JsonBody<RawExport>) -> Result<Json<Imported>, ApiError> {
+    let export = transfer::check(raw)?;
     Ok(Json(transfer::import(&state.pool, &state.data_dir, &export, Some(&admin.user)).await?))
 }
