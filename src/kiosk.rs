@@ -1,9 +1,9 @@
 //! Kiosk mode: the lobby screen. Opening `/kiosk` makes this device a kiosk (remembered); `?kiosk=off`
 //! makes it an ordinary browser again. A kiosk shows everything large (32 px text, 80 px
 //! targets), in French until someone chooses, without text selection, context menu or pinch
-//! zoom, and comes back to `/kiosk` after a minute without a touch. Outside its day hours
-//! (07:00-21:00 unless set with `/kiosk?hours=06:30-22:00`) it rests as a dim, drifting clock
-//! that a touch wakes.
+//! zoom, and comes back to `/kiosk` after a minute without a touch (or as set with
+//! `/kiosk?idle=90`, in seconds). Outside its day hours (07:00-21:00 unless set with
+//! `/kiosk?hours=06:30-22:00`) it rests as a dim, drifting clock that a touch wakes.
 
 use std::time::Duration;
 
@@ -20,6 +20,7 @@ use crate::i18n::ui;
 pub const HOME: &str = "/kiosk";
 const STORAGE_KEY: &str = "plantzette.kiosk";
 const HOURS_KEY: &str = "plantzette.kiosk.hours";
+const IDLE_KEY: &str = "plantzette.kiosk.idle";
 const DAY_HOURS: (NaiveTime, NaiveTime) = (NaiveTime::from_hms_opt(7, 0, 0).unwrap(), NaiveTime::from_hms_opt(21, 0, 0).unwrap());
 
 #[derive(Clone, Copy)]
@@ -35,10 +36,12 @@ pub fn provide_kiosk_mode() -> bool {
         } else if location.pathname().unwrap_or_default().starts_with(HOME) {
             let _ = storage.set_item(STORAGE_KEY, "on");
             let search = location.search().unwrap_or_default();
-            if let Some(hours) = search.split(['?', '&']).find_map(|pair| pair.strip_prefix("hours=")) {
-                if parse_hours(hours).is_some() {
-                    let _ = storage.set_item(HOURS_KEY, hours);
-                }
+            let setting = |name: &str| search.split(['?', '&']).find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+            if let Some(hours) = setting("hours").filter(|hours| parse_hours(hours).is_some()) {
+                let _ = storage.set_item(HOURS_KEY, hours);
+            }
+            if let Some(idle) = setting("idle").filter(|idle| parse_idle(idle).is_some()) {
+                let _ = storage.set_item(IDLE_KEY, idle);
             }
         }
     }
@@ -67,18 +70,25 @@ fn parse_hours(text: &str) -> Option<(NaiveTime, NaiveTime)> {
     Some((time(wakes)?, time(sleeps)?)).filter(|(wakes, sleeps)| wakes < sleeps)
 }
 
-fn day_hours() -> (NaiveTime, NaiveTime) {
-    window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(HOURS_KEY).ok().flatten())
-        .and_then(|hours| parse_hours(&hours))
-        .unwrap_or(DAY_HOURS)
+/// "90": seconds without a touch before the kiosk goes home, from 20 s to 10 minutes.
+fn parse_idle(text: &str) -> Option<Duration> {
+    text.parse().ok().filter(|seconds| (20..=600).contains(seconds)).map(Duration::from_secs)
 }
 
-/// How long without a touch before the kiosk goes home, shows its highlights in turn, and at night
-/// rests again.
+fn stored(key: &str) -> Option<String> {
+    window().local_storage().ok().flatten()?.get_item(key).ok().flatten()
+}
+
+fn day_hours() -> (NaiveTime, NaiveTime) {
+    stored(HOURS_KEY).and_then(|hours| parse_hours(&hours)).unwrap_or(DAY_HOURS)
+}
+
+fn idle_after() -> Duration {
+    stored(IDLE_KEY).and_then(|idle| parse_idle(&idle)).unwrap_or(IDLE_AFTER)
+}
+
+/// How long without a touch (unless set) before the kiosk goes home, shows its highlights in
+/// turn, and at night rests again.
 const IDLE_AFTER: Duration = Duration::from_secs(60);
 /// How long each highlight stays: long enough to read slowly twice.
 const HIGHLIGHT_FOR: Duration = Duration::from_secs(10);
@@ -105,7 +115,7 @@ pub fn KioskBehaviour() -> impl IntoView {
     if !is_kiosk() {
         return;
     }
-    let idle = use_idle(IDLE_AFTER);
+    let idle = use_idle(idle_after());
     provide_context(Idle(idle));
     let navigate = use_navigate();
     Effect::watch(

@@ -18,7 +18,7 @@ async function openKiosk(local = `${zurichWallClock(new Date()).slice(0, 10)}T10
     speechSynthesis.speak = (utterance) => { window.spokenAloud.push({ text: utterance.text, lang: utterance.lang }); speak(utterance); };
   });
   await opened.page.clock.install({ time: sierreInstant(local) });
-  await opened.page.goto(`${app.server.url}/kiosk`);
+  await opened.page.goto(`${app.server.url}/kiosk${options.settings ?? ''}`);
   await waitForContent(opened.page);
   return opened;
 }
@@ -139,6 +139,19 @@ test('after a minute without a touch the kiosk comes home, at the top', async ()
   await page.clock.fastForward(31_000);
   await page.waitForURL('**/kiosk');
   await page.waitForFunction(() => window.scrollY === 0);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('the time before coming home is set on the kiosk\'s address', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const { page, context, problems } = await openKiosk(`${today.date}T09:00`, { settings: '?idle=30' });
+  await page.getByRole('link', { name: 'Prévention', exact: true }).click();
+  await page.waitForURL('**/programmes');
+  await page.clock.fastForward(20_000);
+  assert.match(page.url(), /\/programmes$/, 'still there after 20 s');
+  await page.clock.fastForward(11_000);
+  await page.waitForURL('**/kiosk');
   assertNoProblems(problems);
   await context.close();
 });
