@@ -8,6 +8,8 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 // the screen empty: after this long the last copy is shown. A late answer is kept, and if it
 // differs from the copy shown, the pages are told to fetch again ('fresher' message).
 const PATIENCE_MS = 2000;
+// The staff editor and the staff API are private and must be current: never kept here.
+const PRIVATE = /^\/(gestion|api\/v1\/(staff|session|users))(\/|$)/;
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
@@ -16,7 +18,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (request.headers.get('accept') === 'text/event-stream') return;
+  if (request.headers.get('accept') === 'text/event-stream' || PRIVATE.test(url.pathname)) return;
   event.respondWith(HASHED.test(url.pathname) ? cacheFirst(request) : networkFirst(event));
 });
 

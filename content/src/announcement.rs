@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::ErrorCode;
 use crate::item::Content;
 use crate::schedule::DateRange;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use crate::validate::{Validator, SUMMARY_MAX};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -17,6 +17,32 @@ pub enum Priority {
     Important,
     /// Takes a banner on every screen until it expires (visits suspended, say).
     Urgent,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 3] = [Priority::Normal, Priority::Important, Priority::Urgent];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Normal => "normal",
+            Priority::Important => "important",
+            Priority::Urgent => "urgent",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Priority::Normal, Lang::Fr) => "Normale",
+            (Priority::Normal, Lang::De) => "Normal",
+            (Priority::Normal, Lang::En) => "Normal",
+            (Priority::Important, Lang::Fr) => "Importante",
+            (Priority::Important, Lang::De) => "Wichtig",
+            (Priority::Important, Lang::En) => "Important",
+            (Priority::Urgent, Lang::Fr) => "Urgente (bandeau sur tous les écrans)",
+            (Priority::Urgent, Lang::De) => "Dringend (Banner auf allen Bildschirmen)",
+            (Priority::Urgent, Lang::En) => "Urgent (a banner on every screen)",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

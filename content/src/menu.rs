@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorCode;
 use crate::item::Content;
-use crate::schedule::DateRange;
+use crate::schedule::{DateRange, Week};
 use crate::text::{Lang, Text};
 use crate::validate::{Validator, TITLE_MAX};
 
@@ -196,6 +196,18 @@ impl DayMenu {
     pub fn meal(&self, kind: MealKind) -> Option<&Meal> {
         self.meals.iter().find(|meal| meal.kind == kind)
     }
+
+    /// The kitchen's starting point for `week`: each menu of the week before, moved seven days
+    /// on, for the days of `week` that have no menu yet (`planned`).
+    pub fn copied_into(week: Week, previous: &[DayMenu], planned: &[DayMenu]) -> Vec<DayMenu> {
+        let last_week = week.previous().range();
+        previous
+            .iter()
+            .filter(|menu| last_week.contains(menu.date))
+            .map(|menu| DayMenu { date: menu.date + chrono::Duration::days(7), meals: menu.meals.clone() })
+            .filter(|copy| !planned.iter().any(|menu| menu.date == copy.date))
+            .collect()
+    }
 }
 
 impl Content for DayMenu {
@@ -238,6 +250,27 @@ fn check_dish(dish: &Dish, v: &mut Validator) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copying_last_week_fills_only_the_days_without_a_menu() {
+        let day = |text: &str| text.parse::<NaiveDate>().unwrap();
+        let menu = |date: &str, dish: &str| DayMenu {
+            date: day(date),
+            meals: vec![Meal {
+                kind: MealKind::Diner,
+                starter: None,
+                main: Dish { name: Text::fr(dish), allergens: vec![Allergen::Milk] },
+                dessert: None,
+                vegetarian: None,
+                texture_adapted: None,
+            }],
+        };
+        let week = Week::containing(day("2026-11-30"));
+        let last_week = [menu("2026-11-23", "Raclette"), menu("2026-11-24", "Rösti"), menu("2026-11-16", "Too old")];
+        let planned = [menu("2026-12-01", "Fondue")];
+        let copies = DayMenu::copied_into(week, &last_week, &planned);
+        assert_eq!(copies, [menu("2026-11-30", "Raclette")], "Tuesday is planned already; older weeks are not copied");
+    }
     use crate::validate::parse;
 
     fn dish(name: &str, allergens: &[Allergen]) -> Dish {

@@ -1,10 +1,11 @@
-//! The built app (Trunk's `dist`): hashed files cached for a year, `index.html` revalidated, and
-//! every deep link answered with `index.html` so the app's router can take it.
+//! The built apps (Trunk's `dist`): the kiosk and family app at `/`, the staff editor at
+//! `/gestion/` (`dist/gestion`). Hashed files are cached for a year, `index.html` revalidated, and
+//! every deep link answered with its app's `index.html` so that the app's router can take it.
 //!
-//! Trunk writes the app's loader into `index.html` as an inline module script. The
-//! Content-Security-Policy allows exactly that script by its hash and no other inline code. The
-//! hash is computed again whenever `index.html` changes, so that a rebuild or a deployment
-//! without a restart does not leave the app blocked by a stale policy.
+//! Trunk writes each app's loader into its `index.html` as an inline module script. The
+//! Content-Security-Policy allows exactly those scripts by their hashes and no other inline code.
+//! The hashes are computed again whenever an `index.html` changes, so that a rebuild or a
+//! deployment without a restart does not leave an app blocked by a stale policy.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -24,16 +25,20 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::AppState;
 
-/// The built app's directory and the policy that lets its loader run.
+/// Where the staff editor is served, and built (under `dist`).
+const EDITOR: &str = "gestion";
+
+/// The built apps' entry pages and the policy that lets their loaders run.
 #[derive(Clone)]
 pub struct Site {
     index: PathBuf,
+    editor_index: PathBuf,
     policy: Arc<Mutex<Policy>>,
 }
 
-/// The policy computed from `index.html` as it was at `modified`.
+/// The policy computed from the `index.html` files as they were at `modified`.
 struct Policy {
-    modified: Option<SystemTime>,
+    modified: [Option<SystemTime>; 2],
     header: HeaderValue,
 }
 
@@ -43,8 +48,8 @@ impl Site {
         if !index.exists() {
             tracing::warn!("no built app at {}: serving the API only (scripts/run builds it)", index.display());
         }
-        let policy = Policy { modified: None, header: HeaderValue::from_static("default-src 'self'") };
-        let site = Site { index, policy: Arc::new(Mutex::new(policy)) };
+        let policy = Policy { modified: [None, None], header: HeaderValue::from_static("default-src 'self'") };
+        let site = Site { index, editor_index: dist.join(EDITOR).join("index.html"), policy: Arc::new(Mutex::new(policy)) };
         site.current_policy();
         site
     }
@@ -52,15 +57,22 @@ impl Site {
     pub fn router(&self) -> Router<AppState> {
         let dist = self.index.parent().unwrap_or(Path::new("."));
         let files = ServeDir::new(dist).fallback(ServeFile::new(&self.index));
-        Router::new().fallback_service(files).layer(CompressionLayer::new()).layer(middleware::from_fn(cache_control))
+        let editor = ServeDir::new(dist.join(EDITOR)).fallback(ServeFile::new(&self.editor_index));
+        Router::new()
+            .nest_service(&format!("/{EDITOR}"), editor)
+            .fallback_service(files)
+            .layer(CompressionLayer::new())
+            .layer(middleware::from_fn(cache_control))
     }
 
-    /// The policy for `index.html` as it is now, computed again if the file changed.
+    /// The policy for the `index.html` files as they are now, computed again if one changed.
     pub fn current_policy(&self) -> HeaderValue {
-        let modified = std::fs::metadata(&self.index).and_then(|m| m.modified()).ok();
+        let indexes = [&self.index, &self.editor_index];
+        let modified = indexes.map(|index| std::fs::metadata(index).and_then(|m| m.modified()).ok());
         let mut policy = self.policy.lock().expect("the policy lock is never poisoned: nothing panics under it");
-        if policy.modified != modified || modified.is_none() {
-            let inline_scripts = std::fs::read_to_string(&self.index).map(|html| inline_script_hashes(&html)).unwrap_or_default();
+        if policy.modified != modified || modified[0].is_none() {
+            let inline_scripts: Vec<String> =
+                indexes.iter().flat_map(|index| std::fs::read_to_string(index).map(|html| inline_script_hashes(&html)).unwrap_or_default()).collect();
             let header = HeaderValue::from_str(&content_security_policy(&inline_scripts)).expect("base64 and ASCII only");
             *policy = Policy { modified, header };
         }

@@ -1,5 +1,5 @@
 //! `POST /api/v1/session` logs in (a new session, its cookie, its CSRF token);
-//! `GET /api/v1/session` says who is logged in; `DELETE /api/v1/session` logs out.
+//! `GET /api/v1/session` says who is logged in (`null`: no one); `DELETE /api/v1/session` logs out.
 
 use std::net::SocketAddr;
 
@@ -39,8 +39,14 @@ async fn log_in(
     Ok((jar, Json(info)))
 }
 
-async fn current(staff: Staff) -> Json<SessionInfo> {
-    Json(staff.info())
+/// Who is logged in: `null` for no one (a session that ended included), so that the editor's
+/// first question is not an error.
+async fn current(staff: Result<Staff, ApiError>) -> Result<Json<Option<SessionInfo>>, ApiError> {
+    match staff {
+        Ok(staff) => Ok(Json(Some(staff.info()))),
+        Err(ApiError::Unauthorized(_)) => Ok(Json(None)),
+        Err(other) => Err(other),
+    }
 }
 
 async fn log_out(State(state): State<AppState>, jar: CookieJar, staff: Staff) -> Result<(CookieJar, StatusCode), ApiError> {

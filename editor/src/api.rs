@@ -1,0 +1,106 @@
+//! The staff API as the editor calls it: the session's CSRF token on every change, `If-Match`
+//! with the version being changed, and errors that say what to do.
+
+use gloo_net::http::{Request, RequestBuilder};
+use plantzette_content::staff::{AuditEntry, Credentials, SessionInfo, Stored};
+use plantzette_content::{Content, FieldError, Item};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::session::Session;
+
+/// Why a request did not go through.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditorError {
+    /// No answer: the network or the server is down. Nothing was saved.
+    Network,
+    /// Not logged in, or the session ended.
+    LoggedOut,
+    Forbidden,
+    /// Field errors, from the server's validation (the same rules as the editor's own).
+    Invalid(Vec<FieldError>),
+    /// Someone saved this item since it was opened; this is what they saved.
+    Stale(serde_json::Value),
+    TooManyAttempts,
+    Other(String),
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    message: String,
+    #[serde(default)]
+    errors: Vec<FieldError>,
+    current: Option<serde_json::Value>,
+}
+
+async fn send<T: DeserializeOwned>(request: Result<Request, gloo_net::Error>) -> Result<T, EditorError> {
+    let request = request.map_err(|e| EditorError::Other(e.to_string()))?;
+    let response = request.send().await.map_err(|_| EditorError::Network)?;
+    if response.ok() {
+        return response.json().await.map_err(|e| EditorError::Other(e.to_string()));
+    }
+    let status = response.status();
+    let body = response.json::<ErrorBody>().await.ok();
+    Err(match (status, body) {
+        (401, _) => EditorError::LoggedOut,
+        (403, _) => EditorError::Forbidden,
+        (429, _) => EditorError::TooManyAttempts,
+        (412, Some(ErrorBody { current: Some(current), .. })) => EditorError::Stale(current),
+        (422, Some(body)) => EditorError::Invalid(body.errors),
+        (_, body) => EditorError::Other(body.map_or_else(|| format!("HTTP {status}"), |b| b.message)),
+    })
+}
+
+/// A change, with the session's CSRF token.
+fn change(session: Session, builder: RequestBuilder) -> RequestBuilder {
+    let token = session.csrf_token().unwrap_or_default();
+    builder.header("x-csrf-token", &token)
+}
+
+fn json_body(builder: RequestBuilder, body: &impl Serialize) -> Result<Request, gloo_net::Error> {
+    builder.json(body)
+}
+
+pub async fn log_in(credentials: Credentials) -> Result<SessionInfo, EditorError> {
+    send(json_body(Request::post("/api/v1/session"), &credentials)).await
+}
+
+/// Who is logged in in this browser, if anyone.
+pub async fn current_session() -> Result<Option<SessionInfo>, EditorError> {
+    send(Request::get("/api/v1/session").build()).await
+}
+
+pub async fn log_out(session: Session) -> Result<(), EditorError> {
+    let response = change(session, Request::delete("/api/v1/session")).send().await.map_err(|_| EditorError::Network)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(EditorError::Other(format!("HTTP {}", response.status())))
+    }
+}
+
+pub async fn list<T: Content>() -> Result<Vec<Stored<T>>, EditorError> {
+    send(Request::get(&format!("/api/v1/staff/{}", T::COLLECTION)).build()).await
+}
+
+pub async fn create<T: Content>(session: Session, content: &T) -> Result<Item<T>, EditorError> {
+    send(json_body(change(session, Request::post(&format!("/api/v1/staff/{}", T::COLLECTION))), content)).await
+}
+
+pub async fn update<T: Content>(session: Session, id: i64, version: i64, content: &T) -> Result<Item<T>, EditorError> {
+    let request = change(session, Request::put(&format!("/api/v1/staff/{}/{id}", T::COLLECTION))).header("if-match", &format!("\"{version}\""));
+    send(json_body(request, content)).await
+}
+
+pub async fn delete<T: Content>(session: Session, id: i64, version: i64) -> Result<Item<T>, EditorError> {
+    let request = change(session, Request::delete(&format!("/api/v1/staff/{}/{id}", T::COLLECTION))).header("if-match", &format!("\"{version}\""));
+    send(request.build()).await
+}
+
+pub async fn restore<T: Content>(session: Session, id: i64) -> Result<Item<T>, EditorError> {
+    send(change(session, Request::post(&format!("/api/v1/staff/{}/{id}/restore", T::COLLECTION))).build()).await
+}
+
+pub async fn audit() -> Result<Vec<AuditEntry>, EditorError> {
+    send(Request::get("/api/v1/staff/audit?limit=50").build()).await
+}

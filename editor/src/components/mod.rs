@@ -1,0 +1,5 @@
+//! Pieces every editor page uses.
+
+pub mod form;
+pub mod list;
+pub mod login;

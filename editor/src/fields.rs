@@ -1,0 +1,52 @@
+//! Converting between form inputs (text) and the contract's values, naming the field that
+//! cannot be read.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use plantzette_content::{ErrorCode, FieldError, Text};
+
+/// Collects unreadable inputs while a form's content is put together.
+#[derive(Default)]
+pub struct Reader {
+    pub errors: Vec<FieldError>,
+}
+
+impl Reader {
+    fn fail<T>(&mut self, field: &str, code: ErrorCode) -> Option<T> {
+        self.errors.push(FieldError { field: field.into(), code });
+        None
+    }
+
+    pub fn date(&mut self, field: &str, text: &str) -> Option<NaiveDate> {
+        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) if text.trim().is_empty() => self.fail(field, ErrorCode::Required),
+            Err(_) => self.fail(field, ErrorCode::Malformed { detail: text.into() }),
+        }
+    }
+
+    pub fn time(&mut self, field: &str, text: &str) -> Option<NaiveTime> {
+        match NaiveTime::parse_from_str(text, "%H:%M") {
+            Ok(time) => Some(time),
+            Err(_) if text.trim().is_empty() => self.fail(field, ErrorCode::Required),
+            Err(_) => self.fail(field, ErrorCode::Malformed { detail: text.into() }),
+        }
+    }
+
+    /// A `datetime-local` input's value: `2026-11-23T10:00`.
+    pub fn date_time(&mut self, field: &str, text: &str) -> Option<NaiveDateTime> {
+        match NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M") {
+            Ok(at) => Some(at),
+            Err(_) if text.trim().is_empty() => self.fail(field, ErrorCode::Required),
+            Err(_) => self.fail(field, ErrorCode::Malformed { detail: text.into() }),
+        }
+    }
+}
+
+/// French and German inputs as a text (an empty German is no translation).
+pub fn text(fr: String, de: String) -> Text {
+    Text { fr, de: (!de.trim().is_empty()).then_some(de), en: None }
+}
+
+pub fn date_time_input(at: NaiveDateTime) -> String {
+    at.format("%Y-%m-%dT%H:%M").to_string()
+}

@@ -1,0 +1,110 @@
+//! The staff editor at `/gestion`: log in, then publish activities, menus and announcements.
+//! A bundle of its own, so that the kiosk and the phones never load it.
+
+mod api;
+mod components;
+mod fields;
+mod i18n;
+mod pages;
+mod session;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+use plantzette_content::Lang;
+
+use components::login::LoginForm;
+use i18n::ui;
+use pages::{ActivitiesPage, AnnouncementsPage, JournalPage, MenusPage};
+
+#[component]
+pub fn Editor() -> impl IntoView {
+    let locale = i18n::provide_locale();
+    let session = session::provide_session();
+    let checked = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        if let Ok(info) = api::current_session().await {
+            session.0.set(info);
+        }
+        checked.set(true);
+    });
+    view! {
+        <Router>
+            {move || {
+                locale.0.track();
+                let ui = ui();
+                if !checked.get() {
+                    return view! { <p class="status">{ui.loading}</p> }.into_any();
+                }
+                if session.0.with(Option::is_none) {
+                    return view! {
+                        <header class="editor-header"><h1>{ui.title}" · Résidence Plantzette"</h1><LanguageSwitch/></header>
+                        <main class="editor-main"><LoginForm/></main>
+                    }
+                    .into_any();
+                }
+                view! {
+                    <Shell/>
+                    <main class="editor-main" id="content">
+                        <Routes fallback=|| view! { <ActivitiesPage/> }>
+                            <Route path=path!("/gestion") view=ActivitiesPage/>
+                            <Route path=path!("/gestion/activities") view=ActivitiesPage/>
+                            <Route path=path!("/gestion/menus") view=MenusPage/>
+                            <Route path=path!("/gestion/announcements") view=AnnouncementsPage/>
+                            <Route path=path!("/gestion/journal") view=JournalPage/>
+                        </Routes>
+                    </main>
+                }
+                .into_any()
+            }}
+        </Router>
+    }
+}
+
+/// The header: who is logged in, the language, logging out, and the sections.
+#[component]
+fn Shell() -> impl IntoView {
+    let ui = ui();
+    let session = session::use_session();
+    let name = session.0.with_untracked(|info| info.as_ref().map(|i| i.user.name.clone()).unwrap_or_default());
+    let log_out = move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = api::log_out(session).await;
+            session.0.set(None);
+        });
+    };
+    view! {
+        <header class="editor-header">
+            <h1>{ui.title}" · Résidence Plantzette"</h1>
+            <p class="who">{ui.logged_in_as}{name}</p>
+            <LanguageSwitch/>
+            <button type="button" class="button secondary" on:click=log_out>{ui.log_out}</button>
+            <nav aria-label=ui.navigation>
+                <ul>
+                    <li><A href="/gestion/activities">{ui.activities}</A></li>
+                    <li><A href="/gestion/menus">{ui.menus}</A></li>
+                    <li><A href="/gestion/announcements">{ui.announcements}</A></li>
+                    <li><A href="/gestion/journal">{ui.journal}</A></li>
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let locale = expect_context::<i18n::Locale>();
+    let current = locale.0.get_untracked();
+    view! {
+        <div class="language-switch" role="group">
+            {[Lang::Fr, Lang::De]
+                .into_iter()
+                .map(|choice| view! {
+                    <button type="button" lang=choice.code() aria-pressed=(current == choice).to_string() on:click=move |_| locale.0.set(choice)>
+                        {choice.native_name()}
+                    </button>
+                })
+                .collect_view()}
+        </div>
+    }
+}

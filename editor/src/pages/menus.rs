@@ -1,0 +1,212 @@
+//! Menus by week: the week's days and their dîner and souper at a glance; a day opens its form
+//! (main course and vegetarian alternative, each with the 14 allergens as checkboxes); the week
+//! before can be copied as a starting point.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use plantzette_content::format::{day_heading, week_span};
+use plantzette_content::staff::Stored;
+use plantzette_content::{Allergen, DayMenu, Dish, Item, Meal, MealKind, Week};
+
+use crate::api;
+use crate::components::form::{Form, SaveStatus, TextInput};
+use crate::fields::text;
+use crate::i18n::{lang, ui};
+
+/// The meals the kitchen plans day by day (breakfast is the same every day).
+const PLANNED: [MealKind; 2] = [MealKind::Diner, MealKind::Souper];
+
+#[component]
+pub fn MenusPage() -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let form = Form::new();
+    let week = RwSignal::new(Week::containing(chrono::Local::now().date_naive()));
+    let menus = LocalResource::new(api::list::<DayMenu>);
+    let open = RwSignal::new(None::<(NaiveDate, Option<Item<DayMenu>>)>);
+    let live = move |menus: &[Stored<DayMenu>]| menus.iter().filter(|m| m.deleted_at.is_none()).map(|m| m.item.clone()).collect::<Vec<_>>();
+    let copy_last_week = move |_| {
+        leptos::task::spawn_local(async move {
+            let Some(Ok(stored)) = menus.get() else { return };
+            let contents: Vec<DayMenu> = live(&stored).into_iter().map(|item| item.content).collect();
+            for copy in DayMenu::copied_into(week.get_untracked(), &contents, &contents) {
+                if form.report(api::create(form.session, &copy).await).is_none() {
+                    break;
+                }
+            }
+            menus.refetch();
+            form.status.set(None);
+            form.copied.set(true);
+        });
+    };
+    view! {
+        <h2>{ui.menus}</h2>
+        <div class="week-nav">
+            <button type="button" class="button secondary" on:click=move |_| { open.set(None); week.update(|w| *w = w.previous()) }>{ui.previous_week}</button>
+            <h3>{move || format!("{} {}", ui.week_of, week_span(week.get().monday(), week.get().sunday(), lang))}</h3>
+            <button type="button" class="button secondary" on:click=move |_| { open.set(None); week.update(|w| *w = w.next()) }>{ui.next_week}</button>
+        </div>
+        <button type="button" class="button" on:click=copy_last_week>{ui.copy_last_week}</button>
+        <p class="status saved" role="status">{move || form.copied.get().then_some(ui.copied)}</p>
+        <Suspense fallback=move || view! { <p>{ui.loading}</p> }>
+            {move || Suspend::new(async move {
+                let stored = match menus.await {
+                    Ok(stored) => stored,
+                    Err(_) => return view! { <p class="status problem" role="alert">{ui.network}</p> }.into_any(),
+                };
+                let items = live(&stored);
+                view! {
+                    <table class="menu-week">
+                        <thead><tr><th scope="col">{ui.date}</th>{PLANNED.map(|kind| view! { <th scope="col">{kind.label(lang)}</th> }).collect_view()}<th></th></tr></thead>
+                        <tbody>
+                            {week.get().range().days().map(|day| {
+                                let item = items.iter().find(|m| m.content.date == day).cloned();
+                                let dish = |kind: MealKind| item.as_ref().and_then(|m| m.content.meal(kind)).map(|meal| meal.main.name.fr.clone()).unwrap_or_else(|| ui.no_menu.into());
+                                let cells = PLANNED.map(|kind| view! { <td>{dish(kind)}</td> });
+                                let edit = move |_| { form.errors.set(Vec::new()); form.status.set(None); open.set(Some((day, item.clone()))) };
+                                view! { <tr><th scope="row">{day_heading(day, lang)}</th>{cells.collect_view()}<td><button type="button" class="button" on:click=edit>{ui.edit}</button></td></tr> }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            })}
+        </Suspense>
+        {move || open.get().map(|(day, item)| view! { <DayForm day item form on_saved=Callback::new(move |_| menus.refetch())/> })}
+    }
+}
+
+/// One dish's inputs.
+#[derive(Clone, Copy)]
+struct DishInputs {
+    name_fr: RwSignal<String>,
+    name_de: RwSignal<String>,
+    allergens: RwSignal<Vec<Allergen>>,
+}
+
+impl DishInputs {
+    fn new(dish: Option<&Dish>) -> DishInputs {
+        DishInputs {
+            name_fr: RwSignal::new(dish.map(|d| d.name.fr.clone()).unwrap_or_default()),
+            name_de: RwSignal::new(dish.and_then(|d| d.name.de.clone()).unwrap_or_default()),
+            allergens: RwSignal::new(dish.map(|d| d.allergens.clone()).unwrap_or_default()),
+        }
+    }
+
+    fn dish(&self) -> Dish {
+        let mut allergens = self.allergens.get_untracked();
+        allergens.sort();
+        Dish { name: text(self.name_fr.get_untracked(), self.name_de.get_untracked()), allergens }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.name_fr.with_untracked(|name| name.trim().is_empty())
+    }
+}
+
+#[component]
+fn DayForm(day: NaiveDate, item: Option<Item<DayMenu>>, form: Form, on_saved: Callback<()>) -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let existing = RwSignal::new(item.as_ref().map(|i| (i.id, i.version)));
+    let menu = item.map(|i| i.content);
+    let meal = |kind| menu.as_ref().and_then(|m| m.meal(kind)).cloned();
+    // Courses this form does not show (starters, desserts, breakfast) are kept as they were.
+    let kept = StoredValue::new(menu.clone());
+    let inputs = PLANNED.map(|kind| {
+        let meal = meal(kind);
+        (kind, DishInputs::new(meal.as_ref().map(|m| &m.main)), DishInputs::new(meal.as_ref().and_then(|m| m.vegetarian.as_ref())))
+    });
+    let save = move || {
+        let kept = kept.get_value();
+        let previous = |kind| kept.as_ref().and_then(|m| m.meal(kind)).cloned();
+        let mut meals: Vec<Meal> = inputs
+            .iter()
+            .filter(|(_, main, _)| !main.is_empty())
+            .map(|(kind, main, vegetarian)| Meal {
+                kind: *kind,
+                main: main.dish(),
+                vegetarian: (!vegetarian.is_empty()).then(|| vegetarian.dish()),
+                ..previous(*kind).unwrap_or(Meal {
+                    kind: *kind,
+                    starter: None,
+                    main: main.dish(),
+                    dessert: None,
+                    vegetarian: None,
+                    texture_adapted: None,
+                })
+            })
+            .collect();
+        meals.extend(kept.iter().flat_map(|m| m.meals.iter()).filter(|m| !PLANNED.contains(&m.kind)).cloned());
+        let menu = DayMenu { date: day, meals };
+        leptos::task::spawn_local(async move {
+            if let Some(saved) = form.save(existing.get_untracked(), menu).await {
+                existing.set(Some((saved.id, saved.version)));
+                on_saved.run(());
+            }
+        });
+    };
+    let keep_mine = Callback::new(move |version: i64| {
+        existing.update(|e| *e = e.map(|(id, _)| (id, version)));
+        save();
+    });
+    let take_theirs = Callback::new(move |current: serde_json::Value| {
+        if let Ok(theirs) = serde_json::from_value::<Item<DayMenu>>(current) {
+            existing.set(Some((theirs.id, theirs.version)));
+            for (kind, main, vegetarian) in inputs {
+                let meal = theirs.content.meal(kind);
+                for (inputs, dish) in [(main, meal.map(|m| &m.main)), (vegetarian, meal.and_then(|m| m.vegetarian.as_ref()))] {
+                    let fresh = DishInputs::new(dish);
+                    inputs.name_fr.set(fresh.name_fr.get_untracked());
+                    inputs.name_de.set(fresh.name_de.get_untracked());
+                    inputs.allergens.set(fresh.allergens.get_untracked());
+                }
+            }
+            kept.set_value(Some(theirs.content));
+            form.status.set(None);
+        }
+    });
+    view! {
+        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+            <h3>{day_heading(day, lang)}</h3>
+            {inputs.into_iter().enumerate().map(|(index, (kind, main, vegetarian))| view! {
+                <fieldset class="meal-inputs">
+                    <legend>{kind.label(lang)}</legend>
+                    <DishFields form index dish="main" label=ui.main_course inputs=main/>
+                    <DishFields form index dish="vegetarian" label=ui.vegetarian inputs=vegetarian/>
+                </fieldset>
+            }).collect_view()}
+            <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
+            <div class="form-actions"><button type="submit" class="button">{ui.save}</button></div>
+        </form>
+    }
+}
+
+/// A dish's name in French and German and its allergens; `index` is its meal's place in the
+/// menu as sent, for the server's field errors (`meals[0].main.name.fr`).
+#[component]
+fn DishFields(form: Form, index: usize, dish: &'static str, label: &'static str, inputs: DishInputs) -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let path = |rest: &str| -> &'static str { Box::leak(format!("meals[{index}].{dish}.{rest}").into_boxed_str()) };
+    let id = format!("meal-{index}-{dish}");
+    view! {
+        <div class="dish-inputs">
+            <TextInput form id=format!("{id}-fr") label=format!("{label} ({})", ui.french) field=path("name.fr") value=inputs.name_fr/>
+            <TextInput form id=format!("{id}-de") label=format!("{label} ({})", ui.german) field=path("name.de") value=inputs.name_de/>
+            <fieldset class="allergens">
+                <legend>{format!("{} – {label}", ui.allergens)}</legend>
+                {Allergen::ALL.into_iter().map(|allergen| {
+                    let checked = move || inputs.allergens.with(|list| list.contains(&allergen));
+                    let toggle = move |ev| {
+                        let on = event_target_checked(&ev);
+                        inputs.allergens.update(|list| {
+                            list.retain(|a| *a != allergen);
+                            if on { list.push(allergen); }
+                        });
+                    };
+                    view! { <label class="check"><input type="checkbox" prop:checked=checked on:change=toggle/>{allergen.label(lang)}</label> }
+                }).collect_view()}
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,117 @@
+// The staff editor in Chromium against the real server: an activity leader plans the weekly Mass
+// and the open kiosk shows it within seconds; the chef's allergens reach the families' phones;
+// errors stand next to their field; two people saving the same item lose nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { KIOSK, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
+import { openEditor, save } from './support/editor.mjs';
+import { useApp } from './support/app.mjs';
+import { zurichWallClock } from './support/calendar.mjs';
+
+const app = useApp();
+
+test('a weekly activity entered once shows on the open kiosk within 5 s, and the kiosk never loads the editor', async (t) => {
+  const kiosk = await openPage(app.browser, { device: KIOSK });
+  const kioskFiles = [];
+  kiosk.page.on('request', (request) => kioskFiles.push(new URL(request.url()).pathname));
+  await kiosk.page.goto(`${app.server.url}/kiosk`);
+  await waitForContent(kiosk.page);
+
+  const { page, context, problems } = await openEditor(app.browser, app.server);
+  await assertAccessible(page, '/gestion/activities');
+  await page.getByRole('button', { name: 'Nouveau' }).click();
+  const today = zurichWallClock(new Date()).slice(0, 10);
+  await page.getByLabel('Titre (français)').fill('Messe à la chapelle');
+  await page.getByLabel('Titre (allemand)').fill('Messe in der Kapelle');
+  await page.getByLabel('Lieu (français)').fill('Chapelle, rez-de-chaussée');
+  await page.getByLabel('Genre').selectOption({ label: 'Culte' });
+  await page.getByLabel('Date', { exact: true }).fill(today);
+  await page.getByLabel('Début').fill('23:00');
+  await page.getByLabel('Fin').fill('23:45');
+  await page.getByLabel('Chaque semaine').check();
+  const weekday = new Intl.DateTimeFormat('fr-CH', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${today}T12:00:00Z`));
+  for (const box of await page.locator('fieldset', { hasText: 'Jours' }).getByRole('checkbox').all()) await box.uncheck();
+  await page.getByLabel(weekday, { exact: true }).check();
+  await assertAccessible(page, 'the activity form');
+
+  const started = Date.now();
+  await save(page);
+  assert.match(await page.locator('form.editor-form .status').innerText(), /Enregistré/);
+  await kiosk.page.getByText('Messe à la chapelle').first().waitFor({ timeout: 5000 });
+  t.diagnostic(`on the kiosk ${Date.now() - started} ms after Save`);
+  const week = await app.server.api('/api/v1/activities');
+  assert.ok(week.items.filter((o) => o.title.fr === 'Messe à la chapelle').every((o) => o.recurring));
+
+  assert.ok(kioskFiles.length > 0 && !kioskFiles.some((path) => path.startsWith('/gestion')), 'the kiosk loaded nothing of the editor');
+  assertNoProblems(problems);
+  assertNoProblems(kiosk.problems);
+  await kiosk.context.close();
+  await context.close();
+});
+
+test('an error stands next to its field, in the editor\'s language, and nothing is saved', async () => {
+  const before = await app.server.api('/api/v1/announcements');
+  const { page, context, problems } = await openEditor(app.browser, app.server, 'announcements');
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await page.getByRole('button', { name: 'Neu' }).click();
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  const text = page.getByLabel('Text (Französisch)');
+  await page.getByText('Dieses Feld ist erforderlich.').waitFor();
+  assert.equal(await text.getAttribute('aria-invalid'), 'true');
+  const describedBy = await text.getAttribute('aria-describedby');
+  assert.equal(await page.locator(`#${describedBy}`).innerText(), 'Dieses Feld ist erforderlich.');
+  assert.deepEqual(await app.server.api('/api/v1/announcements'), before);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('the chef\'s menu with its allergens reaches the families\' phones', async () => {
+  const { page, context, problems } = await openEditor(app.browser, app.server, 'menus');
+  const rows = page.locator('.menu-week tbody tr');
+  await rows.first().waitFor();
+  await rows.nth(2).getByRole('button', { name: 'Modifier' }).click();
+  const diner = page.locator('fieldset.meal-inputs', { hasText: 'Dîner' });
+  await diner.getByLabel('Plat (français)').fill('Filets de perche, riz aux herbes');
+  const allergens = diner.locator('fieldset.allergens').first();
+  for (const box of await allergens.getByRole('checkbox').all()) await box.uncheck();
+  await allergens.getByLabel('Poisson').check();
+  await allergens.getByLabel('Lait (lactose)').check();
+  await save(page);
+  assert.match(await page.locator('form.editor-form .status').innerText(), /Enregistré/);
+
+  const phone = await openPage(app.browser);
+  await phone.page.goto(`${app.server.url}/menus`);
+  await waitForContent(phone.page);
+  const dish = phone.page.locator('.dish', { hasText: 'Filets de perche, riz aux herbes' });
+  await dish.waitFor();
+  assert.match(await dish.innerText(), /Poisson, Lait \(lactose\)|Lait \(lactose\), Poisson/);
+  assertNoProblems(problems);
+  assertNoProblems(phone.problems);
+  await phone.context.close();
+  await context.close();
+});
+
+test('two people saving the same announcement: the second sees the first\'s version, and keeps theirs on purpose', async () => {
+  const first = await openEditor(app.browser, app.server, 'announcements');
+  const second = await openEditor(app.browser, app.server, 'announcements');
+  for (const { page } of [first, second]) await page.getByRole('button', { name: 'Modifier' }).first().click();
+
+  await first.page.getByLabel('Texte (français)').fill('Le coiffeur vient jeudi.');
+  await save(first.page);
+  await second.page.getByLabel('Texte (français)').fill('Le coiffeur vient vendredi.');
+  await save(second.page);
+  const conflict = second.page.locator('.status.conflict');
+  await conflict.waitFor();
+  assert.match(await conflict.innerText(), /Le coiffeur vient jeudi\./, 'the other version is shown');
+  assert.equal(await second.page.getByLabel('Texte (français)').inputValue(), 'Le coiffeur vient vendredi.', 'nothing typed is lost');
+
+  await second.page.getByRole('button', { name: /Garder ma version/ }).click();
+  await second.page.locator('.status.saved').waitFor();
+  const shown = await app.server.api('/api/v1/announcements');
+  assert.ok(shown.items.some((a) => a.text.fr === 'Le coiffeur vient vendredi.'));
+  assertNoProblems(first.problems);
+  // The browser logs the refused save; that refusal is the point.
+  assert.deepEqual(second.problems, ['console error: Failed to load resource: the server responded with a status of 412 (Precondition Failed)']);
+  await first.context.close();
+  await second.context.close();
+});

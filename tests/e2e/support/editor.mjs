@@ -1,0 +1,22 @@
+// The staff editor as a page object: log in, open a section, fill a form by its labels.
+import { openPage } from './browser.mjs';
+
+export const STAFF = { login: 'direction', password: 'plantzette-demo' };
+
+/** An office PC's browser at the editor, logged in as the demo administrator. */
+export async function openEditor(browser, server, section = 'activities') {
+  const opened = await openPage(browser, { device: { viewport: { width: 1366, height: 900 } } });
+  const { page } = opened;
+  await page.goto(`${server.url}/gestion/${section}`);
+  await page.getByLabel('Identifiant').fill(STAFF.login);
+  await page.getByLabel('Mot de passe').fill(STAFF.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+  return opened;
+}
+
+/** Saves the open form and waits for the editor to say how it went. */
+export async function save(page) {
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.locator('form.editor-form .status').first().waitFor();
+}
