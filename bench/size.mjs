@@ -28,6 +28,10 @@ for (const r of rows) console.log(`${r.name.padEnd(52)} ${kb(r.raw)} ${kb(r.gzip
 
 // Woff2 is compressed already and served as is; the first load preloads the regular weight.
 // The service worker is fetched in the background once the page is up.
-const firstLoad = rows.filter((r) => (!r.name.endsWith('.woff2') || r.name.includes('400-normal')) && r.name !== 'sw.js');
-const sum = (key) => firstLoad.reduce((total, r) => total + (r.name.endsWith('.woff2') ? r.raw : r[key]), 0);
-console.log(`${'first load (index, wasm, JS, CSS, regular font)'.padEnd(52)} ${kb(sum('raw'))} ${kb(sum('gzip'))} ${kb(sum('brotli'))}`);
+// The staff editor (gestion/) is a bundle of its own: the kiosk and the phones never load it.
+const isEditor = (r) => r.name.startsWith('gestion/');
+const firstLoad = rows.filter((r) => !isEditor(r) && (!r.name.endsWith('.woff2') || r.name.includes('400-normal')) && r.name !== 'sw.js');
+const sum = (list, key) => list.reduce((total, r) => total + (r.name.endsWith('.woff2') ? r.raw : r[key]), 0);
+const total = (label, list) => console.log(`${label.padEnd(52)} ${kb(sum(list, 'raw'))} ${kb(sum(list, 'gzip'))} ${kb(sum(list, 'brotli'))}`);
+total('first load (index, wasm, JS, CSS, regular font)', firstLoad);
+total('staff editor, at /gestion only', rows.filter(isEditor));

@@ -21,6 +21,8 @@ pub enum Topic {
 }
 
 impl Topic {
+    pub const ALL: [Topic; 5] = [Topic::Falls, Topic::Memory, Topic::Nutrition, Topic::CarersSupport, Topic::Health];
+
     pub fn label(self, lang: Lang) -> &'static str {
         use Topic::*;
         match (self, lang) {
@@ -53,6 +55,8 @@ pub enum Audience {
 }
 
 impl Audience {
+    pub const ALL: [Audience; 3] = [Audience::Residents, Audience::SeniorsAtHome, Audience::Carers];
+
     pub fn label(self, lang: Lang) -> &'static str {
         use Audience::*;
         match (self, lang) {

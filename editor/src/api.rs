@@ -2,7 +2,7 @@
 //! with the version being changed, and errors that say what to do.
 
 use gloo_net::http::{Request, RequestBuilder};
-use plantzette_content::staff::{AuditEntry, Credentials, SessionInfo, Stored};
+use plantzette_content::staff::{AuditEntry, Credentials, NewUser, SessionInfo, StaffUser, Stored};
 use plantzette_content::{Content, FieldError, Item};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -99,6 +99,14 @@ pub async fn delete<T: Content>(session: Session, id: i64, version: i64) -> Resu
 
 pub async fn restore<T: Content>(session: Session, id: i64) -> Result<Item<T>, EditorError> {
     send(change(session, Request::post(&format!("/api/v1/staff/{}/{id}/restore", T::COLLECTION))).build()).await
+}
+
+pub async fn users() -> Result<Vec<StaffUser>, EditorError> {
+    send(Request::get("/api/v1/users").build()).await
+}
+
+pub async fn create_user(session: Session, new: &NewUser) -> Result<StaffUser, EditorError> {
+    send(json_body(change(session, Request::post("/api/v1/users")), new)).await
 }
 
 pub async fn audit() -> Result<Vec<AuditEntry>, EditorError> {

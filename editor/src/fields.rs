@@ -50,3 +50,25 @@ pub fn text(fr: String, de: String) -> Text {
 pub fn date_time_input(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%dT%H:%M").to_string()
 }
+
+/// A whole number input, such as a count of beds.
+pub fn number(reader: &mut Reader, field: &str, text: &str) -> Option<u32> {
+    match text.trim().parse() {
+        Ok(number) => Some(number),
+        Err(_) => {
+            let code = if text.trim().is_empty() { ErrorCode::Required } else { ErrorCode::Malformed { detail: text.into() } };
+            reader.errors.push(FieldError { field: field.into(), code });
+            None
+        }
+    }
+}
+
+/// French and German inputs for an optional text: none when the French is empty.
+pub fn optional_text(fr: String, de: String) -> Option<Text> {
+    (!fr.trim().is_empty()).then(|| text(fr, de))
+}
+
+/// A text's French and German, for two inputs.
+pub fn text_inputs(text: Option<&Text>) -> (String, String) {
+    (text.map(|t| t.fr.clone()).unwrap_or_default(), text.and_then(|t| t.de.clone()).unwrap_or_default())
+}

@@ -1,4 +1,5 @@
-//! The staff editor at `/gestion`: log in, then publish activities, menus and announcements.
+//! The staff editor at `/gestion`: log in, then publish activities, menus, announcements,
+//! prevention programmes, the residence's details and visits, and the info pages.
 //! A bundle of its own, so that the kiosk and the phones never load it.
 
 mod api;
@@ -15,7 +16,7 @@ use plantzette_content::Lang;
 
 use components::login::LoginForm;
 use i18n::ui;
-use pages::{ActivitiesPage, AnnouncementsPage, JournalPage, MenusPage};
+use pages::{AccountsPage, ActivitiesPage, AnnouncementsPage, JournalPage, MenusPage, PagesPage, ProgrammesPage, ResidencePage};
 
 #[component]
 pub fn Editor() -> impl IntoView {
@@ -51,7 +52,11 @@ pub fn Editor() -> impl IntoView {
                             <Route path=path!("/gestion/activities") view=ActivitiesPage/>
                             <Route path=path!("/gestion/menus") view=MenusPage/>
                             <Route path=path!("/gestion/announcements") view=AnnouncementsPage/>
+                            <Route path=path!("/gestion/programmes") view=ProgrammesPage/>
+                            <Route path=path!("/gestion/residence") view=ResidencePage/>
+                            <Route path=path!("/gestion/pages") view=PagesPage/>
                             <Route path=path!("/gestion/journal") view=JournalPage/>
+                            <Route path=path!("/gestion/accounts") view=AccountsPage/>
                         </Routes>
                     </main>
                 }
@@ -67,6 +72,7 @@ fn Shell() -> impl IntoView {
     let ui = ui();
     let session = session::use_session();
     let name = session.0.with_untracked(|info| info.as_ref().map(|i| i.user.name.clone()).unwrap_or_default());
+    let is_admin = session.0.with_untracked(|info| info.as_ref().is_some_and(|i| i.user.role == plantzette_content::staff::Role::Admin));
     let log_out = move |_| {
         leptos::task::spawn_local(async move {
             let _ = api::log_out(session).await;
@@ -84,7 +90,11 @@ fn Shell() -> impl IntoView {
                     <li><A href="/gestion/activities">{ui.activities}</A></li>
                     <li><A href="/gestion/menus">{ui.menus}</A></li>
                     <li><A href="/gestion/announcements">{ui.announcements}</A></li>
+                    <li><A href="/gestion/programmes">{ui.programmes}</A></li>
+                    <li><A href="/gestion/residence">{ui.residence}</A></li>
+                    <li><A href="/gestion/pages">{ui.pages}</A></li>
                     <li><A href="/gestion/journal">{ui.journal}</A></li>
+                    {is_admin.then(|| view! { <li><A href="/gestion/accounts">{ui.accounts}</A></li> })}
                 </ul>
             </nav>
         </header>

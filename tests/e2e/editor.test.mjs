@@ -115,3 +115,68 @@ test('two people saving the same announcement: the second sees the first\'s vers
   await first.context.close();
   await second.context.close();
 });
+
+test('suspending visits puts the notice on the open kiosk within 5 s', async () => {
+  const kiosk = await openPage(app.browser, { device: KIOSK });
+  await kiosk.page.goto(`${app.server.url}/kiosk`);
+  await waitForContent(kiosk.page);
+  const { page, context, problems } = await openEditor(app.browser, app.server, 'residence');
+  await page.getByLabel('Visites', { exact: true }).selectOption({ label: 'Visites suspendues' });
+  await page.getByLabel('Précision sur les visites (français)').fill('Grippe : visites suspendues jusqu\'à vendredi.');
+  await assertAccessible(page, '/gestion/residence');
+  await save(page);
+  const notice = kiosk.page.locator('.visits-suspended');
+  await notice.waitFor({ timeout: 5000 });
+  assert.match(await notice.innerText(), /Grippe : visites suspendues jusqu'à vendredi\./);
+  assertNoProblems(problems);
+  assertNoProblems(kiosk.problems);
+  await kiosk.context.close();
+  await context.close();
+});
+
+test('an administrator adds an editor, who can publish but sees no accounts', async () => {
+  const admin = await openEditor(app.browser, app.server, 'accounts');
+  await admin.page.getByLabel('Identifiant').fill('marie.favre');
+  await admin.page.getByLabel('Nom').fill('Marie Favre');
+  await admin.page.getByLabel('Mot de passe (12 caractères au moins)').fill('court');
+  await admin.page.getByRole('button', { name: 'Enregistrer' }).click();
+  await admin.page.getByText('Trop court : 12 caractères au moins.').waitFor();
+  await admin.page.getByLabel('Mot de passe (12 caractères au moins)').fill('animation-sierre');
+  await admin.page.getByRole('button', { name: 'Enregistrer' }).click();
+  await admin.page.getByText('Compte créé.').waitFor();
+  await admin.page.getByText('Marie Favre (marie.favre)').waitFor();
+  assertNoProblems(admin.problems);
+  await admin.context.close();
+
+  const editor = await openPage(app.browser, { device: { viewport: { width: 1366, height: 900 } } });
+  await editor.page.goto(`${app.server.url}/gestion/announcements`);
+  await editor.page.getByLabel('Identifiant').fill('marie.favre');
+  await editor.page.getByLabel('Mot de passe').fill('animation-sierre');
+  await editor.page.getByRole('button', { name: 'Se connecter' }).click();
+  await editor.page.getByText('Connecté·e : Marie Favre').waitFor();
+  assert.equal(await editor.page.getByRole('link', { name: 'Comptes' }).count(), 0);
+  assertNoProblems(editor.problems);
+  await editor.context.close();
+});
+
+test('next week\'s menus start as a copy of this week\'s', async () => {
+  const { page, context, problems } = await openEditor(app.browser, app.server, 'menus');
+  const monday = page.locator('.menu-week tbody tr').first();
+  await monday.waitFor();
+  const mondayDish = (await monday.locator('td').first().innerText()).trim();
+  await page.getByRole('button', { name: 'Semaine suivante' }).click();
+  await page.locator('.menu-week tbody tr').first().getByText('Pas encore de menu').first().waitFor();
+  await page.getByRole('button', { name: 'Copier la semaine précédente' }).click();
+  await page.getByText('Menus copiés de la semaine précédente').waitFor();
+  await page.locator('.menu-week tbody tr').first().getByText(mondayDish).waitFor();
+  const next = await app.server.api(`/api/v1/menus?from=${nextMonday()}`);
+  assert.equal(next.items.length, 7, 'a menu for each day of next week');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+function nextMonday() {
+  const today = new Date(`${zurichWallClock(new Date()).slice(0, 10)}T12:00:00Z`);
+  const days = (8 - today.getUTCDay()) % 7 || 7;
+  return new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}

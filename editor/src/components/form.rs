@@ -7,6 +7,7 @@ use plantzette_content::{Content, FieldError, Item, Lang};
 
 use crate::api::{self, EditorError};
 use crate::components::login::LoginForm;
+use crate::fields::Reader;
 use crate::i18n::{labels, lang, ui};
 use crate::session::{use_session, Session};
 
@@ -96,6 +97,50 @@ impl Form {
     }
 }
 
+/// The save cycle of one item, the same in every form: read the inputs (`read` names the ones
+/// that cannot be read), save from the version opened, and after a conflict either save again
+/// over the other version or `load` it into the inputs.
+pub struct Saving {
+    pub save: Callback<()>,
+    pub keep_mine: Callback<i64>,
+    pub take_theirs: Callback<serde_json::Value>,
+}
+
+pub fn use_saving<T, R, L, S>(form: Form, opened: Option<(i64, i64)>, read: R, load: L, on_saved: S) -> Saving
+where
+    T: Content + Send + Sync + 'static,
+    R: Fn(&mut Reader) -> Option<T> + Send + Sync + Copy + 'static,
+    L: Fn(T) + Send + Sync + Copy + 'static,
+    S: Fn() + Send + Sync + Copy + 'static,
+{
+    let existing = RwSignal::new(opened);
+    let save = Callback::new(move |()| {
+        let mut reader = Reader::default();
+        let Some(content) = read(&mut reader).filter(|_| reader.errors.is_empty()) else {
+            form.unreadable(reader.errors);
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if let Some(saved) = form.save(existing.get_untracked(), content).await {
+                existing.set(Some((saved.id, saved.version)));
+                on_saved();
+            }
+        });
+    });
+    let keep_mine = Callback::new(move |version: i64| {
+        existing.update(|e| *e = e.map(|(id, _)| (id, version)));
+        save.run(());
+    });
+    let take_theirs = Callback::new(move |current: serde_json::Value| {
+        if let Ok(theirs) = serde_json::from_value::<Item<T>>(current) {
+            existing.set(Some((theirs.id, theirs.version)));
+            load(theirs.content);
+            form.status.set(None);
+        }
+    });
+    Saving { save, keep_mine, take_theirs }
+}
+
 /// A labelled field with its error below, tied to the input by `aria-describedby`.
 #[component]
 pub fn Field(form: Form, id: String, label: String, field: &'static str, children: Children) -> impl IntoView {
@@ -130,6 +175,24 @@ pub fn TextInput(
                 aria-invalid=move || form.error_at(field).is_some().to_string()
                 aria-describedby=error_id
             />
+        </Field>
+    }
+}
+
+/// A multi-line text bound to a signal (page bodies: paragraphs separated by a blank line).
+#[component]
+pub fn TextArea(form: Form, id: String, label: String, field: &'static str, value: RwSignal<String>) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    view! {
+        <Field form id=id.clone() label field>
+            <textarea
+                id=id
+                rows="8"
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || form.error_at(field).is_some().to_string()
+                aria-describedby=error_id
+            ></textarea>
         </Field>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use plantzette_content::format::{long_date, time_span, weekday_name};
 use plantzette_content::{Activity, ActivityInfo, Category, Item, Recurrence};
 
-use crate::components::form::{CheckBox, Field, Form, SaveStatus, TextInput};
+use crate::components::form::{use_saving, CheckBox, Field, Form, SaveStatus, Saving, TextInput};
 use crate::components::list::{Editing, ItemList};
 use crate::fields::{text, Reader};
 use crate::i18n::{lang, ui};
@@ -21,7 +21,7 @@ pub fn ActivitiesPage() -> impl IntoView {
     let describe = move |a: &Activity| {
         let when = format!("{} {}", long_date(a.starts_at.date(), lang), time_span(a.starts_at, a.ends_at));
         let weekly = a.recurrence.as_ref().map(|_| format!(" · {}", ui.weekly)).unwrap_or_default();
-        format!("{} · {when}{weekly}", a.info.title.fr)
+        format!("{} · {when}{weekly}", a.info.title.get(lang))
     };
     view! {
         <h2>{ui.activities}</h2>
@@ -143,31 +143,9 @@ fn ActivityForm(editing: Editing<Activity>, item: Option<Item<Activity>>) -> imp
     if let Some(item) = &item {
         inputs.load(&item.content);
     }
-    let existing = RwSignal::new(item.as_ref().map(|i| (i.id, i.version)));
-    let save = move || {
-        let mut reader = Reader::default();
-        let Some(activity) = inputs.activity(&mut reader).filter(|_| reader.errors.is_empty()) else {
-            form.unreadable(reader.errors);
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            if let Some(saved) = form.save(existing.get_untracked(), activity).await {
-                existing.set(Some((saved.id, saved.version)));
-                editing.items.refetch();
-            }
-        });
-    };
-    let keep_mine = Callback::new(move |version: i64| {
-        existing.update(|e| *e = e.map(|(id, _)| (id, version)));
-        save();
-    });
-    let take_theirs = Callback::new(move |current: serde_json::Value| {
-        if let Ok(theirs) = serde_json::from_value::<Item<Activity>>(current) {
-            existing.set(Some((theirs.id, theirs.version)));
-            inputs.load(&theirs.content);
-            form.status.set(None);
-        }
-    });
+    let opened = item.as_ref().map(|i| (i.id, i.version));
+    let Saving { save, keep_mine, take_theirs } =
+        use_saving(form, opened, move |reader| inputs.activity(reader), move |theirs| inputs.load(&theirs), move || editing.items.refetch());
     let day_to_cancel = RwSignal::new(String::new());
     let cancel_day = move |_| {
         if let Ok(day) = NaiveDate::parse_from_str(&day_to_cancel.get_untracked(), "%Y-%m-%d") {
@@ -181,7 +159,7 @@ fn ActivityForm(editing: Editing<Activity>, item: Option<Item<Activity>>) -> imp
         }
     };
     view! {
-        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
             <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=inputs.title_fr/>
             <TextInput form id="title-de".into() label=format!("{} ({})", ui.title_field, ui.german) field="title.de" value=inputs.title_de/>
             <TextInput form id="place-fr".into() label=format!("{} ({})", ui.place, ui.french) field="place.fr" value=inputs.place_fr/>

@@ -5,7 +5,7 @@ use chrono::{Duration, Timelike};
 use leptos::prelude::*;
 use plantzette_content::{Announcement, Item, Priority};
 
-use crate::components::form::{Field, SaveStatus, TextInput};
+use crate::components::form::{use_saving, Field, SaveStatus, Saving, TextInput};
 use crate::components::list::{Editing, ItemList};
 use crate::fields::{date_time_input, text, Reader};
 use crate::i18n::{lang, ui};
@@ -19,7 +19,7 @@ pub fn AnnouncementsPage() -> impl IntoView {
         <h2>{ui.announcements}</h2>
         {move || match editing.open.get() {
             Some(item) => view! { <AnnouncementForm editing item/> }.into_any(),
-            None => view! { <ItemList editing describe=move |a: &Announcement| format!("{} · {}", a.priority.label(lang), a.text.fr)/> }.into_any(),
+            None => view! { <ItemList editing describe=move |a: &Announcement| format!("{} · {}", a.priority.label(lang), a.text.get(lang))/> }.into_any(),
         }}
     }
 }
@@ -29,13 +29,23 @@ fn AnnouncementForm(editing: Editing<Announcement>, item: Option<Item<Announceme
     let ui = ui();
     let form = editing.form;
     let now = chrono::Local::now().naive_local().with_second(0).unwrap_or_default();
-    let existing = RwSignal::new(item.as_ref().map(|i| (i.id, i.version)));
+    let opened = item.as_ref().map(|i| (i.id, i.version));
     let content = item.map(|i| i.content);
     let text_fr = RwSignal::new(content.as_ref().map(|a| a.text.fr.clone()).unwrap_or_default());
     let text_de = RwSignal::new(content.as_ref().and_then(|a| a.text.de.clone()).unwrap_or_default());
     let priority = RwSignal::new(content.as_ref().map(|a| a.priority).unwrap_or_default());
     let from = RwSignal::new(date_time_input(content.as_ref().map_or(now, |a| a.shown_from)));
     let until = RwSignal::new(date_time_input(content.as_ref().map_or(now + Duration::days(7), |a| a.shown_until)));
+    let read = move |reader: &mut Reader| {
+        let shown_from = reader.date_time("shown_from", &from.get_untracked());
+        let shown_until = reader.date_time("shown_until", &until.get_untracked());
+        Some(Announcement {
+            text: text(text_fr.get_untracked(), text_de.get_untracked()),
+            priority: priority.get_untracked(),
+            shown_from: shown_from?,
+            shown_until: shown_until?,
+        })
+    };
     let load = move |a: Announcement| {
         text_fr.set(a.text.fr.clone());
         text_de.set(a.text.de.clone().unwrap_or_default());
@@ -43,40 +53,9 @@ fn AnnouncementForm(editing: Editing<Announcement>, item: Option<Item<Announceme
         from.set(date_time_input(a.shown_from));
         until.set(date_time_input(a.shown_until));
     };
-    let save = move || {
-        let mut reader = Reader::default();
-        let shown_from = reader.date_time("shown_from", &from.get_untracked());
-        let shown_until = reader.date_time("shown_until", &until.get_untracked());
-        let (Some(shown_from), Some(shown_until)) = (shown_from, shown_until) else {
-            form.unreadable(reader.errors);
-            return;
-        };
-        let announcement = Announcement {
-            text: text(text_fr.get_untracked(), text_de.get_untracked()),
-            priority: priority.get_untracked(),
-            shown_from,
-            shown_until,
-        };
-        leptos::task::spawn_local(async move {
-            if let Some(saved) = form.save(existing.get_untracked(), announcement).await {
-                existing.set(Some((saved.id, saved.version)));
-                editing.items.refetch();
-            }
-        });
-    };
-    let keep_mine = Callback::new(move |version: i64| {
-        existing.update(|e| *e = e.map(|(id, _)| (id, version)));
-        save();
-    });
-    let take_theirs = Callback::new(move |current: serde_json::Value| {
-        if let Ok(theirs) = serde_json::from_value::<Item<Announcement>>(current) {
-            existing.set(Some((theirs.id, theirs.version)));
-            load(theirs.content);
-            form.status.set(None);
-        }
-    });
+    let Saving { save, keep_mine, take_theirs } = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
-        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
             <TextInput form id="text-fr".into() label=format!("{} ({})", ui.text, ui.french) field="text.fr" value=text_fr/>
             <TextInput form id="text-de".into() label=format!("{} ({})", ui.text, ui.german) field="text.de" value=text_de/>
             <Field form id="priority".into() label=ui.priority.into() field="priority">

@@ -9,8 +9,8 @@ use plantzette_content::staff::Stored;
 use plantzette_content::{Allergen, DayMenu, Dish, Item, Meal, MealKind, Week};
 
 use crate::api;
-use crate::components::form::{Form, SaveStatus, TextInput};
-use crate::fields::text;
+use crate::components::form::{use_saving, Form, SaveStatus, Saving, TextInput};
+use crate::fields::{text, Reader};
 use crate::i18n::{lang, ui};
 
 /// The meals the kitchen plans day by day (breakfast is the same every day).
@@ -61,7 +61,7 @@ pub fn MenusPage() -> impl IntoView {
                         <tbody>
                             {week.get().range().days().map(|day| {
                                 let item = items.iter().find(|m| m.content.date == day).cloned();
-                                let dish = |kind: MealKind| item.as_ref().and_then(|m| m.content.meal(kind)).map(|meal| meal.main.name.fr.clone()).unwrap_or_else(|| ui.no_menu.into());
+                                let dish = |kind: MealKind| item.as_ref().and_then(|m| m.content.meal(kind)).map(|meal| meal.main.name.get(lang).to_string()).unwrap_or_else(|| ui.no_menu.into());
                                 let cells = PLANNED.map(|kind| view! { <td>{dish(kind)}</td> });
                                 let edit = move |_| { form.errors.set(Vec::new()); form.status.set(None); open.set(Some((day, item.clone()))) };
                                 view! { <tr><th scope="row">{day_heading(day, lang)}</th>{cells.collect_view()}<td><button type="button" class="button" on:click=edit>{ui.edit}</button></td></tr> }
@@ -92,6 +92,12 @@ impl DishInputs {
         }
     }
 
+    fn load(&self, dish: Option<&Dish>) {
+        self.name_fr.set(dish.map(|d| d.name.fr.clone()).unwrap_or_default());
+        self.name_de.set(dish.and_then(|d| d.name.de.clone()).unwrap_or_default());
+        self.allergens.set(dish.map(|d| d.allergens.clone()).unwrap_or_default());
+    }
+
     fn dish(&self) -> Dish {
         let mut allergens = self.allergens.get_untracked();
         allergens.sort();
@@ -107,7 +113,7 @@ impl DishInputs {
 fn DayForm(day: NaiveDate, item: Option<Item<DayMenu>>, form: Form, on_saved: Callback<()>) -> impl IntoView {
     let ui = ui();
     let lang = lang();
-    let existing = RwSignal::new(item.as_ref().map(|i| (i.id, i.version)));
+    let opened = item.as_ref().map(|i| (i.id, i.version));
     let menu = item.map(|i| i.content);
     let meal = |kind| menu.as_ref().and_then(|m| m.meal(kind)).cloned();
     // Courses this form does not show (starters, desserts, breakfast) are kept as they were.
@@ -116,7 +122,7 @@ fn DayForm(day: NaiveDate, item: Option<Item<DayMenu>>, form: Form, on_saved: Ca
         let meal = meal(kind);
         (kind, DishInputs::new(meal.as_ref().map(|m| &m.main)), DishInputs::new(meal.as_ref().and_then(|m| m.vegetarian.as_ref())))
     });
-    let save = move || {
+    let read = move |_: &mut Reader| {
         let kept = kept.get_value();
         let previous = |kind| kept.as_ref().and_then(|m| m.meal(kind)).cloned();
         let mut meals: Vec<Meal> = inputs
@@ -137,36 +143,19 @@ fn DayForm(day: NaiveDate, item: Option<Item<DayMenu>>, form: Form, on_saved: Ca
             })
             .collect();
         meals.extend(kept.iter().flat_map(|m| m.meals.iter()).filter(|m| !PLANNED.contains(&m.kind)).cloned());
-        let menu = DayMenu { date: day, meals };
-        leptos::task::spawn_local(async move {
-            if let Some(saved) = form.save(existing.get_untracked(), menu).await {
-                existing.set(Some((saved.id, saved.version)));
-                on_saved.run(());
-            }
-        });
+        Some(DayMenu { date: day, meals })
     };
-    let keep_mine = Callback::new(move |version: i64| {
-        existing.update(|e| *e = e.map(|(id, _)| (id, version)));
-        save();
-    });
-    let take_theirs = Callback::new(move |current: serde_json::Value| {
-        if let Ok(theirs) = serde_json::from_value::<Item<DayMenu>>(current) {
-            existing.set(Some((theirs.id, theirs.version)));
-            for (kind, main, vegetarian) in inputs {
-                let meal = theirs.content.meal(kind);
-                for (inputs, dish) in [(main, meal.map(|m| &m.main)), (vegetarian, meal.and_then(|m| m.vegetarian.as_ref()))] {
-                    let fresh = DishInputs::new(dish);
-                    inputs.name_fr.set(fresh.name_fr.get_untracked());
-                    inputs.name_de.set(fresh.name_de.get_untracked());
-                    inputs.allergens.set(fresh.allergens.get_untracked());
-                }
-            }
-            kept.set_value(Some(theirs.content));
-            form.status.set(None);
+    let load = move |theirs: DayMenu| {
+        for (kind, main, vegetarian) in inputs {
+            let meal = theirs.meal(kind);
+            main.load(meal.map(|m| &m.main));
+            vegetarian.load(meal.and_then(|m| m.vegetarian.as_ref()));
         }
-    });
+        kept.set_value(Some(theirs));
+    };
+    let Saving { save, keep_mine, take_theirs } = use_saving(form, opened, read, load, move || on_saved.run(()));
     view! {
-        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
             <h3>{day_heading(day, lang)}</h3>
             {inputs.into_iter().enumerate().map(|(index, (kind, main, vegetarian))| view! {
                 <fieldset class="meal-inputs">

@@ -1,11 +1,19 @@
-//! One page per kind of content, named as the API names it.
+//! One page per kind of content, named as the API names it, and the staff's own pages.
 
+mod accounts;
 mod activities;
 mod announcements;
 mod journal;
 mod menus;
+mod pages;
+mod programmes;
+mod residence;
 
+pub use accounts::AccountsPage;
 pub use activities::ActivitiesPage;
 pub use announcements::AnnouncementsPage;
 pub use journal::JournalPage;
 pub use menus::MenusPage;
+pub use pages::PagesPage;
+pub use programmes::ProgrammesPage;
+pub use residence::ResidencePage;

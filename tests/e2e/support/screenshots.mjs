@@ -2,6 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { KIOSK, PHONE, launchBrowser, openPage, waitForContent } from './browser.mjs';
 import { startServer } from './server.mjs';
+import { openEditor } from './editor.mjs';
 
 const only = process.argv[2];
 const out = 'tests/artifacts/screenshots';
@@ -37,6 +38,18 @@ try {
         await page.screenshot({ path: `${out}/${name}-${device}-${lang}.png` });
       }
       if (problems.length) console.error(problems.join('\n'));
+      await context.close();
+    }
+  }
+  // The staff editor on an office screen, in both staff languages.
+  for (const lang of ['fr', 'de']) {
+    for (const section of ['activities', 'menus', 'announcements']) {
+      if (only && only !== 'editor') continue;
+      const { page, context } = await openEditor(browser, server, section);
+      if (lang === 'de') await page.getByRole('button', { name: 'Deutsch' }).click();
+      await page.getByRole('button', { name: lang === 'de' ? 'Bearbeiten' : 'Modifier' }).first().click();
+      await page.locator('form.editor-form').waitFor();
+      await page.screenshot({ path: `${out}/editor-${section}-${lang}.png`, fullPage: true });
       await context.close();
     }
   }

@@ -1,0 +1,105 @@
+//! Info pages (admissions, short stays, medical care, partners): title, summary and text in
+//! French and German, and for short stays the beds free now.
+
+use leptos::prelude::*;
+use plantzette_content::{BedAvailability, InfoPage, Item, PageSlug};
+
+use crate::components::form::{use_saving, CheckBox, Field, Form, SaveStatus, Saving, TextArea, TextInput};
+use crate::components::list::{Editing, ItemList};
+use crate::fields::{number, text, text_inputs, Reader};
+use crate::i18n::{lang, ui};
+
+#[component]
+pub fn PagesPage() -> impl IntoView {
+    let ui = ui();
+    let editing = Editing::<InfoPage>::new();
+    let lang = lang();
+    view! {
+        <h2>{ui.pages}</h2>
+        {move || match editing.open.get() {
+            Some(item) => view! { <PageForm editing item/> }.into_any(),
+            None => view! { <ItemList editing describe=move |p: &InfoPage| format!("{} · {}", p.slug.label(lang), p.title.get(lang))/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn PageForm(editing: Editing<InfoPage>, item: Option<Item<InfoPage>>) -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let form: Form = editing.form;
+    let opened = item.as_ref().map(|i| (i.id, i.version));
+    let page = item.map(|i| i.content);
+    let slug = RwSignal::new(page.as_ref().map_or(PageSlug::Admissions, |p| p.slug));
+    let pair = |t: Option<&plantzette_content::Text>| {
+        let (fr, de) = text_inputs(t);
+        (RwSignal::new(fr), RwSignal::new(de))
+    };
+    let (title_fr, title_de) = pair(page.as_ref().map(|p| &p.title));
+    let (summary_fr, summary_de) = pair(page.as_ref().map(|p| &p.summary));
+    let (body_fr, body_de) = pair(page.as_ref().map(|p| &p.body));
+    let beds = page.as_ref().and_then(|p| p.beds);
+    let has_beds = RwSignal::new(beds.is_some());
+    let available = RwSignal::new(beds.map(|b| b.available.to_string()).unwrap_or_default());
+    let total = RwSignal::new(beds.map(|b| b.total.to_string()).unwrap_or_default());
+    let read = move |reader: &mut Reader| {
+        let beds = if has_beds.get_untracked() {
+            let available = number(reader, "beds.available", &available.get_untracked());
+            let total = number(reader, "beds.total", &total.get_untracked());
+            Some(BedAvailability { available: available?, total: total? })
+        } else {
+            None
+        };
+        Some(InfoPage {
+            slug: slug.get_untracked(),
+            title: text(title_fr.get_untracked(), title_de.get_untracked()),
+            summary: text(summary_fr.get_untracked(), summary_de.get_untracked()),
+            body: text(body_fr.get_untracked(), body_de.get_untracked()),
+            beds,
+        })
+    };
+    let load = move |theirs: InfoPage| {
+        slug.set(theirs.slug);
+        for ((fr, de), t) in [((title_fr, title_de), &theirs.title), ((summary_fr, summary_de), &theirs.summary), ((body_fr, body_de), &theirs.body)]
+        {
+            let (new_fr, new_de) = text_inputs(Some(t));
+            fr.set(new_fr);
+            de.set(new_de);
+        }
+        has_beds.set(theirs.beds.is_some());
+        available.set(theirs.beds.map(|b| b.available.to_string()).unwrap_or_default());
+        total.set(theirs.beds.map(|b| b.total.to_string()).unwrap_or_default());
+    };
+    let Saving { save, keep_mine, take_theirs } = use_saving(form, opened, read, load, move || editing.items.refetch());
+    view! {
+        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
+            <Field form id="slug".into() label=ui.page_kind.into() field="slug">
+                <select id="slug" on:change=move |ev| {
+                    if let Some(chosen) = PageSlug::parse(&event_target_value(&ev)) {
+                        slug.set(chosen);
+                    }
+                }>
+                    {PageSlug::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=move || slug.get() == s>{s.label(lang)}</option> }).collect_view()}
+                </select>
+            </Field>
+            <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=title_fr/>
+            <TextInput form id="title-de".into() label=format!("{} ({})", ui.title_field, ui.german) field="title.de" value=title_de/>
+            <TextInput form id="summary-fr".into() label=format!("{} ({})", ui.summary, ui.french) field="summary.fr" value=summary_fr/>
+            <TextInput form id="summary-de".into() label=format!("{} ({})", ui.summary, ui.german) field="summary.de" value=summary_de/>
+            <TextArea form id="body-fr".into() label=format!("{} ({})", ui.body, ui.french) field="body.fr" value=body_fr/>
+            <TextArea form id="body-de".into() label=format!("{} ({})", ui.body, ui.german) field="body.de" value=body_de/>
+            <CheckBox label=ui.short_stay_beds value=has_beds/>
+            <Show when=move || has_beds.get()>
+                <div class="field-row">
+                    <TextInput form id="beds-available".into() label=ui.beds_available.into() field="beds.available" value=available kind="number"/>
+                    <TextInput form id="beds-total".into() label=ui.beds_total.into() field="beds.total" value=total kind="number"/>
+                </div>
+            </Show>
+            <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
+            <div class="form-actions">
+                <button type="submit" class="button">{ui.save}</button>
+                <button type="button" class="button secondary" on:click=move |_| editing.close()>{ui.cancel}</button>
+            </div>
+        </form>
+    }
+}

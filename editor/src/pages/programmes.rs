@@ -1,0 +1,192 @@
+//! Prevention programmes: what, for whom, the sessions (date, times, place), whom to call, and
+//! the price.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use plantzette_content::format::long_date;
+use plantzette_content::{Audience, Contact, Item, Price, Programme, Session, Topic};
+
+use crate::components::form::{use_saving, Field, Form, SaveStatus, Saving, TextInput};
+use crate::components::list::{Editing, ItemList};
+use crate::fields::{optional_text, text, text_inputs, Reader};
+use crate::i18n::{lang, ui};
+
+#[component]
+pub fn ProgrammesPage() -> impl IntoView {
+    let ui = ui();
+    let editing = Editing::<Programme>::new();
+    let lang = lang();
+    let describe = move |p: &Programme| {
+        let first = p.sessions.iter().map(|s| s.starts_at.date()).min();
+        format!("{} · {}", p.title.get(lang), first.map(|d| long_date(d, lang)).unwrap_or_default())
+    };
+    view! {
+        <h2>{ui.programmes}</h2>
+        {move || match editing.open.get() {
+            Some(item) => view! { <ProgrammeForm editing item/> }.into_any(),
+            None => view! { <ItemList editing describe/> }.into_any(),
+        }}
+    }
+}
+
+/// One session's inputs.
+#[derive(Clone, Copy)]
+struct SessionInputs {
+    date: RwSignal<String>,
+    starts: RwSignal<String>,
+    ends: RwSignal<String>,
+    place: RwSignal<String>,
+}
+
+impl SessionInputs {
+    fn new(session: Option<&Session>) -> SessionInputs {
+        let time = |f: fn(&Session) -> chrono::NaiveDateTime| session.map(|s| f(s).format("%H:%M").to_string()).unwrap_or_default();
+        SessionInputs {
+            date: RwSignal::new(session.map(|s| s.starts_at.date().to_string()).unwrap_or_default()),
+            starts: RwSignal::new(time(|s| s.starts_at)),
+            ends: RwSignal::new(time(|s| s.ends_at)),
+            place: RwSignal::new(session.map(|s| s.place.fr.clone()).unwrap_or_default()),
+        }
+    }
+
+    fn session(&self, reader: &mut Reader, index: usize) -> Option<Session> {
+        let field = |name: &str| format!("sessions[{index}].{name}");
+        let date: Option<NaiveDate> = reader.date(&field("starts_at"), &self.date.get_untracked());
+        let starts = reader.time(&field("starts_at"), &self.starts.get_untracked());
+        let ends = reader.time(&field("ends_at"), &self.ends.get_untracked());
+        let date = date?;
+        Some(Session { starts_at: date.and_time(starts?), ends_at: date.and_time(ends?), place: text(self.place.get_untracked(), String::new()) })
+    }
+}
+
+#[component]
+fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let form: Form = editing.form;
+    let opened = item.as_ref().map(|i| (i.id, i.version));
+    let programme = item.map(|i| i.content);
+    let pair = |t: Option<&plantzette_content::Text>| {
+        let (fr, de) = text_inputs(t);
+        (RwSignal::new(fr), RwSignal::new(de))
+    };
+    let (title_fr, title_de) = pair(programme.as_ref().map(|p| &p.title));
+    let (summary_fr, summary_de) = pair(programme.as_ref().map(|p| &p.summary));
+    let (description_fr, description_de) = pair(programme.as_ref().and_then(|p| p.description.as_ref()));
+    let topic = RwSignal::new(programme.as_ref().map_or(Topic::Falls, |p| p.topic));
+    let audiences = RwSignal::new(programme.as_ref().map(|p| p.audiences.clone()).unwrap_or_default());
+    let sessions = RwSignal::new(
+        programme
+            .as_ref()
+            .map(|p| p.sessions.iter().map(|s| SessionInputs::new(Some(s))).collect())
+            .unwrap_or_else(|| vec![SessionInputs::new(None)]),
+    );
+    let contact = programme.as_ref().map(|p| p.contact.clone());
+    let contact_name = RwSignal::new(contact.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+    let phone = RwSignal::new(contact.as_ref().map(|c| c.phone.clone()).unwrap_or_default());
+    let email = RwSignal::new(contact.as_ref().map(|c| c.email.clone()).unwrap_or_default());
+    let francs = RwSignal::new(programme.as_ref().map(|p| format!("{:.2}", f64::from(p.price.centimes) / 100.0)).unwrap_or_else(|| "0".into()));
+    let (note_fr, note_de) = pair(programme.as_ref().and_then(|p| p.price.note.as_ref()));
+    let read = move |reader: &mut Reader| {
+        let read_sessions: Vec<Option<Session>> = sessions.get_untracked().iter().enumerate().map(|(index, s)| s.session(reader, index)).collect();
+        let centimes = francs.get_untracked().trim().replace(',', ".").parse::<f64>().ok().filter(|f| *f >= 0.0).map(|f| (f * 100.0).round() as u32);
+        if centimes.is_none() {
+            reader.errors.push(plantzette_content::FieldError {
+                field: "price.centimes".into(),
+                code: plantzette_content::ErrorCode::Malformed { detail: francs.get_untracked() },
+            });
+        }
+        let mut audience_list = audiences.get_untracked();
+        audience_list.sort_by_key(|a| Audience::ALL.iter().position(|b| b == a));
+        Some(Programme {
+            title: text(title_fr.get_untracked(), title_de.get_untracked()),
+            summary: text(summary_fr.get_untracked(), summary_de.get_untracked()),
+            description: optional_text(description_fr.get_untracked(), description_de.get_untracked()),
+            topic: topic.get_untracked(),
+            audiences: audience_list,
+            sessions: read_sessions.into_iter().collect::<Option<Vec<_>>>()?,
+            contact: Contact { name: contact_name.get_untracked(), phone: phone.get_untracked(), email: email.get_untracked() },
+            price: Price { centimes: centimes?, note: optional_text(note_fr.get_untracked(), note_de.get_untracked()) },
+        })
+    };
+    let load = move |theirs: Programme| {
+        for ((fr, de), t) in [
+            ((title_fr, title_de), Some(&theirs.title)),
+            ((summary_fr, summary_de), Some(&theirs.summary)),
+            ((description_fr, description_de), theirs.description.as_ref()),
+            ((note_fr, note_de), theirs.price.note.as_ref()),
+        ] {
+            let (new_fr, new_de) = text_inputs(t);
+            fr.set(new_fr);
+            de.set(new_de);
+        }
+        topic.set(theirs.topic);
+        audiences.set(theirs.audiences.clone());
+        sessions.set(theirs.sessions.iter().map(|s| SessionInputs::new(Some(s))).collect());
+        contact_name.set(theirs.contact.name.clone());
+        phone.set(theirs.contact.phone.clone());
+        email.set(theirs.contact.email.clone());
+        francs.set(format!("{:.2}", f64::from(theirs.price.centimes) / 100.0));
+    };
+    let Saving { save, keep_mine, take_theirs } = use_saving(form, opened, read, load, move || editing.items.refetch());
+    view! {
+        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
+            <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=title_fr/>
+            <TextInput form id="title-de".into() label=format!("{} ({})", ui.title_field, ui.german) field="title.de" value=title_de/>
+            <TextInput form id="summary-fr".into() label=format!("{} ({})", ui.summary, ui.french) field="summary.fr" value=summary_fr/>
+            <TextInput form id="summary-de".into() label=format!("{} ({})", ui.summary, ui.german) field="summary.de" value=summary_de/>
+            <TextInput form id="description-fr".into() label=format!("{} ({})", ui.description, ui.french) field="description.fr" value=description_fr/>
+            <TextInput form id="description-de".into() label=format!("{} ({})", ui.description, ui.german) field="description.de" value=description_de/>
+            <Field form id="topic".into() label=ui.topic.into() field="topic">
+                <select id="topic" on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    topic.set(Topic::ALL.into_iter().find(|t| format!("{t:?}") == chosen).unwrap_or(Topic::Falls));
+                }>
+                    {Topic::ALL.into_iter().map(|t| view! { <option value=format!("{t:?}") selected=move || topic.get() == t>{t.label(lang)}</option> }).collect_view()}
+                </select>
+            </Field>
+            <fieldset class="field" class:invalid=move || form.error_at("audiences").is_some()>
+                <legend>{ui.audiences}</legend>
+                {Audience::ALL.into_iter().map(|audience| {
+                    let checked = move || audiences.with(|list| list.contains(&audience));
+                    let toggle = move |ev| {
+                        let on = event_target_checked(&ev);
+                        audiences.update(|list| {
+                            list.retain(|a| *a != audience);
+                            if on { list.push(audience); }
+                        });
+                    };
+                    view! { <label class="check"><input type="checkbox" prop:checked=checked on:change=toggle/>{audience.label(lang)}</label> }
+                }).collect_view()}
+                <p class="field-error">{move || form.error_at("audiences")}</p>
+            </fieldset>
+            <fieldset class="field" class:invalid=move || form.error_at("sessions").is_some()>
+                <legend>{ui.sessions}</legend>
+                {move || sessions.get().into_iter().enumerate().map(|(index, session)| {
+                    let field = |rest: &str| -> &'static str { Box::leak(format!("sessions[{index}].{rest}").into_boxed_str()) };
+                    view! {
+                        <div class="field-row">
+                            <TextInput form id=format!("session-{index}-date") label=ui.date.into() field=field("starts_at") value=session.date kind="date"/>
+                            <TextInput form id=format!("session-{index}-starts") label=ui.starts.into() field=field("starts_at") value=session.starts kind="time"/>
+                            <TextInput form id=format!("session-{index}-ends") label=ui.ends.into() field=field("ends_at") value=session.ends kind="time"/>
+                            <TextInput form id=format!("session-{index}-place") label=ui.place.into() field=field("place.fr") value=session.place/>
+                            <button type="button" class="button secondary" on:click=move |_| sessions.update(|list| { list.remove(index); })>{ui.remove}</button>
+                        </div>
+                    }
+                }).collect_view()}
+                <button type="button" class="button secondary" on:click=move |_| sessions.update(|list| list.push(SessionInputs::new(None)))>{ui.add}</button>
+                <p class="field-error">{move || form.error_at("sessions")}</p>
+            </fieldset>
+            <TextInput form id="contact-name".into() label=ui.contact_name.into() field="contact.name" value=contact_name/>
+            <TextInput form id="phone".into() label=ui.phone.into() field="contact.phone" value=phone kind="tel"/>
+            <TextInput form id="email".into() label=ui.email.into() field="contact.email" value=email kind="email"/>
+            <TextInput form id="price".into() label=ui.price_chf.into() field="price.centimes" value=francs/>
+            <TextInput form id="price-note-fr".into() label=format!("{} ({})", ui.price_note, ui.french) field="price.note.fr" value=note_fr/>
+            <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
+            <div class="form-actions">
+                <button type="submit" class="button">{ui.save}</button>
+                <button type="button" class="button secondary" on:click=move |_| editing.close()>{ui.cancel}</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,148 @@
+//! The residence: whether visits are open (restricted or suspended visits take a banner on every
+//! screen), its visiting hours, address and contact.
+
+use chrono::NaiveTime;
+use leptos::prelude::*;
+use plantzette_content::{Address, Contact, Item, Residence, VisitingHours, VisitsState, VisitsStatus};
+
+use crate::api;
+use crate::components::form::{use_saving, Field, Form, SaveStatus, Saving, TextInput};
+use crate::fields::{optional_text, text, text_inputs, Reader};
+use crate::i18n::{lang, ui};
+
+const STATES: [VisitsState; 3] = [VisitsState::Open, VisitsState::Restricted, VisitsState::Suspended];
+
+#[component]
+pub fn ResidencePage() -> impl IntoView {
+    let ui = ui();
+    let residence = LocalResource::new(api::list::<Residence>);
+    view! {
+        <h2>{ui.residence}</h2>
+        <Suspense fallback=move || view! { <p>{ui.loading}</p> }>
+            {move || Suspend::new(async move {
+                match residence.await.map(|list| list.into_iter().next()) {
+                    Ok(Some(stored)) => view! { <ResidenceForm item=stored.item/> }.into_any(),
+                    _ => view! { <p class="status problem" role="alert">{ui.network}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One row of visiting hours: the days in French and German, opening and closing times.
+#[derive(Clone, Copy)]
+struct HoursInputs {
+    days_fr: RwSignal<String>,
+    days_de: RwSignal<String>,
+    opens: RwSignal<String>,
+    closes: RwSignal<String>,
+}
+
+impl HoursInputs {
+    fn new(hours: Option<&VisitingHours>) -> HoursInputs {
+        let (fr, de) = text_inputs(hours.map(|h| &h.days));
+        let time = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+        HoursInputs {
+            days_fr: RwSignal::new(fr),
+            days_de: RwSignal::new(de),
+            opens: RwSignal::new(time(hours.map(|h| h.opens))),
+            closes: RwSignal::new(time(hours.map(|h| h.closes))),
+        }
+    }
+}
+
+#[component]
+fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let form = Form::new();
+    let r = item.content.clone();
+    let name = RwSignal::new(r.name.clone());
+    let street = RwSignal::new(r.address.street.clone());
+    let postcode = RwSignal::new(r.address.postcode.clone());
+    let city = RwSignal::new(r.address.city.clone());
+    let contact_name = RwSignal::new(r.contact.name.clone());
+    let phone = RwSignal::new(r.contact.phone.clone());
+    let email = RwSignal::new(r.contact.email.clone());
+    let state = RwSignal::new(r.visits.state);
+    let (message_fr, message_de) = text_inputs(r.visits.message.as_ref());
+    let (message_fr, message_de) = (RwSignal::new(message_fr), RwSignal::new(message_de));
+    let hours = RwSignal::new(r.visiting_hours.iter().map(|h| HoursInputs::new(Some(h))).collect::<Vec<_>>());
+    let time_zone = StoredValue::new(r.time_zone.clone());
+    let read = move |reader: &mut Reader| {
+        let visiting_hours = hours
+            .get_untracked()
+            .iter()
+            .enumerate()
+            .map(|(index, row)| {
+                let opens = reader.time(&format!("visiting_hours[{index}].opens"), &row.opens.get_untracked());
+                let closes = reader.time(&format!("visiting_hours[{index}].closes"), &row.closes.get_untracked());
+                Some(VisitingHours { days: text(row.days_fr.get_untracked(), row.days_de.get_untracked()), opens: opens?, closes: closes? })
+            })
+            .collect::<Vec<_>>();
+        Some(Residence {
+            name: name.get_untracked(),
+            address: Address { street: street.get_untracked(), postcode: postcode.get_untracked(), city: city.get_untracked() },
+            contact: Contact { name: contact_name.get_untracked(), phone: phone.get_untracked(), email: email.get_untracked() },
+            visiting_hours: visiting_hours.into_iter().collect::<Option<Vec<_>>>()?,
+            visits: VisitsStatus { state: state.get_untracked(), message: optional_text(message_fr.get_untracked(), message_de.get_untracked()) },
+            time_zone: time_zone.get_value(),
+        })
+    };
+    let load = move |theirs: Residence| {
+        name.set(theirs.name);
+        street.set(theirs.address.street);
+        postcode.set(theirs.address.postcode);
+        city.set(theirs.address.city);
+        contact_name.set(theirs.contact.name);
+        phone.set(theirs.contact.phone);
+        email.set(theirs.contact.email);
+        state.set(theirs.visits.state);
+        let (fr, de) = text_inputs(theirs.visits.message.as_ref());
+        message_fr.set(fr);
+        message_de.set(de);
+        hours.set(theirs.visiting_hours.iter().map(|h| HoursInputs::new(Some(h))).collect());
+    };
+    let Saving { save, keep_mine, take_theirs } = use_saving(form, Some((item.id, item.version)), read, load, || ());
+    view! {
+        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
+            <Field form id="visits".into() label=ui.visits.into() field="visits.state">
+                <select id="visits" on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    state.set(STATES.into_iter().find(|s| format!("{s:?}") == chosen).unwrap_or_default());
+                }>
+                    {STATES.into_iter().map(|s| view! { <option value=format!("{s:?}") selected=move || state.get() == s>{s.label(lang)}</option> }).collect_view()}
+                </select>
+            </Field>
+            <TextInput form id="visits-message-fr".into() label=format!("{} ({})", ui.visits_message, ui.french) field="visits.message.fr" value=message_fr/>
+            <TextInput form id="visits-message-de".into() label=format!("{} ({})", ui.visits_message, ui.german) field="visits.message.de" value=message_de/>
+            <fieldset>
+                <legend>{ui.visiting_hours}</legend>
+                {move || hours.get().into_iter().enumerate().map(|(index, row)| {
+                    let field = |rest: &str| -> &'static str { Box::leak(format!("visiting_hours[{index}].{rest}").into_boxed_str()) };
+                    view! {
+                        <div class="field-row">
+                            <TextInput form id=format!("hours-{index}-fr") label=format!("{} ({})", ui.days, ui.french) field=field("days.fr") value=row.days_fr/>
+                            <TextInput form id=format!("hours-{index}-de") label=format!("{} ({})", ui.days, ui.german) field=field("days.de") value=row.days_de/>
+                            <TextInput form id=format!("hours-{index}-opens") label=ui.starts.into() field=field("opens") value=row.opens kind="time"/>
+                            <TextInput form id=format!("hours-{index}-closes") label=ui.ends.into() field=field("closes") value=row.closes kind="time"/>
+                            <button type="button" class="button secondary" on:click=move |_| hours.update(|rows| { rows.remove(index); })>{ui.remove}</button>
+                        </div>
+                    }
+                }).collect_view()}
+                <button type="button" class="button secondary" on:click=move |_| hours.update(|rows| rows.push(HoursInputs::new(None)))>{ui.add}</button>
+            </fieldset>
+            <TextInput form id="name".into() label=ui.name.into() field="name" value=name/>
+            <TextInput form id="street".into() label=ui.street.into() field="address.street" value=street/>
+            <div class="field-row">
+                <TextInput form id="postcode".into() label=ui.postcode.into() field="address.postcode" value=postcode/>
+                <TextInput form id="city".into() label=ui.city.into() field="address.city" value=city/>
+            </div>
+            <TextInput form id="contact-name".into() label=ui.contact_name.into() field="contact.name" value=contact_name/>
+            <TextInput form id="phone".into() label=ui.phone.into() field="contact.phone" value=phone kind="tel"/>
+            <TextInput form id="email".into() label=ui.email.into() field="contact.email" value=email kind="email"/>
+            <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
+            <div class="form-actions"><button type="submit" class="button">{ui.save}</button></div>
+        </form>
+    }
+}
