@@ -43,11 +43,12 @@ try {
   }
   // The staff editor on an office screen, in both staff languages.
   for (const lang of ['fr', 'de']) {
-    for (const section of ['activities', 'menus', 'announcements']) {
+    for (const section of ['activities', 'menus', 'announcements', 'programmes', 'residence', 'pages']) {
       if (only && only !== 'editor') continue;
       const { page, context } = await openEditor(browser, server, section);
       if (lang === 'de') await page.getByRole('button', { name: 'Deutsch' }).click();
-      await page.getByRole('button', { name: lang === 'de' ? 'Bearbeiten' : 'Modifier' }).first().click();
+      // The residence is a form at once; every other section opens its first item.
+      if (section !== 'residence') await page.getByRole('button', { name: lang === 'de' ? 'Bearbeiten' : 'Modifier' }).first().click();
       await page.locator('form.editor-form').waitFor();
       await page.screenshot({ path: `${out}/editor-${section}-${lang}.png`, fullPage: true });
       await context.close();
