@@ -143,13 +143,14 @@ where
 
 /// A labelled field with its error below, tied to the input by `aria-describedby`.
 #[component]
-pub fn Field(form: Form, id: String, label: String, field: &'static str, children: Children) -> impl IntoView {
+pub fn Field(form: Form, id: String, label: String, #[prop(into)] field: String, children: Children) -> impl IntoView {
     let error_id = format!("{id}-error");
+    let field_for_message = field.clone();
     view! {
-        <div class="field" class:invalid=move || form.error_at(field).is_some()>
+        <div class="field" class:invalid=move || form.error_at(&field).is_some()>
             <label for=id.clone()>{label}</label>
             {children()}
-            <p class="field-error" id=error_id>{move || form.error_at(field)}</p>
+            <p class="field-error" id=error_id>{move || form.error_at(&field_for_message)}</p>
         </div>
     }
 }
@@ -160,19 +161,19 @@ pub fn TextInput(
     form: Form,
     id: String,
     label: String,
-    field: &'static str,
+    #[prop(into)] field: String,
     value: RwSignal<String>,
     #[prop(optional)] kind: Option<&'static str>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     view! {
-        <Field form id=id.clone() label field>
+        <Field form id=id.clone() label field=field.clone()>
             <input
                 id=id
                 type=kind.unwrap_or("text")
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
-                aria-invalid=move || form.error_at(field).is_some().to_string()
+                aria-invalid=move || form.error_at(&field).is_some().to_string()
                 aria-describedby=error_id
             />
         </Field>
@@ -181,16 +182,16 @@ pub fn TextInput(
 
 /// A multi-line text bound to a signal (page bodies: paragraphs separated by a blank line).
 #[component]
-pub fn TextArea(form: Form, id: String, label: String, field: &'static str, value: RwSignal<String>) -> impl IntoView {
+pub fn TextArea(form: Form, id: String, label: String, #[prop(into)] field: String, value: RwSignal<String>) -> impl IntoView {
     let error_id = format!("{id}-error");
     view! {
-        <Field form id=id.clone() label field>
+        <Field form id=id.clone() label field=field.clone()>
             <textarea
                 id=id
                 rows="8"
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
-                aria-invalid=move || form.error_at(field).is_some().to_string()
+                aria-invalid=move || form.error_at(&field).is_some().to_string()
                 aria-describedby=error_id
             ></textarea>
         </Field>

@@ -176,7 +176,7 @@ fn DayForm(day: NaiveDate, item: Option<Item<DayMenu>>, form: Form, on_saved: Ca
 fn DishFields(form: Form, index: usize, dish: &'static str, label: &'static str, inputs: DishInputs) -> impl IntoView {
     let ui = ui();
     let lang = lang();
-    let path = |rest: &str| -> &'static str { Box::leak(format!("meals[{index}].{dish}.{rest}").into_boxed_str()) };
+    let path = |rest: &str| format!("meals[{index}].{dish}.{rest}");
     let id = format!("meal-{index}-{dish}");
     view! {
         <div class="dish-inputs">

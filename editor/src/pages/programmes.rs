@@ -163,7 +163,7 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
             <fieldset class="field" class:invalid=move || form.error_at("sessions").is_some()>
                 <legend>{ui.sessions}</legend>
                 {move || sessions.get().into_iter().enumerate().map(|(index, session)| {
-                    let field = |rest: &str| -> &'static str { Box::leak(format!("sessions[{index}].{rest}").into_boxed_str()) };
+                    let field = |rest: &str| format!("sessions[{index}].{rest}");
                     view! {
                         <div class="field-row">
                             <TextInput form id=format!("session-{index}-date") label=ui.date.into() field=field("starts_at") value=session.date kind="date"/>

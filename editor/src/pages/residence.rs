@@ -119,7 +119,7 @@ fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
             <fieldset>
                 <legend>{ui.visiting_hours}</legend>
                 {move || hours.get().into_iter().enumerate().map(|(index, row)| {
-                    let field = |rest: &str| -> &'static str { Box::leak(format!("visiting_hours[{index}].{rest}").into_boxed_str()) };
+                    let field = |rest: &str| format!("visiting_hours[{index}].{rest}");
                     view! {
                         <div class="field-row">
                             <TextInput form id=format!("hours-{index}-fr") label=format!("{} ({})", ui.days, ui.french) field=field("days.fr") value=row.days_fr/>
