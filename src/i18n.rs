@@ -129,6 +129,8 @@ pub struct Ui {
     pub home: &'static str,
     pub day_programme: &'static str,
     pub the_week: &'static str,
+    pub preview: &'static str,
+    pub no_preview: &'static str,
 }
 
 pub fn labels(lang: Lang) -> &'static Ui {
@@ -202,6 +204,8 @@ static FR: Ui = Ui {
     home: "Accueil",
     day_programme: "Programme du jour",
     the_week: "La semaine",
+    preview: "Aperçu",
+    no_preview: "Rien à montrer : l\u{2019}aperçu vient de la page de gestion.",
     showing_last_content: "Affichage du dernier contenu reçu.",
     last_updated: "Dernière mise à jour",
     wake_up: "Toucher pour réveiller l\u{2019}écran",
@@ -274,6 +278,8 @@ static DE: Ui = Ui {
     home: "Start",
     day_programme: "Tagesprogramm",
     the_week: "Die Woche",
+    preview: "Vorschau",
+    no_preview: "Nichts zu zeigen: die Vorschau kommt aus der Verwaltung.",
     showing_last_content: "Anzeige des zuletzt erhaltenen Inhalts.",
     last_updated: "Letzte Aktualisierung",
     wake_up: "Berühren, um den Bildschirm zu wecken",
@@ -346,6 +352,8 @@ static EN: Ui = Ui {
     home: "Home",
     day_programme: "Today's programme",
     the_week: "The week",
+    preview: "Preview",
+    no_preview: "Nothing to show: previews come from the staff editor.",
     showing_last_content: "Showing the last content received.",
     last_updated: "Last updated",
     wake_up: "Touch to wake the screen",

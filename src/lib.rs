@@ -15,7 +15,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use components::layout::Layout;
-use pages::{ActivitiesPage, ActivityPage, InfoPage, InfoTopicPage, KioskPage, MenusPage, NotFound, ProgrammePage, ProgrammesPage, TodayPage};
+use pages::{
+    ActivitiesPage, ActivityPage, InfoPage, InfoTopicPage, KioskPage, MenusPage, NotFound, PreviewPage, ProgrammePage, ProgrammesPage, TodayPage,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/programmes/:id") view=ProgrammePage/>
                     <Route path=path!("/info") view=InfoPage/>
                     <Route path=path!("/info/:topic") view=InfoTopicPage/>
+                    <Route path=path!("/preview") view=PreviewPage/>
                 </Routes>
             </Layout>
                 }

@@ -4,8 +4,11 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use crate::activity::Activity;
+use crate::announcement::Announcement;
 use crate::error::{ContentError, ErrorCode};
 use crate::item::Item;
+use crate::menu::DayMenu;
 use crate::validate::Validator;
 
 /// OWASP's minimum for a password that is the only factor.
@@ -83,6 +86,20 @@ impl NewUser {
     }
 }
 
+/// Where the editor leaves an item not yet published for the app's preview (`/preview`), in the
+/// browser's storage, which both share on one origin.
+pub const DRAFT_KEY: &str = "plantzette.preview";
+
+/// An item not yet published, as the editor hands it to the app's preview: `{"kind":
+/// "activities", "content": {...}}`, the kind named as its collection.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "content", rename_all = "snake_case")]
+pub enum Draft {
+    Activities(Activity),
+    Menus(DayMenu),
+    Announcements(Announcement),
+}
+
 /// A stored item as the editor lists it: deleted ones too, to restore them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stored<T> {
@@ -111,6 +128,14 @@ mod tests {
 
     fn account(password: &str) -> NewUser {
         NewUser { login: "marie.favre".into(), name: "Marie Favre".into(), role: Role::Editor, password: password.into() }
+    }
+
+    #[test]
+    fn a_draft_is_named_by_its_collection() {
+        use crate::item::Content;
+        let menu = DayMenu { date: "2026-11-24".parse().unwrap(), meals: vec![] };
+        let json = serde_json::json!({ "kind": DayMenu::COLLECTION, "content": menu });
+        assert_eq!(serde_json::from_value::<Draft>(json).unwrap(), Draft::Menus(menu));
     }
 
     #[test]

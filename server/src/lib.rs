@@ -56,7 +56,8 @@ pub fn app(state: AppState, site: &Site) -> Router {
         .layer(middleware::from_fn_with_state(site.clone(), site::content_security_policy_header))
         .layer(header(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(header(REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
-        .layer(header(X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        // Framed by our own pages only: the staff editor shows previews of the app.
+        .layer(header(X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN")))
         .layer(header(
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),

@@ -88,14 +88,14 @@ pub async fn content_security_policy_header(State(site): State<Site>, request: R
 }
 
 /// The policy for every response: our own origin only, wasm allowed to compile, no inline code
-/// but the loader, no framing.
+/// but the loaders, framed by our own pages only (the editor's previews).
 fn content_security_policy(inline_script_hashes: &[String]) -> String {
     let scripts: String = inline_script_hashes.iter().map(|hash| format!(" 'sha256-{hash}'")).collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'; \
          img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; \
          manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; \
-         form-action 'self'; frame-ancestors 'none'"
+         form-action 'self'; frame-ancestors 'self'"
     )
 }
 

@@ -5,6 +5,7 @@ mod info;
 mod kiosk;
 mod menus;
 mod not_found;
+mod preview;
 mod programmes;
 mod today;
 
@@ -13,5 +14,6 @@ pub use info::{InfoPage, InfoTopicPage};
 pub use kiosk::KioskPage;
 pub use menus::MenusPage;
 pub use not_found::NotFound;
+pub use preview::PreviewPage;
 pub use programmes::{ProgrammePage, ProgrammesPage};
 pub use today::TodayPage;

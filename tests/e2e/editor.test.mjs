@@ -180,3 +180,22 @@ function nextMonday() {
   const days = (8 - today.getUTCDay()) % 7 || 7;
   return new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+test('an activity is previewed at kiosk and phone size before it is published', async () => {
+  const { page, context, problems } = await openEditor(app.browser, app.server);
+  await page.getByRole('button', { name: 'Nouveau' }).click();
+  await page.getByLabel('Titre (français)').fill('Atelier tricot');
+  await page.getByLabel('Lieu (français)').fill('Salon du 2e');
+  await page.getByRole('button', { name: 'Aperçu' }).click();
+  for (const [title, textSize] of [['Sur l’écran d’accueil (pas encore publié)', 32], ['Sur un téléphone (pas encore publié)', 16]]) {
+    const frame = page.frameLocator(`iframe[title="${title}"]`);
+    const shown = frame.locator('.activity .title', { hasText: 'Atelier tricot' });
+    await shown.waitFor();
+    const size = await frame.locator('.activity .place').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    assert.ok(size >= textSize, `${title}: text ${size} px`);
+  }
+  const week = await app.server.api('/api/v1/activities');
+  assert.ok(!JSON.stringify(week).includes('Atelier tricot'), 'a preview publishes nothing');
+  assertNoProblems(problems);
+  await context.close();
+});

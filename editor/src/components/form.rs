@@ -3,6 +3,7 @@
 //! happened in words: saved, fix these fields, the network is down, someone else saved first.
 
 use leptos::prelude::*;
+use plantzette_content::staff::DRAFT_KEY;
 use plantzette_content::{Content, FieldError, Item, Lang};
 
 use crate::api::{self, EditorError};
@@ -29,13 +30,22 @@ pub struct Form {
     pub status: RwSignal<Option<Status>>,
     /// The menus page's copy of last week went through.
     pub copied: RwSignal<bool>,
+    /// How many times Preview was pressed: each press draws the previews anew.
+    pub previews: RwSignal<u32>,
     pub session: Session,
     lang: Lang,
 }
 
 impl Form {
     pub fn new() -> Form {
-        Form { errors: RwSignal::new(Vec::new()), status: RwSignal::new(None), copied: RwSignal::new(false), session: use_session(), lang: lang() }
+        Form {
+            errors: RwSignal::new(Vec::new()),
+            status: RwSignal::new(None),
+            copied: RwSignal::new(false),
+            previews: RwSignal::new(0),
+            session: use_session(),
+            lang: lang(),
+        }
     }
 
     /// The messages for `field` and the fields inside it (`recurrence` has `recurrence.until`).
@@ -104,6 +114,8 @@ pub struct Saving {
     pub save: Callback<()>,
     pub keep_mine: Callback<i64>,
     pub take_theirs: Callback<serde_json::Value>,
+    /// Shows the inputs as the kiosk and a phone would, without saving (see `Preview`).
+    pub preview: Callback<()>,
 }
 
 pub fn use_saving<T, R, L, S>(form: Form, opened: Option<(i64, i64)>, read: R, load: L, on_saved: S) -> Saving
@@ -138,7 +150,43 @@ where
             form.status.set(None);
         }
     });
-    Saving { save, keep_mine, take_theirs }
+    let preview = Callback::new(move |()| {
+        let mut reader = Reader::default();
+        let Some(content) = read(&mut reader).filter(|_| reader.errors.is_empty()) else {
+            form.unreadable(reader.errors);
+            return;
+        };
+        let draft = serde_json::json!({ "kind": T::COLLECTION, "content": content });
+        if let Some(storage) = window().local_storage().ok().flatten() {
+            let _ = storage.set_item(DRAFT_KEY, &draft.to_string());
+        }
+        form.previews.update(|n| *n += 1);
+    });
+    Saving { save, keep_mine, take_theirs, preview }
+}
+
+/// The item as the app draws it, on the kiosk and on a phone, in frames of the app's
+/// `/preview` page; drawn anew at each press of Preview.
+#[component]
+pub fn Preview(form: Form) -> impl IntoView {
+    let ui = labels(form.lang);
+    move || {
+        let shown = form.previews.get();
+        (shown > 0).then(|| {
+            view! {
+                <div class="previews">
+                    <figure class="preview-kiosk">
+                        <figcaption>{ui.preview_kiosk}</figcaption>
+                        <div class="frame"><iframe src=format!("/preview?as=kiosk&n={shown}") title=ui.preview_kiosk></iframe></div>
+                    </figure>
+                    <figure class="preview-phone">
+                        <figcaption>{ui.preview_phone}</figcaption>
+                        <div class="frame"><iframe src=format!("/preview?as=phone&n={shown}") title=ui.preview_phone></iframe></div>
+                    </figure>
+                </div>
+            }
+        })
+    }
 }
 
 /// A labelled field with its error below, tied to the input by `aria-describedby`.

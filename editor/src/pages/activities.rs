@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use plantzette_content::format::{long_date, time_span, weekday_name};
 use plantzette_content::{Activity, ActivityInfo, Category, Item, Recurrence};
 
-use crate::components::form::{use_saving, CheckBox, Field, Form, SaveStatus, Saving, TextInput};
+use crate::components::form::{use_saving, CheckBox, Field, Form, Preview, SaveStatus, Saving, TextInput};
 use crate::components::list::{Editing, ItemList};
 use crate::fields::{text, Reader};
 use crate::i18n::{lang, ui};
@@ -144,7 +144,7 @@ fn ActivityForm(editing: Editing<Activity>, item: Option<Item<Activity>>) -> imp
         inputs.load(&item.content);
     }
     let opened = item.as_ref().map(|i| (i.id, i.version));
-    let Saving { save, keep_mine, take_theirs } =
+    let Saving { save, keep_mine, take_theirs, preview } =
         use_saving(form, opened, move |reader| inputs.activity(reader), move |theirs| inputs.load(&theirs), move || editing.items.refetch());
     let day_to_cancel = RwSignal::new(String::new());
     let cancel_day = move |_| {
@@ -218,8 +218,10 @@ fn ActivityForm(editing: Editing<Activity>, item: Option<Item<Activity>>) -> imp
             <CheckBox label=ui.wheelchair_accessible value=inputs.wheelchair_accessible/>
             <CheckBox label=ui.cancelled value=inputs.cancelled/>
             <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
+            <Preview form/>
             <div class="form-actions">
                 <button type="submit" class="button">{ui.save}</button>
+                <button type="button" class="button secondary" on:click=move |_| preview.run(())>{ui.preview}</button>
                 <button type="button" class="button secondary" on:click=move |_| editing.close()>{ui.cancel}</button>
             </div>
         </form>

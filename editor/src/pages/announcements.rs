@@ -5,7 +5,7 @@ use chrono::{Duration, Timelike};
 use leptos::prelude::*;
 use plantzette_content::{Announcement, Item, Priority};
 
-use crate::components::form::{use_saving, Field, SaveStatus, Saving, TextInput};
+use crate::components::form::{use_saving, Field, Preview, SaveStatus, Saving, TextInput};
 use crate::components::list::{Editing, ItemList};
 use crate::fields::{date_time_input, text, Reader};
 use crate::i18n::{lang, ui};
@@ -53,7 +53,7 @@ fn AnnouncementForm(editing: Editing<Announcement>, item: Option<Item<Announceme
         from.set(date_time_input(a.shown_from));
         until.set(date_time_input(a.shown_until));
     };
-    let Saving { save, keep_mine, take_theirs } = use_saving(form, opened, read, load, move || editing.items.refetch());
+    let Saving { save, keep_mine, take_theirs, preview } = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
             <TextInput form id="text-fr".into() label=format!("{} ({})", ui.text, ui.french) field="text.fr" value=text_fr/>
@@ -69,8 +69,10 @@ fn AnnouncementForm(editing: Editing<Announcement>, item: Option<Item<Announceme
             <TextInput form id="shown-from".into() label=ui.shown_from.into() field="shown_from" value=from kind="datetime-local"/>
             <TextInput form id="shown-until".into() label=ui.shown_until.into() field="shown_until" value=until kind="datetime-local"/>
             <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
+            <Preview form/>
             <div class="form-actions">
                 <button type="submit" class="button">{ui.save}</button>
+                <button type="button" class="button secondary" on:click=move |_| preview.run(())>{ui.preview}</button>
                 <button type="button" class="button secondary" on:click=move |_| editing.close()>{ui.cancel}</button>
             </div>
         </form>

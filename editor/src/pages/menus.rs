@@ -9,7 +9,7 @@ use plantzette_content::staff::Stored;
 use plantzette_content::{Allergen, DayMenu, Dish, Item, Meal, MealKind, Week};
 
 use crate::api;
-use crate::components::form::{use_saving, Form, SaveStatus, Saving, TextInput};
+use crate::components::form::{use_saving, Form, Preview, SaveStatus, Saving, TextInput};
 use crate::fields::{text, Reader};
 use crate::i18n::{lang, ui};
 
@@ -153,7 +153,7 @@ fn DayForm(day: NaiveDate, item: Option<Item<DayMenu>>, form: Form, on_saved: Ca
         }
         kept.set_value(Some(theirs));
     };
-    let Saving { save, keep_mine, take_theirs } = use_saving(form, opened, read, load, move || on_saved.run(()));
+    let Saving { save, keep_mine, take_theirs, preview } = use_saving(form, opened, read, load, move || on_saved.run(()));
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
             <h3>{day_heading(day, lang)}</h3>
@@ -165,7 +165,11 @@ fn DayForm(day: NaiveDate, item: Option<Item<DayMenu>>, form: Form, on_saved: Ca
                 </fieldset>
             }).collect_view()}
             <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
-            <div class="form-actions"><button type="submit" class="button">{ui.save}</button></div>
+            <Preview form/>
+            <div class="form-actions">
+                <button type="submit" class="button">{ui.save}</button>
+                <button type="button" class="button secondary" on:click=move |_| preview.run(())>{ui.preview}</button>
+            </div>
         </form>
     }
 }

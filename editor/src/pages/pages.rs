@@ -70,7 +70,7 @@ fn PageForm(editing: Editing<InfoPage>, item: Option<Item<InfoPage>>) -> impl In
         available.set(theirs.beds.map(|b| b.available.to_string()).unwrap_or_default());
         total.set(theirs.beds.map(|b| b.total.to_string()).unwrap_or_default());
     };
-    let Saving { save, keep_mine, take_theirs } = use_saving(form, opened, read, load, move || editing.items.refetch());
+    let Saving { save, keep_mine, take_theirs, .. } = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
             <Field form id="slug".into() label=ui.page_kind.into() field="slug">

@@ -128,7 +128,7 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
         email.set(theirs.contact.email.clone());
         francs.set(format!("{:.2}", f64::from(theirs.price.centimes) / 100.0));
     };
-    let Saving { save, keep_mine, take_theirs } = use_saving(form, opened, read, load, move || editing.items.refetch());
+    let Saving { save, keep_mine, take_theirs, .. } = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
             <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=title_fr/>

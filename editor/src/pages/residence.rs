@@ -103,7 +103,7 @@ fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
         message_de.set(de);
         hours.set(theirs.visiting_hours.iter().map(|h| HoursInputs::new(Some(h))).collect());
     };
-    let Saving { save, keep_mine, take_theirs } = use_saving(form, Some((item.id, item.version)), read, load, || ());
+    let Saving { save, keep_mine, take_theirs, .. } = use_saving(form, Some((item.id, item.version)), read, load, || ());
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
             <Field form id="visits".into() label=ui.visits.into() field="visits.state">

@@ -44,7 +44,7 @@ async fn the_policy_allows_the_loader_by_its_hash_and_no_other_inline_code() {
     let loader_hash = STANDARD.encode(Sha256::digest(LOADER));
     assert!(policy.contains(&format!("'sha256-{loader_hash}'")), "{policy}");
     assert!(!policy.contains("unsafe-inline"), "{policy}");
-    assert!(policy.contains("'wasm-unsafe-eval'") && policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert!(policy.contains("'wasm-unsafe-eval'") && policy.contains("frame-ancestors 'self'"), "{policy}");
 }
 
 #[tokio::test]
