@@ -9,6 +9,8 @@ use crate::announcement::Announcement;
 use crate::error::{ContentError, ErrorCode};
 use crate::item::Item;
 use crate::menu::DayMenu;
+use crate::page::InfoPage;
+use crate::programme::Programme;
 use crate::validate::Validator;
 
 /// OWASP's minimum for a password that is the only factor.
@@ -98,6 +100,8 @@ pub enum Draft {
     Activities(Activity),
     Menus(DayMenu),
     Announcements(Announcement),
+    Programmes(Programme),
+    Pages(InfoPage),
 }
 
 /// A stored item as the editor lists it: deleted ones too, to restore them.

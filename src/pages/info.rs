@@ -89,7 +89,7 @@ pub fn InfoTopicPage() -> impl IntoView {
 }
 
 #[component]
-fn TopicDetail(page: Page) -> impl IntoView {
+pub(crate) fn TopicDetail(page: Page) -> impl IntoView {
     let ui = ui();
     view! {
         <p><A href="/info">"← "{ui.info}</A></p>

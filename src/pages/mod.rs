@@ -1,12 +1,12 @@
 //! One module per page of the app, named like the API resource it shows.
 
 mod activities;
-mod info;
+pub(crate) mod info;
 mod kiosk;
 mod menus;
 mod not_found;
 mod preview;
-mod programmes;
+pub(crate) mod programmes;
 mod today;
 
 pub use activities::{ActivitiesPage, ActivityPage};

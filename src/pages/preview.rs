@@ -11,6 +11,8 @@ use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::components::meal::MealCard;
 use crate::i18n::ui;
+use crate::pages::info::TopicDetail;
+use crate::pages::programmes::ProgrammeDetail;
 
 #[component]
 pub fn PreviewPage() -> impl IntoView {
@@ -23,7 +25,14 @@ pub fn PreviewPage() -> impl IntoView {
         }
     }
     let draft = window().local_storage().ok().flatten().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten());
-    let shown = match draft.as_deref().map(serde_json::from_str::<Draft>) {
+    let draft = draft.as_deref().map(serde_json::from_str::<Draft>);
+    // A programme or an info page is a page of its own, with its own heading.
+    match draft {
+        Some(Ok(Draft::Programmes(programme))) => return view! { <ProgrammeDetail id=0 programme/> }.into_any(),
+        Some(Ok(Draft::Pages(page))) => return view! { <TopicDetail page/> }.into_any(),
+        _ => {}
+    }
+    let shown = match draft {
         Some(Ok(Draft::Activities(activity))) => {
             let day = DateRange::day(activity.starts_at.date());
             let occurrences = Item { id: 0, version: 0, content: activity }.occurrences(day);
@@ -43,4 +52,5 @@ pub fn PreviewPage() -> impl IntoView {
         <h1>{ui.preview}</h1>
         {shown}
     }
+    .into_any()
 }

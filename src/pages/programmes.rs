@@ -69,7 +69,7 @@ pub fn ProgrammePage() -> impl IntoView {
 }
 
 #[component]
-fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
+pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
     let ui = ui();
     let now = residence_now();
     let lang = lang();

@@ -199,3 +199,14 @@ test('an activity is previewed at kiosk and phone size before it is published', 
   assertNoProblems(problems);
   await context.close();
 });
+
+test('a prevention programme is previewed as its own page', async () => {
+  const { page, context, problems } = await openEditor(app.browser, app.server, 'programmes');
+  await page.getByRole('button', { name: 'Modifier' }).first().click();
+  await page.getByLabel('Titre (français)').fill('Marcher sans tomber');
+  await page.getByRole('button', { name: 'Aperçu' }).click();
+  const phone = page.frameLocator('iframe[title="Sur un téléphone (pas encore publié)"]');
+  await phone.getByRole('heading', { level: 1, name: /Marcher sans tomber/ }).waitFor();
+  assertNoProblems(problems);
+  await context.close();
+});

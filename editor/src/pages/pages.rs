@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use plantzette_content::{BedAvailability, InfoPage, Item, PageSlug};
 
-use crate::components::form::{use_saving, CheckBox, Field, Form, SaveStatus, Saving, TextArea, TextInput};
+use crate::components::form::{use_saving, CheckBox, Field, Form, Preview, SaveStatus, Saving, TextArea, TextInput};
 use crate::components::list::{Editing, ItemList};
 use crate::fields::{number, text, text_inputs, Reader};
 use crate::i18n::{lang, ui};
@@ -70,7 +70,7 @@ fn PageForm(editing: Editing<InfoPage>, item: Option<Item<InfoPage>>) -> impl In
         available.set(theirs.beds.map(|b| b.available.to_string()).unwrap_or_default());
         total.set(theirs.beds.map(|b| b.total.to_string()).unwrap_or_default());
     };
-    let Saving { save, keep_mine, take_theirs, .. } = use_saving(form, opened, read, load, move || editing.items.refetch());
+    let Saving { save, keep_mine, take_theirs, preview } = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
             <Field form id="slug".into() label=ui.page_kind.into() field="slug">
@@ -96,8 +96,10 @@ fn PageForm(editing: Editing<InfoPage>, item: Option<Item<InfoPage>>) -> impl In
                 </div>
             </Show>
             <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
+            <Preview form/>
             <div class="form-actions">
                 <button type="submit" class="button">{ui.save}</button>
+                <button type="button" class="button secondary" on:click=move |_| preview.run(())>{ui.preview}</button>
                 <button type="button" class="button secondary" on:click=move |_| editing.close()>{ui.cancel}</button>
             </div>
         </form>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use plantzette_content::format::long_date;
 use plantzette_content::{Audience, Contact, Item, Price, Programme, Session, Topic};
 
-use crate::components::form::{use_saving, Field, Form, SaveStatus, Saving, TextInput};
+use crate::components::form::{use_saving, Field, Form, Preview, SaveStatus, Saving, TextInput};
 use crate::components::list::{Editing, ItemList};
 use crate::fields::{optional_text, text, text_inputs, Reader};
 use crate::i18n::{lang, ui};
@@ -128,7 +128,7 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
         email.set(theirs.contact.email.clone());
         francs.set(format!("{:.2}", f64::from(theirs.price.centimes) / 100.0));
     };
-    let Saving { save, keep_mine, take_theirs, .. } = use_saving(form, opened, read, load, move || editing.items.refetch());
+    let Saving { save, keep_mine, take_theirs, preview } = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
             <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=title_fr/>
@@ -183,8 +183,10 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
             <TextInput form id="price".into() label=ui.price_chf.into() field="price.centimes" value=francs/>
             <TextInput form id="price-note-fr".into() label=format!("{} ({})", ui.price_note, ui.french) field="price.note.fr" value=note_fr/>
             <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
+            <Preview form/>
             <div class="form-actions">
                 <button type="submit" class="button">{ui.save}</button>
+                <button type="button" class="button secondary" on:click=move |_| preview.run(())>{ui.preview}</button>
                 <button type="button" class="button secondary" on:click=move |_| editing.close()>{ui.cancel}</button>
             </div>
         </form>
