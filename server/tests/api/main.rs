@@ -3,11 +3,11 @@
 
 mod calendar;
 mod content;
-mod durability;
 mod events;
 mod failures;
 mod helpers;
 mod http_caching;
+mod server_binary;
 mod site;
 mod staff_client;
 mod staff_editing;

@@ -160,3 +160,18 @@ async fn logging_out_or_a_long_pause_ends_the_session() {
     let body: Value = expired.json().await.unwrap();
     assert_eq!(body["message"], "the session has ended: log in again");
 }
+
+#[tokio::test]
+async fn behind_https_the_cookie_takes_the_host_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = plantzette_server::Config { https: true, ..crate::helpers::config(&dir) };
+    let address = crate::helpers::start(config).await;
+    let response = reqwest::Client::new()
+        .post(format!("http://{address}/api/v1/session"))
+        .json(&json!({ "login": DEMO_LOGIN, "password": DEMO_PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    let cookie = session_cookie(&response).unwrap();
+    assert!(cookie.starts_with("__Host-plantzette-session="), "{cookie}");
+}

@@ -1,6 +1,7 @@
-//! The real server binary killed with SIGKILL in the middle of a burst of writes: every write it
+//! The real server binary: killed with SIGKILL in the middle of a burst of writes, every write it
 //! acknowledged is there after a restart, the database passes its integrity check, and neither
-//! run wrote a password or its hash to its log.
+//! run wrote a password or its hash to its log; and its administrator's commands (the first
+//! account, a backup, export and import to another data directory).
 
 use std::path::Path;
 use std::process::Stdio;
@@ -121,4 +122,60 @@ async fn every_acknowledged_write_survives_a_kill_9_and_the_database_stays_sound
         assert!(log.contains("logged in"), "the log is captured: {log}");
         assert!(!log.contains("argon2") && !log.contains(DEMO_PASSWORD), "a password or its hash in the log");
     }
+}
+
+/// Runs one of the binary's administrator commands on `data_dir`, with `input` on its standard input.
+async fn command(data_dir: &Path, args: &[&str], input: &str) -> std::process::Output {
+    use tokio::io::AsyncWriteExt;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plantzette-server"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).await.unwrap();
+    child.wait_with_output().await.unwrap()
+}
+
+#[tokio::test]
+async fn the_first_administrator_backups_and_a_move_are_server_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let short = command(dir.path(), &["user", "add", "anna.rey", "--name", "Anna Rey", "--admin"], "court\n").await;
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("password: Too short: at least 12 characters."), "{short:?}");
+    let added = command(dir.path(), &["user", "add", "anna.rey", "--name", "Anna Rey", "--admin"], "direction-2026\n").await;
+    assert!(added.status.success(), "{added:?}");
+    assert_eq!(String::from_utf8_lossy(&added.stdout).trim(), "added anna.rey (admin)");
+
+    // The new administrator logs in to a server on that data (with the demo content to move).
+    let server = start(dir.path()).await;
+    let client = reqwest::Client::new();
+    let response = client
+        .post(format!("{}/api/v1/session", server.address))
+        .json(&json!({ "login": "anna.rey", "password": "direction-2026" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    drop(server.child);
+
+    let backup = dir.path().join("copy.sqlite3");
+    let backed_up = command(dir.path(), &["backup", backup.to_str().unwrap()], "").await;
+    assert!(backed_up.status.success() && String::from_utf8_lossy(&backed_up.stdout).contains("checked"), "{backed_up:?}");
+    let export = command(dir.path(), &["export"], "").await;
+    let exported: Value = serde_json::from_slice(&export.stdout).expect("standard output is the export alone, logs aside");
+    assert_eq!(exported["format"], "plantzette-export/1");
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = elsewhere.path().join("plantzette.json");
+    std::fs::write(&file, &export.stdout).unwrap();
+    let imported = command(elsewhere.path(), &["import", file.to_str().unwrap()], "").await;
+    assert!(imported.status.success(), "{imported:?}");
+    let again = command(elsewhere.path(), &["export"], "").await;
+    let again: Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(again["activities"], exported["activities"]);
+    assert_eq!(again["menus"], exported["menus"]);
 }
