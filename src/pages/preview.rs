@@ -3,8 +3,9 @@
 //! editor can show it at kiosk and phone size before it is saved.
 
 use leptos::prelude::*;
-use plantzette_content::staff::{Draft, DRAFT_KEY};
-use plantzette_content::{DateRange, Item, Priority};
+use plantzette_content::staff::{DRAFT_CONTENT_KEY, DRAFT_KIND_KEY};
+use plantzette_content::{Activity, Announcement, Content, DateRange, DayMenu, InfoPage, Item, Priority, Programme};
+use serde::de::DeserializeOwned;
 
 use crate::components::activity::ActivityList;
 use crate::components::layout::set_page_title;
@@ -24,33 +25,47 @@ pub fn PreviewPage() -> impl IntoView {
             let _ = root.class_list().add_1("kiosk");
         }
     }
-    let draft = window().local_storage().ok().flatten().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten());
-    let draft = draft.as_deref().map(serde_json::from_str::<Draft>);
+    let storage = window().local_storage().ok().flatten();
+    let stored = |key| storage.as_ref().and_then(|s| s.get_item(key).ok().flatten());
+    let (kind, content) = (stored(DRAFT_KIND_KEY).unwrap_or_default(), stored(DRAFT_CONTENT_KEY).unwrap_or_default());
     // A programme or an info page is a page of its own, with its own heading.
-    match draft {
-        Some(Ok(Draft::Programmes(programme))) => return view! { <ProgrammeDetail id=0 programme/> }.into_any(),
-        Some(Ok(Draft::Pages(page))) => return view! { <TopicDetail page/> }.into_any(),
-        _ => {}
-    }
-    let shown = match draft {
-        Some(Ok(Draft::Activities(activity))) => {
-            let day = DateRange::day(activity.starts_at.date());
-            let occurrences = Item { id: 0, version: 0, content: activity }.occurrences(day);
+    let shown = match kind.as_str() {
+        Programme::COLLECTION => match read::<Programme>(&content) {
+            Some(item) => return view! { <ProgrammeDetail id=0 programme=item.content/> }.into_any(),
+            None => None,
+        },
+        InfoPage::COLLECTION => match read::<InfoPage>(&content) {
+            Some(item) => return view! { <TopicDetail page=item.content/> }.into_any(),
+            None => None,
+        },
+        Activity::COLLECTION => read::<Activity>(&content).map(|item| {
+            let day = DateRange::day(item.content.starts_at.date());
+            let occurrences = item.occurrences(day);
             view! { <ActivityList occurrences linked=false/> }.into_any()
+        }),
+        DayMenu::COLLECTION => {
+            read::<DayMenu>(&content).map(|menu| menu.content.meals.into_iter().map(|meal| view! { <MealCard meal/> }).collect_view().into_any())
         }
-        Some(Ok(Draft::Menus(menu))) => menu.meals.into_iter().map(|meal| view! { <MealCard meal/> }).collect_view().into_any(),
-        Some(Ok(Draft::Announcements(announcement))) if announcement.priority == Priority::Urgent => view! {
-            <p class="urgent-banner" role="alert"><strong>{ui.urgent}{ui.colon}</strong><LocalText text=announcement.text/></p>
-        }
-        .into_any(),
-        Some(Ok(Draft::Announcements(announcement))) => {
-            view! { <ul class="kiosk-announcements"><li><LocalText text=announcement.text/></li></ul> }.into_any()
-        }
-        _ => view! { <p class="empty">{ui.no_preview}</p> }.into_any(),
+        Announcement::COLLECTION => read::<Announcement>(&content).map(|Item { content: announcement, .. }| {
+            if announcement.priority == Priority::Urgent {
+                view! { <p class="urgent-banner" role="alert"><strong>{ui.urgent}{ui.colon}</strong><LocalText text=announcement.text/></p> }
+                    .into_any()
+            } else {
+                view! { <ul class="kiosk-announcements"><li><LocalText text=announcement.text/></li></ul> }.into_any()
+            }
+        }),
+        _ => None,
     };
+    let shown = shown.unwrap_or_else(|| view! { <p class="empty">{ui.no_preview}</p> }.into_any());
     view! {
         <h1>{ui.preview}</h1>
         {shown}
     }
     .into_any()
+}
+
+/// The draft, an item as the API answers it, read with the same parser (no second copy of it in
+/// the bundle).
+fn read<T: DeserializeOwned>(json: &str) -> Option<Item<T>> {
+    serde_json::from_str(json).ok()
 }

@@ -3,7 +3,7 @@
 //! happened in words: saved, fix these fields, the network is down, someone else saved first.
 
 use leptos::prelude::*;
-use plantzette_content::staff::DRAFT_KEY;
+use plantzette_content::staff::{DRAFT_CONTENT_KEY, DRAFT_KIND_KEY};
 use plantzette_content::{Content, FieldError, Item, Lang};
 
 use crate::api::{self, EditorError};
@@ -156,9 +156,11 @@ where
             form.unreadable(reader.errors);
             return;
         };
-        let draft = serde_json::json!({ "kind": T::COLLECTION, "content": content });
-        if let Some(storage) = window().local_storage().ok().flatten() {
-            let _ = storage.set_item(DRAFT_KEY, &draft.to_string());
+        // As an item, the shape the app already reads from the API.
+        let draft = Item { id: 0, version: 0, content };
+        if let (Some(storage), Ok(json)) = (window().local_storage().ok().flatten(), serde_json::to_string(&draft)) {
+            let _ = storage.set_item(DRAFT_KIND_KEY, T::COLLECTION);
+            let _ = storage.set_item(DRAFT_CONTENT_KEY, &json);
         }
         form.previews.update(|n| *n += 1);
     });
