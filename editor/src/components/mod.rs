@@ -3,3 +3,4 @@
 pub mod form;
 pub mod list;
 pub mod login;
+pub mod saving;

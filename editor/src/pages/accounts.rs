@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use plantzette_content::staff::{NewUser, Role, StaffUser};
 
 use crate::api;
-use crate::components::form::{Field, Form, SaveStatus, TextInput};
+use crate::components::form::{Field, Form, TextInput};
+use crate::components::saving::SaveStatus;
 use crate::i18n::ui;
 
 #[component]

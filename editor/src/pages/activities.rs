@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use plantzette_content::format::{long_date, time_span, weekday_name};
 use plantzette_content::{Activity, ActivityInfo, Category, Item, Recurrence};
 
-use crate::components::form::{use_saving, CheckBox, Field, Form, Preview, SaveStatus, Saving, TextInput};
+use crate::components::form::{CheckBox, Field, Form, TextInput};
 use crate::components::list::{Editing, ItemList};
+use crate::components::saving::{use_saving, Preview, SaveStatus, Saving};
 use crate::fields::{text, Reader};
 use crate::i18n::{lang, ui};
 

@@ -5,8 +5,9 @@ use chrono::{Duration, Timelike};
 use leptos::prelude::*;
 use plantzette_content::{Announcement, Item, Priority};
 
-use crate::components::form::{use_saving, Field, Preview, SaveStatus, Saving, TextInput};
+use crate::components::form::{Field, TextInput};
 use crate::components::list::{Editing, ItemList};
+use crate::components::saving::{use_saving, Preview, SaveStatus, Saving};
 use crate::fields::{date_time_input, text, Reader};
 use crate::i18n::{lang, ui};
 

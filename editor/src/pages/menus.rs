@@ -9,7 +9,8 @@ use plantzette_content::staff::Stored;
 use plantzette_content::{Allergen, DayMenu, Dish, Item, Meal, MealKind, Week};
 
 use crate::api;
-use crate::components::form::{use_saving, Form, Preview, SaveStatus, Saving, TextInput};
+use crate::components::form::{Form, TextInput};
+use crate::components::saving::{use_saving, Preview, SaveStatus, Saving};
 use crate::fields::{text, Reader};
 use crate::i18n::{lang, ui};
 

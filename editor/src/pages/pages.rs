@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use plantzette_content::{BedAvailability, InfoPage, Item, PageSlug};
 
-use crate::components::form::{use_saving, CheckBox, Field, Form, Preview, SaveStatus, Saving, TextArea, TextInput};
+use crate::components::form::{CheckBox, Field, Form, TextArea, TextInput};
 use crate::components::list::{Editing, ItemList};
+use crate::components::saving::{use_saving, Preview, SaveStatus, Saving};
 use crate::fields::{number, text, text_inputs, Reader};
 use crate::i18n::{lang, ui};
 

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use plantzette_content::format::long_date;
 use plantzette_content::{Audience, Contact, Item, Price, Programme, Session, Topic};
 
-use crate::components::form::{use_saving, Field, Form, Preview, SaveStatus, Saving, TextInput};
+use crate::components::form::{Field, Form, TextInput};
 use crate::components::list::{Editing, ItemList};
+use crate::components::saving::{use_saving, Preview, SaveStatus, Saving};
 use crate::fields::{optional_text, text, text_inputs, Reader};
 use crate::i18n::{lang, ui};
 

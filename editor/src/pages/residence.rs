@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use plantzette_content::{Address, Contact, Item, Residence, VisitingHours, VisitsState, VisitsStatus};
 
 use crate::api;
-use crate::components::form::{use_saving, Field, Form, SaveStatus, Saving, TextInput};
+use crate::components::form::{Field, Form, TextInput};
+use crate::components::saving::{use_saving, SaveStatus, Saving};
 use crate::fields::{optional_text, text, text_inputs, Reader};
 use crate::i18n::{lang, ui};
 
