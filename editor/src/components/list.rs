@@ -1,5 +1,5 @@
 //! A kind's stored items as a list, each with Edit and Delete (or Restore, once deleted), and a
-//! New button: the front of every content page.
+//! New button; and the content page around it, which shows the list or the item opened.
 
 use leptos::prelude::*;
 use plantzette_content::staff::Stored;
@@ -96,5 +96,23 @@ where
                 }
             })}
         </Suspense>
+    }
+}
+
+/// A content page: its title, then the list, or the form of the item opened from it.
+#[component]
+pub fn ContentPage<T, D, F, V>(title: &'static str, editing: Editing<T>, describe: D, form: F) -> impl IntoView
+where
+    T: Content + Send + Sync + 'static,
+    D: Fn(&T) -> String + Copy + Send + Sync + 'static,
+    F: Fn(Option<Item<T>>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <h2>{title}</h2>
+        {move || match editing.open.get() {
+            Some(item) => form(item).into_any(),
+            None => view! { <ItemList editing describe/> }.into_any(),
+        }}
     }
 }

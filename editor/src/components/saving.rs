@@ -14,6 +14,7 @@ use crate::i18n::{labels, ui};
 /// The save cycle of one item, the same in every form: read the inputs (`read` names the ones
 /// that cannot be read), save from the version opened, and after a conflict either save again
 /// over the other version or `load` it into the inputs.
+#[derive(Clone, Copy)]
 pub struct Saving {
     pub save: Callback<()>,
     pub keep_mine: Callback<i64>,
@@ -128,5 +129,26 @@ pub fn SaveStatus(form: Form, on_keep_mine: Callback<i64>, on_take_theirs: Callb
                 .into_any()
             }
         })
+    }
+}
+
+/// The end of every content form: what the last save did, the preview, and the buttons: Save,
+/// Preview, and Cancel when the form was opened from a list.
+#[component]
+pub fn FormFooter(
+    form: Form,
+    saving: Saving,
+    #[prop(optional)] on_cancel: Option<Callback<()>>,
+    #[prop(optional)] no_preview: bool,
+) -> impl IntoView {
+    let ui = labels(form.lang);
+    view! {
+        <SaveStatus form on_keep_mine=saving.keep_mine on_take_theirs=saving.take_theirs/>
+        {(!no_preview).then(|| view! { <Preview form/> })}
+        <div class="form-actions">
+            <button type="submit" class="button">{ui.save}</button>
+            {(!no_preview).then(|| view! { <button type="button" class="button secondary" on:click=move |_| saving.preview.run(())>{ui.preview}</button> })}
+            {on_cancel.map(|cancel| view! { <button type="button" class="button secondary" on:click=move |_| cancel.run(())>{ui.cancel}</button> })}
+        </div>
     }
 }

@@ -7,8 +7,8 @@ use plantzette_content::format::{long_date, time_span, weekday_name};
 use plantzette_content::{Activity, ActivityInfo, Category, Item, Recurrence};
 
 use crate::components::form::{CheckBox, Field, Form, TextInput};
-use crate::components::list::{Editing, ItemList};
-use crate::components::saving::{use_saving, Preview, SaveStatus, Saving};
+use crate::components::list::{ContentPage, Editing};
+use crate::components::saving::{use_saving, FormFooter};
 use crate::fields::{text, Reader};
 use crate::i18n::{lang, ui};
 
@@ -24,13 +24,7 @@ pub fn ActivitiesPage() -> impl IntoView {
         let weekly = a.recurrence.as_ref().map(|_| format!(" · {}", ui.weekly)).unwrap_or_default();
         format!("{} · {when}{weekly}", a.info.title.get(lang))
     };
-    view! {
-        <h2>{ui.activities}</h2>
-        {move || match editing.open.get() {
-            Some(item) => view! { <ActivityForm editing item/> }.into_any(),
-            None => view! { <ItemList editing describe/> }.into_any(),
-        }}
-    }
+    view! { <ContentPage title=ui.activities editing describe form=move |item| view! { <ActivityForm editing item/> }/> }
 }
 
 /// The form's inputs, as signals.
@@ -145,8 +139,7 @@ fn ActivityForm(editing: Editing<Activity>, item: Option<Item<Activity>>) -> imp
         inputs.load(&item.content);
     }
     let opened = item.as_ref().map(|i| (i.id, i.version));
-    let Saving { save, keep_mine, take_theirs, preview } =
-        use_saving(form, opened, move |reader| inputs.activity(reader), move |theirs| inputs.load(&theirs), move || editing.items.refetch());
+    let saving = use_saving(form, opened, move |reader| inputs.activity(reader), move |theirs| inputs.load(&theirs), move || editing.items.refetch());
     let day_to_cancel = RwSignal::new(String::new());
     let cancel_day = move |_| {
         if let Ok(day) = NaiveDate::parse_from_str(&day_to_cancel.get_untracked(), "%Y-%m-%d") {
@@ -160,7 +153,7 @@ fn ActivityForm(editing: Editing<Activity>, item: Option<Item<Activity>>) -> imp
         }
     };
     view! {
-        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
+        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
             <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=inputs.title_fr/>
             <TextInput form id="title-de".into() label=format!("{} ({})", ui.title_field, ui.german) field="title.de" value=inputs.title_de/>
             <TextInput form id="place-fr".into() label=format!("{} ({})", ui.place, ui.french) field="place.fr" value=inputs.place_fr/>
@@ -218,13 +211,7 @@ fn ActivityForm(editing: Editing<Activity>, item: Option<Item<Activity>>) -> imp
             <CheckBox label=ui.registration_required value=inputs.registration_required/>
             <CheckBox label=ui.wheelchair_accessible value=inputs.wheelchair_accessible/>
             <CheckBox label=ui.cancelled value=inputs.cancelled/>
-            <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
-            <Preview form/>
-            <div class="form-actions">
-                <button type="submit" class="button">{ui.save}</button>
-                <button type="button" class="button secondary" on:click=move |_| preview.run(())>{ui.preview}</button>
-                <button type="button" class="button secondary" on:click=move |_| editing.close()>{ui.cancel}</button>
-            </div>
+            <FormFooter form saving on_cancel=Callback::new(move |_| editing.close())/>
         </form>
     }
 }

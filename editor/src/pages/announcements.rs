@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use plantzette_content::{Announcement, Item, Priority};
 
 use crate::components::form::{Field, TextInput};
-use crate::components::list::{Editing, ItemList};
-use crate::components::saving::{use_saving, Preview, SaveStatus, Saving};
+use crate::components::list::{ContentPage, Editing};
+use crate::components::saving::{use_saving, FormFooter};
 use crate::fields::{date_time_input, text, Reader};
 use crate::i18n::{lang, ui};
 
@@ -16,13 +16,8 @@ pub fn AnnouncementsPage() -> impl IntoView {
     let ui = ui();
     let editing = Editing::<Announcement>::new();
     let lang = lang();
-    view! {
-        <h2>{ui.announcements}</h2>
-        {move || match editing.open.get() {
-            Some(item) => view! { <AnnouncementForm editing item/> }.into_any(),
-            None => view! { <ItemList editing describe=move |a: &Announcement| format!("{} · {}", a.priority.label(lang), a.text.get(lang))/> }.into_any(),
-        }}
-    }
+    let describe = move |a: &Announcement| format!("{} · {}", a.priority.label(lang), a.text.get(lang));
+    view! { <ContentPage title=ui.announcements editing describe form=move |item| view! { <AnnouncementForm editing item/> }/> }
 }
 
 #[component]
@@ -54,9 +49,9 @@ fn AnnouncementForm(editing: Editing<Announcement>, item: Option<Item<Announceme
         from.set(date_time_input(a.shown_from));
         until.set(date_time_input(a.shown_until));
     };
-    let Saving { save, keep_mine, take_theirs, preview } = use_saving(form, opened, read, load, move || editing.items.refetch());
+    let saving = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
-        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
+        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
             <TextInput form id="text-fr".into() label=format!("{} ({})", ui.text, ui.french) field="text.fr" value=text_fr/>
             <TextInput form id="text-de".into() label=format!("{} ({})", ui.text, ui.german) field="text.de" value=text_de/>
             <Field form id="priority".into() label=ui.priority.into() field="priority">
@@ -69,13 +64,7 @@ fn AnnouncementForm(editing: Editing<Announcement>, item: Option<Item<Announceme
             </Field>
             <TextInput form id="shown-from".into() label=ui.shown_from.into() field="shown_from" value=from kind="datetime-local"/>
             <TextInput form id="shown-until".into() label=ui.shown_until.into() field="shown_until" value=until kind="datetime-local"/>
-            <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
-            <Preview form/>
-            <div class="form-actions">
-                <button type="submit" class="button">{ui.save}</button>
-                <button type="button" class="button secondary" on:click=move |_| preview.run(())>{ui.preview}</button>
-                <button type="button" class="button secondary" on:click=move |_| editing.close()>{ui.cancel}</button>
-            </div>
+            <FormFooter form saving on_cancel=Callback::new(move |_| editing.close())/>
         </form>
     }
 }

@@ -10,7 +10,7 @@ use plantzette_content::{Allergen, DayMenu, Dish, Item, Meal, MealKind, Week};
 
 use crate::api;
 use crate::components::form::{Form, TextInput};
-use crate::components::saving::{use_saving, Preview, SaveStatus, Saving};
+use crate::components::saving::{use_saving, FormFooter};
 use crate::fields::{text, Reader};
 use crate::i18n::{lang, ui};
 
@@ -154,9 +154,9 @@ fn DayForm(day: NaiveDate, item: Option<Item<DayMenu>>, form: Form, on_saved: Ca
         }
         kept.set_value(Some(theirs));
     };
-    let Saving { save, keep_mine, take_theirs, preview } = use_saving(form, opened, read, load, move || on_saved.run(()));
+    let saving = use_saving(form, opened, read, load, move || on_saved.run(()));
     view! {
-        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
+        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
             <h3>{day_heading(day, lang)}</h3>
             {inputs.into_iter().enumerate().map(|(index, (kind, main, vegetarian))| view! {
                 <fieldset class="meal-inputs">
@@ -165,12 +165,7 @@ fn DayForm(day: NaiveDate, item: Option<Item<DayMenu>>, form: Form, on_saved: Ca
                     <DishFields form index dish="vegetarian" label=ui.vegetarian inputs=vegetarian/>
                 </fieldset>
             }).collect_view()}
-            <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
-            <Preview form/>
-            <div class="form-actions">
-                <button type="submit" class="button">{ui.save}</button>
-                <button type="button" class="button secondary" on:click=move |_| preview.run(())>{ui.preview}</button>
-            </div>
+            <FormFooter form saving/>
         </form>
     }
 }

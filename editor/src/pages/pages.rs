@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use plantzette_content::{BedAvailability, InfoPage, Item, PageSlug};
 
 use crate::components::form::{CheckBox, Field, Form, TextArea, TextInput};
-use crate::components::list::{Editing, ItemList};
-use crate::components::saving::{use_saving, Preview, SaveStatus, Saving};
+use crate::components::list::{ContentPage, Editing};
+use crate::components::saving::{use_saving, FormFooter};
 use crate::fields::{number, text, text_inputs, Reader};
 use crate::i18n::{lang, ui};
 
@@ -15,13 +15,8 @@ pub fn PagesPage() -> impl IntoView {
     let ui = ui();
     let editing = Editing::<InfoPage>::new();
     let lang = lang();
-    view! {
-        <h2>{ui.pages}</h2>
-        {move || match editing.open.get() {
-            Some(item) => view! { <PageForm editing item/> }.into_any(),
-            None => view! { <ItemList editing describe=move |p: &InfoPage| format!("{} · {}", p.slug.label(lang), p.title.get(lang))/> }.into_any(),
-        }}
-    }
+    let describe = move |p: &InfoPage| format!("{} · {}", p.slug.label(lang), p.title.get(lang));
+    view! { <ContentPage title=ui.pages editing describe form=move |item| view! { <PageForm editing item/> }/> }
 }
 
 #[component]
@@ -71,9 +66,9 @@ fn PageForm(editing: Editing<InfoPage>, item: Option<Item<InfoPage>>) -> impl In
         available.set(theirs.beds.map(|b| b.available.to_string()).unwrap_or_default());
         total.set(theirs.beds.map(|b| b.total.to_string()).unwrap_or_default());
     };
-    let Saving { save, keep_mine, take_theirs, preview } = use_saving(form, opened, read, load, move || editing.items.refetch());
+    let saving = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
-        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
+        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
             <Field form id="slug".into() label=ui.page_kind.into() field="slug">
                 <select id="slug" on:change=move |ev| {
                     if let Some(chosen) = PageSlug::parse(&event_target_value(&ev)) {
@@ -96,13 +91,7 @@ fn PageForm(editing: Editing<InfoPage>, item: Option<Item<InfoPage>>) -> impl In
                     <TextInput form id="beds-total".into() label=ui.beds_total.into() field="beds.total" value=total kind="number"/>
                 </div>
             </Show>
-            <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
-            <Preview form/>
-            <div class="form-actions">
-                <button type="submit" class="button">{ui.save}</button>
-                <button type="button" class="button secondary" on:click=move |_| preview.run(())>{ui.preview}</button>
-                <button type="button" class="button secondary" on:click=move |_| editing.close()>{ui.cancel}</button>
-            </div>
+            <FormFooter form saving on_cancel=Callback::new(move |_| editing.close())/>
         </form>
     }
 }

@@ -7,8 +7,8 @@ use plantzette_content::format::long_date;
 use plantzette_content::{Audience, Contact, Item, Price, Programme, Session, Topic};
 
 use crate::components::form::{Field, Form, TextInput};
-use crate::components::list::{Editing, ItemList};
-use crate::components::saving::{use_saving, Preview, SaveStatus, Saving};
+use crate::components::list::{ContentPage, Editing};
+use crate::components::saving::{use_saving, FormFooter};
 use crate::fields::{optional_text, text, text_inputs, Reader};
 use crate::i18n::{lang, ui};
 
@@ -21,13 +21,7 @@ pub fn ProgrammesPage() -> impl IntoView {
         let first = p.sessions.iter().map(|s| s.starts_at.date()).min();
         format!("{} · {}", p.title.get(lang), first.map(|d| long_date(d, lang)).unwrap_or_default())
     };
-    view! {
-        <h2>{ui.programmes}</h2>
-        {move || match editing.open.get() {
-            Some(item) => view! { <ProgrammeForm editing item/> }.into_any(),
-            None => view! { <ItemList editing describe/> }.into_any(),
-        }}
-    }
+    view! { <ContentPage title=ui.programmes editing describe form=move |item| view! { <ProgrammeForm editing item/> }/> }
 }
 
 /// One session's inputs.
@@ -129,9 +123,9 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
         email.set(theirs.contact.email.clone());
         francs.set(format!("{:.2}", f64::from(theirs.price.centimes) / 100.0));
     };
-    let Saving { save, keep_mine, take_theirs, preview } = use_saving(form, opened, read, load, move || editing.items.refetch());
+    let saving = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
-        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
+        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
             <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=title_fr/>
             <TextInput form id="title-de".into() label=format!("{} ({})", ui.title_field, ui.german) field="title.de" value=title_de/>
             <TextInput form id="summary-fr".into() label=format!("{} ({})", ui.summary, ui.french) field="summary.fr" value=summary_fr/>
@@ -183,13 +177,7 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
             <TextInput form id="email".into() label=ui.email.into() field="contact.email" value=email kind="email"/>
             <TextInput form id="price".into() label=ui.price_chf.into() field="price.centimes" value=francs/>
             <TextInput form id="price-note-fr".into() label=format!("{} ({})", ui.price_note, ui.french) field="price.note.fr" value=note_fr/>
-            <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
-            <Preview form/>
-            <div class="form-actions">
-                <button type="submit" class="button">{ui.save}</button>
-                <button type="button" class="button secondary" on:click=move |_| preview.run(())>{ui.preview}</button>
-                <button type="button" class="button secondary" on:click=move |_| editing.close()>{ui.cancel}</button>
-            </div>
+            <FormFooter form saving on_cancel=Callback::new(move |_| editing.close())/>
         </form>
     }
 }

@@ -7,7 +7,7 @@ use plantzette_content::{Address, Contact, Item, Residence, VisitingHours, Visit
 
 use crate::api;
 use crate::components::form::{Field, Form, TextInput};
-use crate::components::saving::{use_saving, SaveStatus, Saving};
+use crate::components::saving::{use_saving, FormFooter};
 use crate::fields::{optional_text, text, text_inputs, Reader};
 use crate::i18n::{lang, ui};
 
@@ -104,9 +104,9 @@ fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
         message_de.set(de);
         hours.set(theirs.visiting_hours.iter().map(|h| HoursInputs::new(Some(h))).collect());
     };
-    let Saving { save, keep_mine, take_theirs, .. } = use_saving(form, Some((item.id, item.version)), read, load, || ());
+    let saving = use_saving(form, Some((item.id, item.version)), read, load, || ());
     view! {
-        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
+        <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
             <Field form id="visits".into() label=ui.visits.into() field="visits.state">
                 <select id="visits" on:change=move |ev| {
                     let chosen = event_target_value(&ev);
@@ -142,8 +142,7 @@ fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
             <TextInput form id="contact-name".into() label=ui.contact_name.into() field="contact.name" value=contact_name/>
             <TextInput form id="phone".into() label=ui.phone.into() field="contact.phone" value=phone kind="tel"/>
             <TextInput form id="email".into() label=ui.email.into() field="contact.email" value=email kind="email"/>
-            <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
-            <div class="form-actions"><button type="submit" class="button">{ui.save}</button></div>
+            <FormFooter form saving no_preview=true/>
         </form>
     }
 }
