@@ -2,6 +2,7 @@
 //! cannot be read.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use leptos::prelude::*;
 use plantzette_content::{ErrorCode, FieldError, Text};
 
 /// Collects unreadable inputs while a form's content is put together.
@@ -63,12 +64,32 @@ pub fn number(reader: &mut Reader, field: &str, text: &str) -> Option<u32> {
     }
 }
 
-/// French and German inputs for an optional text: none when the French is empty.
-pub fn optional_text(fr: String, de: String) -> Option<Text> {
-    (!fr.trim().is_empty()).then(|| text(fr, de))
+/// A translatable text's two inputs, French and German.
+#[derive(Clone, Copy)]
+pub struct TextInputs {
+    pub fr: RwSignal<String>,
+    pub de: RwSignal<String>,
 }
 
-/// A text's French and German, for two inputs.
-pub fn text_inputs(text: Option<&Text>) -> (String, String) {
-    (text.map(|t| t.fr.clone()).unwrap_or_default(), text.and_then(|t| t.de.clone()).unwrap_or_default())
+impl TextInputs {
+    pub fn new(text: Option<&Text>) -> TextInputs {
+        let inputs = TextInputs { fr: RwSignal::new(String::new()), de: RwSignal::new(String::new()) };
+        inputs.load(text);
+        inputs
+    }
+
+    pub fn load(&self, text: Option<&Text>) {
+        self.fr.set(text.map(|t| t.fr.clone()).unwrap_or_default());
+        self.de.set(text.and_then(|t| t.de.clone()).unwrap_or_default());
+    }
+
+    pub fn text(&self) -> Text {
+        text(self.fr.get_untracked(), self.de.get_untracked())
+    }
+
+    /// None when the French is empty.
+    pub fn optional(&self) -> Option<Text> {
+        let text = self.text();
+        (!text.fr.trim().is_empty()).then_some(text)
+    }
 }

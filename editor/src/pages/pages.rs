@@ -7,7 +7,7 @@ use plantzette_content::{BedAvailability, InfoPage, Item, PageSlug};
 use crate::components::form::{CheckBox, Field, Form, TextArea, TextInput};
 use crate::components::list::{ContentPage, Editing};
 use crate::components::saving::{use_saving, FormFooter};
-use crate::fields::{number, text, text_inputs, Reader};
+use crate::fields::{number, Reader, TextInputs};
 use crate::i18n::{lang, ui};
 
 #[component]
@@ -27,13 +27,9 @@ fn PageForm(editing: Editing<InfoPage>, item: Option<Item<InfoPage>>) -> impl In
     let opened = item.as_ref().map(|i| (i.id, i.version));
     let page = item.map(|i| i.content);
     let slug = RwSignal::new(page.as_ref().map_or(PageSlug::Admissions, |p| p.slug));
-    let pair = |t: Option<&plantzette_content::Text>| {
-        let (fr, de) = text_inputs(t);
-        (RwSignal::new(fr), RwSignal::new(de))
-    };
-    let (title_fr, title_de) = pair(page.as_ref().map(|p| &p.title));
-    let (summary_fr, summary_de) = pair(page.as_ref().map(|p| &p.summary));
-    let (body_fr, body_de) = pair(page.as_ref().map(|p| &p.body));
+    let title = TextInputs::new(page.as_ref().map(|p| &p.title));
+    let summary = TextInputs::new(page.as_ref().map(|p| &p.summary));
+    let body = TextInputs::new(page.as_ref().map(|p| &p.body));
     let beds = page.as_ref().and_then(|p| p.beds);
     let has_beds = RwSignal::new(beds.is_some());
     let available = RwSignal::new(beds.map(|b| b.available.to_string()).unwrap_or_default());
@@ -46,22 +42,13 @@ fn PageForm(editing: Editing<InfoPage>, item: Option<Item<InfoPage>>) -> impl In
         } else {
             None
         };
-        Some(InfoPage {
-            slug: slug.get_untracked(),
-            title: text(title_fr.get_untracked(), title_de.get_untracked()),
-            summary: text(summary_fr.get_untracked(), summary_de.get_untracked()),
-            body: text(body_fr.get_untracked(), body_de.get_untracked()),
-            beds,
-        })
+        Some(InfoPage { slug: slug.get_untracked(), title: title.text(), summary: summary.text(), body: body.text(), beds })
     };
     let load = move |theirs: InfoPage| {
         slug.set(theirs.slug);
-        for ((fr, de), t) in [((title_fr, title_de), &theirs.title), ((summary_fr, summary_de), &theirs.summary), ((body_fr, body_de), &theirs.body)]
-        {
-            let (new_fr, new_de) = text_inputs(Some(t));
-            fr.set(new_fr);
-            de.set(new_de);
-        }
+        title.load(Some(&theirs.title));
+        summary.load(Some(&theirs.summary));
+        body.load(Some(&theirs.body));
         has_beds.set(theirs.beds.is_some());
         available.set(theirs.beds.map(|b| b.available.to_string()).unwrap_or_default());
         total.set(theirs.beds.map(|b| b.total.to_string()).unwrap_or_default());
@@ -78,12 +65,12 @@ fn PageForm(editing: Editing<InfoPage>, item: Option<Item<InfoPage>>) -> impl In
                     {PageSlug::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=move || slug.get() == s>{s.label(lang)}</option> }).collect_view()}
                 </select>
             </Field>
-            <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=title_fr/>
-            <TextInput form id="title-de".into() label=format!("{} ({})", ui.title_field, ui.german) field="title.de" value=title_de/>
-            <TextInput form id="summary-fr".into() label=format!("{} ({})", ui.summary, ui.french) field="summary.fr" value=summary_fr/>
-            <TextInput form id="summary-de".into() label=format!("{} ({})", ui.summary, ui.german) field="summary.de" value=summary_de/>
-            <TextArea form id="body-fr".into() label=format!("{} ({})", ui.body, ui.french) field="body.fr" value=body_fr/>
-            <TextArea form id="body-de".into() label=format!("{} ({})", ui.body, ui.german) field="body.de" value=body_de/>
+            <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=title.fr/>
+            <TextInput form id="title-de".into() label=format!("{} ({})", ui.title_field, ui.german) field="title.de" value=title.de/>
+            <TextInput form id="summary-fr".into() label=format!("{} ({})", ui.summary, ui.french) field="summary.fr" value=summary.fr/>
+            <TextInput form id="summary-de".into() label=format!("{} ({})", ui.summary, ui.german) field="summary.de" value=summary.de/>
+            <TextArea form id="body-fr".into() label=format!("{} ({})", ui.body, ui.french) field="body.fr" value=body.fr/>
+            <TextArea form id="body-de".into() label=format!("{} ({})", ui.body, ui.german) field="body.de" value=body.de/>
             <CheckBox label=ui.short_stay_beds value=has_beds/>
             <Show when=move || has_beds.get()>
                 <div class="field-row">

@@ -9,7 +9,7 @@ use plantzette_content::{Audience, Contact, Item, Price, Programme, Session, Top
 use crate::components::form::{Field, Form, TextInput};
 use crate::components::list::{ContentPage, Editing};
 use crate::components::saving::{use_saving, FormFooter};
-use crate::fields::{optional_text, text, text_inputs, Reader};
+use crate::fields::{text, Reader, TextInputs};
 use crate::i18n::{lang, ui};
 
 #[component]
@@ -61,13 +61,9 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
     let form: Form = editing.form;
     let opened = item.as_ref().map(|i| (i.id, i.version));
     let programme = item.map(|i| i.content);
-    let pair = |t: Option<&plantzette_content::Text>| {
-        let (fr, de) = text_inputs(t);
-        (RwSignal::new(fr), RwSignal::new(de))
-    };
-    let (title_fr, title_de) = pair(programme.as_ref().map(|p| &p.title));
-    let (summary_fr, summary_de) = pair(programme.as_ref().map(|p| &p.summary));
-    let (description_fr, description_de) = pair(programme.as_ref().and_then(|p| p.description.as_ref()));
+    let title = TextInputs::new(programme.as_ref().map(|p| &p.title));
+    let summary = TextInputs::new(programme.as_ref().map(|p| &p.summary));
+    let description = TextInputs::new(programme.as_ref().and_then(|p| p.description.as_ref()));
     let topic = RwSignal::new(programme.as_ref().map_or(Topic::Falls, |p| p.topic));
     let audiences = RwSignal::new(programme.as_ref().map(|p| p.audiences.clone()).unwrap_or_default());
     let sessions = RwSignal::new(
@@ -81,7 +77,7 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
     let phone = RwSignal::new(contact.as_ref().map(|c| c.phone.clone()).unwrap_or_default());
     let email = RwSignal::new(contact.as_ref().map(|c| c.email.clone()).unwrap_or_default());
     let francs = RwSignal::new(programme.as_ref().map(|p| format!("{:.2}", f64::from(p.price.centimes) / 100.0)).unwrap_or_else(|| "0".into()));
-    let (note_fr, note_de) = pair(programme.as_ref().and_then(|p| p.price.note.as_ref()));
+    let note = TextInputs::new(programme.as_ref().and_then(|p| p.price.note.as_ref()));
     let read = move |reader: &mut Reader| {
         let read_sessions: Vec<Option<Session>> = sessions.get_untracked().iter().enumerate().map(|(index, s)| s.session(reader, index)).collect();
         let centimes = francs.get_untracked().trim().replace(',', ".").parse::<f64>().ok().filter(|f| *f >= 0.0).map(|f| (f * 100.0).round() as u32);
@@ -94,27 +90,21 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
         let mut audience_list = audiences.get_untracked();
         audience_list.sort_by_key(|a| Audience::ALL.iter().position(|b| b == a));
         Some(Programme {
-            title: text(title_fr.get_untracked(), title_de.get_untracked()),
-            summary: text(summary_fr.get_untracked(), summary_de.get_untracked()),
-            description: optional_text(description_fr.get_untracked(), description_de.get_untracked()),
+            title: title.text(),
+            summary: summary.text(),
+            description: description.optional(),
             topic: topic.get_untracked(),
             audiences: audience_list,
             sessions: read_sessions.into_iter().collect::<Option<Vec<_>>>()?,
             contact: Contact { name: contact_name.get_untracked(), phone: phone.get_untracked(), email: email.get_untracked() },
-            price: Price { centimes: centimes?, note: optional_text(note_fr.get_untracked(), note_de.get_untracked()) },
+            price: Price { centimes: centimes?, note: note.optional() },
         })
     };
     let load = move |theirs: Programme| {
-        for ((fr, de), t) in [
-            ((title_fr, title_de), Some(&theirs.title)),
-            ((summary_fr, summary_de), Some(&theirs.summary)),
-            ((description_fr, description_de), theirs.description.as_ref()),
-            ((note_fr, note_de), theirs.price.note.as_ref()),
-        ] {
-            let (new_fr, new_de) = text_inputs(t);
-            fr.set(new_fr);
-            de.set(new_de);
-        }
+        title.load(Some(&theirs.title));
+        summary.load(Some(&theirs.summary));
+        description.load(theirs.description.as_ref());
+        note.load(theirs.price.note.as_ref());
         topic.set(theirs.topic);
         audiences.set(theirs.audiences.clone());
         sessions.set(theirs.sessions.iter().map(|s| SessionInputs::new(Some(s))).collect());
@@ -126,12 +116,12 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
     let saving = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
-            <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=title_fr/>
-            <TextInput form id="title-de".into() label=format!("{} ({})", ui.title_field, ui.german) field="title.de" value=title_de/>
-            <TextInput form id="summary-fr".into() label=format!("{} ({})", ui.summary, ui.french) field="summary.fr" value=summary_fr/>
-            <TextInput form id="summary-de".into() label=format!("{} ({})", ui.summary, ui.german) field="summary.de" value=summary_de/>
-            <TextInput form id="description-fr".into() label=format!("{} ({})", ui.description, ui.french) field="description.fr" value=description_fr/>
-            <TextInput form id="description-de".into() label=format!("{} ({})", ui.description, ui.german) field="description.de" value=description_de/>
+            <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=title.fr/>
+            <TextInput form id="title-de".into() label=format!("{} ({})", ui.title_field, ui.german) field="title.de" value=title.de/>
+            <TextInput form id="summary-fr".into() label=format!("{} ({})", ui.summary, ui.french) field="summary.fr" value=summary.fr/>
+            <TextInput form id="summary-de".into() label=format!("{} ({})", ui.summary, ui.german) field="summary.de" value=summary.de/>
+            <TextInput form id="description-fr".into() label=format!("{} ({})", ui.description, ui.french) field="description.fr" value=description.fr/>
+            <TextInput form id="description-de".into() label=format!("{} ({})", ui.description, ui.german) field="description.de" value=description.de/>
             <Field form id="topic".into() label=ui.topic.into() field="topic">
                 <select id="topic" on:change=move |ev| {
                     let chosen = event_target_value(&ev);
@@ -176,7 +166,7 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
             <TextInput form id="phone".into() label=ui.phone.into() field="contact.phone" value=phone kind="tel"/>
             <TextInput form id="email".into() label=ui.email.into() field="contact.email" value=email kind="email"/>
             <TextInput form id="price".into() label=ui.price_chf.into() field="price.centimes" value=francs/>
-            <TextInput form id="price-note-fr".into() label=format!("{} ({})", ui.price_note, ui.french) field="price.note.fr" value=note_fr/>
+            <TextInput form id="price-note-fr".into() label=format!("{} ({})", ui.price_note, ui.french) field="price.note.fr" value=note.fr/>
             <FormFooter form saving on_cancel=Callback::new(move |_| editing.close())/>
         </form>
     }

@@ -8,7 +8,7 @@ use plantzette_content::{Address, Contact, Item, Residence, VisitingHours, Visit
 use crate::api;
 use crate::components::form::{Field, Form, TextInput};
 use crate::components::saving::{use_saving, FormFooter};
-use crate::fields::{optional_text, text, text_inputs, Reader};
+use crate::fields::{Reader, TextInputs};
 use crate::i18n::{lang, ui};
 
 const STATES: [VisitsState; 3] = [VisitsState::Open, VisitsState::Restricted, VisitsState::Suspended];
@@ -33,19 +33,16 @@ pub fn ResidencePage() -> impl IntoView {
 /// One row of visiting hours: the days in French and German, opening and closing times.
 #[derive(Clone, Copy)]
 struct HoursInputs {
-    days_fr: RwSignal<String>,
-    days_de: RwSignal<String>,
+    days: TextInputs,
     opens: RwSignal<String>,
     closes: RwSignal<String>,
 }
 
 impl HoursInputs {
     fn new(hours: Option<&VisitingHours>) -> HoursInputs {
-        let (fr, de) = text_inputs(hours.map(|h| &h.days));
         let time = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
         HoursInputs {
-            days_fr: RwSignal::new(fr),
-            days_de: RwSignal::new(de),
+            days: TextInputs::new(hours.map(|h| &h.days)),
             opens: RwSignal::new(time(hours.map(|h| h.opens))),
             closes: RwSignal::new(time(hours.map(|h| h.closes))),
         }
@@ -66,8 +63,7 @@ fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
     let phone = RwSignal::new(r.contact.phone.clone());
     let email = RwSignal::new(r.contact.email.clone());
     let state = RwSignal::new(r.visits.state);
-    let (message_fr, message_de) = text_inputs(r.visits.message.as_ref());
-    let (message_fr, message_de) = (RwSignal::new(message_fr), RwSignal::new(message_de));
+    let message = TextInputs::new(r.visits.message.as_ref());
     let hours = RwSignal::new(r.visiting_hours.iter().map(|h| HoursInputs::new(Some(h))).collect::<Vec<_>>());
     let time_zone = StoredValue::new(r.time_zone.clone());
     let read = move |reader: &mut Reader| {
@@ -78,7 +74,7 @@ fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
             .map(|(index, row)| {
                 let opens = reader.time(&format!("visiting_hours[{index}].opens"), &row.opens.get_untracked());
                 let closes = reader.time(&format!("visiting_hours[{index}].closes"), &row.closes.get_untracked());
-                Some(VisitingHours { days: text(row.days_fr.get_untracked(), row.days_de.get_untracked()), opens: opens?, closes: closes? })
+                Some(VisitingHours { days: row.days.text(), opens: opens?, closes: closes? })
             })
             .collect::<Vec<_>>();
         Some(Residence {
@@ -86,7 +82,7 @@ fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
             address: Address { street: street.get_untracked(), postcode: postcode.get_untracked(), city: city.get_untracked() },
             contact: Contact { name: contact_name.get_untracked(), phone: phone.get_untracked(), email: email.get_untracked() },
             visiting_hours: visiting_hours.into_iter().collect::<Option<Vec<_>>>()?,
-            visits: VisitsStatus { state: state.get_untracked(), message: optional_text(message_fr.get_untracked(), message_de.get_untracked()) },
+            visits: VisitsStatus { state: state.get_untracked(), message: message.optional() },
             time_zone: time_zone.get_value(),
         })
     };
@@ -99,9 +95,7 @@ fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
         phone.set(theirs.contact.phone);
         email.set(theirs.contact.email);
         state.set(theirs.visits.state);
-        let (fr, de) = text_inputs(theirs.visits.message.as_ref());
-        message_fr.set(fr);
-        message_de.set(de);
+        message.load(theirs.visits.message.as_ref());
         hours.set(theirs.visiting_hours.iter().map(|h| HoursInputs::new(Some(h))).collect());
     };
     let saving = use_saving(form, Some((item.id, item.version)), read, load, || ());
@@ -115,16 +109,16 @@ fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
                     {STATES.into_iter().map(|s| view! { <option value=format!("{s:?}") selected=move || state.get() == s>{s.label(lang)}</option> }).collect_view()}
                 </select>
             </Field>
-            <TextInput form id="visits-message-fr".into() label=format!("{} ({})", ui.visits_message, ui.french) field="visits.message.fr" value=message_fr/>
-            <TextInput form id="visits-message-de".into() label=format!("{} ({})", ui.visits_message, ui.german) field="visits.message.de" value=message_de/>
+            <TextInput form id="visits-message-fr".into() label=format!("{} ({})", ui.visits_message, ui.french) field="visits.message.fr" value=message.fr/>
+            <TextInput form id="visits-message-de".into() label=format!("{} ({})", ui.visits_message, ui.german) field="visits.message.de" value=message.de/>
             <fieldset>
                 <legend>{ui.visiting_hours}</legend>
                 {move || hours.get().into_iter().enumerate().map(|(index, row)| {
                     let field = |rest: &str| format!("visiting_hours[{index}].{rest}");
                     view! {
                         <div class="field-row">
-                            <TextInput form id=format!("hours-{index}-fr") label=format!("{} ({})", ui.days, ui.french) field=field("days.fr") value=row.days_fr/>
-                            <TextInput form id=format!("hours-{index}-de") label=format!("{} ({})", ui.days, ui.german) field=field("days.de") value=row.days_de/>
+                            <TextInput form id=format!("hours-{index}-fr") label=format!("{} ({})", ui.days, ui.french) field=field("days.fr") value=row.days.fr/>
+                            <TextInput form id=format!("hours-{index}-de") label=format!("{} ({})", ui.days, ui.german) field=field("days.de") value=row.days.de/>
                             <TextInput form id=format!("hours-{index}-opens") label=ui.starts.into() field=field("opens") value=row.opens kind="time"/>
                             <TextInput form id=format!("hours-{index}-closes") label=ui.ends.into() field=field("closes") value=row.closes kind="time"/>
                             <button type="button" class="button secondary" on:click=move |_| hours.update(|rows| { rows.remove(index); })>{ui.remove}</button>
