@@ -25,6 +25,7 @@ use axum::{middleware, Router};
 use sqlx::SqlitePool;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tower::Layer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -48,7 +49,8 @@ pub struct AppState {
 /// The whole HTTP surface: API, app, and the headers every response carries.
 pub fn app(state: AppState, site: &Site) -> Router {
     let header = |name: HeaderName, value: HeaderValue| SetResponseHeaderLayer::overriding(name, value);
-    Router::new()
+    let read_cache = api::read_cache::ReadCache::new(state.content_version.clone());
+    let app = Router::new()
         .nest("/api/v1", api::router())
         .merge(site.router())
         .with_state(state)
@@ -62,7 +64,10 @@ pub fn app(state: AppState, site: &Site) -> Router {
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http());
+    // Around the whole app, before any routing: a kept public answer is whole, every header
+    // above already set, and is served with the least work.
+    Router::new().fallback_service(middleware::from_fn_with_state(read_cache, api::read_cache::serve).layer(app))
 }
 
 /// A server bound to its address, its database open and up to date, ready to run.

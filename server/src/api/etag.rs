@@ -35,13 +35,18 @@ pub async fn etag(request: Request, next: Next) -> Response {
     };
     let tag = strong_tag(&bytes);
     if if_none_match.is_some_and(|header| matches(&header, &tag)) {
-        let mut not_modified = HeaderMap::new();
-        not_modified.insert(ETAG, tag);
-        not_modified.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-        return (StatusCode::NOT_MODIFIED, not_modified).into_response();
+        return not_modified(tag);
     }
     parts.headers.insert(ETAG, tag);
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The 304 for a client that holds the representation tagged `tag`.
+pub fn not_modified(tag: HeaderValue) -> Response {
+    let mut headers = HeaderMap::new();
+    headers.insert(ETAG, tag);
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    (StatusCode::NOT_MODIFIED, headers).into_response()
 }
 
 fn strong_tag(bytes: &[u8]) -> HeaderValue {
@@ -51,7 +56,7 @@ fn strong_tag(bytes: &[u8]) -> HeaderValue {
 }
 
 /// `If-None-Match` holds `*` or a list of tags; it compares weakly (RFC 9110, 13.1.2).
-fn matches(header: &HeaderValue, tag: &HeaderValue) -> bool {
+pub fn matches(header: &HeaderValue, tag: &HeaderValue) -> bool {
     let Ok(header) = header.to_str() else {
         return false;
     };

@@ -10,6 +10,7 @@ mod menus;
 mod pages;
 mod programmes;
 mod query;
+pub mod read_cache;
 mod residence;
 mod session;
 mod staff;

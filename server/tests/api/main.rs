@@ -7,6 +7,7 @@ mod events;
 mod failures;
 mod helpers;
 mod http_caching;
+mod read_cache;
 mod server_binary;
 mod site;
 mod staff_client;

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 
 export async function startServer({ dataDir: reused, port = 0 } = {}) {
   const dataDir = reused ?? await mkdtemp(join(tmpdir(), 'plantzette-e2e-'));
-  const binary = process.env.PLANTZETTE_SERVER ?? 'target/release/plantzette-server';
+  const binary = process.env.PLANTZETTE_SERVER ?? 'target/server/plantzette-server';
   const child = spawn(binary, ['--demo', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir, '--dist-dir', 'dist'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, RUST_LOG: 'warn' },

@@ -1,0 +1,143 @@
+//! Public answers kept ready. A public read (`/api/v1/today`, the lists, the calendars) depends only
+//! on the request, the content and the residence's clock to the minute, and thousands of screens
+//! and phones ask the same few questions. Each answer is computed once per content version and
+//! minute, whole (compressed, tagged, every header set), then served from memory, and a matching
+//! `If-None-Match` gets its 304 without any work.
+//!
+//! Answers marked `private` (the staff's), streams and errors are never kept. A write through this
+//! server empties the cache at once; a change made beside it (an import, the demo's weekly
+//! reseeding) bumps the content version, which `live` reads twice a second.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use axum::body::{to_bytes, Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use super::etag;
+use crate::live::ContentVersion;
+
+/// Enough for every page of every language and encoding; arbitrary dates beyond it are computed.
+const MAX_ENTRIES: usize = 512;
+/// The largest answer kept: a year of the activities calendar is well below.
+const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+#[derive(Clone)]
+pub struct ReadCache {
+    content_version: ContentVersion,
+    kept: Arc<Mutex<Kept>>,
+}
+
+/// The answers valid for one content version and minute, since the last write.
+#[derive(Default)]
+struct Kept {
+    stamp: Stamp,
+    answers: HashMap<Key, Arc<Answer>>,
+}
+
+/// The content version, the minute, and how many writes this server has seen.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Stamp {
+    version: i64,
+    minute: u64,
+    writes: u64,
+}
+
+/// The request's path and query, and the encodings it accepts (which choose the bytes).
+type Key = (String, Option<HeaderValue>);
+
+struct Answer {
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl ReadCache {
+    pub fn new(content_version: ContentVersion) -> ReadCache {
+        ReadCache { content_version, kept: Arc::default() }
+    }
+
+    /// The kept answer to `key`, if any, and the stamp under which a computed one may be kept.
+    fn get(&self, key: &Key) -> (Option<Arc<Answer>>, Stamp) {
+        let version = *self.content_version.borrow();
+        let minute = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |since| since.as_secs() / 60);
+        let mut kept = self.kept.lock().expect("nothing panics while the cache is locked");
+        if (kept.stamp.version, kept.stamp.minute) != (version, minute) {
+            *kept = Kept { stamp: Stamp { version, minute, writes: kept.stamp.writes }, answers: HashMap::new() };
+        }
+        (kept.answers.get(key).cloned(), kept.stamp)
+    }
+
+    /// Keeps an answer computed under `stamp`, unless content or the minute changed meanwhile.
+    fn keep(&self, key: Key, answer: Arc<Answer>, stamp: Stamp) {
+        let mut kept = self.kept.lock().expect("nothing panics while the cache is locked");
+        if kept.stamp == stamp && kept.answers.len() < MAX_ENTRIES {
+            kept.answers.insert(key, answer);
+        }
+    }
+
+    fn forget_all(&self) {
+        let mut kept = self.kept.lock().expect("nothing panics while the cache is locked");
+        kept.stamp.writes += 1;
+        kept.answers.clear();
+    }
+}
+
+/// Serves a public read from the cache, or computes it and keeps it.
+pub async fn serve(State(cache): State<ReadCache>, mut request: Request, next: Next) -> Response {
+    if !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    if !request.method().is_safe() {
+        let response = next.run(request).await;
+        cache.forget_all();
+        return response;
+    }
+    if request.method() != Method::GET {
+        return next.run(request).await;
+    }
+    let key: Key = (request.uri().to_string(), request.headers().get(ACCEPT_ENCODING).cloned());
+    // Asked without a tag inside, so that a miss still yields the whole answer to keep.
+    let if_none_match = request.headers_mut().remove(IF_NONE_MATCH);
+    let (answer, stamp) = cache.get(&key);
+    if let Some(answer) = answer {
+        return answer.respond(if_none_match.as_ref());
+    }
+    let response = next.run(request).await;
+    if !keepable(&response) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(body) = to_bytes(body, MAX_BODY_BYTES).await else {
+        tracing::error!("a public answer could not be read whole to be kept");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let answer = Arc::new(Answer { headers: parts.headers, body });
+    cache.keep(key, answer.clone(), stamp);
+    answer.respond(if_none_match.as_ref())
+}
+
+/// A whole, public, tagged success: the JSON documents and calendars, not the event stream.
+fn keepable(response: &Response) -> bool {
+    let headers = response.headers();
+    let private = headers.get(CACHE_CONTROL).is_some_and(|value| value.to_str().is_ok_and(|value| value.contains("private")));
+    let stream = headers.get(CONTENT_TYPE).is_some_and(|value| value.as_bytes().starts_with(b"text/event-stream"));
+    response.status() == StatusCode::OK && headers.contains_key(ETAG) && !private && !stream
+}
+
+impl Answer {
+    fn respond(&self, if_none_match: Option<&HeaderValue>) -> Response {
+        match (self.headers.get(ETAG), if_none_match) {
+            (Some(tag), Some(if_none_match)) if etag::matches(if_none_match, tag) => etag::not_modified(tag.clone()),
+            _ => {
+                let mut response = Response::new(Body::from(self.body.clone()));
+                *response.headers_mut() = self.headers.clone();
+                response
+            }
+        }
+    }
+}

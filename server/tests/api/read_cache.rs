@@ -1,0 +1,61 @@
+//! Public answers are kept in memory between changes: a change must still be read at once.
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use sqlx::{Connection, SqliteConnection};
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn a_staff_change_is_in_the_very_next_public_read() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let stored: Value = admin.get("/api/v1/staff/pages").await.json().await.unwrap();
+    let page = stored[0].clone();
+    let public_path = format!("/api/v1/pages/{}", page["slug"].as_str().unwrap());
+    let before: Value = app.get_json(&public_path).await;
+    assert_eq!(before["title"], page["title"], "read once, and kept");
+
+    let mut changed = page.clone();
+    for key in ["id", "version", "updated_at", "deleted_at"] {
+        changed.as_object_mut().unwrap().remove(key);
+    }
+    changed["title"]["fr"] = "Visites et horaires d'hiver".into();
+    let saved = admin.put(&format!("/api/v1/staff/pages/{}", page["id"]), page["version"].as_i64().unwrap(), &changed).await;
+    assert_eq!(saved.status(), 200);
+
+    let after: Value = app.get_json(&public_path).await;
+    assert_eq!(after["title"]["fr"], "Visites et horaires d'hiver");
+}
+
+#[tokio::test]
+async fn a_change_written_beside_the_server_is_read_within_a_second() {
+    let app = spawn_app().await;
+    let before = app.get("/api/v1/activities").await.text().await.unwrap();
+    assert!(!before.contains("Loto géant"));
+
+    let mut db = SqliteConnection::connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
+    sqlx::query("UPDATE activities SET body = json_set(body, '$.title.fr', 'Loto géant') WHERE id = 1").execute(&mut db).await.unwrap();
+
+    let written = Instant::now();
+    loop {
+        let now = app.get("/api/v1/activities").await.text().await.unwrap();
+        if now.contains("Loto géant") {
+            break;
+        }
+        assert!(written.elapsed() < Duration::from_secs(1), "the kept list outlived the change by a second");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn staff_answers_are_never_kept() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let signed_in: Value = admin.get("/api/v1/session").await.json().await.unwrap();
+    assert!(signed_in.is_object(), "{signed_in}");
+    assert!(admin.request(reqwest::Method::DELETE, "/api/v1/session").send().await.unwrap().status().is_success());
+    let signed_out: Value = admin.get("/api/v1/session").await.json().await.unwrap();
+    assert!(signed_out.is_null(), "the session answer was kept: {signed_out}");
+}
