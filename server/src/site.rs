@@ -56,8 +56,14 @@ impl Site {
 
     pub fn router(&self) -> Router<AppState> {
         let dist = self.index.parent().unwrap_or(Path::new("."));
-        let files = ServeDir::new(dist).fallback(ServeFile::new(&self.index));
-        let editor = ServeDir::new(dist.join(EDITOR)).fallback(ServeFile::new(&self.editor_index));
+        // scripts/build-apps writes `.br` and `.gz` copies at the best compression; without them
+        // (a development build) the compression layer compresses on the fly.
+        let files =
+            ServeDir::new(dist).precompressed_br().precompressed_gzip().fallback(ServeFile::new(&self.index).precompressed_br().precompressed_gzip());
+        let editor = ServeDir::new(dist.join(EDITOR))
+            .precompressed_br()
+            .precompressed_gzip()
+            .fallback(ServeFile::new(&self.editor_index).precompressed_br().precompressed_gzip());
         Router::new()
             .nest_service(&format!("/{EDITOR}"), editor)
             .fallback_service(files)

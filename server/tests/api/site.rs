@@ -37,6 +37,18 @@ async fn the_app_s_files_are_sent_compressed() {
 }
 
 #[tokio::test]
+async fn a_copy_compressed_at_build_time_is_sent_as_it_is() {
+    let app = spawn_app().await;
+    // The server does not look inside: these bytes stand for scripts/precompress.mjs's brotli.
+    let build_copy = b"brotli at quality 11, written by the build".to_vec();
+    std::fs::write(app.dist().join("plantzette-0123456789abcdef.js.br"), &build_copy).unwrap();
+    let response = app.client.get(app.url("/plantzette-0123456789abcdef.js")).header("accept-encoding", "br").send().await.unwrap();
+    assert_eq!(response.headers()["content-encoding"], "br");
+    assert_eq!(response.headers()[CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(response.bytes().await.unwrap(), build_copy, "the build's copy, not one compressed again");
+}
+
+#[tokio::test]
 async fn the_policy_allows_the_loader_by_its_hash_and_no_other_inline_code() {
     let app = spawn_app().await;
     let response = app.get("/").await;
