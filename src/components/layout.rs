@@ -1,21 +1,28 @@
 //! The frame of every page: the residence's name, the main navigation, the language switch, and
 //! the page's title in the browser tab.
 
+use std::time::Duration;
+
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 use plantzette_content::Lang;
 
 use crate::clock::device_in_residence_zone;
-use crate::components::notices::{provide_today, SiteNotices, StaleNotice};
+use crate::components::notices::{provide_today, use_today, SiteNotices, StaleNotice};
 use crate::i18n::{lang, set_lang, ui};
 use crate::kiosk::{self, is_kiosk};
 
 #[component]
-pub fn Layout(children: Children) -> impl IntoView {
+pub fn Layout(children: ChildrenFn) -> impl IntoView {
     let ui = ui();
     provide_today();
-    let nav_link = |href: &'static str, label: &'static str| view! { <li><A href=href>{label}</A></li> };
+    let today = use_today();
+    // Once answered (content or error), for good: a refetch keeps the page on screen.
+    let today_answered = Memo::new(move |answered: Option<&bool>| answered.copied().unwrap_or(false) || today.read().is_some());
+    let nav_link = |href: &'static str, label: &'static str| view! { <NavTile href label/> };
     let kiosk = is_kiosk();
     let home = if kiosk { kiosk::HOME } else { "/" };
     view! {
@@ -38,11 +45,48 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         {kiosk.then(|| view! { <kiosk::NightClock/> })}
         <main id="content" tabindex="-1">
-            <SiteNotices/>
-            <StaleNotice/>
-            {(!device_in_residence_zone()).then(|| view! { <p class="time-zone-note">{ui.swiss_time}</p> })}
-            {children()}
+            // The page waits for the day's content, which the notices above it need: appearing
+            // together, they do not push one another down as they arrive (no layout shift).
+            <Show when=move || today_answered.get() fallback=move || view! { <p class="notice loading" role="status">{ui.loading}</p> }>
+                <SiteNotices/>
+                <StaleNotice/>
+                {(!device_in_residence_zone()).then(|| view! { <p class="time-zone-note">{ui.swiss_time}</p> })}
+                {children()}
+            </Show>
         </main>
+    }
+}
+
+/// A tile of the main navigation. A tap is answered in the very next frame (the tile takes the
+/// current page's colours) and the page is drawn just after: drawn in the tap's own frame, a
+/// whole page kept the screen still for up to 130 ms on a slow CPU, and an unanswered tap invites
+/// a second one. Taps with a modifier (a new tab) are left to the browser.
+#[component]
+fn NavTile(href: &'static str, label: &'static str) -> impl IntoView {
+    let navigate = use_navigate();
+    let opening = RwSignal::new(false);
+    let open = move |event: MouseEvent| {
+        if event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key() {
+            return;
+        }
+        event.prevent_default();
+        opening.set(true);
+        let navigate = navigate.clone();
+        // Inside an animation frame, a zero timeout runs once that frame is painted.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    navigate(href, Default::default());
+                    opening.set(false);
+                },
+                Duration::ZERO,
+            )
+        });
+    };
+    view! {
+        <li>
+            <A href=href on:click=open attr:class=move || opening.get().then_some("opening")>{label}</A>
+        </li>
     }
 }
 
