@@ -51,7 +51,10 @@ export async function enduranceFigures(hours = 72) {
       const refetched = page.waitForResponse((r) => r.url().includes('/api/v1/today'), { timeout: 10000 });
       renameActivity(server.database, activityId, `Loto n° ${step}`);
       await refetched;
-      if ((step * STEP_MINUTES) % 60 === 0) samples.push(await sample((step * STEP_MINUTES) / 60));
+      if ((step * STEP_MINUTES) % 60 === 0) {
+        samples.push(await sample((step * STEP_MINUTES) / 60));
+        process.stderr.write(`\r${samples.at(-1).hour} of ${hours} simulated hours`);
+      }
     }
     const reloaded = !(await page.evaluate(() => window.notReloaded === true));
     const onKioskHome = new URL(page.url()).pathname === '/kiosk';

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_navigate;
+use plantzette_content::format::time;
 
 use crate::hooks::use_clock::use_clock;
 use crate::hooks::use_idle::use_idle;
@@ -149,7 +150,7 @@ pub fn KioskBehaviour() -> impl IntoView {
 pub fn NightClock() -> impl IntoView {
     let (wakes, sleeps) = day_hours();
     let Idle(idle) = expect_context();
-    let now = use_clock(Duration::from_secs(5));
+    let now = use_clock();
     let resting = move || {
         let time = now.get().time();
         (time < wakes || time >= sleeps) && idle.get()
@@ -165,7 +166,7 @@ pub fn NightClock() -> impl IntoView {
     view! {
         <Show when=resting>
             <div class="night" role="button" tabindex="0">
-                <p class="night-clock" style:transform=drift>{move || now.get().format("%H:%M").to_string()}</p>
+                <p class="night-clock" style:transform=drift>{move || time(now.get())}</p>
                 <span class="visually-hidden">{ui().wake_up}</span>
             </div>
         </Show>

@@ -1,7 +1,6 @@
 //! What every page shows first: whether visits are open, and any urgent announcement. Both come
 //! from the day's content (`/api/v1/today`), fetched once and shared with the today page.
 
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -24,7 +23,7 @@ pub struct TodayResource(pub Fetch<Today>);
 
 /// Fetches the day's content, and fetches it again when content changes or a new day begins.
 pub fn provide_today() {
-    let clock = use_clock(Duration::from_secs(30));
+    let clock = use_clock();
     let date = Memo::new(move |_| clock.get().date());
     provide_context(TodayResource(live_resource(move || api::today(date.get()))));
 }
@@ -67,7 +66,7 @@ const STALE_AFTER_MS: f64 = 15.0 * 60.0 * 1000.0;
 #[component]
 pub fn StaleNotice() -> impl IntoView {
     let freshness = use_freshness();
-    let clock = use_clock(Duration::from_secs(30));
+    let clock = use_clock();
     move || {
         let now = clock.get();
         let confirmed = freshness?.confirmed_at()?;

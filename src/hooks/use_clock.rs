@@ -1,9 +1,10 @@
-//! The residence's time as a signal, ticking at a chosen interval: the kiosk's clock and its
-//! "now on" and "next" marks follow it without a reload.
+//! The residence's time as a signal, updated as each minute begins: the kiosk's clock and its
+//! "now on" and "next" marks turn exactly on the minute, and a screen that runs for weeks wakes
+//! once a minute for it rather than every second.
 //!
 //! ```ignore
-//! let now = use_clock(Duration::from_secs(1));
-//! view! { <time>{move || now.get().format("%H:%M").to_string()}</time> }
+//! let now = use_clock();
+//! view! { <time>{move || time(now.get())}</time> }
 //! ```
 
 use std::time::Duration;
@@ -13,10 +14,29 @@ use leptos::prelude::*;
 
 use crate::clock::residence_now;
 
-pub fn use_clock(every: Duration) -> ReadSignal<NaiveDateTime> {
+const MINUTE_MS: u64 = 60_000;
+/// Timers may fire a little early: wake just after the minute has turned.
+const MARGIN: Duration = Duration::from_millis(20);
+
+pub fn use_clock() -> ReadSignal<NaiveDateTime> {
     let (now, set_now) = signal(residence_now());
-    if let Ok(handle) = set_interval_with_handle(move || set_now.set(residence_now()), every) {
-        on_cleanup(move || handle.clear());
-    }
+    let every_minute = StoredValue::new(None::<IntervalHandle>);
+    let until_next_minute = Duration::from_millis(MINUTE_MS - js_sys::Date::now() as u64 % MINUTE_MS) + MARGIN;
+    let first = set_timeout_with_handle(
+        move || {
+            set_now.set(residence_now());
+            let interval = set_interval_with_handle(move || set_now.set(residence_now()), Duration::from_millis(MINUTE_MS));
+            every_minute.set_value(interval.ok());
+        },
+        until_next_minute,
+    );
+    on_cleanup(move || {
+        if let Ok(first) = first {
+            first.clear();
+        }
+        if let Some(interval) = every_minute.get_value() {
+            interval.clear();
+        }
+    });
     now
 }

@@ -2,7 +2,6 @@
 //! session. Everything comes from `/api/v1/today` in one request, shared with the notices at the
 //! top of every page (visits status, urgent announcements).
 
-use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,7 +24,7 @@ pub fn TodayPage() -> impl IntoView {
     let lang = lang();
     let today = use_today();
     // The heading turns the page at midnight with the content below it.
-    let clock = use_clock(Duration::from_secs(30));
+    let clock = use_clock();
     set_page_title(ui.today);
     view! {
         <h1>

@@ -5,11 +5,10 @@
 
 mod highlights;
 
-use std::time::Duration;
 
 use chrono::{NaiveDateTime, Timelike};
 use leptos::prelude::*;
-use plantzette_content::format::{long_date, time_span};
+use plantzette_content::format::{long_date, time, time_span};
 use plantzette_content::Today;
 
 use crate::components::activity::ActivityList;
@@ -28,14 +27,14 @@ pub fn KioskPage() -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let today = use_today();
-    let now = use_clock(Duration::from_secs(1));
+    let now = use_clock();
     // Now/next marks change by the minute: redraw the day's list once a minute, not each second.
     let minute = Memo::new(move |_| now.get().with_second(0).unwrap_or_default());
     set_page_title(ui.home);
     view! {
         <div class="kiosk-home">
             <div class="kiosk-now">
-                <p class="clock"><time>{move || now.get().format("%H:%M").to_string()}</time></p>
+                <p class="clock"><time>{move || time(now.get())}</time></p>
                 <h1>{move || long_date(now.get().date(), lang)}</h1>
             </div>
             <Fetched resource=today render=move |today: Today| view! { <KioskToday today minute/> }/>
