@@ -6,8 +6,6 @@
 //! Effect::watch(move || idle.get(), |idle, _, _| if *idle { /* go home */ }, false);
 //! ```
 
-use std::cell::Cell;
-use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -19,30 +17,26 @@ const ACTIVITY: [&str; 4] = ["pointerdown", "keydown", "wheel", "touchstart"];
 
 pub fn use_idle(after: Duration) -> ReadSignal<bool> {
     let (idle, set_idle) = signal(true);
-    let last_activity = Rc::new(Cell::new(js_sys::Date::now()));
-    let touched = {
-        let last_activity = last_activity.clone();
-        Closure::<dyn Fn()>::new(move || {
-            last_activity.set(js_sys::Date::now());
-            if idle.get_untracked() {
-                set_idle.set(false);
-            }
-        })
-    };
+    // One timer, armed again at each touch: an untouched screen wakes for nothing.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let touched = Closure::<dyn Fn()>::new(move || {
+        if let Some(timer) = pending.get_value() {
+            timer.clear();
+        }
+        pending.set_value(set_timeout_with_handle(move || set_idle.set(true), after).ok());
+        if idle.get_untracked() {
+            set_idle.set(false);
+        }
+    });
     for event in ACTIVITY {
         let _ = window().add_event_listener_with_callback(event, touched.as_ref().unchecked_ref());
     }
     // Used for the app's whole life: the listener is never removed.
     touched.forget();
-
-    let after_ms = after.as_millis() as f64;
-    let check = move || {
-        if !idle.get_untracked() && js_sys::Date::now() - last_activity.get() >= after_ms {
-            set_idle.set(true);
+    on_cleanup(move || {
+        if let Some(timer) = pending.try_get_value().flatten() {
+            timer.clear();
         }
-    };
-    if let Ok(handle) = set_interval_with_handle(check, Duration::from_secs(1)) {
-        on_cleanup(move || handle.clear());
-    }
+    });
     idle
 }
