@@ -53,7 +53,8 @@ export async function enduranceFigures(hours = 72) {
       await refetched;
       if ((step * STEP_MINUTES) % 60 === 0) {
         samples.push(await sample((step * STEP_MINUTES) / 60));
-        process.stderr.write(`\r${samples.at(-1).hour} of ${hours} simulated hours`);
+        const s = samples.at(-1);
+        process.stderr.write(`hour ${s.hour}: heap ${s.heap} B, ${s.nodes} nodes, ${s.listeners} listeners, wasm ${s.wasm} B\n`);
       }
     }
     const reloaded = !(await page.evaluate(() => window.notReloaded === true));
