@@ -3,38 +3,50 @@
 // after its idle minute, the highlights turn every 10 s, and the staff change an activity (the
 // server tells the kiosk, which fetches the day again); the days roll over at midnight and the
 // night clock comes and goes. Every simulated hour, after a garbage collection: JS heap, DOM
-// nodes, event listeners and wasm memory. Growth is measured from the end of the warm-up.
+// nodes, event listeners and wasm memory. The heap and the wasm memory are compared with
+// themselves at the end of the warm-up; the DOM, which follows each day's content, with the same
+// screen opened fresh at the end.
 // Usage: node bench/endurance.mjs [hours]   (starts its own server)
 import { KIOSK, launchBrowser, openPage, waitForContent } from '../tests/e2e/support/browser.mjs';
 import { sierreInstant, zurichWallClock } from '../tests/e2e/support/calendar.mjs';
+import { installClock } from '../tests/e2e/support/clock.mjs';
 import { renameActivity } from '../tests/e2e/support/database.mjs';
 import { startServer } from '../tests/e2e/support/server.mjs';
 
 const STEP_MINUTES = 10;
 const WARM_UP_HOURS = 6;
 
+/** A kiosk page whose clock starts at `time`, with a way to sample its memory after a garbage
+ * collection: JS heap, DOM nodes, event listeners and the wasm's linear memory. */
+async function openKiosk(browser, server, time) {
+  const opened = await openPage(browser, { device: { ...KIOSK, hasTouch: true } });
+  const { page, context } = opened;
+  // Trunk's loader announces the started module: its memory is the wasm's linear memory.
+  await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.wasmMemory = e.detail.wasm.memory; }));
+  const cdp = await context.newCDPSession(page);
+  await installClock(page, { time });
+  await page.goto(`${server.url}/kiosk`);
+  await waitForContent(page);
+  const sample = async (hour) => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const dom = await cdp.send('Memory.getDOMCounters');
+    const wasm = await page.evaluate(() => window.wasmMemory.buffer.byteLength);
+    return { hour, heap: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners, wasm };
+  };
+  return { ...opened, sample };
+}
+
 export async function enduranceFigures(hours = 72) {
   const server = await startServer();
   const browser = await launchBrowser();
   try {
-    const { page, context, problems } = await openPage(browser, { device: { ...KIOSK, hasTouch: true } });
-    // Trunk's loader announces the started module: its memory is the wasm's linear memory.
-    await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.wasmMemory = e.detail.wasm.memory; }));
-    const cdp = await context.newCDPSession(page);
     const today = await server.api('/api/v1/today');
     const activityId = today.activities[0]?.activity_id ?? 1;
-    await page.clock.install({ time: sierreInstant(`${zurichWallClock(new Date()).slice(0, 10)}T08:00`) });
-    await page.goto(`${server.url}/kiosk`);
-    await waitForContent(page);
+    const start = sierreInstant(`${zurichWallClock(new Date()).slice(0, 10)}T08:00`);
+    const { page, context, problems, sample } = await openKiosk(browser, server, start);
     await page.evaluate(() => { window.notReloaded = true; });
 
-    const sample = async (hour) => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const heap = await cdp.send('Runtime.getHeapUsage');
-      const dom = await cdp.send('Memory.getDOMCounters');
-      const wasm = await page.evaluate(() => window.wasmMemory.buffer.byteLength);
-      return { hour, heap: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners, wasm };
-    };
     const samples = [await sample(0)];
     const tiles = page.locator('.main-nav a');
     const tileCount = await tiles.count();
@@ -59,14 +71,21 @@ export async function enduranceFigures(hours = 72) {
     }
     const reloaded = !(await page.evaluate(() => window.notReloaded === true));
     const onKioskHome = new URL(page.url()).pathname === '/kiosk';
+    const end = await page.evaluate(() => Date.now());
     await context.close();
+    // The same screen freshly opened at the same moment, with the same content: what the page
+    // holds after 72 hours is compared with it (the DOM follows each day's content).
+    const fresh = await openKiosk(browser, server, new Date(end));
+    await fresh.page.clock.runFor(2 * 60 * 1000);
+    const freshSample = await fresh.sample(hours);
+    await fresh.context.close();
     const warm = samples.find((s) => s.hour === WARM_UP_HOURS) ?? samples[0];
     const last = samples.at(-1);
-    const growth = (key) => ((last[key] - warm[key]) / warm[key]) * 100;
+    const growth = (from, key) => ((last[key] - from[key]) / from[key]) * 100;
     return {
-      hours, warm, last, reloaded, onKioskHome, errors: problems,
-      growth: { heap: growth('heap'), nodes: growth('nodes'), listeners: growth('listeners'), wasm: growth('wasm') },
-      peak: { heap: Math.max(...samples.map((s) => s.heap)), nodes: Math.max(...samples.map((s) => s.nodes)) },
+      hours, warm, last, fresh: freshSample, reloaded, onKioskHome, errors: problems,
+      growth: { heap: growth(warm, 'heap'), wasm: growth(warm, 'wasm'), nodes: growth(freshSample, 'nodes'), listeners: growth(freshSample, 'listeners') },
+      steps,
     };
   } finally {
     await browser.close();
@@ -76,13 +95,15 @@ export async function enduranceFigures(hours = 72) {
 
 export function printEndurance(e) {
   const mb = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;
-  console.log(`${`Endurance, ${e.hours} simulated hours`.padEnd(26)} ${`after ${WARM_UP_HOURS} h`.padStart(12)} ${'at the end'.padStart(12)} ${'growth'.padStart(8)}   target ≤5%`);
-  const row = (label, key, format) => console.log(`${`  ${label}`.padEnd(26)} ${format(e.warm[key]).padStart(12)} ${format(e.last[key]).padStart(12)} ${`${e.growth[key].toFixed(1)}%`.padStart(8)}`);
-  row('JS heap', 'heap', mb);
-  row('DOM nodes', 'nodes', String);
-  row('event listeners', 'listeners', String);
-  row('wasm memory', 'wasm', mb);
-  console.log(`  reloaded: ${e.reloaded ? 'YES' : 'no'}; errors: ${e.errors.length ? e.errors.join('; ') : 'none'}; back on the kiosk home: ${e.onKioskHome ? 'yes' : 'NO'}`);
+  console.log(`${`Endurance, ${e.hours} simulated hours`.padEnd(30)} ${'reference'.padStart(12)} ${'at the end'.padStart(12)} ${'growth'.padStart(8)}   target ≤5%`);
+  const row = (label, key, from, format) => console.log(`${`  ${label}`.padEnd(30)} ${format(from[key]).padStart(12)} ${format(e.last[key]).padStart(12)} ${`${e.growth[key].toFixed(1)}%`.padStart(8)}`);
+  console.log(`  against itself after the ${WARM_UP_HOURS} h warm-up:`);
+  row('JS heap', 'heap', e.warm, mb);
+  row('wasm memory', 'wasm', e.warm, mb);
+  console.log('  against the same screen freshly opened at the end:');
+  row('DOM nodes', 'nodes', e.fresh, String);
+  row('event listeners', 'listeners', e.fresh, String);
+  console.log(`  ${e.steps} taps and as many returns home; reloaded: ${e.reloaded ? 'YES' : 'no'}; errors: ${e.errors.length ? e.errors.join('; ') : 'none'}; back on the kiosk home: ${e.onKioskHome ? 'yes' : 'NO'}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

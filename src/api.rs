@@ -55,8 +55,12 @@ async fn get<T: DeserializeOwned>(path: String) -> Result<T, ApiError> {
         Ok(content)
     }
     .await;
-    if let Err(error) = &result {
-        logging::error!("GET {path} failed: {error}");
+    match &result {
+        // The page that asked has gone (a tap on the kiosk before the answer came): nobody
+        // waits for the answer, and nothing went wrong.
+        Err(_) if signal.as_ref().is_some_and(|signal| signal.aborted()) => {}
+        Err(error) => logging::error!("GET {path} failed: {error}"),
+        Ok(_) => {}
     }
     result
 }

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KIOSK, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
 import { sierreInstant, zurichWallClock } from './support/calendar.mjs';
+import { installClock } from './support/clock.mjs';
 import { useApp } from './support/app.mjs';
 
 const app = useApp();
@@ -17,7 +18,7 @@ async function openKiosk(local = `${zurichWallClock(new Date()).slice(0, 10)}T10
     const speak = speechSynthesis.speak.bind(speechSynthesis);
     speechSynthesis.speak = (utterance) => { window.spokenAloud.push({ text: utterance.text, lang: utterance.lang }); speak(utterance); };
   });
-  await opened.page.clock.install({ time: sierreInstant(local) });
+  await installClock(opened.page, { time: sierreInstant(local) });
   await opened.page.goto(`${app.server.url}/kiosk${options.settings ?? ''}`);
   await waitForContent(opened.page);
   return opened;

@@ -2,7 +2,7 @@
 // with one tap once it is back; once it has shown content, bad data never blanks it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, waitForContent } from './support/browser.mjs';
+import { assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
 import { renameActivity } from './support/database.mjs';
 import { useApp } from './support/app.mjs';
 
@@ -49,5 +49,29 @@ test('an unreadable answer after good content leaves the good content on screen'
   await page.getByText(dish, { exact: true }).first().waitFor();
   assert.equal(await page.getByRole('alert').count(), 0, 'no error box over good content');
   assert.ok(problems.some((p) => p.includes('/api/v1/menus')), 'the failure is logged');
+  await context.close();
+});
+
+test('leaving a page before its content arrives is not an error', async () => {
+  const { page, context, problems } = await openPage(app.browser);
+  await page.goto(app.server.url);
+  await waitForContent(page);
+  // The programmes answer late; the reader goes on to the menus before it comes.
+  let answered;
+  const late = new Promise((resolve) => { answered = resolve; });
+  await page.route('**/api/v1/programmes', async (route) => {
+    await late;
+    await route.continue().catch(() => {});
+  });
+  const asked = page.waitForRequest('**/api/v1/programmes');
+  await page.locator('.main-nav a[href="/programmes"]').click();
+  await asked;
+  const dropped = page.waitForEvent('requestfailed', (r) => r.url().includes('/api/v1/programmes'));
+  await page.locator('.main-nav a[href="/menus"]').click();
+  await page.waitForURL('**/menus');
+  await waitForContent(page);
+  assert.equal((await dropped).failure().errorText, 'net::ERR_ABORTED', 'the request is dropped with its page');
+  answered();
+  assertNoProblems(problems);
   await context.close();
 });

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KIOSK, launchBrowser, openPage, waitForContent } from './support/browser.mjs';
+import { installClock } from './support/clock.mjs';
 import { startServer } from './support/server.mjs';
 
 test('old content is dated while the server is down, and the screen recovers when it returns', async () => {
@@ -12,7 +13,7 @@ test('old content is dated while the server is down, and the screen recovers whe
     const today = await server.api('/api/v1/today');
     const title = today.activities[0].title.fr;
     const { page, context } = await openPage(browser, { device: KIOSK });
-    await page.clock.install();
+    await installClock(page);
     const streamOpen = page.waitForResponse('**/api/v1/events');
     await page.goto(server.url);
     await waitForContent(page);

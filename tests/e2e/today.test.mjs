@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
 import { dayAndMonth, useApp } from './support/app.mjs';
 import { sierreInstant } from './support/calendar.mjs';
+import { installClock } from './support/clock.mjs';
 
 const app = useApp();
 
@@ -76,7 +77,7 @@ test('the day turns at midnight without a reload', async () => {
   const tomorrowDate = next.toISOString().slice(0, 10);
   const tomorrow = await app.server.api(`/api/v1/today?date=${tomorrowDate}`);
   const { page, context, problems } = await openPage(app.browser);
-  await page.clock.install({ time: sierreInstant(`${today.date}T23:59`) });
+  await installClock(page, { time: sierreInstant(`${today.date}T23:59`) });
   await page.goto(app.server.url);
   await waitForContent(page);
   assert.ok((await page.getByRole('heading', { level: 1 }).innerText()).includes(dayAndMonth(today.date, 'fr')));

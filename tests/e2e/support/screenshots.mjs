@@ -1,6 +1,7 @@
 // Takes a screenshot of every page in each language and size; see scripts/screenshots.
 import { mkdir } from 'node:fs/promises';
 import { KIOSK, PHONE, launchBrowser, openPage, waitForContent } from './browser.mjs';
+import { installClock } from './clock.mjs';
 import { startServer } from './server.mjs';
 import { openEditor } from './editor.mjs';
 
@@ -28,7 +29,7 @@ try {
       const { page, context, problems } = await openPage(browser, { lang, device: settings });
       // Daytime in Sierre, whatever the hour: at night the kiosk rests as a clock.
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
-      await page.clock.install({ time: new Date(`${today}T09:30:00Z`) });
+      await installClock(page, { time: new Date(`${today}T09:30:00Z`) });
       for (const [name, path] of Object.entries(PAGES)) {
         if (only && name !== only) continue;
         // Opening /kiosk makes the device a kiosk: only the kiosk screen does.
