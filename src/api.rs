@@ -33,6 +33,27 @@ struct ErrorBody {
 
 async fn get<T: DeserializeOwned>(path: String) -> Result<T, ApiError> {
     let freshness = use_freshness();
+    let answer = get_text(&path).await?;
+    let content = serde_json::from_str(&answer.body).map_err(|e| {
+        let error = ApiError::Unreadable(e.to_string());
+        logging::error!("GET {path} failed: {error}");
+        error
+    })?;
+    if let Some(freshness) = freshness.filter(|_| answer.from_network) {
+        freshness.confirm();
+    }
+    Ok(content)
+}
+
+/// An answer's body, and whether it came from the server rather than the service worker's copy.
+struct Answer {
+    body: String,
+    from_network: bool,
+}
+
+/// The request itself, the same for every kind of content (only the parsing is per type: the
+/// network part is not copied into the bundle once for each).
+async fn get_text(path: &str) -> Result<Answer, ApiError> {
     let controller = SendWrapper::new(web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());
     // Abort the request if the page that asked for it is left before it answers.
@@ -42,17 +63,14 @@ async fn get<T: DeserializeOwned>(path: String) -> Result<T, ApiError> {
         }
     });
     let result = async {
-        let response = Request::get(&path).abort_signal(signal.as_ref()).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+        let response = Request::get(path).abort_signal(signal.as_ref()).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
         if !response.ok() {
             let message = response.json::<ErrorBody>().await.map(|b| b.message).unwrap_or_default();
             return Err(ApiError::Status { status: response.status(), message });
         }
         let from_network = response.headers().get("x-plantzette-copy").is_none();
-        let content = response.json::<T>().await.map_err(|e| ApiError::Unreadable(e.to_string()))?;
-        if let Some(freshness) = freshness.filter(|_| from_network) {
-            freshness.confirm();
-        }
-        Ok(content)
+        let body = response.text().await.map_err(|e| ApiError::Unreadable(e.to_string()))?;
+        Ok(Answer { body, from_network })
     }
     .await;
     match &result {

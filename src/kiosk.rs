@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_navigate;
-use plantzette_content::format::time;
+use plantzette_content::format::{parse_time, time};
 
 use crate::hooks::use_clock::use_clock;
 use crate::hooks::use_idle::use_idle;
@@ -67,8 +67,7 @@ pub fn is_kiosk() -> bool {
 /// "07:00-21:00": the hours the kiosk is awake.
 fn parse_hours(text: &str) -> Option<(NaiveTime, NaiveTime)> {
     let (wakes, sleeps) = text.split_once('-')?;
-    let time = |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").ok();
-    Some((time(wakes)?, time(sleeps)?)).filter(|(wakes, sleeps)| wakes < sleeps)
+    Some((parse_time(wakes)?, parse_time(sleeps)?)).filter(|(wakes, sleeps)| wakes < sleeps)
 }
 
 /// "90": seconds without a touch before the kiosk goes home, from 20 s to 10 minutes.
@@ -157,10 +156,11 @@ pub fn NightClock() -> impl IntoView {
     };
     let drift = move || {
         let minute = now.get().minute() as f64;
+        // Whole units: formatting a float would cost the bundle its float printer.
         format!(
-            "translate({:.0}vw, {:.0}vh)",
-            20.0 * (minute / 60.0 * std::f64::consts::TAU).sin(),
-            15.0 * (minute / 60.0 * std::f64::consts::TAU * 2.0).cos()
+            "translate({}vw, {}vh)",
+            (20.0 * (minute / 60.0 * std::f64::consts::TAU).sin()).round() as i32,
+            (15.0 * (minute / 60.0 * std::f64::consts::TAU * 2.0).cos()).round() as i32
         )
     };
     view! {

@@ -47,7 +47,7 @@ impl Freshness {
         let now = js_sys::Date::now();
         self.0.set(Some(now));
         if let Some(storage) = window().local_storage().ok().flatten() {
-            let _ = storage.set_item(CONFIRMED_KEY, &now.to_string());
+            let _ = storage.set_item(CONFIRMED_KEY, &(now as i64).to_string());
         }
     }
 }
@@ -59,7 +59,13 @@ pub fn use_freshness() -> Option<Freshness> {
 pub fn provide_live_updates() {
     let (changes, set_changes) = signal(0u64);
     provide_context(ContentChanges(changes));
-    let remembered = window().local_storage().ok().flatten().and_then(|s| s.get_item(CONFIRMED_KEY).ok().flatten()).and_then(|v| v.parse().ok());
+    let remembered = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(CONFIRMED_KEY).ok().flatten())
+        .and_then(|v| v.parse::<i64>().ok())
+        .map(|ms| ms as f64);
     let freshness = Freshness(RwSignal::new(remembered));
     provide_context(freshness);
     let stream = Rc::new(Stream {

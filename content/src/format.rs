@@ -1,6 +1,6 @@
 //! How dates, times and prices read in each language, the Swiss way: 24-hour times, "CHF 80.–".
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 
 use crate::text::Lang;
 
@@ -62,13 +62,23 @@ pub fn week_span(monday: NaiveDate, sunday: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// "14:30", the 24-hour time.
-pub fn time(at: NaiveDateTime) -> String {
-    at.format("%H:%M").to_string()
+/// "14:30", the 24-hour time, of a time or of a date and time. Written out rather than with
+/// chrono's `format`: its strftime machinery would cost the app's bundle several kilobytes.
+pub fn time(at: impl Timelike) -> String {
+    format!("{:02}:{:02}", at.hour(), at.minute())
+}
+
+/// Reads "14:30" (or "7:05"), as staff and kiosk settings write a time of day.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let (hours, minutes) = text.trim().split_once(':')?;
+    let number = |part: &str, digits: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        (digits.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())).then(|| part.parse().ok()).flatten()
+    };
+    NaiveTime::from_hms_opt(number(hours, 1..=2)?, number(minutes, 2..=2)?, 0)
 }
 
 /// "14:00–15:30".
-pub fn time_span(starts: NaiveDateTime, ends: NaiveDateTime) -> String {
+pub fn time_span(starts: impl Timelike, ends: impl Timelike) -> String {
     format!("{}–{}", time(starts), time(ends))
 }
 
@@ -86,6 +96,7 @@ pub fn price(centimes: u32, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDateTime;
 
     fn date(text: &str) -> NaiveDate {
         text.parse().unwrap()
@@ -119,6 +130,18 @@ mod tests {
     fn times_use_the_24_hour_clock() {
         let at = NaiveDateTime::parse_from_str("2026-11-24 14:05", "%Y-%m-%d %H:%M").unwrap();
         assert_eq!(time(at), "14:05");
+        assert_eq!(time(at.time()), "14:05");
+        assert_eq!(time(NaiveTime::from_hms_opt(7, 0, 0).unwrap()), "07:00");
+    }
+
+    #[test]
+    fn a_time_of_day_is_read_as_written() {
+        assert_eq!(parse_time("07:00"), NaiveTime::from_hms_opt(7, 0, 0));
+        assert_eq!(parse_time(" 6:30 "), NaiveTime::from_hms_opt(6, 30, 0));
+        assert_eq!(parse_time("23:59"), NaiveTime::from_hms_opt(23, 59, 0));
+        for wrong in ["24:00", "12:60", "12", "12:5", "1230", "ab:cd", "+1:30", "", "12:30:00"] {
+            assert_eq!(parse_time(wrong), None, "{wrong:?}");
+        }
     }
 
     #[test]

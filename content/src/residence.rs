@@ -35,6 +35,17 @@ pub enum VisitsState {
 }
 
 impl VisitsState {
+    pub const ALL: [VisitsState; 3] = [VisitsState::Open, VisitsState::Restricted, VisitsState::Suspended];
+
+    /// The state's name in the contract's JSON (and in the app's CSS classes).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VisitsState::Open => "open",
+            VisitsState::Restricted => "restricted",
+            VisitsState::Suspended => "suspended",
+        }
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (VisitsState::Open, Lang::Fr) => "Visites ouvertes",
@@ -98,5 +109,17 @@ impl Content for Residence {
 
     fn span(&self) -> Option<DateRange> {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_visits_state_is_named_as_in_the_json() {
+        for state in VisitsState::ALL {
+            assert_eq!(serde_json::to_value(state).unwrap(), serde_json::Value::from(state.as_str()));
+        }
     }
 }

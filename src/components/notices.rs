@@ -1,7 +1,6 @@
 //! What every page shows first: whether visits are open, and any urgent announcement. Both come
 //! from the day's content (`/api/v1/today`), fetched once and shared with the today page.
 
-
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use plantzette_content::format::{day_heading, time};
@@ -85,7 +84,7 @@ pub fn StaleNotice() -> impl IntoView {
 fn VisitsNotice(visits: VisitsStatus) -> impl IntoView {
     let state = visits.state;
     view! {
-        <p class=format!("visits visits-{}", format!("{state:?}").to_lowercase())>
+        <p class=format!("visits visits-{}", state.as_str())>
             <strong>{state.label(lang())}</strong>
             {visits.message.map(|message| view! { " — " <LocalText text=message/> })}
         </p>

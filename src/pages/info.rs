@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use plantzette_content::format::time_span;
 use plantzette_content::{InfoPage as Page, Item, Residence, Today};
 
 use super::programmes::Paragraphs;
@@ -43,7 +44,7 @@ fn ResidenceContact(residence: Residence) -> impl IntoView {
                 .visiting_hours
                 .iter()
                 .map(|hours| {
-                    let span = format!("{}–{}", hours.opens.format("%H:%M"), hours.closes.format("%H:%M"));
+                    let span = time_span(hours.opens, hours.closes);
                     view! { <li><LocalText text=hours.days.clone()/>{ui.colon}{span}</li> }
                 })
                 .collect_view()}

@@ -2,7 +2,6 @@
 //! session. Everything comes from `/api/v1/today` in one request, shared with the notices at the
 //! top of every page (visits status, urgent announcements).
 
-
 use leptos::prelude::*;
 use leptos_router::components::A;
 use plantzette_content::format::{long_date, time_span};
@@ -70,7 +69,7 @@ fn Announcements(announcements: Vec<Item<Announcement>>) -> impl IntoView {
                     {announcements
                         .into_iter()
                         .map(|a| {
-                            let priority = format!("{:?}", a.content.priority).to_lowercase();
+                            let priority = a.content.priority.as_str();
                             view! { <li class=format!("announcement priority-{priority}")><LocalText text=a.content.text/></li> }
                         })
                         .collect_view()}

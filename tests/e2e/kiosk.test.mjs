@@ -157,6 +157,19 @@ test('the time before coming home is set on the kiosk\'s address', async () => {
   await context.close();
 });
 
+test('the kiosk\'s day hours are set on its address', async () => {
+  const today = await app.server.api('/api/v1/today');
+  // At 06:45 the kiosk rests by default (it wakes at 07:00); set to wake at 6:30, it is awake.
+  const early = await openKiosk(`${today.date}T06:45`);
+  await early.page.locator('.night').waitFor();
+  await early.context.close();
+  const { page, context, problems } = await openKiosk(`${today.date}T06:45`, { settings: '?hours=6:30-22:00' });
+  await page.getByRole('heading', { name: 'Activités du jour' }).waitFor();
+  assert.equal(await page.locator('.night').count(), 0, 'awake from 06:30');
+  assertNoProblems(problems);
+  await context.close();
+});
+
 test('at night the kiosk rests as a dim clock that moves, and a touch wakes it', async () => {
   const today = await app.server.api('/api/v1/today');
   const { page, context, problems } = await openKiosk(`${today.date}T22:30`);

@@ -5,7 +5,6 @@
 
 mod highlights;
 
-
 use chrono::{NaiveDateTime, Timelike};
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time, time_span};
