@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use leptos::prelude::*;
-use plantzette_content::format::{long_date, time_span, weekday_name};
+use plantzette_content::format::{long_date, time, time_span, weekday_name};
 use plantzette_content::{Activity, ActivityInfo, Category, Item, Recurrence};
 
 use crate::components::form::{CheckBox, Field, Form, TextInput};
@@ -83,8 +83,8 @@ impl Inputs {
         self.description_de.set(info.description.as_ref().and_then(|d| d.de.clone()).unwrap_or_default());
         self.category.set(info.category);
         self.date.set(a.starts_at.date().to_string());
-        self.starts.set(a.starts_at.format("%H:%M").to_string());
-        self.ends.set(a.ends_at.format("%H:%M").to_string());
+        self.starts.set(time(a.starts_at));
+        self.ends.set(time(a.ends_at));
         self.weekly.set(a.recurrence.is_some());
         if let Some(recurrence) = &a.recurrence {
             self.weekdays.set(recurrence.weekdays.clone());

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use plantzette_content::format::long_date;
+use plantzette_content::format::{long_date, time};
 use plantzette_content::{Audience, Contact, Item, Price, Programme, Session, Topic};
 
 use crate::components::form::{Field, Form, TextInput};
@@ -35,11 +35,11 @@ struct SessionInputs {
 
 impl SessionInputs {
     fn new(session: Option<&Session>) -> SessionInputs {
-        let time = |f: fn(&Session) -> chrono::NaiveDateTime| session.map(|s| f(s).format("%H:%M").to_string()).unwrap_or_default();
+        let time_of = |f: fn(&Session) -> chrono::NaiveDateTime| session.map(|s| time(f(s))).unwrap_or_default();
         SessionInputs {
             date: RwSignal::new(session.map(|s| s.starts_at.date().to_string()).unwrap_or_default()),
-            starts: RwSignal::new(time(|s| s.starts_at)),
-            ends: RwSignal::new(time(|s| s.ends_at)),
+            starts: RwSignal::new(time_of(|s| s.starts_at)),
+            ends: RwSignal::new(time_of(|s| s.ends_at)),
             place: RwSignal::new(session.map(|s| s.place.fr.clone()).unwrap_or_default()),
         }
     }

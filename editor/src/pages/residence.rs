@@ -3,6 +3,7 @@
 
 use chrono::NaiveTime;
 use leptos::prelude::*;
+use plantzette_content::format::time;
 use plantzette_content::{Address, Contact, Item, Residence, VisitingHours, VisitsState, VisitsStatus};
 
 use crate::api;
@@ -40,11 +41,11 @@ struct HoursInputs {
 
 impl HoursInputs {
     fn new(hours: Option<&VisitingHours>) -> HoursInputs {
-        let time = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+        let time_of = |t: Option<NaiveTime>| t.map(time).unwrap_or_default();
         HoursInputs {
             days: TextInputs::new(hours.map(|h| &h.days)),
-            opens: RwSignal::new(time(hours.map(|h| h.opens))),
-            closes: RwSignal::new(time(hours.map(|h| h.closes))),
+            opens: RwSignal::new(time_of(hours.map(|h| h.opens))),
+            closes: RwSignal::new(time_of(hours.map(|h| h.closes))),
         }
     }
 }

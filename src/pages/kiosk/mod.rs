@@ -27,7 +27,7 @@ pub fn KioskPage() -> impl IntoView {
     let lang = lang();
     let today = use_today();
     let now = use_clock();
-    // Now/next marks change by the minute: redraw the day's list once a minute, not each second.
+    // Now/next marks read the minute: the seconds of the first reading are dropped.
     let minute = Memo::new(move |_| now.get().with_second(0).unwrap_or_default());
     set_page_title(ui.home);
     view! {
