@@ -11,7 +11,7 @@ use chrono::{NaiveTime, Timelike};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::JsCast;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 use plantzette_content::format::{parse_time, time};
 
 use crate::hooks::use_clock::use_clock;
@@ -117,13 +117,29 @@ pub fn KioskBehaviour() -> impl IntoView {
     }
     let idle = use_idle(idle_after());
     provide_context(Idle(idle));
+    // Leptos 0.8's router remembers every page opened forward for as long as the app runs, and
+    // forgets one on each step back: going home by a step back, when the page was opened
+    // straight from home (the usual tap on a tile), keeps a kiosk that runs for months from
+    // lengthening that list twice per visit.
+    let pathname = use_location().pathname;
+    let opened_from_home = StoredValue::new(false);
+    Effect::watch(
+        move || pathname.get(),
+        move |path, previous, _| opened_from_home.set_value(path != HOME && previous.is_some_and(|previous| previous == HOME)),
+        false,
+    );
     let navigate = use_navigate();
     Effect::watch(
         move || idle.get(),
         move |idle, _, _| {
             if *idle {
-                if window().location().pathname().ok().as_deref() != Some(HOME) {
-                    navigate(HOME, Default::default());
+                if pathname.get_untracked() != HOME {
+                    match window().history() {
+                        Ok(history) if opened_from_home.get_value() => {
+                            let _ = history.back();
+                        }
+                        _ => navigate(HOME, Default::default()),
+                    }
                 }
                 window().scroll_to_with_x_and_y(0.0, 0.0);
             }

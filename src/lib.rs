@@ -11,7 +11,7 @@ mod live;
 mod pages;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use components::layout::Layout;
@@ -33,7 +33,8 @@ pub fn App() -> impl IntoView {
                 locale.0.track();
                 view! {
             <Layout>
-                <Routes fallback=|| view! { <NotFound/> }>
+                // Flat: no page nests in another, and the flat router is 9 KB (brotli) smaller.
+                <FlatRoutes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=TodayPage/>
                     <Route path=path!("/kiosk") view=KioskPage/>
                     <Route path=path!("/activities") view=ActivitiesPage/>
@@ -44,7 +45,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/info") view=InfoPage/>
                     <Route path=path!("/info/:topic") view=InfoTopicPage/>
                     <Route path=path!("/preview") view=PreviewPage/>
-                </Routes>
+                </FlatRoutes>
             </Layout>
                 }
             }}

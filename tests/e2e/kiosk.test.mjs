@@ -152,7 +152,23 @@ test('the time before coming home is set on the kiosk\'s address', async () => {
   await page.clock.fastForward(20_000);
   assert.match(page.url(), /\/programmes$/, 'still there after 20 s');
   await page.clock.fastForward(11_000);
-  await page.waitForURL('**/kiosk');
+  // Home is the address the kiosk was opened at, its settings included.
+  await page.waitForURL((url) => url.pathname === '/kiosk');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('a kiosk left two pages away from home comes home too', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const { page, context, problems } = await openKiosk(`${today.date}T09:00`);
+  await page.getByRole('link', { name: 'Prévention', exact: true }).click();
+  await page.waitForURL('**/programmes');
+  await page.locator('main a[href^="/programmes/"]').first().click();
+  await page.waitForURL('**/programmes/*');
+  await waitForContent(page);
+  await page.clock.fastForward(61_000);
+  await page.waitForURL((url) => url.pathname === '/kiosk');
+  await page.getByRole('heading', { name: 'Activités du jour' }).waitFor();
   assertNoProblems(problems);
   await context.close();
 });
