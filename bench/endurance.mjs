@@ -16,6 +16,48 @@ import { startServer } from '../tests/e2e/support/server.mjs';
 const STEP_MINUTES = 10;
 const WARM_UP_HOURS = 6;
 
+/** The DOM counters after a garbage collection, once the page has finished redrawing: read
+ * until two reads 100 ms apart agree. Sampled while the day's new content is still being drawn,
+ * the old screen and the new one are both counted. */
+async function settledDom(cdp) {
+  let previous = null;
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const dom = await cdp.send('Memory.getDOMCounters');
+    if (previous && dom.nodes === previous.nodes && dom.jsEventListeners === previous.jsEventListeners) return dom;
+    previous = dom;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return previous;
+}
+
+/** What the browser keeps for itself in the page's heap, whatever the page does: DevTools'
+ * copies of network answers (Playwright listens to the network), the performance timeline's
+ * entries (resource timings, paints, soft navigations), and compiled code. */
+const BROWSER_RECORDS = /^(blink::|Performance|LargestContentfulPaint|InteractionContentfulPaint|system \/ CppGCManaged)/;
+
+/** The JS heap from a heap snapshot, split into the page's own objects and the browser's (the
+ * wasm's linear memory, sampled on its own, in neither). */
+async function heapComposition(cdp) {
+  const chunks = [];
+  const onChunk = (event) => chunks.push(event.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const { snapshot: { meta }, nodes, strings } = JSON.parse(chunks.join(''));
+  const width = meta.node_fields.length;
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((field) => meta.node_fields.indexOf(field));
+  let own = 0;
+  let browser = 0;
+  for (let i = 0; i < nodes.length; i += width) {
+    const type = meta.node_types[0][nodes[i + typeAt]];
+    const name = strings[nodes[i + nameAt]];
+    if (type === 'code' || (type === 'native' && BROWSER_RECORDS.test(name))) browser += nodes[i + sizeAt];
+    else if (name !== 'system / JSArrayBufferData') own += nodes[i + sizeAt];
+  }
+  return { own, browser };
+}
+
 /** A kiosk page whose clock starts at `time`, with a way to sample its memory after a garbage
  * collection: JS heap, DOM nodes, event listeners and the wasm's linear memory. */
 async function openKiosk(browser, server, time) {
@@ -27,12 +69,14 @@ async function openKiosk(browser, server, time) {
   await installClock(page, { time });
   await page.goto(`${server.url}/kiosk`);
   await waitForContent(page);
-  const sample = async (hour) => {
-    await cdp.send('HeapProfiler.collectGarbage');
+  // `composition`: also split the heap into the page's own objects and the browser's (a heap
+  // snapshot: a second or two, so only where the figures are compared).
+  const sample = async (hour, { composition = false } = {}) => {
+    const dom = await settledDom(cdp);
     const heap = await cdp.send('Runtime.getHeapUsage');
-    const dom = await cdp.send('Memory.getDOMCounters');
     const wasm = await page.evaluate(() => window.wasmMemory.buffer.byteLength);
-    return { hour, heap: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners, wasm };
+    const split = composition ? await heapComposition(cdp) : {};
+    return { hour, heap: heap.usedSize, ownHeap: split.own, browserHeap: split.browser, nodes: dom.nodes, listeners: dom.jsEventListeners, wasm };
   };
   return { ...opened, sample };
 }
@@ -64,7 +108,8 @@ export async function enduranceFigures(hours = 72) {
       renameActivity(server.database, activityId, `Loto n° ${step}`);
       await refetched;
       if ((step * STEP_MINUTES) % 60 === 0) {
-        samples.push(await sample((step * STEP_MINUTES) / 60));
+        const hour = (step * STEP_MINUTES) / 60;
+        samples.push(await sample(hour, { composition: hour === WARM_UP_HOURS || step === steps }));
         const s = samples.at(-1);
         process.stderr.write(`hour ${s.hour}: heap ${s.heap} B, ${s.nodes} nodes, ${s.listeners} listeners, wasm ${s.wasm} B\n`);
       }
@@ -99,6 +144,8 @@ export function printEndurance(e) {
   const row = (label, key, from, format) => console.log(`${`  ${label}`.padEnd(30)} ${format(from[key]).padStart(12)} ${format(e.last[key]).padStart(12)} ${`${e.growth[key].toFixed(1)}%`.padStart(8)}`);
   console.log(`  against itself after the ${WARM_UP_HOURS} h warm-up:`);
   row('JS heap', 'heap', e.warm, mb);
+  const kb = (key) => `${e.last[key] - e.warm[key] >= 0 ? '+' : ''}${((e.last[key] - e.warm[key]) / 1024).toFixed(0)} KB`;
+  console.log(`    where it grew (heap snapshots): the browser's records and compiled code ${kb('browserHeap')}, the page's own objects ${kb('ownHeap')}`);
   row('wasm memory', 'wasm', e.warm, mb);
   console.log('  against the same screen freshly opened at the end:');
   row('DOM nodes', 'nodes', e.fresh, String);
