@@ -144,7 +144,10 @@ export function printEndurance(e) {
   const row = (label, key, from, format) => console.log(`${`  ${label}`.padEnd(30)} ${format(from[key]).padStart(12)} ${format(e.last[key]).padStart(12)} ${`${e.growth[key].toFixed(1)}%`.padStart(8)}`);
   console.log(`  against itself after the ${WARM_UP_HOURS} h warm-up:`);
   row('JS heap', 'heap', e.warm, mb);
-  const kb = (key) => `${e.last[key] - e.warm[key] >= 0 ? '+' : ''}${((e.last[key] - e.warm[key]) / 1024).toFixed(0)} KB`;
+  const kb = (key) => {
+    const grown = e.last[key] - e.warm[key];
+    return `${grown >= 0 ? '+' : ''}${(grown / 1024).toFixed(0)} KB (${((grown / e.warm[key]) * 100).toFixed(1)}%)`;
+  };
   console.log(`    where it grew (heap snapshots): the browser's records and compiled code ${kb('browserHeap')}, the page's own objects ${kb('ownHeap')}`);
   row('wasm memory', 'wasm', e.warm, mb);
   console.log('  against the same screen freshly opened at the end:');
