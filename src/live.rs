@@ -182,11 +182,11 @@ fn retry_delay(attempt: u32, random: f64) -> Duration {
 /// A fetched resource that is fetched again whenever content changes.
 pub fn live_resource<T, Fut>(fetch: impl Fn() -> Fut + 'static) -> Fetch<T>
 where
-    T: 'static,
+    T: Clone + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let ContentChanges(changes) = expect_context();
-    LocalResource::new(move || {
+    Fetch::new(move || {
         changes.track();
         fetch()
     })

@@ -2,6 +2,17 @@
 //! that says what happened with a button to try again. The previous content stays on screen
 //! while a new request is under way, and stays when a later request fails (the server down, an
 //! unreadable answer): a screen never goes blank once it has shown something.
+//!
+//! Every kind of content goes through one resource type and one view of it, typed again only
+//! where it is drawn: Leptos builds its resource and suspense machinery once per type, about
+//! 3 KB of wasm each time.
+
+use std::any::Any;
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -10,32 +21,89 @@ use crate::api::ApiError;
 use crate::components::address::scroll_to_fragment;
 use crate::i18n::ui;
 
-pub type Fetch<T> = LocalResource<Result<T, ApiError>>;
+/// Content of some kind, as the one resource type holds it.
+type AnyContent = Rc<dyn Any>;
+type Answer = Result<AnyContent, ApiError>;
+type AnyFetch = LocalResource<Answer>;
+
+/// Content of type `T`, fetched, and fetched again when what it depends on changes.
+pub struct Fetch<T> {
+    resource: AnyFetch,
+    content: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Fetch<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Fetch<T> {}
+
+impl<T: Clone + 'static> Fetch<T> {
+    /// Runs `fetch` now and again whenever a signal it reads changes.
+    pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
+    where
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let resource = any_fetch(Box::new(move || {
+            let content = fetch();
+            Box::pin(async move { content.await.map(|content| Rc::new(content) as AnyContent) })
+        }));
+        Self { resource, content: PhantomData }
+    }
+
+    /// The content, once fetched (tracked, like awaiting a resource).
+    pub async fn content(self) -> Result<T, ApiError> {
+        self.resource.await.map(|content| typed(&content))
+    }
+
+    /// Whether an answer (content or error) is there, tracked.
+    pub fn answered(&self) -> bool {
+        self.resource.read().is_some()
+    }
+}
+
+/// The one resource type (built once: the fetch itself is boxed).
+fn any_fetch(fetch: Box<dyn Fn() -> Pin<Box<dyn Future<Output = Answer>>>>) -> AnyFetch {
+    LocalResource::new(fetch)
+}
+
+/// A resource's content as the type it was fetched as; `Fetch<T>` holds nothing else.
+fn typed<T: Clone + 'static>(content: &AnyContent) -> T {
+    content.downcast_ref::<T>().cloned().expect("a Fetch<T> holds a T")
+}
 
 #[component]
 pub fn Fetched<T, R, V>(resource: Fetch<T>, render: R) -> impl IntoView
 where
-    T: Clone + Send + Sync + 'static,
-    R: Fn(T) -> V + Clone + Send + Sync + 'static,
+    T: Clone + 'static,
+    R: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    any_fetched(resource.resource, Arc::new(move |content| render(typed(content)).into_any()))
+}
+
+/// `Fetched` for any type of content (built once).
+fn any_fetched(resource: AnyFetch, render: Arc<dyn Fn(&AnyContent) -> AnyView + Send + Sync>) -> AnyView {
     let ui = ui();
-    let last_good = StoredValue::new(None::<T>);
+    let last_good = StoredValue::new_local(None::<AnyContent>);
     view! {
         <Transition fallback=move || view! { <p class="notice loading" role="status">{ui.loading}</p> }>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {
                     match (resource.await, last_good.get_value()) {
-                        (Ok(data), _) => {
-                            last_good.set_value(Some(data.clone()));
+                        (Ok(content), _) => {
+                            let view = render(&content);
+                            last_good.set_value(Some(content));
                             request_animation_frame(scroll_to_fragment);
-                            EitherOf3::A(render(data))
+                            EitherOf3::A(view)
                         }
                         // The failure is in the console log; the next change or poll tries again.
                         (Err(_), Some(previous)) => EitherOf3::B(view! {
                             <p class="notice" role="status">{ui.showing_last_content}</p>
-                            {render(previous)}
+                            {render(&previous)}
                         }),
                         (Err(error), None) => EitherOf3::C(view! { <ErrorNotice error on_retry=move || resource.refetch()/> }),
                     }
@@ -43,6 +111,7 @@ where
             }}
         </Transition>
     }
+    .into_any()
 }
 
 #[component]

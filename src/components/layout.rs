@@ -21,7 +21,7 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
     provide_today();
     let today = use_today();
     // Once answered (content or error), for good: a refetch keeps the page on screen.
-    let today_answered = Memo::new(move |answered: Option<&bool>| answered.copied().unwrap_or(false) || today.read().is_some());
+    let today_answered = Memo::new(move |answered: Option<&bool>| answered.copied().unwrap_or(false) || today.answered());
     let nav_link = |href: &'static str, label: &'static str| view! { <NavTile href label/> };
     let kiosk = is_kiosk();
     let home = if kiosk { kiosk::HOME } else { "/" };

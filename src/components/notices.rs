@@ -38,7 +38,7 @@ pub fn SiteNotices() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 // A failure is told by the page's own content; the notices stay silent.
-                today.await.ok().map(|today| {
+                today.content().await.ok().map(|today| {
                     let urgent = today.urgent_at(residence_now());
                     view! {
                         <div class="site-notices">
