@@ -7,8 +7,15 @@ use wasm_bindgen_futures::JsFuture;
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(plantzette::App);
-    register_service_worker();
+    // Drawn in a task of its own, not in the one that compiled and started the module: neither
+    // then blocks the phone's main thread as long (V8 compiles each wasm function on its first call).
+    set_timeout(
+        || {
+            leptos::mount::mount_to_body(plantzette::App);
+            register_service_worker();
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The service worker keeps the last content seen for when the network or the server is down.
