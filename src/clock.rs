@@ -1,11 +1,8 @@
 //! The residence's date and time, whatever the device's time zone.
 
-use chrono::{NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
-use plantzette_content::schedule::{residence_time, RESIDENCE_TZ};
-
-pub fn residence_now() -> NaiveDateTime {
-    residence_time(Utc::now())
-}
+use chrono::{NaiveDate, Offset, TimeZone, Utc};
+pub use plantzette_content::schedule::residence_now;
+use plantzette_content::schedule::RESIDENCE_TZ;
 
 pub fn residence_today() -> NaiveDate {
     residence_now().date()

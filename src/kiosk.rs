@@ -174,11 +174,7 @@ pub fn NightClock() -> impl IntoView {
         let turn = now.get().minute() as f64 / 60.0 * std::f64::consts::TAU;
         // Whole units: formatting a float would cost the bundle its float printer. The browser's
         // sine and cosine: Rust's own would cost it 7 KB more.
-        format!(
-            "translate({}vw, {}vh)",
-            (20.0 * js_sys::Math::sin(turn)).round() as i32,
-            (15.0 * js_sys::Math::cos(turn * 2.0)).round() as i32
-        )
+        format!("translate({}vw, {}vh)", (20.0 * js_sys::Math::sin(turn)).round() as i32, (15.0 * js_sys::Math::cos(turn * 2.0)).round() as i32)
     };
     view! {
         <Show when=resting>

@@ -8,7 +8,7 @@ use crate::error::ErrorCode;
 use crate::item::{Content, Item};
 use crate::schedule::DateRange;
 use crate::text::{Lang, Text};
-use crate::validate::{Validator, PLACE_MAX, SUMMARY_MAX, TITLE_MAX};
+use crate::validate::{Validator, PLACE, SUMMARY, TITLE};
 
 /// A weekly recurrence may run at most this long; planning further ahead is a typo.
 pub const MAX_RECURRENCE_DAYS: i64 = 2 * 366;
@@ -198,9 +198,9 @@ impl Content for Activity {
     const COLLECTION: &'static str = "activities";
 
     fn check(&self, v: &mut Validator) {
-        v.text("title", &self.info.title, TITLE_MAX);
-        v.optional_text("description", self.info.description.as_ref(), SUMMARY_MAX);
-        v.text("place", &self.info.place, PLACE_MAX);
+        v.text("title", &self.info.title, TITLE);
+        v.optional_text("description", self.info.description.as_ref(), SUMMARY);
+        v.text("place", &self.info.place, PLACE);
         v.date("starts_at", self.starts_at.date());
         v.at("ends_at", |v| {
             v.check(self.ends_at > self.starts_at, ErrorCode::EndBeforeStart);
@@ -242,7 +242,7 @@ fn check_recurrence(recurrence: &Recurrence, first: NaiveDate, v: &mut Validator
             }
         }
     });
-    let last = first + Duration::days(MAX_RECURRENCE_DAYS);
+    let last = (first + Duration::days(MAX_RECURRENCE_DAYS)).min(crate::validate::LAST_DATE);
     v.at("until", |v| {
         v.check((first..=last).contains(&recurrence.until), ErrorCode::DateOutOfRange { min: first.to_string(), max: last.to_string() })
     });

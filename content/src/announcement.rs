@@ -7,7 +7,7 @@ use crate::error::ErrorCode;
 use crate::item::Content;
 use crate::schedule::DateRange;
 use crate::text::{Lang, Text};
-use crate::validate::{Validator, SUMMARY_MAX};
+use crate::validate::{Validator, SUMMARY};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -64,8 +64,9 @@ impl Content for Announcement {
     const COLLECTION: &'static str = "announcements";
 
     fn check(&self, v: &mut Validator) {
-        v.text("text", &self.text, SUMMARY_MAX);
+        v.text("text", &self.text, SUMMARY);
         v.date("shown_from", self.shown_from.date());
+        v.date("shown_until", self.shown_until.date());
         v.at("shown_until", |v| v.check(self.shown_until > self.shown_from, ErrorCode::EndBeforeStart));
     }
 
@@ -108,5 +109,30 @@ mod tests {
             shown_until: at("2026-11-19 08:00"),
         };
         assert!(announcement.validate().unwrap_err().has("shown_until", &ErrorCode::EndBeforeStart));
+    }
+
+    #[test]
+    fn announcement_shown_until_beyond_the_planning_window_is_rejected() {
+        let announcement = Announcement {
+            text: Text::fr("Travaux"),
+            priority: Priority::Normal,
+            shown_from: at("2026-11-20 08:00"),
+            shown_until: at("2999-11-19 08:00"),
+        };
+        let error = announcement.validate().unwrap_err();
+        assert!(error.errors.iter().any(|e| e.field == "shown_until" && matches!(e.code, ErrorCode::DateOutOfRange { .. })), "{error:?}");
+    }
+
+    #[test]
+    fn a_line_break_in_an_announcement_is_kept_but_a_control_character_is_not() {
+        let mut announcement = Announcement {
+            text: Text::fr("Marché de Noël\nsamedi"),
+            priority: Priority::Normal,
+            shown_from: at("2026-11-20 08:00"),
+            shown_until: at("2026-11-29 20:00"),
+        };
+        assert!(announcement.validate().is_ok());
+        announcement.text.fr.push('\u{7}');
+        assert!(announcement.validate().unwrap_err().has("text.fr", &ErrorCode::ControlCharacter));
     }
 }

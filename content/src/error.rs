@@ -17,6 +17,10 @@ pub enum ErrorCode {
     TooShort {
         min: usize,
     },
+    /// A line break (or another control character) in a field of one line: a title, a name.
+    LineBreak,
+    /// A control character other than a line break or a tab in a text.
+    ControlCharacter,
     EndBeforeStart,
     /// New content that is already over.
     InThePast,
@@ -82,6 +86,12 @@ impl ErrorCode {
             (TooShort { min }, Lang::Fr) => format!("Trop court : {min} caractères au moins."),
             (TooShort { min }, Lang::De) => format!("Zu kurz: mindestens {min} Zeichen."),
             (TooShort { min }, Lang::En) => format!("Too short: at least {min} characters."),
+            (LineBreak, Lang::Fr) => "Ce champ tient sur une ligne : sans retour à la ligne.".into(),
+            (LineBreak, Lang::De) => "Dieses Feld hat eine Zeile: ohne Zeilenumbruch.".into(),
+            (LineBreak, Lang::En) => "This field is one line: no line breaks.".into(),
+            (ControlCharacter, Lang::Fr) => "Ce texte contient un caractère invisible non permis.".into(),
+            (ControlCharacter, Lang::De) => "Dieser Text enthält ein unzulässiges unsichtbares Zeichen.".into(),
+            (ControlCharacter, Lang::En) => "This text holds an invisible character that is not allowed.".into(),
             (InThePast, Lang::Fr) => "Cette date est déjà passée.".into(),
             (InThePast, Lang::De) => "Dieses Datum ist schon vorbei.".into(),
             (InThePast, Lang::En) => "This date has already passed.".into(),

@@ -8,7 +8,7 @@ use crate::error::ErrorCode;
 use crate::item::Content;
 use crate::schedule::{DateRange, Week};
 use crate::text::{Lang, Text};
-use crate::validate::{Validator, TITLE_MAX};
+use crate::validate::{Validator, TITLE};
 
 /// The 14 allergens of annex 6 of the Swiss ordinance on food information (OIDAl / LIV).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -237,7 +237,7 @@ impl Content for DayMenu {
 }
 
 fn check_dish(dish: &Dish, v: &mut Validator) {
-    v.text("name", &dish.name, TITLE_MAX);
+    v.text("name", &dish.name, TITLE);
     v.at("allergens", |v| {
         for (index, allergen) in dish.allergens.iter().enumerate() {
             if dish.allergens[..index].contains(allergen) {
@@ -271,7 +271,7 @@ mod tests {
         let copies = DayMenu::copied_into(week, &last_week, &planned);
         assert_eq!(copies, [menu("2026-11-30", "Raclette")], "Tuesday is planned already; older weeks are not copied");
     }
-    use crate::validate::parse;
+    use crate::parse::parse;
 
     fn dish(name: &str, allergens: &[Allergen]) -> Dish {
         Dish { name: Text::fr(name), allergens: allergens.to_vec() }

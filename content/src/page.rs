@@ -6,7 +6,7 @@ use crate::error::ErrorCode;
 use crate::item::Content;
 use crate::schedule::DateRange;
 use crate::text::{Lang, Text};
-use crate::validate::{Validator, BODY_MAX, SUMMARY_MAX, TITLE_MAX};
+use crate::validate::{Validator, BODY, SUMMARY, TITLE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -81,9 +81,9 @@ impl Content for InfoPage {
     const UNIQUE: Option<&'static str> = Some("slug");
 
     fn check(&self, v: &mut Validator) {
-        v.text("title", &self.title, TITLE_MAX);
-        v.text("summary", &self.summary, SUMMARY_MAX);
-        v.text("body", &self.body, BODY_MAX);
+        v.text("title", &self.title, TITLE);
+        v.text("summary", &self.summary, SUMMARY);
+        v.text("body", &self.body, BODY);
         if let Some(beds) = self.beds {
             v.at("beds", |v| {
                 v.at("total", |v| v.check(beds.total <= 100, ErrorCode::NumberOutOfRange { min: 0, max: 100 }));

@@ -8,7 +8,7 @@ use crate::error::ErrorCode;
 use crate::item::Content;
 use crate::schedule::DateRange;
 use crate::text::{Lang, Text};
-use crate::validate::{Validator, BODY_MAX, PLACE_MAX, SUMMARY_MAX, TITLE_MAX};
+use crate::validate::{Validator, BODY, PLACE, SUMMARY, TITLE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -121,24 +121,25 @@ impl Content for Programme {
     const COLLECTION: &'static str = "programmes";
 
     fn check(&self, v: &mut Validator) {
-        v.text("title", &self.title, TITLE_MAX);
-        v.text("summary", &self.summary, SUMMARY_MAX);
-        v.optional_text("description", self.description.as_ref(), BODY_MAX);
+        v.text("title", &self.title, TITLE);
+        v.text("summary", &self.summary, SUMMARY);
+        v.optional_text("description", self.description.as_ref(), BODY);
         v.at("audiences", |v| v.check(!self.audiences.is_empty(), ErrorCode::Required));
         v.at("sessions", |v| {
             v.check(!self.sessions.is_empty(), ErrorCode::Required);
             for (index, session) in self.sessions.iter().enumerate() {
                 v.at(format!("[{index}]"), |v| {
                     v.date("starts_at", session.starts_at.date());
+                    v.date("ends_at", session.ends_at.date());
                     v.at("ends_at", |v| v.check(session.ends_at > session.starts_at, ErrorCode::EndBeforeStart));
-                    v.text("place", &session.place, PLACE_MAX);
+                    v.text("place", &session.place, PLACE);
                 });
             }
         });
         v.at("contact", |v| check_contact(&self.contact, v));
         v.at("price", |v| {
             v.at("centimes", |v| v.check(self.price.centimes <= 1_000_000, ErrorCode::NumberOutOfRange { min: 0, max: 1_000_000 }));
-            v.optional_text("note", self.price.note.as_ref(), TITLE_MAX);
+            v.optional_text("note", self.price.note.as_ref(), TITLE);
         });
     }
 
@@ -155,7 +156,7 @@ impl Content for Programme {
 
 /// Checks a contact's name, phone (digits, spaces, `+`) and e-mail (one `@`, a dotted domain).
 pub fn check_contact(contact: &Contact, v: &mut Validator) {
-    v.required("name", &contact.name, TITLE_MAX);
+    v.required("name", &contact.name, TITLE);
     v.at("phone", |v| v.check(is_phone(&contact.phone), ErrorCode::InvalidPhone));
     v.at("email", |v| v.check(is_email(&contact.email), ErrorCode::InvalidEmail));
 }
@@ -165,18 +166,26 @@ fn is_phone(phone: &str) -> bool {
     (9..=15).contains(&digits) && phone.chars().all(|c| c.is_ascii_digit() || " +().-".contains(c))
 }
 
+/// An address a `mailto:` link can hold as it is: a local part of letters, digits and `._%+-`,
+/// and a domain of dotted labels. RFC 5322 allows more (`&`, `?`, quoted strings), which no
+/// residence needs and which would change what a `mailto:` link does; so no crate for it.
 fn is_email(email: &str) -> bool {
-    match email.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !email.contains(char::is_whitespace)
-                && email.len() <= 254
-        }
-        None => false,
-    }
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    let local_ok = !local.is_empty()
+        && local.chars().all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c))
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..");
+    let labels: Vec<&str> = domain.split('.').collect();
+    let label_ok = |label: &&str| {
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    let top_level_ok = labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+    local_ok && labels.len() >= 2 && labels.iter().all(label_ok) && top_level_ok && email.len() <= 254
 }
 
 #[cfg(test)]
@@ -225,6 +234,44 @@ mod tests {
         assert!(error.has("sessions", &ErrorCode::Required));
         assert!(error.has("contact.phone", &ErrorCode::InvalidPhone));
         assert!(error.has("contact.email", &ErrorCode::InvalidEmail));
+    }
+
+    #[test]
+    fn an_email_is_an_address_a_mailto_link_can_hold_and_nothing_more() {
+        for good in ["prevention@example.ch", "marie.favre+cms@cms-sierre.ch", "a_b%c@sub.domain.example"] {
+            assert!(is_email(good), "{good}");
+        }
+        let bad = [
+            "prevention.example.ch",
+            "a@b",
+            "a@b.c",
+            "javascript:alert(1)@example.ch",
+            "a@example.ch?subject=x",
+            "a&b@example.ch",
+            "a@example.ch&cc=x@evil.example",
+            "a @example.ch",
+            ".a@example.ch",
+            "a..b@example.ch",
+            "a@-example.ch",
+            "a@example..ch",
+        ];
+        for address in bad {
+            assert!(!is_email(address), "{address}");
+        }
+    }
+
+    #[test]
+    fn a_line_break_in_a_title_or_a_place_is_rejected() {
+        let mut programme = programme();
+        programme.title.fr = "Équilibre\r\nen marche".into();
+        programme.sessions[0].place = Text::fr_de("CMS", "GSZ\nSiders");
+        programme.contact.name = "Infirmière\nde prévention".into();
+        let error = programme.validate().unwrap_err();
+        assert!(error.has("title.fr", &ErrorCode::LineBreak), "{error:?}");
+        assert!(error.has("sessions[0].place.de", &ErrorCode::LineBreak), "{error:?}");
+        assert!(error.has("contact.name", &ErrorCode::LineBreak), "{error:?}");
+        programme.summary.fr = "Huit séances.\n\nInscription au CMS.".into();
+        assert!(!programme.validate().unwrap_err().errors.iter().any(|e| e.field == "summary.fr"), "a summary keeps its paragraphs");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::item::Content;
 use crate::programme::{check_contact, Contact};
 use crate::schedule::{DateRange, RESIDENCE_TZ_NAME};
 use crate::text::{Lang, Text};
-use crate::validate::{Validator, SUMMARY_MAX, TITLE_MAX};
+use crate::validate::{Validator, SUMMARY, TITLE};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Address {
@@ -85,25 +85,25 @@ impl Content for Residence {
     const COLLECTION: &'static str = "residence";
 
     fn check(&self, v: &mut Validator) {
-        v.required("name", &self.name, TITLE_MAX);
+        v.required("name", &self.name, TITLE);
         v.at("address", |v| {
-            v.required("street", &self.address.street, TITLE_MAX);
+            v.required("street", &self.address.street, TITLE);
             v.at("postcode", |v| {
                 let swiss = self.address.postcode.len() == 4 && self.address.postcode.chars().all(|c| c.is_ascii_digit());
                 v.check(swiss, ErrorCode::UnknownValue { value: self.address.postcode.clone() })
             });
-            v.required("city", &self.address.city, TITLE_MAX);
+            v.required("city", &self.address.city, TITLE);
         });
         v.at("contact", |v| check_contact(&self.contact, v));
         v.at("visiting_hours", |v| {
             for (index, hours) in self.visiting_hours.iter().enumerate() {
                 v.at(format!("[{index}]"), |v| {
-                    v.text("days", &hours.days, TITLE_MAX);
+                    v.text("days", &hours.days, TITLE);
                     v.at("closes", |v| v.check(hours.closes > hours.opens, ErrorCode::EndBeforeStart));
                 });
             }
         });
-        v.at("visits", |v| v.optional_text("message", self.visits.message.as_ref(), SUMMARY_MAX));
+        v.at("visits", |v| v.optional_text("message", self.visits.message.as_ref(), SUMMARY));
         v.at("time_zone", |v| v.check(self.time_zone == RESIDENCE_TZ_NAME, ErrorCode::UnknownValue { value: self.time_zone.clone() }));
     }
 

@@ -17,6 +17,11 @@ pub fn residence_time(instant: DateTime<Utc>) -> NaiveDateTime {
     instant.with_timezone(&RESIDENCE_TZ).naive_local()
 }
 
+/// The residence's wall-clock time now, wherever this runs (a phone in New York included).
+pub fn residence_now() -> NaiveDateTime {
+    residence_time(Utc::now())
+}
+
 /// The instant of a residence wall-clock time. A time skipped by the spring change (02:30 on the
 /// last Sunday of March) is read as the same time one hour later; a time repeated in autumn is
 /// read as its first occurrence.

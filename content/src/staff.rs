@@ -6,13 +6,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ContentError, ErrorCode};
 use crate::item::Item;
-use crate::validate::Validator;
+use crate::validate::{Limit, Validator};
 
 /// OWASP's minimum for a password that is the only factor.
 pub const PASSWORD_MIN: usize = 12;
 pub const PASSWORD_MAX: usize = 256;
-pub const LOGIN_MAX: usize = 40;
-pub const NAME_MAX: usize = 80;
+pub const LOGIN: Limit = Limit::line(40);
+pub const NAME: Limit = Limit::line(80);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -71,9 +71,9 @@ pub struct NewUser {
 impl NewUser {
     pub fn validate(&self) -> Result<(), ContentError> {
         let mut v = Validator::default();
-        v.required("login", &self.login, LOGIN_MAX);
+        v.required("login", &self.login, LOGIN);
         v.at("login", |v| v.check(!self.login.contains(char::is_whitespace), ErrorCode::UnknownValue { value: self.login.clone() }));
-        v.required("name", &self.name, NAME_MAX);
+        v.required("name", &self.name, NAME);
         v.at("password", |v| {
             let length = self.password.chars().count();
             v.check(length >= PASSWORD_MIN, ErrorCode::TooShort { min: PASSWORD_MIN });

@@ -1,18 +1,35 @@
-//! The validator that content types report their problems to, field by field, and the one entry
-//! point for untrusted content: [`parse`].
+//! The validator that content types report their problems to, field by field, and the limits
+//! of the contract's fields.
 
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
 
 use crate::error::{ContentError, ErrorCode, FieldError};
-use crate::item::Content;
 use crate::text::Text;
 
+/// What a text field may hold: at most `max` characters, on one line or in paragraphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limit {
+    pub max: usize,
+    /// A title, a name, a place: a line break in it is a paste gone wrong, and would break the
+    /// one-line places it stands in (a calendar's summary, a log line, a table cell).
+    pub one_line: bool,
+}
+
+impl Limit {
+    pub const fn line(max: usize) -> Limit {
+        Limit { max, one_line: true }
+    }
+
+    pub const fn paragraphs(max: usize) -> Limit {
+        Limit { max, one_line: false }
+    }
+}
+
 /// Limits of the contract, in characters.
-pub const TITLE_MAX: usize = 120;
-pub const PLACE_MAX: usize = 120;
-pub const SUMMARY_MAX: usize = 600;
-pub const BODY_MAX: usize = 8000;
+pub const TITLE: Limit = Limit::line(120);
+pub const PLACE: Limit = Limit::line(120);
+pub const SUMMARY: Limit = Limit::paragraphs(600);
+pub const BODY: Limit = Limit::paragraphs(8000);
 
 /// Content dates must fall in this window: wide enough for planning, narrow enough to catch typos.
 pub const FIRST_DATE: NaiveDate = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
@@ -50,35 +67,42 @@ impl Validator {
         }
     }
 
-    /// A required translatable text: French not blank, no variant over `max`.
-    pub fn text(&mut self, name: &str, text: &Text, max: usize) {
+    /// A required translatable text: French not blank, every variant within `limit`.
+    pub fn text(&mut self, name: &str, text: &Text, limit: Limit) {
         self.at(name, |v| {
             v.at("fr", |v| v.check(!text.fr.trim().is_empty(), ErrorCode::Required));
-            v.optional_text_lengths(text, max);
+            v.variants_within(text, limit);
         });
     }
 
-    /// An optional translatable text: only lengths are checked.
-    pub fn optional_text(&mut self, name: &str, text: Option<&Text>, max: usize) {
+    /// An optional translatable text: each variant present within `limit`.
+    pub fn optional_text(&mut self, name: &str, text: Option<&Text>, limit: Limit) {
         if let Some(text) = text {
-            self.at(name, |v| v.optional_text_lengths(text, max));
+            self.at(name, |v| v.variants_within(text, limit));
         }
     }
 
-    fn optional_text_lengths(&mut self, text: &Text, max: usize) {
+    fn variants_within(&mut self, text: &Text, limit: Limit) {
         for (lang, value) in text.variants() {
-            self.at(lang.code(), |v| v.length(value, max));
+            self.at(lang.code(), |v| v.within(value, limit));
         }
     }
 
-    pub fn length(&mut self, value: &str, max: usize) {
-        self.check(value.chars().count() <= max, ErrorCode::TooLong { max });
+    /// Not longer than the limit, and without characters that have no place in it: control
+    /// characters anywhere but a paragraph's line breaks and tabs.
+    pub fn within(&mut self, value: &str, limit: Limit) {
+        self.check(value.chars().count() <= limit.max, ErrorCode::TooLong { max: limit.max });
+        let allowed = |c: char| !limit.one_line && matches!(c, '\n' | '\r' | '\t');
+        if value.chars().any(|c| c.is_control() && !allowed(c)) {
+            self.fail(if limit.one_line { ErrorCode::LineBreak } else { ErrorCode::ControlCharacter });
+        }
     }
 
-    pub fn required(&mut self, name: &str, value: &str, max: usize) {
+    /// A required plain text (a name, a street): not blank, within `limit`.
+    pub fn required(&mut self, name: &str, value: &str, limit: Limit) {
         self.at(name, |v| {
             v.check(!value.trim().is_empty(), ErrorCode::Required);
-            v.length(value, max);
+            v.within(value, limit);
         });
     }
 
@@ -95,32 +119,4 @@ impl Validator {
             Err(ContentError { errors: self.errors })
         }
     }
-}
-
-/// Reads untrusted JSON into content and validates it: a malformed payload and invalid content
-/// both come back as field errors, named by their path in the payload.
-pub fn parse<T: Content + DeserializeOwned>(json: &str) -> Result<T, ContentError> {
-    let content: T = read(json)?;
-    content.validate()?;
-    Ok(content)
-}
-
-/// Reads untrusted JSON into any shape, with the path of the first problem as the field.
-pub fn read<T: DeserializeOwned>(json: &str) -> Result<T, ContentError> {
-    let deserializer = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let field = error.path().to_string();
-        let detail = error.inner().to_string();
-        let code = match unknown_variant(&detail) {
-            Some(value) => ErrorCode::UnknownValue { value },
-            None => ErrorCode::Malformed { detail },
-        };
-        ContentError::single(if field == "." { String::new() } else { field }, code)
-    })
-}
-
-/// serde names an unknown enum value as "unknown variant `x`, expected …".
-fn unknown_variant(detail: &str) -> Option<String> {
-    let rest = detail.strip_prefix("unknown variant `")?;
-    Some(rest[..rest.find('`')?].to_string())
 }

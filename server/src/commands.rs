@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::Context;
 use plantzette_content::staff::{NewUser, Role};
 
+use crate::auth::password::Hasher;
 use crate::auth::users;
 use crate::error::ApiError;
 use crate::{backup, db, transfer};
@@ -13,7 +14,8 @@ use crate::{backup, db, transfer};
 pub async fn add_user(data_dir: &Path, login: String, name: String, admin: bool, password: String) -> anyhow::Result<String> {
     let pool = db::open(data_dir).await?;
     let role = if admin { Role::Admin } else { Role::Editor };
-    let user = users::create(&pool, NewUser { login, name, role, password }).await.map_err(explain)?;
+    let account = users::prepare(&Hasher::default(), NewUser { login, name, role, password }).await.map_err(explain)?;
+    let user = users::create(&pool, account, None).await.map_err(explain)?;
     Ok(format!("added {} ({})", user.login, user.role.as_str()))
 }
 
@@ -25,13 +27,13 @@ pub async fn backup(data_dir: &Path, file: &Path) -> anyhow::Result<String> {
 
 pub async fn export(data_dir: &Path) -> anyhow::Result<String> {
     let pool = db::open(data_dir).await?;
-    let export = transfer::export(&pool).await.map_err(explain)?;
+    let export = transfer::export(&pool).await?;
     Ok(serde_json::to_string_pretty(&export)?)
 }
 
 pub async fn import(data_dir: &Path, file: &Path) -> anyhow::Result<String> {
     let json = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let export = transfer::parse(&json).map_err(explain)?;
+    let export = transfer::parse(&json)?;
     let pool = db::open(data_dir).await?;
     let imported = transfer::import(&pool, data_dir, &export, None).await.map_err(explain)?;
     Ok(format!("imported {} items; the previous content is in {}", imported.items, data_dir.join(imported.backup).display()))

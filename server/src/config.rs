@@ -42,6 +42,31 @@ pub struct Config {
     /// Minutes without a request after which a staff session ends.
     #[arg(long, env = "PLANTZETTE_SESSION_IDLE_MINUTES", default_value_t = 30)]
     pub session_idle_minutes: u64,
+
+    /// Hours after which a staff session ends however busy it is (a day's work, then log in).
+    #[arg(long, env = "PLANTZETTE_SESSION_HOURS", default_value_t = 12)]
+    pub session_hours: u64,
+
+    /// Connections held open at once, in all.
+    #[arg(long, env = "PLANTZETTE_MAX_CONNECTIONS", default_value_t = 1024)]
+    pub max_connections: usize,
+
+    /// Connections held open at once from one client address (a residence's guest Wi-Fi puts
+    /// many phones behind one).
+    #[arg(long, env = "PLANTZETTE_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 128)]
+    pub max_connections_per_address: usize,
+
+    /// Seconds a connection has to send a request's headers, or to start its next request.
+    #[arg(long, env = "PLANTZETTE_HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_timeout_secs: u64,
+
+    /// Live-update streams open at once, in all; beyond, screens poll every few seconds instead.
+    #[arg(long, env = "PLANTZETTE_MAX_EVENT_STREAMS", default_value_t = 512)]
+    pub max_event_streams: usize,
+
+    /// Live-update streams open at once from one client address.
+    #[arg(long, env = "PLANTZETTE_MAX_EVENT_STREAMS_PER_ADDRESS", default_value_t = 16)]
+    pub max_event_streams_per_address: usize,
 }
 
 #[derive(Clone, Debug, Subcommand)]

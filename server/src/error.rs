@@ -2,12 +2,16 @@
 //! `errors` (field by field) for invalid content and `current` (the other person's version) for a
 //! stale edit. Internal errors are logged, never sent.
 
-use axum::http::header::RETRY_AFTER;
-use axum::http::StatusCode;
+use axum::body::{to_bytes, Body};
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use plantzette_content::{ContentError, FieldError, RangeError};
 use serde::Serialize;
+
+use crate::auth::password::Busy;
+use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -30,6 +34,12 @@ pub enum ApiError {
     VersionRequired,
     #[error("too many failed logins: try again in {} minutes", .retry_after_secs.div_ceil(60))]
     TooManyAttempts { retry_after_secs: u64 },
+    /// More at once than the server takes (logins to check, live-update streams): come back
+    /// after `retry_after_secs`.
+    #[error("the server is busy: try again in a moment")]
+    Busy { retry_after_secs: u64 },
+    #[error("the request is too large")]
+    TooLarge,
     #[error("database error")]
     Database(#[from] sqlx::Error),
     #[error("stored content could not be read")]
@@ -58,7 +68,27 @@ impl ApiError {
             ApiError::Stale(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Database(_) | ApiError::Corrupt(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl From<Busy> for ApiError {
+    fn from(_: Busy) -> Self {
+        ApiError::Busy { retry_after_secs: 1 }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound(what) => ApiError::NotFound(what),
+            StoreError::Stale(current) => ApiError::Stale(current),
+            StoreError::Invalid(invalid) => ApiError::Invalid(invalid),
+            StoreError::Database(error) => ApiError::Database(error),
+            StoreError::Corrupt(error) => ApiError::Corrupt(error),
         }
     }
 }
@@ -84,9 +114,27 @@ impl IntoResponse for ApiError {
             _ => None,
         };
         let mut response = (status, Json(ErrorBody { message: self.to_string(), errors, current })).into_response();
-        if let ApiError::TooManyAttempts { retry_after_secs } = self {
+        if let ApiError::TooManyAttempts { retry_after_secs } | ApiError::Busy { retry_after_secs } = self {
             response.headers_mut().insert(RETRY_AFTER, retry_after_secs.into());
         }
         response
     }
+}
+
+/// Gives an error answer that is not JSON yet (a body too large for a layer, a method not
+/// allowed, a timeout) the API's JSON body, with its text as the message: every error under
+/// `/api` reads the same way.
+pub async fn as_json(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response.headers().get(CONTENT_TYPE).is_some_and(|kind| kind.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let text = to_bytes(body, 4096).await.map(|bytes| String::from_utf8_lossy(&bytes).trim().to_string()).unwrap_or_default();
+    let message = if text.is_empty() { status.canonical_reason().unwrap_or("error").to_lowercase() } else { text };
+    let body = serde_json::to_vec(&ErrorBody { message, errors: &[], current: None }).expect("a message serialises");
+    parts.headers.remove(CONTENT_LENGTH);
+    parts.headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    Response::from_parts(parts, Body::from(body))
 }

@@ -4,12 +4,15 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod backup;
+pub mod client;
 pub mod commands;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod live;
+pub mod quota;
+pub mod serve;
 pub mod site;
 pub mod store;
 pub mod transfer;
@@ -41,20 +44,26 @@ pub struct AppState {
     pub auth: auth::Auth,
     /// Where the database lives; backups taken before an import go there too.
     pub data_dir: PathBuf,
-    pub content_version: live::ContentVersion,
+    pub live: live::Live,
     /// Turns true when the server begins to stop, so that endless event streams end.
     pub stopping: watch::Receiver<bool>,
+    /// The live-update streams open, in all and per address.
+    pub event_streams: quota::Quota,
 }
 
 /// The whole HTTP surface: API, app, and the headers every response carries.
 pub fn app(state: AppState, site: &Site) -> Router {
     let header = |name: HeaderName, value: HeaderValue| SetResponseHeaderLayer::overriding(name, value);
-    let read_cache = api::read_cache::ReadCache::new(state.content_version.clone());
+    let read_cache = api::read_cache::ReadCache::new(state.live.clone());
     let app = Router::new()
-        .nest("/api/v1", api::router())
-        .merge(site.router())
+        .nest("/api/v1", api::router(REQUEST_TIMEOUT))
+        .merge(site.router().layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)))
         .with_state(state)
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(TraceLayer::new_for_http());
+    // The read cache stands before any routing: a kept public answer is served with the least
+    // work. The headers every response carries stand around it, 304s from it included.
+    Router::new()
+        .fallback_service(middleware::from_fn_with_state(read_cache, api::read_cache::serve).layer(app))
         .layer(middleware::from_fn_with_state(site.clone(), site::content_security_policy_header))
         .layer(header(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(header(REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
@@ -64,16 +73,13 @@ pub fn app(state: AppState, site: &Site) -> Router {
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
         ))
-        .layer(TraceLayer::new_for_http());
-    // Around the whole app, before any routing: a kept public answer is whole, every header
-    // above already set, and is served with the least work.
-    Router::new().fallback_service(middleware::from_fn_with_state(read_cache, api::read_cache::serve).layer(app))
 }
 
 /// A server bound to its address, its database open and up to date, ready to run.
 pub struct Server {
     listener: TcpListener,
     router: Router,
+    limits: serve::Limits,
     stop: watch::Sender<bool>,
 }
 
@@ -92,14 +98,20 @@ impl Server {
                 config.addr
             )
         })?;
+        let auth =
+            auth::Auth::new(config.https, Duration::from_secs(config.session_idle_minutes * 60), Duration::from_secs(config.session_hours * 3600));
         if config.demo && !auth::users::any(&pool).await? {
-            demo::add_staff(&pool).await.context("cannot add the demo's staff account")?;
+            demo::add_staff(&pool, &auth.hasher).await.context("cannot add the demo's staff account")?;
         }
-        let content_version = live::watch_content(pool.clone()).await?;
+        let live = live::Live::watch(pool.clone()).await?;
         let (stop, stopping) = watch::channel(false);
-        let auth = auth::Auth::new(config.https, Duration::from_secs(config.session_idle_minutes * 60));
-        let state = AppState { pool, auth, data_dir: config.data_dir.clone(), content_version, stopping };
-        Ok(Server { listener, router: app(state, &site), stop })
+        let event_streams = quota::Quota::new(config.max_event_streams, config.max_event_streams_per_address, vec![]);
+        let state = AppState { pool, auth, data_dir: config.data_dir.clone(), live, stopping, event_streams };
+        let limits = serve::Limits {
+            connections: quota::Quota::new(config.max_connections, config.max_connections_per_address, vec![]),
+            header_timeout: Duration::from_secs(config.header_timeout_secs),
+        };
+        Ok(Server { listener, router: app(state, &site), limits, stop })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -113,9 +125,7 @@ impl Server {
             shutdown_signal().await;
             let _ = stop.send(true);
         };
-        // Each request knows its peer's address, to throttle password guessing per address.
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service).with_graceful_shutdown(stopping).await?;
+        serve::serve(self.listener, self.router, self.limits, stopping).await;
         Ok(())
     }
 }

@@ -1,22 +1,38 @@
 //! Reading and writing content, the same way for every kind: the validated JSON body in the
 //! collection's table, with its days for range queries, and a version that every change must
-//! quote (optimistic concurrency). Deleting keeps the row, so that it can be restored.
+//! quote (optimistic concurrency). Deleting keeps the row, so that it can be restored. Only
+//! content that passed validation (`Valid<T>`) is written.
 
 use chrono::Utc;
 use plantzette_content::staff::Stored;
-use plantzette_content::{Content, DateRange, ErrorCode, Item};
+use plantzette_content::{Content, ContentError, DateRange, ErrorCode, Item, Valid};
 use sqlx::{Executor, Sqlite, SqliteConnection, SqlitePool};
 
-use crate::error::ApiError;
+/// Why content could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("no such {0}")]
+    NotFound(&'static str),
+    /// The item changed since the version quoted; this is the item now.
+    #[error("someone else changed this in the meantime")]
+    Stale(serde_json::Value),
+    /// A field that must be unique is taken (two menus for one day).
+    #[error(transparent)]
+    Invalid(#[from] ContentError),
+    #[error("database error")]
+    Database(#[from] sqlx::Error),
+    #[error("stored content could not be read")]
+    Corrupt(#[from] serde_json::Error),
+}
 
 type Row = (i64, i64, String);
 
-fn item<T: Content>((id, version, body): Row) -> Result<Item<T>, ApiError> {
+fn item<T: Content>((id, version, body): Row) -> Result<Item<T>, StoreError> {
     Ok(Item { id, version, content: serde_json::from_str(&body)? })
 }
 
 /// Every live item of `T` that concerns a day of `range` (or every day, for undated content).
-pub async fn list<T: Content>(pool: &SqlitePool, range: Option<DateRange>) -> Result<Vec<Item<T>>, ApiError> {
+pub async fn list<T: Content>(pool: &SqlitePool, range: Option<DateRange>) -> Result<Vec<Item<T>>, StoreError> {
     let (from, to) = match range {
         Some(range) => (Some(range.from), Some(range.to)),
         None => (None, None),
@@ -31,15 +47,14 @@ pub async fn list<T: Content>(pool: &SqlitePool, range: Option<DateRange>) -> Re
     rows.into_iter().map(item).collect()
 }
 
-pub async fn get<T: Content>(pool: &SqlitePool, id: i64) -> Result<Item<T>, ApiError> {
+pub async fn get<T: Content>(pool: &SqlitePool, id: i64) -> Result<Item<T>, StoreError> {
     let sql = format!("SELECT id, version, body FROM {} WHERE id = ?1 AND deleted_at IS NULL", T::COLLECTION);
     let row: Option<Row> = sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?;
-    item(row.ok_or(ApiError::NotFound(T::COLLECTION))?)
+    item(row.ok_or(StoreError::NotFound(T::COLLECTION))?)
 }
 
-/// Validates and stores new content, returning its id.
-pub async fn insert<'c, T: Content>(db: impl Executor<'c, Database = Sqlite>, content: &T) -> Result<i64, ApiError> {
-    content.validate()?;
+/// Stores new content, returning its id.
+pub async fn insert<'c, T: Content>(db: impl Executor<'c, Database = Sqlite>, content: &Valid<T>) -> Result<i64, StoreError> {
     let span = content.span();
     let sql = format!("INSERT INTO {} (body, first_day, last_day, updated_at) VALUES (?1, ?2, ?3, ?4)", T::COLLECTION);
     let result = sqlx::query(&sql)
@@ -54,8 +69,7 @@ pub async fn insert<'c, T: Content>(db: impl Executor<'c, Database = Sqlite>, co
 }
 
 /// Stores content with the id it had elsewhere (an import), so that links to it still hold.
-pub async fn insert_with_id<T: Content>(db: &mut SqliteConnection, item: &Item<T>) -> Result<(), ApiError> {
-    item.content.validate()?;
+pub async fn insert_with_id<T: Content>(db: &mut SqliteConnection, item: &Item<Valid<T>>) -> Result<(), StoreError> {
     let span = item.content.span();
     let sql = format!("INSERT INTO {} (id, version, body, first_day, last_day, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", T::COLLECTION);
     sqlx::query(&sql)
@@ -73,8 +87,7 @@ pub async fn insert_with_id<T: Content>(db: &mut SqliteConnection, item: &Item<T
 
 /// Replaces an item's content if `version` is still its version, and returns the new item. A
 /// stale version is refused with the current item, for the editor to show.
-pub async fn update<T: Content>(db: &mut SqliteConnection, id: i64, version: i64, content: &T) -> Result<Item<T>, ApiError> {
-    content.validate()?;
+pub async fn update<T: Content>(db: &mut SqliteConnection, id: i64, version: i64, content: Valid<T>) -> Result<Item<T>, StoreError> {
     let span = content.span();
     let sql = format!(
         "UPDATE {} SET body = ?1, first_day = ?2, last_day = ?3, updated_at = ?4, version = version + 1
@@ -82,7 +95,7 @@ pub async fn update<T: Content>(db: &mut SqliteConnection, id: i64, version: i64
         T::COLLECTION
     );
     let result = sqlx::query(&sql)
-        .bind(serde_json::to_string(content)?)
+        .bind(serde_json::to_string(&content)?)
         .bind(span.map(|s| s.from))
         .bind(span.map(|s| s.to))
         .bind(Utc::now().to_rfc3339())
@@ -94,11 +107,11 @@ pub async fn update<T: Content>(db: &mut SqliteConnection, id: i64, version: i64
     if result.rows_affected() == 0 {
         return Err(stale::<T>(db, id).await);
     }
-    Ok(Item { id, version: version + 1, content: content.clone() })
+    Ok(Item { id, version: version + 1, content: content.into_inner() })
 }
 
 /// Marks an item deleted (it can be restored) if `version` is still its version.
-pub async fn delete<T: Content>(db: &mut SqliteConnection, id: i64, version: i64) -> Result<Item<T>, ApiError> {
+pub async fn delete<T: Content>(db: &mut SqliteConnection, id: i64, version: i64) -> Result<Item<T>, StoreError> {
     let sql = format!(
         "UPDATE {} SET deleted_at = ?1, version = version + 1 WHERE id = ?2 AND version = ?3 AND deleted_at IS NULL RETURNING id, version, body",
         T::COLLECTION
@@ -111,17 +124,17 @@ pub async fn delete<T: Content>(db: &mut SqliteConnection, id: i64, version: i64
 }
 
 /// Brings a deleted item back.
-pub async fn restore<T: Content>(db: &mut SqliteConnection, id: i64) -> Result<Item<T>, ApiError> {
+pub async fn restore<T: Content>(db: &mut SqliteConnection, id: i64) -> Result<Item<T>, StoreError> {
     let sql = format!(
         "UPDATE {} SET deleted_at = NULL, version = version + 1 WHERE id = ?1 AND deleted_at IS NOT NULL RETURNING id, version, body",
         T::COLLECTION
     );
     let row: Option<Row> = sqlx::query_as(&sql).bind(id).fetch_optional(&mut *db).await.map_err(unique_violation::<T>)?;
-    item(row.ok_or(ApiError::NotFound(T::COLLECTION))?)
+    item(row.ok_or(StoreError::NotFound(T::COLLECTION))?)
 }
 
 /// Every item of `T`, deleted ones included, newest first: the editor's list.
-pub async fn list_stored<T: Content>(pool: &SqlitePool) -> Result<Vec<Stored<T>>, ApiError> {
+pub async fn list_stored<T: Content>(pool: &SqlitePool) -> Result<Vec<Stored<T>>, StoreError> {
     let sql =
         format!("SELECT id, version, body, updated_at, deleted_at FROM {} ORDER BY deleted_at IS NOT NULL, first_day DESC, id DESC", T::COLLECTION);
     let rows: Vec<(i64, i64, String, String, Option<String>)> = sqlx::query_as(&sql).fetch_all(pool).await?;
@@ -132,30 +145,30 @@ pub async fn list_stored<T: Content>(pool: &SqlitePool) -> Result<Vec<Stored<T>>
 
 /// Why a versioned change found nothing to change: the item moved on (412 with the current
 /// item), or there is no such item.
-async fn stale<T: Content>(db: &mut SqliteConnection, id: i64) -> ApiError {
+async fn stale<T: Content>(db: &mut SqliteConnection, id: i64) -> StoreError {
     let sql = format!("SELECT id, version, body FROM {} WHERE id = ?1 AND deleted_at IS NULL", T::COLLECTION);
     match sqlx::query_as::<_, Row>(&sql).bind(id).fetch_optional(db).await {
         Ok(Some(row)) => match item::<T>(row).and_then(|current| Ok(serde_json::to_value(current)?)) {
-            Ok(current) => ApiError::Stale(current),
+            Ok(current) => StoreError::Stale(current),
             Err(error) => error,
         },
-        Ok(None) => ApiError::NotFound(T::COLLECTION),
+        Ok(None) => StoreError::NotFound(T::COLLECTION),
         Err(error) => error.into(),
     }
 }
 
 /// Two menus for one day, two pages with one slug: the field that must be unique is named.
-fn unique_violation<T: Content>(error: sqlx::Error) -> ApiError {
+fn unique_violation<T: Content>(error: sqlx::Error) -> StoreError {
     match (&error, T::UNIQUE) {
         (sqlx::Error::Database(db), Some(field)) if db.is_unique_violation() => {
-            ApiError::Invalid(plantzette_content::ContentError::single(field, ErrorCode::Duplicate))
+            StoreError::Invalid(ContentError::single(field, ErrorCode::Duplicate))
         }
         _ => error.into(),
     }
 }
 
 /// Removes every item of `T`, for laying the demo content out anew.
-pub async fn clear<'c, T: Content>(db: impl Executor<'c, Database = Sqlite>) -> Result<(), ApiError> {
+pub async fn clear<'c, T: Content>(db: impl Executor<'c, Database = Sqlite>) -> Result<(), StoreError> {
     sqlx::query(&format!("DELETE FROM {}", T::COLLECTION)).execute(db).await?;
     Ok(())
 }

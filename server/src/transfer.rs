@@ -5,39 +5,76 @@
 use std::path::Path;
 
 use chrono::Utc;
+use plantzette_content::parse::{parse as parse_content, read};
 use plantzette_content::staff::StaffUser;
-use plantzette_content::validate::{self, read};
-use plantzette_content::{Activity, Announcement, Content, ContentError, DayMenu, ErrorCode, FieldError, InfoPage, Item, Programme, Residence};
+use plantzette_content::{
+    Activity, Announcement, Content, ContentError, DayMenu, ErrorCode, FieldError, InfoPage, Item, Programme, Residence, Valid,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::audit::{self, Change};
+use crate::backup;
 use crate::error::ApiError;
-use crate::{backup, demo, store};
+use crate::store::{self, StoreError};
 
 pub const FORMAT: &str = "plantzette-export/1";
 
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Export {
-    pub format: String,
-    pub exported_at: String,
-    pub residence: Vec<Item<Residence>>,
-    pub activities: Vec<Item<Activity>>,
-    pub menus: Vec<Item<DayMenu>>,
-    pub programmes: Vec<Item<Programme>>,
-    pub announcements: Vec<Item<Announcement>>,
-    pub pages: Vec<Item<InfoPage>>,
+/// How an export holds its items: as stored, as read from outside, or as checked for an import.
+pub trait Holds {
+    type Item<T: Content>;
 }
 
-impl Export {
+/// As stored: what an export writes out.
+pub enum AsStored {}
+
+/// As read from outside: each item plain JSON until it is read as its kind, so that a problem
+/// is named by its full path (`menus[1].meals[0].main.allergens[0]`).
+pub enum AsRead {}
+
+/// As checked: every item valid, ready to be stored.
+pub enum AsChecked {}
+
+impl Holds for AsStored {
+    type Item<T: Content> = Item<T>;
+}
+
+impl Holds for AsRead {
+    type Item<T: Content> = Value;
+}
+
+impl Holds for AsChecked {
+    type Item<T: Content> = Item<Valid<T>>;
+}
+
+/// All of a residence's content, one list per kind.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(bound(
+    serialize = "H::Item<Residence>: Serialize, H::Item<Activity>: Serialize, H::Item<DayMenu>: Serialize, \
+                 H::Item<Programme>: Serialize, H::Item<Announcement>: Serialize, H::Item<InfoPage>: Serialize",
+    deserialize = "H::Item<Residence>: Deserialize<'de>, H::Item<Activity>: Deserialize<'de>, H::Item<DayMenu>: Deserialize<'de>, \
+                   H::Item<Programme>: Deserialize<'de>, H::Item<Announcement>: Deserialize<'de>, H::Item<InfoPage>: Deserialize<'de>"
+))]
+pub struct Export<H: Holds> {
+    pub format: String,
+    pub exported_at: String,
+    pub residence: Vec<H::Item<Residence>>,
+    pub activities: Vec<H::Item<Activity>>,
+    pub menus: Vec<H::Item<DayMenu>>,
+    pub programmes: Vec<H::Item<Programme>>,
+    pub announcements: Vec<H::Item<Announcement>>,
+    pub pages: Vec<H::Item<InfoPage>>,
+}
+
+impl<H: Holds> Export<H> {
     pub fn count(&self) -> usize {
         self.residence.len() + self.activities.len() + self.menus.len() + self.programmes.len() + self.announcements.len() + self.pages.len()
     }
 }
 
 /// Every live item (deleted ones stay behind).
-pub async fn export(pool: &SqlitePool) -> Result<Export, ApiError> {
+pub async fn export(pool: &SqlitePool) -> Result<Export<AsStored>, StoreError> {
     Ok(Export {
         format: FORMAT.into(),
         exported_at: Utc::now().to_rfc3339(),
@@ -50,27 +87,13 @@ pub async fn export(pool: &SqlitePool) -> Result<Export, ApiError> {
     })
 }
 
-/// An export as read from outside: items stay plain JSON until each is read as its kind, so
-/// that a problem is named by its full path (`menus[1].meals[0].main.allergens[0]`).
-#[derive(Debug, Deserialize)]
-pub struct RawExport {
-    format: String,
-    exported_at: String,
-    residence: Vec<Value>,
-    activities: Vec<Value>,
-    menus: Vec<Value>,
-    programmes: Vec<Value>,
-    announcements: Vec<Value>,
-    pages: Vec<Value>,
-}
-
 /// Reads an export from JSON text (the command line's file).
-pub fn parse(json: &str) -> Result<Export, ApiError> {
-    check(read::<RawExport>(json)?)
+pub fn parse(json: &str) -> Result<Export<AsChecked>, ContentError> {
+    check(read::<Export<AsRead>>(json)?)
 }
 
 /// Reads every item of an export as its kind and checks it, reporting all problems at once.
-pub fn check(raw: RawExport) -> Result<Export, ApiError> {
+pub fn check(raw: Export<AsRead>) -> Result<Export<AsChecked>, ContentError> {
     let mut errors = Vec::new();
     if raw.format != FORMAT {
         errors.push(FieldError { field: "format".into(), code: ErrorCode::UnknownValue { value: raw.format.clone() } });
@@ -91,7 +114,7 @@ pub fn check(raw: RawExport) -> Result<Export, ApiError> {
     if errors.is_empty() {
         Ok(export)
     } else {
-        Err(ContentError { errors }.into())
+        Err(ContentError { errors })
     }
 }
 
@@ -103,11 +126,11 @@ struct Identity {
 
 /// Each value read as an item of `T`; the problems of those that cannot be, prefixed with their
 /// place in the export.
-fn items<T: Content>(values: Vec<Value>, errors: &mut Vec<FieldError>) -> Vec<Item<T>> {
+fn items<T: Content>(values: Vec<Value>, errors: &mut Vec<FieldError>) -> Vec<Item<Valid<T>>> {
     let mut read_items = Vec::new();
     for (index, value) in values.into_iter().enumerate() {
         let text = value.to_string();
-        match (read::<Identity>(&text), validate::parse::<T>(&text)) {
+        match (read::<Identity>(&text), parse_content::<T>(&text)) {
             (Ok(Identity { id, version }), Ok(content)) => read_items.push(Item { id, version, content }),
             (identity, content) => {
                 let problems = identity.err().into_iter().chain(content.err()).flat_map(|e| e.errors);
@@ -129,20 +152,19 @@ pub struct Imported {
 
 /// Replaces all content with a checked export's, in one transaction with its audit entry, after a
 /// verified backup of what was there.
-pub async fn import(pool: &SqlitePool, data_dir: &Path, export: &Export, who: Option<&StaffUser>) -> Result<Imported, ApiError> {
+pub async fn import(pool: &SqlitePool, data_dir: &Path, export: &Export<AsChecked>, who: Option<&StaffUser>) -> Result<Imported, ApiError> {
     let backup = format!("before-import-{}.sqlite3", Utc::now().format("%Y%m%dT%H%M%S%.3fZ"));
     backup::backup(pool, &data_dir.join(&backup)).await?;
     let mut tx = pool.begin().await?;
     replace_all(&mut tx, export).await?;
     let body = format!("{} items; previous content in {backup}", export.count());
     audit::record(&mut tx, who, Change { action: "import", collection: None, item_id: None, version: None, body: Some(body) }).await?;
-    demo::end(&mut tx).await?;
     tx.commit().await?;
     Ok(Imported { items: export.count(), backup })
 }
 
 /// Replaces all content with the export's, in the caller's transaction.
-async fn replace_all(db: &mut SqliteConnection, export: &Export) -> Result<(), ApiError> {
+async fn replace_all(db: &mut SqliteConnection, export: &Export<AsChecked>) -> Result<(), StoreError> {
     replace(db, &export.residence).await?;
     replace(db, &export.activities).await?;
     replace(db, &export.menus).await?;
@@ -152,7 +174,7 @@ async fn replace_all(db: &mut SqliteConnection, export: &Export) -> Result<(), A
     Ok(())
 }
 
-async fn replace<T: Content>(db: &mut SqliteConnection, items: &[Item<T>]) -> Result<(), ApiError> {
+async fn replace<T: Content>(db: &mut SqliteConnection, items: &[Item<Valid<T>>]) -> Result<(), StoreError> {
     store::clear::<T>(&mut *db).await?;
     for item in items {
         store::insert_with_id(db, item).await?;

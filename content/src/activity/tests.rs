@@ -1,8 +1,8 @@
 use chrono::{DateTime, Utc};
 
 use super::*;
+use crate::parse::parse;
 use crate::schedule::{residence_instant, Week};
-use crate::validate::parse;
 
 fn at(text: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
@@ -128,8 +128,8 @@ fn activity_without_french_title_is_rejected() {
 #[test]
 fn overlong_german_description_is_rejected() {
     let mut activity = gym("2026-11-24 10:00", "2026-11-24 11:00", None).content;
-    activity.info.description = Some(Text::fr_de("Court", "x".repeat(SUMMARY_MAX + 1)));
-    assert!(activity.validate().unwrap_err().has("description.de", &ErrorCode::TooLong { max: SUMMARY_MAX }));
+    activity.info.description = Some(Text::fr_de("Court", "x".repeat(SUMMARY.max + 1)));
+    assert!(activity.validate().unwrap_err().has("description.de", &ErrorCode::TooLong { max: SUMMARY.max }));
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn parsed_payload_names_the_unknown_category() {
 fn parsed_valid_payload_round_trips() {
     let activity = gym("2026-11-24 10:00", "2026-11-24 11:00", weekly(&[Weekday::Tue], "2027-01-26")).content;
     let json = serde_json::to_string(&activity).unwrap();
-    assert_eq!(parse::<Activity>(&json).unwrap(), activity);
+    assert_eq!(parse::<Activity>(&json).unwrap().into_inner(), activity);
 }
 
 #[test]

@@ -5,8 +5,9 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header::IF_MATCH;
 use axum::http::request::Parts;
-use plantzette_content::validate::{parse, read};
-use plantzette_content::{Content, ContentError, ErrorCode};
+use axum::http::StatusCode;
+use plantzette_content::parse::{parse, read};
+use plantzette_content::{Content, ContentError, ErrorCode, Valid};
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
@@ -15,10 +16,13 @@ use crate::error::ApiError;
 pub struct JsonBody<T>(pub T);
 
 /// A content body, read and validated by the content crate.
-pub struct ContentBody<T>(pub T);
+pub struct ContentBody<T>(pub Valid<T>);
 
 async fn text<S: Send + Sync>(request: Request, state: &S) -> Result<String, ApiError> {
-    let bytes = Bytes::from_request(request, state).await.map_err(|rejection| ApiError::BadRequest(rejection.body_text()))?;
+    let bytes = Bytes::from_request(request, state).await.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::TooLarge,
+        _ => ApiError::BadRequest(rejection.body_text()),
+    })?;
     String::from_utf8(bytes.to_vec()).map_err(|_| ContentError::single("", ErrorCode::Malformed { detail: "not UTF-8 text".into() }).into())
 }
 

@@ -22,7 +22,9 @@ use plantzette_content::schedule::{residence_instant, RESIDENCE_TZ_NAME};
 use plantzette_content::{Activity, Category, DateRange, Item, Lang, Occurrence, Programme, Residence, Session};
 use serde::Deserialize;
 
-use super::query::{parse_date, residence_now, Params};
+use plantzette_content::schedule::residence_now;
+
+use super::query::{parse_date, Params};
 use super::residence;
 use crate::error::ApiError;
 use crate::{store, AppState};

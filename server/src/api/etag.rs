@@ -13,8 +13,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-/// JSON bodies are small; anything larger than this is a bug, not content.
-const MAX_JSON_BYTES: usize = 4 * 1024 * 1024;
+/// Every answer tagged here was made whole in memory (JSON, a calendar), then compressed: this
+/// bound is only against a stream tagged by mistake, not a limit on content.
+const MAX_TAGGED_BYTES: usize = 64 * 1024 * 1024;
 
 pub async fn etag(request: Request, next: Next) -> Response {
     let if_none_match = request.headers().get(IF_NONE_MATCH).cloned();
@@ -26,7 +27,7 @@ pub async fn etag(request: Request, next: Next) -> Response {
     if parts.status != StatusCode::OK || streaming {
         return Response::from_parts(parts, body);
     }
-    let bytes = match to_bytes(body, MAX_JSON_BYTES).await {
+    let bytes = match to_bytes(body, MAX_TAGGED_BYTES).await {
         Ok(bytes) => bytes,
         Err(error) => {
             tracing::error!(%error, "could not read a response body to tag it");

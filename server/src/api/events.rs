@@ -1,6 +1,10 @@
 //! `GET /api/v1/events`: Server-Sent Events that tell open screens when content changed. The
 //! first event gives the current version; each later one a new version. Screens refetch (with
 //! their ETags) on a change, and reconnect by themselves if the stream breaks.
+//!
+//! Streams are held open for hours, so they are shared out (`--max-event-streams`, in all and
+//! per address): beyond its share a screen is answered 503 with `Retry-After`, and polls
+//! meanwhile, as it does whenever the stream is down.
 
 use std::convert::Infallible;
 use std::time::Duration;
@@ -12,22 +16,31 @@ use axum::Router;
 use tokio_stream::wrappers::WatchStream;
 use tokio_stream::{Stream, StreamExt};
 
+use crate::client::ClientAddress;
+use crate::error::ApiError;
 use crate::AppState;
 
 /// A comment line now and then keeps proxies from closing an idle stream.
 const KEEP_ALIVE: Duration = Duration::from_secs(20);
+/// When a screen refused a stream may ask again (it polls meanwhile).
+const RETRY_AFTER_SECS: u64 = 60;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/events", get(events))
 }
 
-async fn events(State(state): State<AppState>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let versions = WatchStream::new(state.content_version.clone()).map(Some);
+async fn events(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    let slot = state.event_streams.admit(address).ok_or(ApiError::Busy { retry_after_secs: RETRY_AFTER_SECS })?;
+    let versions = WatchStream::new(state.live.subscribe()).map(Some);
     // The stream ends when the server begins to stop, or a graceful shutdown would wait forever.
     let stop = WatchStream::new(state.stopping.clone()).filter(|stopping| *stopping).map(|_| None);
-    let events = versions
-        .merge(stop)
-        .take_while(Option::is_some)
-        .map(|version| Ok(Event::default().event("content").data(version.unwrap_or_default().to_string())));
-    Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
+    let events = versions.merge(stop).take_while(Option::is_some).map(move |version| {
+        // The slot is given back when the stream ends, whichever side ends it.
+        let _held = &slot;
+        Ok(Event::default().event("content").data(version.unwrap_or_default().to_string()))
+    });
+    Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
 }

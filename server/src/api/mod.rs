@@ -17,11 +17,13 @@ mod staff;
 mod today;
 mod users;
 
-pub use query::residence_now;
+use std::time::Duration;
 
+use axum::http::StatusCode;
 use axum::{middleware, Router};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 
 use crate::error::ApiError;
 use crate::AppState;
@@ -30,13 +32,15 @@ use crate::AppState;
 const BODY_LIMIT_BYTES: usize = 256 * 1024;
 const IMPORT_LIMIT_BYTES: usize = 32 * 1024 * 1024;
 
-pub fn router() -> Router<AppState> {
+/// The API; a request taking longer than `timeout` (an event stream once begun aside) is answered
+/// with a 408.
+pub fn router(timeout: Duration) -> Router<AppState> {
     let staff = Router::new()
         .merge(session::router())
         .merge(users::router())
         .merge(staff::router())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
-        .merge(staff::import_router().layer(RequestBodyLimitLayer::new(IMPORT_LIMIT_BYTES)))
+        .merge(staff::import_router(IMPORT_LIMIT_BYTES))
         .layer(staff::private());
     let public = Router::new()
         .merge(residence::router())
@@ -53,6 +57,8 @@ pub fn router() -> Router<AppState> {
         .merge(public)
         .merge(staff)
         .fallback(|| async { ApiError::NotFound("endpoint") })
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+        .layer(middleware::map_response(crate::error::as_json))
         // Compression inside, ETag outside: the tag is computed over the bytes sent.
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(etag::etag))

@@ -3,8 +3,8 @@
 
 use axum::extract::{FromRequestParts, Query};
 use axum::http::request::Parts;
-use chrono::{NaiveDate, NaiveDateTime, Utc};
-use plantzette_content::schedule::residence_time;
+use chrono::NaiveDate;
+use plantzette_content::schedule::residence_now;
 use plantzette_content::{DateRange, Week};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -34,11 +34,6 @@ impl RangeParams {
     pub fn range_or(&self, default: DateRange) -> Result<DateRange, ApiError> {
         Ok(DateRange::from_query(self.from.as_deref(), self.to.as_deref(), default)?)
     }
-}
-
-/// The residence's wall-clock time now.
-pub fn residence_now() -> NaiveDateTime {
-    residence_time(Utc::now())
 }
 
 pub fn current_week() -> DateRange {

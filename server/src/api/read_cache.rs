@@ -4,15 +4,17 @@
 //! minute, whole (compressed, tagged, every header set), then served from memory, and a matching
 //! `If-None-Match` gets its 304 without any work.
 //!
-//! Answers marked `private` (the staff's), streams and errors are never kept. A write through this
-//! server empties the cache at once; a change made beside it (an import, the demo's weekly
-//! reseeding) bumps the content version, which `live` reads twice a second.
+//! Answers marked `private` (the staff's), streams, errors and answers over 1 MiB are never kept.
+//! Only a change of the content version empties the cache: a committed write through this server
+//! reads the new version at once (`Live::commit`); a change made beside it (an import on the
+//! command line, the demo's weekly reseeding) is read within half a second. A refused request,
+//! even a write refused, changes nothing and keeps the cache.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use axum::body::{to_bytes, Body, Bytes};
+use axum::body::{to_bytes, Body, Bytes, HttpBody};
 use axum::extract::{Request, State};
 use axum::http::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
@@ -20,32 +22,32 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::etag;
-use crate::live::ContentVersion;
+use crate::live::Live;
 
 /// Enough for every page of every language and encoding; arbitrary dates beyond it are computed.
 const MAX_ENTRIES: usize = 512;
-/// The largest answer kept: a year of the activities calendar is well below.
-const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// The largest answer kept: a year of the activities calendar is well below; a larger one (a
+/// year of a very busy residence) is served as computed, every time.
+const MAX_BODY_BYTES: u64 = 1024 * 1024;
 
 #[derive(Clone)]
 pub struct ReadCache {
-    content_version: ContentVersion,
+    live: Live,
     kept: Arc<Mutex<Kept>>,
 }
 
-/// The answers valid for one content version and minute, since the last write.
+/// The answers valid for one content version and minute.
 #[derive(Default)]
 struct Kept {
     stamp: Stamp,
     answers: HashMap<Key, Arc<Answer>>,
 }
 
-/// The content version, the minute, and how many writes this server has seen.
+/// The content version and the minute.
 #[derive(Clone, Copy, Default, PartialEq)]
 struct Stamp {
     version: i64,
     minute: u64,
-    writes: u64,
 }
 
 /// The request's path and query, and the encodings it accepts (which choose the bytes).
@@ -57,17 +59,18 @@ struct Answer {
 }
 
 impl ReadCache {
-    pub fn new(content_version: ContentVersion) -> ReadCache {
-        ReadCache { content_version, kept: Arc::default() }
+    pub fn new(live: Live) -> ReadCache {
+        ReadCache { live, kept: Arc::default() }
     }
 
     /// The kept answer to `key`, if any, and the stamp under which a computed one may be kept.
     fn get(&self, key: &Key) -> (Option<Arc<Answer>>, Stamp) {
-        let version = *self.content_version.borrow();
+        let version = self.live.current();
         let minute = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |since| since.as_secs() / 60);
+        let stamp = Stamp { version, minute };
         let mut kept = self.kept.lock().expect("nothing panics while the cache is locked");
-        if (kept.stamp.version, kept.stamp.minute) != (version, minute) {
-            *kept = Kept { stamp: Stamp { version, minute, writes: kept.stamp.writes }, answers: HashMap::new() };
+        if kept.stamp != stamp {
+            *kept = Kept { stamp, answers: HashMap::new() };
         }
         (kept.answers.get(key).cloned(), kept.stamp)
     }
@@ -79,25 +82,11 @@ impl ReadCache {
             kept.answers.insert(key, answer);
         }
     }
-
-    fn forget_all(&self) {
-        let mut kept = self.kept.lock().expect("nothing panics while the cache is locked");
-        kept.stamp.writes += 1;
-        kept.answers.clear();
-    }
 }
 
 /// Serves a public read from the cache, or computes it and keeps it.
 pub async fn serve(State(cache): State<ReadCache>, mut request: Request, next: Next) -> Response {
-    if !request.uri().path().starts_with("/api/") {
-        return next.run(request).await;
-    }
-    if !request.method().is_safe() {
-        let response = next.run(request).await;
-        cache.forget_all();
-        return response;
-    }
-    if request.method() != Method::GET {
+    if !request.uri().path().starts_with("/api/") || request.method() != Method::GET {
         return next.run(request).await;
     }
     let key: Key = (request.uri().to_string(), request.headers().get(ACCEPT_ENCODING).cloned());
@@ -112,7 +101,7 @@ pub async fn serve(State(cache): State<ReadCache>, mut request: Request, next: N
         return response;
     }
     let (parts, body) = response.into_parts();
-    let Ok(body) = to_bytes(body, MAX_BODY_BYTES).await else {
+    let Ok(body) = to_bytes(body, MAX_BODY_BYTES as usize).await else {
         tracing::error!("a public answer could not be read whole to be kept");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
@@ -121,12 +110,14 @@ pub async fn serve(State(cache): State<ReadCache>, mut request: Request, next: N
     answer.respond(if_none_match.as_ref())
 }
 
-/// A whole, public, tagged success: the JSON documents and calendars, not the event stream.
+/// A whole, public, tagged success of a size worth keeping: the JSON documents and calendars,
+/// not the event stream. (The ETag layer has read each tagged answer whole: its size is known.)
 fn keepable(response: &Response) -> bool {
     let headers = response.headers();
     let private = headers.get(CACHE_CONTROL).is_some_and(|value| value.to_str().is_ok_and(|value| value.contains("private")));
     let stream = headers.get(CONTENT_TYPE).is_some_and(|value| value.as_bytes().starts_with(b"text/event-stream"));
-    response.status() == StatusCode::OK && headers.contains_key(ETAG) && !private && !stream
+    let small = response.body().size_hint().exact().is_some_and(|size| size <= MAX_BODY_BYTES);
+    response.status() == StatusCode::OK && headers.contains_key(ETAG) && !private && !stream && small
 }
 
 impl Answer {

@@ -1,9 +1,7 @@
 //! `POST /api/v1/session` logs in (a new session, its cookie, its CSRF token);
 //! `GET /api/v1/session` says who is logged in (`null`: no one); `DELETE /api/v1/session` logs out.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
@@ -12,6 +10,7 @@ use plantzette_content::staff::{Credentials, SessionInfo};
 
 use super::body::JsonBody;
 use crate::auth::{session, users, Staff};
+use crate::client::ClientAddress;
 use crate::error::ApiError;
 use crate::AppState;
 
@@ -19,22 +18,33 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/session", post(log_in).get(current).delete(log_out))
 }
 
+/// The attempt is recorded before the password is checked, so that a burst of logins is held
+/// to the throttle's limits; a refused or wrong login gets the same answer whether the account
+/// exists or not. Logins are logged escaped (`?`): a login is whatever was typed.
 async fn log_in(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddress(address): ClientAddress,
     jar: CookieJar,
     JsonBody(credentials): JsonBody<Credentials>,
 ) -> Result<(CookieJar, Json<SessionInfo>), ApiError> {
-    let address = peer.ip();
-    if let Some(retry_after_secs) = state.auth.addresses.wait_for(address) {
-        return Err(ApiError::TooManyAttempts { retry_after_secs });
-    }
-    let Some(user) = users::authenticate(&state.pool, &credentials.login, credentials.password).await? else {
-        state.auth.addresses.failed(address);
-        tracing::warn!(%address, login = %credentials.login, "failed login");
-        return Err(ApiError::Unauthorized("wrong login or password"));
+    let attempt = state.auth.logins.begin(address, &credentials.login).map_err(|wait| {
+        tracing::warn!(%address, login = ?credentials.login, "login held back");
+        ApiError::TooManyAttempts { retry_after_secs: wait.as_secs().max(1) }
+    })?;
+    let checked = users::authenticate(&state.pool, &state.auth.hasher, &credentials.login, credentials.password).await;
+    let user = match checked {
+        Ok(Some(user)) => user,
+        Ok(None) => {
+            tracing::warn!(%address, login = ?credentials.login, "failed login");
+            return Err(ApiError::Unauthorized("wrong login or password"));
+        }
+        Err(error) => {
+            attempt.forget();
+            return Err(error);
+        }
     };
-    tracing::info!(login = %user.login, "logged in");
+    attempt.forget();
+    tracing::info!(login = ?user.login, "logged in");
     let (jar, info) = session::open(&state.pool, &state.auth, jar, user).await?;
     Ok((jar, Json(info)))
 }

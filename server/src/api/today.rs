@@ -7,7 +7,9 @@ use axum::{Json, Router};
 use plantzette_content::{DateRange, DayMenu, Programme, Today, UpcomingSession};
 use serde::Deserialize;
 
-use super::query::{parse_date, residence_now, Params};
+use plantzette_content::schedule::residence_now;
+
+use super::query::{parse_date, Params};
 use super::{activities, announcements, programmes, residence};
 use crate::error::ApiError;
 use crate::{store, AppState};

@@ -1,4 +1,5 @@
-//! `GET /api/v1/users` and `POST /api/v1/users`: staff accounts, for administrators only.
+//! `GET /api/v1/users` and `POST /api/v1/users`: staff accounts, for administrators only. An
+//! account and its audit entry are written in one transaction.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -7,7 +8,6 @@ use axum::{Json, Router};
 use plantzette_content::staff::{NewUser, StaffUser};
 
 use super::body::JsonBody;
-use crate::audit::{self, Change};
 use crate::auth::{users, Admin};
 use crate::error::ApiError;
 use crate::AppState;
@@ -25,15 +25,6 @@ async fn create(
     Admin(admin): Admin,
     JsonBody(new): JsonBody<NewUser>,
 ) -> Result<(StatusCode, Json<StaffUser>), ApiError> {
-    let user = users::create(&state.pool, new).await?;
-    let mut db = state.pool.acquire().await?;
-    let change = Change {
-        action: "user_create",
-        collection: Some("users"),
-        item_id: Some(user.id),
-        version: None,
-        body: Some(format!("{} ({})", user.login, user.role.as_str())),
-    };
-    audit::record(&mut db, Some(&admin.user), change).await?;
-    Ok((StatusCode::CREATED, Json(user)))
+    let account = users::prepare(&state.auth.hasher, new).await?;
+    Ok((StatusCode::CREATED, Json(users::create(&state.pool, account, Some(&admin.user)).await?)))
 }

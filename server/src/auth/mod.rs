@@ -1,6 +1,7 @@
 //! Staff accounts and sessions: who may change content. A session is an HttpOnly, Secure,
-//! SameSite=Strict cookie; every change also carries the session's CSRF token; failed logins
-//! are throttled per address and lock the account for a while.
+//! SameSite=Strict cookie that ends after a pause or after a working day at most; every change
+//! also carries the session's CSRF token; logins are throttled per address and login
+//! (`throttle`) and their passwords hashed on threads of their own (`password`).
 
 pub mod password;
 pub mod session;
@@ -21,12 +22,15 @@ pub struct AuthInner {
     pub https: bool,
     /// A session unused for this long has ended.
     pub idle_expiry: Duration,
-    pub addresses: throttle::AddressThrottle,
+    /// A session this old has ended, however busy: a stolen cookie does not last.
+    pub lifetime: Duration,
+    pub logins: throttle::LoginThrottle,
+    pub hasher: password::Hasher,
 }
 
 impl Auth {
-    pub fn new(https: bool, idle_expiry: Duration) -> Auth {
-        Auth(Arc::new(AuthInner { https, idle_expiry, addresses: throttle::AddressThrottle::default() }))
+    pub fn new(https: bool, idle_expiry: Duration, lifetime: Duration) -> Auth {
+        Auth(Arc::new(AuthInner { https, idle_expiry, lifetime, logins: Default::default(), hasher: Default::default() }))
     }
 }
 

@@ -1,34 +1,94 @@
-//! Passwords, hashed with Argon2id at OWASP's parameters (19 MiB, 2 passes, 1 lane), off the
-//! async threads since each hash takes tens of milliseconds on purpose.
+//! Passwords, hashed with Argon2id at OWASP's parameters (19 MiB, 2 passes, 1 lane).
+//!
+//! Each hash takes tens of milliseconds and 19 MiB on purpose, so hashing runs on a few threads
+//! of its own with a short queue: a burst of logins waits its turn or is told to come back
+//! (`Busy`), and memory stays bounded by the threads, since the allocator keeps a freed hash's
+//! memory with the thread that used it. Not tokio's blocking pool (it grows to hundreds of
+//! threads) nor rayon's (its queue has no bound): a dozen lines of std channel do it.
 
-use std::sync::LazyLock;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
+use std::sync::{Arc, LazyLock, Mutex};
 
-use anyhow::anyhow;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
+use tokio::sync::oneshot;
+
+/// Threads that hash, and hashes that may wait for one.
+const THREADS: usize = 2;
+const QUEUE: usize = 8;
 
 fn argon2() -> Argon2<'static> {
     let params = Params::new(19 * 1024, 2, 1, None).expect("OWASP's Argon2id parameters are valid");
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
-pub async fn hash(password: String) -> anyhow::Result<String> {
-    tokio::task::spawn_blocking(move || argon2().hash_password(password.as_bytes()).map(|hash| hash.to_string()).map_err(|e| anyhow!("{e}"))).await?
+/// Every hashing thread is busy and the queue is full: try again in a moment.
+#[derive(Debug, thiserror::Error)]
+#[error("too many logins at once")]
+pub struct Busy;
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The hashing threads; they end when the last `Hasher` is dropped.
+#[derive(Clone)]
+pub struct Hasher {
+    jobs: SyncSender<Job>,
 }
 
-/// Whether `password` matches `hash`; `None` (an unknown login) is checked against a stand-in
-/// hash, so that an unknown login takes as long as a wrong password and cannot be told apart.
-pub async fn verify(password: String, hash: Option<String>) -> bool {
-    static STAND_IN: LazyLock<String> =
-        LazyLock::new(|| argon2().hash_password(b"no such account, no such password").expect("hashing works").to_string());
-    let known = hash.is_some();
-    let checked = tokio::task::spawn_blocking(move || {
-        let hash = hash.unwrap_or_else(|| STAND_IN.clone());
-        PasswordHash::new(&hash).is_ok_and(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
-    })
-    .await;
-    known && checked.unwrap_or(false)
+impl Default for Hasher {
+    fn default() -> Self {
+        let (jobs, queue) = sync_channel::<Job>(QUEUE);
+        let queue = Arc::new(Mutex::new(queue));
+        for n in 0..THREADS {
+            let queue = queue.clone();
+            std::thread::Builder::new().name(format!("password-{n}")).spawn(move || work(&queue)).expect("a thread can be started");
+        }
+        Hasher { jobs }
+    }
+}
+
+fn work(queue: &Mutex<Receiver<Job>>) {
+    loop {
+        let job = queue.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).recv();
+        match job {
+            // A job that panics drops its answer (the caller hears `Busy`); the thread goes on.
+            Ok(job) => drop(std::panic::catch_unwind(std::panic::AssertUnwindSafe(job))),
+            Err(_) => return,
+        }
+    }
+}
+
+impl Hasher {
+    async fn run<R: Send + 'static>(&self, work: impl FnOnce() -> R + Send + 'static) -> Result<R, Busy> {
+        let (answer, answered) = oneshot::channel();
+        let job: Job = Box::new(move || {
+            let _ = answer.send(work());
+        });
+        match self.jobs.try_send(job) {
+            Ok(()) => answered.await.map_err(|_| Busy),
+            Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => Err(Busy),
+        }
+    }
+
+    pub async fn hash(&self, password: String) -> Result<String, Busy> {
+        self.run(move || argon2().hash_password(password.as_bytes()).expect("Argon2id hashes any password at fixed parameters").to_string()).await
+    }
+
+    /// Whether `password` matches `hash`; `None` (an unknown login) is checked against a
+    /// stand-in hash, so that an unknown login takes as long as a wrong password.
+    pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, Busy> {
+        static STAND_IN: LazyLock<String> =
+            LazyLock::new(|| argon2().hash_password(b"no such account, no such password").expect("hashing works").to_string());
+        let known = hash.is_some();
+        let matches = self
+            .run(move || {
+                let hash = hash.unwrap_or_else(|| STAND_IN.clone());
+                PasswordHash::new(&hash).is_ok_and(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+            })
+            .await?;
+        Ok(known && matches)
+    }
 }
 
 #[cfg(test)]
@@ -37,10 +97,30 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_is_argon2id_at_owasp_parameters_and_checks_only_its_password() {
-        let hash = hash("correct horse battery".into()).await.unwrap();
+        let hasher = Hasher::default();
+        let hash = hasher.hash("correct horse battery".into()).await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
-        assert!(verify("correct horse battery".into(), Some(hash.clone())).await);
-        assert!(!verify("correct horse battery!".into(), Some(hash)).await);
-        assert!(!verify("no such account, no such password".into(), None).await, "the stand-in lets no one in");
+        assert!(hasher.verify("correct horse battery".into(), Some(hash.clone())).await.unwrap());
+        assert!(!hasher.verify("correct horse battery!".into(), Some(hash)).await.unwrap());
+        assert!(!hasher.verify("no such account, no such password".into(), None).await.unwrap(), "the stand-in lets no one in");
+    }
+
+    #[tokio::test]
+    async fn beyond_its_threads_and_queue_the_hasher_says_busy_at_once() {
+        let hasher = Hasher::default();
+        let burst: Vec<_> = (0..THREADS + QUEUE + 6)
+            .map(|_| {
+                let hasher = hasher.clone();
+                tokio::spawn(async move { hasher.verify("wrong".into(), None).await })
+            })
+            .collect();
+        let mut busy = 0;
+        for answer in burst {
+            match answer.await.unwrap() {
+                Ok(matches) => assert!(!matches),
+                Err(Busy) => busy += 1,
+            }
+        }
+        assert!(busy >= 1, "a burst beyond the threads and the queue is told to come back");
     }
 }

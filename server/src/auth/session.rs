@@ -1,5 +1,6 @@
 //! Sessions: a random token in an HttpOnly, Secure, SameSite=Strict cookie, its SHA-256 in the
-//! database, and a CSRF token that every change must send back in `X-CSRF-Token`. Handlers take
+//! database, and a CSRF token that every change must send back in `X-CSRF-Token`. A session ends
+//! after a pause (`idle_expiry`) and, however busy, after its `lifetime`. Handlers take
 //! `Staff` (any logged-in account) or `Admin` as an argument; the check happens there.
 
 use axum::extract::FromRequestParts;
@@ -90,16 +91,17 @@ impl FromRequestParts<AppState> for Staff {
         let jar = CookieJar::from_headers(&parts.headers);
         let token = jar.get(cookie_name(&state.auth)).ok_or(ApiError::Unauthorized("log in first"))?;
         let token_hash = digest(token.value());
-        let row: Option<(i64, String, String, String, String, i64)> = sqlx::query_as(
-            "SELECT u.id, u.login, u.name, u.role, s.csrf_token, s.last_seen_at
+        let row: Option<(i64, String, String, String, String, i64, i64)> = sqlx::query_as(
+            "SELECT u.id, u.login, u.name, u.role, s.csrf_token, s.last_seen_at, s.created_at
              FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1",
         )
         .bind(&token_hash)
         .fetch_optional(&state.pool)
         .await?;
-        let (id, login, name, role, csrf_token, last_seen_at) = row.ok_or(ApiError::Unauthorized("log in first"))?;
+        let (id, login, name, role, csrf_token, last_seen_at, created_at) = row.ok_or(ApiError::Unauthorized("log in first"))?;
         let now = Utc::now().timestamp();
-        if now - last_seen_at > state.auth.idle_expiry.as_secs() as i64 {
+        let paused_too_long = now - last_seen_at > state.auth.idle_expiry.as_secs() as i64;
+        if paused_too_long || now - created_at > state.auth.lifetime.as_secs() as i64 {
             sqlx::query("DELETE FROM sessions WHERE token_hash = ?1").bind(&token_hash).execute(&state.pool).await?;
             return Err(ApiError::Unauthorized("the session has ended: log in again"));
         }

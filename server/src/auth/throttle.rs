@@ -1,38 +1,127 @@
-//! Slowing down password guessing: each address may fail a few logins in a window (kept in
-//! memory), and each account locks for a while after repeated failures (kept in the database,
-//! so a restart does not unlock it).
+//! Slowing down password guessing without handing anyone a way to lock the staff out.
+//!
+//! Each login attempt is recorded *before* its password is checked, under one lock, so that a
+//! burst of parallel attempts cannot slip past the limits while the first ones are hashing:
+//!
+//! - per address and login: 5 attempts, then a wait before each next one, longer each time
+//!   (30 s, doubling, at most 15 minutes). A guesser delays only their own pair: the
+//!   same account logs in at once from any other address, so no one can lock a colleague out;
+//! - per address: 20 attempts that failed or are under way within 15 minutes, whatever the
+//!   login, against one address trying many accounts.
+//!
+//! An unknown login goes through the same steps as a real one: which logins exist cannot be
+//! read off the answers or their timing. Counters live in memory: a restart forgets them, which
+//! an attacker cannot cause. Behind a TLS proxy, the address is the client's as the trusted
+//! proxy forwards it.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// Failed logins allowed from one address within `WINDOW`.
-const ADDRESS_FAILURES: usize = 20;
+/// Failures of one address and login before the pair must wait for each further attempt.
+pub const FREE_FAILURES: u32 = 5;
+const FIRST_WAIT: Duration = Duration::from_secs(30);
+const LONGEST_WAIT: Duration = Duration::from_secs(15 * 60);
+/// Attempts failed or under way from one address within `WINDOW`, whatever the login.
+pub const ADDRESS_ATTEMPTS: usize = 20;
 const WINDOW: Duration = Duration::from_secs(15 * 60);
-/// Failed logins in a row that lock an account, and for how long.
-pub const ACCOUNT_FAILURES: i64 = 5;
-pub const ACCOUNT_LOCK: Duration = Duration::from_secs(15 * 60);
+/// A pair quiet for this long starts afresh.
+const FORGET_AFTER: Duration = Duration::from_secs(24 * 3600);
+/// Beyond this many remembered pairs, the quietest are forgotten first (memory stays bounded
+/// whatever a spray of logins sends).
+const MAX_PAIRS: usize = 100_000;
 
 #[derive(Default)]
-pub struct AddressThrottle {
-    failures: Mutex<HashMap<IpAddr, Vec<Instant>>>,
+pub struct LoginThrottle {
+    state: Mutex<State>,
 }
 
-impl AddressThrottle {
-    /// `Some(seconds to wait)` while this address has failed too often lately.
-    pub fn wait_for(&self, address: IpAddr) -> Option<u64> {
-        let mut failures = self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let recent = failures.entry(address).or_default();
-        recent.retain(|at| at.elapsed() < WINDOW);
-        (recent.len() >= ADDRESS_FAILURES).then(|| (WINDOW - recent[0].elapsed()).as_secs().max(1))
+#[derive(Default)]
+struct State {
+    pairs: HashMap<(IpAddr, String), Pair>,
+    addresses: HashMap<IpAddr, Vec<Instant>>,
+}
+
+struct Pair {
+    failures: u32,
+    waits_until: Instant,
+    last: Instant,
+}
+
+/// An attempt recorded as failed until it is known to have succeeded.
+pub struct Attempt<'a> {
+    throttle: &'a LoginThrottle,
+    address: IpAddr,
+    login: String,
+    at: Instant,
+}
+
+impl LoginThrottle {
+    /// Records an attempt of `login` from `address`, or says how long to wait before one.
+    pub fn begin(&self, address: IpAddr, login: &str) -> Result<Attempt<'_>, Duration> {
+        let now = Instant::now();
+        let login = normalised(login);
+        let mut state = self.lock();
+        let recent = state.addresses.entry(address).or_default();
+        recent.retain(|at| now.duration_since(*at) < WINDOW);
+        if recent.len() >= ADDRESS_ATTEMPTS {
+            return Err(WINDOW.saturating_sub(now.duration_since(recent[0])).max(Duration::from_secs(1)));
+        }
+        let key = (address, login.clone());
+        if let Some(pair) = state.pairs.get(&key).filter(|pair| pair.waits_until > now) {
+            return Err(pair.waits_until - now);
+        }
+        state.addresses.entry(address).or_default().push(now);
+        let pair = state.pairs.entry(key).or_insert(Pair { failures: 0, waits_until: now, last: now });
+        pair.failures += 1;
+        pair.last = now;
+        if pair.failures >= FREE_FAILURES {
+            pair.waits_until = now + wait_after(pair.failures + 1 - FREE_FAILURES);
+        }
+        state.forget_quiet(now);
+        Ok(Attempt { throttle: self, address, login, at: now })
     }
 
-    pub fn failed(&self, address: IpAddr) {
-        let mut failures = self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        // Forget addresses that have been quiet for a window, so that the map does not grow.
-        failures.retain(|_, recent| recent.last().is_some_and(|at| at.elapsed() < WINDOW));
-        failures.entry(address).or_default().push(Instant::now());
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Attempt<'_> {
+    /// The attempt does not count: the password was right (the pair's failures are forgotten
+    /// too), or it could not be checked (the server busy).
+    pub fn forget(self) {
+        let mut state = self.throttle.lock();
+        state.pairs.remove(&(self.address, self.login));
+        if let Some(recent) = state.addresses.get_mut(&self.address) {
+            if let Some(index) = recent.iter().position(|at| *at == self.at) {
+                recent.remove(index);
+            }
+        }
+    }
+}
+
+/// The wait after the `n`th failure beyond the free ones: 30 s, 1 min, 2 min… at most 15 min.
+fn wait_after(n: u32) -> Duration {
+    FIRST_WAIT.saturating_mul(1 << (n - 1).min(16)).min(LONGEST_WAIT)
+}
+
+/// Logins are compared without case (as the database does) or surrounding spaces.
+fn normalised(login: &str) -> String {
+    login.trim().to_lowercase()
+}
+
+impl State {
+    fn forget_quiet(&mut self, now: Instant) {
+        self.addresses.retain(|_, recent| recent.last().is_some_and(|at| now.duration_since(*at) < WINDOW));
+        if self.pairs.len() > MAX_PAIRS {
+            self.pairs.retain(|_, pair| now.duration_since(pair.last) < FORGET_AFTER);
+        }
+        while self.pairs.len() > MAX_PAIRS {
+            let Some(quietest) = self.pairs.iter().min_by_key(|(_, pair)| pair.last).map(|(key, _)| key.clone()) else { break };
+            self.pairs.remove(&quietest);
+        }
     }
 }
 
@@ -40,15 +129,54 @@ impl AddressThrottle {
 mod tests {
     use super::*;
 
+    fn address(text: &str) -> IpAddr {
+        text.parse().unwrap()
+    }
+
     #[test]
-    fn an_address_is_held_back_after_its_failures_and_others_are_not() {
-        let throttle = AddressThrottle::default();
-        let guesser: IpAddr = "192.0.2.7".parse().unwrap();
-        for _ in 0..ADDRESS_FAILURES {
-            assert_eq!(throttle.wait_for(guesser), None);
-            throttle.failed(guesser);
+    fn a_pair_waits_after_its_free_failures_and_longer_each_time() {
+        let throttle = LoginThrottle::default();
+        let guesser = address("192.0.2.7");
+        for _ in 0..FREE_FAILURES {
+            assert!(throttle.begin(guesser, "direction").is_ok());
         }
-        assert!(throttle.wait_for(guesser).is_some_and(|secs| secs > 0 && secs <= WINDOW.as_secs()));
-        assert_eq!(throttle.wait_for("192.0.2.8".parse().unwrap()), None);
+        let wait = throttle.begin(guesser, "Direction ").err().expect("then the pair waits, whatever the case");
+        assert!(wait > Duration::from_secs(25) && wait <= FIRST_WAIT, "{wait:?}");
+        assert_eq!(wait_after(2), Duration::from_secs(60));
+        assert_eq!(wait_after(40), LONGEST_WAIT);
+    }
+
+    #[test]
+    fn a_guesser_does_not_hold_back_the_same_account_elsewhere() {
+        let throttle = LoginThrottle::default();
+        let guesser = address("192.0.2.7");
+        while throttle.begin(guesser, "direction").is_ok() {}
+        assert!(throttle.begin(address("192.0.2.8"), "direction").is_ok());
+    }
+
+    #[test]
+    fn an_address_trying_many_logins_is_held_back_after_its_share() {
+        let throttle = LoginThrottle::default();
+        let sprayer = address("192.0.2.7");
+        for n in 0..ADDRESS_ATTEMPTS {
+            assert!(throttle.begin(sprayer, &format!("guess{n}")).is_ok());
+        }
+        let wait = throttle.begin(sprayer, "direction").err().expect("held back");
+        assert!(wait <= WINDOW && wait > WINDOW - Duration::from_secs(5), "{wait:?}");
+        assert!(throttle.begin(address("192.0.2.8"), "direction").is_ok());
+    }
+
+    #[test]
+    fn a_success_forgets_its_attempt_and_the_pair_s_failures() {
+        let throttle = LoginThrottle::default();
+        let office = address("192.0.2.9");
+        for _ in 0..FREE_FAILURES - 1 {
+            throttle.begin(office, "direction").unwrap();
+        }
+        throttle.begin(office, "direction").unwrap().forget();
+        for _ in 0..FREE_FAILURES {
+            assert!(throttle.begin(office, "direction").is_ok(), "typos after a success start from zero");
+        }
+        assert_eq!(throttle.lock().addresses[&office].len(), 2 * FREE_FAILURES as usize - 1);
     }
 }

@@ -3,10 +3,10 @@
 use chrono::Utc;
 use plantzette_content::staff::{NewUser, Role, StaffUser};
 use plantzette_content::{ContentError, ErrorCode};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
-use super::password;
-use super::throttle::{ACCOUNT_FAILURES, ACCOUNT_LOCK};
+use super::password::Hasher;
+use crate::audit::{self, Change};
 use crate::error::ApiError;
 
 type UserRow = (i64, String, String, String);
@@ -16,23 +16,53 @@ pub(crate) fn user((id, login, name, role): UserRow) -> Result<StaffUser, ApiErr
     Ok(StaffUser { id, login, name, role })
 }
 
-/// Validates and creates an account; a login already taken is a field error.
-pub async fn create(pool: &SqlitePool, new: NewUser) -> Result<StaffUser, ApiError> {
+/// An account ready to be stored: valid, its password hashed (slowly, so before any
+/// transaction begins).
+pub struct NewAccount {
+    login: String,
+    name: String,
+    role: Role,
+    hash: String,
+}
+
+pub async fn prepare(hasher: &Hasher, new: NewUser) -> Result<NewAccount, ApiError> {
     new.validate()?;
-    let hash = password::hash(new.password).await?;
+    let hash = hasher.hash(new.password).await?;
+    Ok(NewAccount { login: new.login.trim().into(), name: new.name.trim().into(), role: new.role, hash })
+}
+
+/// Stores an account with its audit entry, in one transaction; `by` is the administrator who
+/// created it (`None`: the command line, or the demo).
+pub async fn create(pool: &SqlitePool, account: NewAccount, by: Option<&StaffUser>) -> Result<StaffUser, ApiError> {
+    let mut tx = pool.begin().await?;
+    let user = insert(&mut tx, account).await?;
+    let change = Change {
+        action: "user_create",
+        collection: Some("users"),
+        item_id: Some(user.id),
+        version: None,
+        body: Some(format!("{} ({})", user.login, user.role.as_str())),
+    };
+    audit::record(&mut tx, by, change).await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+/// A login already taken is a field error.
+async fn insert(db: &mut SqliteConnection, account: NewAccount) -> Result<StaffUser, ApiError> {
     let result = sqlx::query("INSERT INTO users (login, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .bind(new.login.trim())
-        .bind(new.name.trim())
-        .bind(new.role.as_str())
-        .bind(hash)
+        .bind(&account.login)
+        .bind(&account.name)
+        .bind(account.role.as_str())
+        .bind(&account.hash)
         .bind(Utc::now().to_rfc3339())
-        .execute(pool)
+        .execute(db)
         .await
         .map_err(|error| match &error {
             sqlx::Error::Database(db) if db.is_unique_violation() => ApiError::Invalid(ContentError::single("login", ErrorCode::Duplicate)),
             _ => error.into(),
         })?;
-    Ok(StaffUser { id: result.last_insert_rowid(), login: new.login.trim().into(), name: new.name.trim().into(), role: new.role })
+    Ok(StaffUser { id: result.last_insert_rowid(), login: account.login, name: account.name, role: account.role })
 }
 
 pub async fn list(pool: &SqlitePool) -> Result<Vec<StaffUser>, ApiError> {
@@ -44,34 +74,14 @@ pub async fn any(pool: &SqlitePool) -> Result<bool, ApiError> {
     Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM users)").fetch_one(pool).await?)
 }
 
-/// Checks a login and password. `Ok(None)`: wrong login or password (the caller cannot tell
-/// which, nor can anyone else); a locked account is refused even with the right password.
-pub async fn authenticate(pool: &SqlitePool, login: &str, given: String) -> Result<Option<StaffUser>, ApiError> {
-    let now = Utc::now().timestamp();
-    let row: Option<(i64, String, String, String, String, Option<i64>)> =
-        sqlx::query_as("SELECT id, login, name, role, password_hash, locked_until FROM users WHERE login = ?1")
-            .bind(login.trim())
-            .fetch_optional(pool)
-            .await?;
-    if let Some(locked_until) = row.as_ref().and_then(|r| r.5).filter(|until| *until > now) {
-        return Err(ApiError::TooManyAttempts { retry_after_secs: (locked_until - now) as u64 });
+/// Checks a login and password. `Ok(None)`: wrong login or password, and neither the caller
+/// nor anyone else can tell which (an unknown login is checked against a stand-in hash).
+pub async fn authenticate(pool: &SqlitePool, hasher: &Hasher, login: &str, given: String) -> Result<Option<StaffUser>, ApiError> {
+    let row: Option<(i64, String, String, String, String)> =
+        sqlx::query_as("SELECT id, login, name, role, password_hash FROM users WHERE login = ?1").bind(login.trim()).fetch_optional(pool).await?;
+    let matches = hasher.verify(given, row.as_ref().map(|r| r.4.clone())).await?;
+    match row {
+        Some((id, login, name, role, _)) if matches => Ok(Some(user((id, login, name, role))?)),
+        _ => Ok(None),
     }
-    let matches = password::verify(given, row.as_ref().map(|r| r.4.clone())).await;
-    let Some((id, login, name, role, _, _)) = row else { return Ok(None) };
-    if matches {
-        sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?1").bind(id).execute(pool).await?;
-        return Ok(Some(user((id, login, name, role))?));
-    }
-    // The fifth failure in a row locks the account, and the count starts again after the lock.
-    sqlx::query(
-        "UPDATE users SET failed_logins = CASE WHEN failed_logins + 1 >= ?2 THEN 0 ELSE failed_logins + 1 END,
-                          locked_until = CASE WHEN failed_logins + 1 >= ?2 THEN ?3 ELSE locked_until END
-         WHERE id = ?1",
-    )
-    .bind(id)
-    .bind(ACCOUNT_FAILURES)
-    .bind(now + ACCOUNT_LOCK.as_secs() as i64)
-    .execute(pool)
-    .await?;
-    Ok(None)
 }

@@ -1,8 +1,8 @@
 //! The demo residence: a believable week of the Résidence Plantzette in Sierre, in French and
 //! German, laid out relative to the current week so that it is never stale.
 //!
-//! It is seeded into an empty database, and laid out anew each week for as long as the database
-//! holds only demo content (the `demo_week` row of `meta` says so).
+//! It is seeded into an empty database, and laid out anew each week (the `demo_week` row of
+//! `meta` says for which) for as long as no one changed content: the audit log tells.
 
 mod activities;
 mod announcements;
@@ -12,11 +12,13 @@ mod programmes;
 mod residence;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use plantzette_content::schedule::residence_now;
 use plantzette_content::staff::{NewUser, Role};
-use plantzette_content::{Content, Text, Week};
+use plantzette_content::{Content, Text, Valid, Week};
 use sqlx::SqlitePool;
 
-use crate::api::residence_now;
+use crate::auth::password::Hasher;
+use crate::auth::users;
 use crate::error::ApiError;
 use crate::store;
 
@@ -26,8 +28,11 @@ pub async fn lay_out(pool: &SqlitePool) -> Result<(), ApiError> {
     let mut tx = pool.begin().await?;
     let laid_out_for: Option<String> = sqlx::query_scalar("SELECT value FROM meta WHERE key = 'demo_week'").fetch_optional(&mut *tx).await?;
     let empty: bool = sqlx::query_scalar("SELECT NOT EXISTS (SELECT 1 FROM residence)").fetch_one(&mut *tx).await?;
+    // A staff edit or an import makes the content the residence's own: never laid over.
+    let changed: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM audit_log WHERE action <> 'user_create')").fetch_one(&mut *tx).await?;
     let monday = week.monday().to_string();
     match laid_out_for {
+        _ if changed => return Ok(()),
         Some(seeded) if seeded == monday => return Ok(()),
         None if !empty => return Ok(()),
         _ => {}
@@ -52,16 +57,10 @@ pub async fn lay_out(pool: &SqlitePool) -> Result<(), ApiError> {
 pub const STAFF_LOGIN: &str = "direction";
 pub const STAFF_PASSWORD: &str = "plantzette-demo";
 
-pub async fn add_staff(pool: &SqlitePool) -> Result<(), ApiError> {
+pub async fn add_staff(pool: &SqlitePool, hasher: &Hasher) -> Result<(), ApiError> {
     let account = NewUser { login: STAFF_LOGIN.into(), name: "Direction (démo)".into(), role: Role::Admin, password: STAFF_PASSWORD.into() };
-    crate::auth::users::create(pool, account).await?;
+    users::create(pool, users::prepare(hasher, account).await?, None).await?;
     tracing::warn!(login = STAFF_LOGIN, "demo staff account added (its password is in the README): for trying the editor, never for real content");
-    Ok(())
-}
-
-/// Ends the weekly reset: called with every staff change, so that the demo never overwrites it.
-pub async fn end(db: &mut sqlx::SqliteConnection) -> Result<(), ApiError> {
-    sqlx::query("DELETE FROM meta WHERE key = 'demo_week'").execute(db).await?;
     Ok(())
 }
 
@@ -79,7 +78,7 @@ pub async fn keep_current(pool: SqlitePool) {
 async fn replace_all<T: Content>(tx: &mut sqlx::SqliteConnection, items: &[T]) -> Result<(), ApiError> {
     store::clear::<T>(&mut *tx).await?;
     for item in items {
-        store::insert(&mut *tx, item).await?;
+        store::insert(&mut *tx, &Valid::new(item.clone())?).await?;
     }
     Ok(())
 }

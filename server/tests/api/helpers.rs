@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use chrono::Utc;
+use clap::Parser;
 use plantzette_content::schedule::residence_time;
 use plantzette_content::Week;
 use plantzette_server::{Config, Server};
@@ -20,14 +21,14 @@ pub struct TestApp {
     _dir: TempDir,
 }
 
+/// The server's defaults, on a random port, with a data directory in `dir` and the demo.
 pub fn config(dir: &TempDir) -> Config {
     Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         data_dir: dir.path().join("data"),
         dist_dir: dir.path().join("dist"),
         demo: true,
-        https: false,
-        session_idle_minutes: 30,
+        ..Config::parse_from(["plantzette-server"])
     }
 }
 

@@ -16,10 +16,20 @@ pub struct StaffClient<'a> {
     pub csrf: String,
 }
 
+/// A client whose requests come from `address` (the whole of 127.0.0.0/8 is this machine).
+pub fn client_from(address: &str) -> reqwest::Client {
+    reqwest::Client::builder().local_address(address.parse::<std::net::IpAddr>().unwrap()).build().unwrap()
+}
+
 impl TestApp {
     pub async fn log_in(&self, login: &str, password: &str) -> Response {
+        self.log_in_with(&self.client, login, password).await
+    }
+
+    /// Logs in with `client` (from its own address, say).
+    pub async fn log_in_with(&self, client: &reqwest::Client, login: &str, password: &str) -> Response {
         let credentials = serde_json::json!({ "login": login, "password": password });
-        self.client.post(self.url("/api/v1/session")).json(&credentials).send().await.unwrap()
+        client.post(self.url("/api/v1/session")).json(&credentials).send().await.unwrap()
     }
 
     /// Logs in, expecting success.

@@ -102,6 +102,33 @@ async fn invalid_content_is_refused_field_by_field_and_nothing_is_stored() {
 }
 
 #[tokio::test]
+async fn a_line_break_in_a_title_a_mailto_trick_and_a_far_end_date_are_field_errors() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let activity = first(&admin, "activities").await;
+    let mut forged = content(&activity);
+    forged["title"]["fr"] = json!("Loto\r\nX-Forged: yes");
+    let response = admin.put(&format!("/api/v1/staff/activities/{}", activity["id"]), activity["version"].as_i64().unwrap(), &forged).await;
+    assert_eq!(response.status(), 422);
+    assert_eq!(response.json::<Value>().await.unwrap()["errors"][0], json!({ "field": "title.fr", "code": "line_break" }));
+
+    let programme = first(&admin, "programmes").await;
+    let mut tricked = content(&programme);
+    tricked["contact"]["email"] = json!("prevention@cms.example?subject=x&body=javascript:alert(1)");
+    let response = admin.put(&format!("/api/v1/staff/programmes/{}", programme["id"]), programme["version"].as_i64().unwrap(), &tricked).await;
+    assert_eq!(response.status(), 422);
+    assert_eq!(response.json::<Value>().await.unwrap()["errors"][0], json!({ "field": "contact.email", "code": "invalid_email" }));
+
+    let announcement = first(&admin, "announcements").await;
+    let mut forever = content(&announcement);
+    forever["shown_until"] = json!("2999-12-31T23:00:00");
+    let response =
+        admin.put(&format!("/api/v1/staff/announcements/{}", announcement["id"]), announcement["version"].as_i64().unwrap(), &forever).await;
+    assert_eq!(response.status(), 422);
+    assert_eq!(response.json::<Value>().await.unwrap()["errors"][0]["field"], "shown_until");
+}
+
+#[tokio::test]
 async fn a_deleted_item_leaves_the_public_api_and_comes_back_when_restored() {
     let app = spawn_app().await;
     let admin = app.admin().await;
@@ -144,9 +171,12 @@ async fn the_residence_is_edited_not_created_and_a_staff_edit_ends_the_demo_rese
     assert_eq!(public["visits"]["state"], "suspended");
     assert_eq!(admin.post("/api/v1/staff/residence", &closed).await.status(), 405);
 
+    // A new week begins: the demo would be laid out again, but a staff member changed content.
     let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
-    let demo_week: Option<String> = sqlx::query_scalar("SELECT value FROM meta WHERE key = 'demo_week'").fetch_optional(&db).await.unwrap();
-    assert_eq!(demo_week, None, "the demo no longer lays itself out over staff changes");
+    sqlx::query("UPDATE meta SET value = '2020-01-06' WHERE key = 'demo_week'").execute(&db).await.unwrap();
+    plantzette_server::demo::lay_out(&db).await.unwrap();
+    let public: Value = app.get_json("/api/v1/residence").await;
+    assert_eq!(public["visits"]["state"], "suspended", "the demo is not laid out over a staff change");
 }
 
 #[tokio::test]

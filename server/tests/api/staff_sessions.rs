@@ -1,14 +1,15 @@
 //! Who may change content: sessions, their cookie, CSRF, throttling and roles, each refusal with
 //! its status and nothing changed.
 
+use futures_util::future::join_all;
 use reqwest::Method;
 use serde_json::{json, Value};
 
 use crate::helpers::spawn_app;
-use crate::staff_client::{session_cookie, DEMO_LOGIN, DEMO_PASSWORD};
+use crate::staff_client::{client_from, session_cookie, DEMO_LOGIN, DEMO_PASSWORD};
 
 #[tokio::test]
-async fn logging_in_sets_an_http_only_secure_strict_cookie_and_a_new_session_each_time() {
+async fn logging_in_sets_an_http_only_secure_strict_private_cookie() {
     let app = spawn_app().await;
     let response = app.log_in(DEMO_LOGIN, DEMO_PASSWORD).await;
     assert_eq!(response.status(), 200);
@@ -17,12 +18,30 @@ async fn logging_in_sets_an_http_only_secure_strict_cookie_and_a_new_session_eac
         assert!(set_cookie.contains(attribute), "{attribute} missing from {set_cookie}");
     }
     assert_eq!(response.headers()["cache-control"], "private, no-store");
-    let first = app.admin().await;
-    let second = app.staff(DEMO_LOGIN, DEMO_PASSWORD).await;
-    assert_ne!(first.cookie, second.cookie, "each login is a new session");
-    let info: Value = second.get("/api/v1/session").await.json().await.unwrap();
+    let info: Value = app.admin().await.get("/api/v1/session").await.json().await.unwrap();
     assert_eq!(info["user"]["role"], "admin");
     assert!(!info.to_string().contains("argon2"), "no password hash in {info}");
+}
+
+#[tokio::test]
+async fn logging_in_again_in_the_same_browser_ends_its_previous_session() {
+    let app = spawn_app().await;
+    let first = app.admin().await;
+    assert_eq!(first.get("/api/v1/staff/activities").await.status(), 200);
+    // The same browser logs in again: it sends the cookie it holds.
+    let again = app
+        .client
+        .post(app.url("/api/v1/session"))
+        .header("cookie", &first.cookie)
+        .json(&json!({ "login": DEMO_LOGIN, "password": DEMO_PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 200);
+    let second = session_cookie(&again).unwrap();
+    assert_eq!(first.get("/api/v1/staff/activities").await.status(), 401, "the session from before the login is over");
+    let with_second = app.client.get(app.url("/api/v1/staff/activities")).header("cookie", &second).send().await.unwrap();
+    assert_eq!(with_second.status(), 200, "the new session works");
 }
 
 #[tokio::test]
@@ -39,24 +58,57 @@ async fn a_wrong_password_and_an_unknown_login_get_the_same_401_and_no_cookie() 
 }
 
 #[tokio::test]
-async fn five_failures_lock_the_account_even_for_the_right_password() {
+async fn a_guesser_holds_back_only_their_own_address_and_the_account_logs_in_from_elsewhere() {
     let app = spawn_app().await;
+    let guesser = client_from("127.0.0.2");
     for _ in 0..5 {
-        assert_eq!(app.log_in(DEMO_LOGIN, "a wrong password here").await.status(), 401);
+        assert_eq!(app.log_in_with(&guesser, DEMO_LOGIN, "a wrong password here").await.status(), 401);
     }
-    let locked = app.log_in(DEMO_LOGIN, DEMO_PASSWORD).await;
-    assert_eq!(locked.status(), 429);
-    let retry_after: u64 = locked.headers()["retry-after"].to_str().unwrap().parse().unwrap();
-    assert!((800..=900).contains(&retry_after), "locked for about 15 minutes, not {retry_after} s");
+    let held = app.log_in_with(&guesser, DEMO_LOGIN, DEMO_PASSWORD).await;
+    assert_eq!(held.status(), 429, "from the guesser's address, even the right password waits");
+    let retry_after: u64 = held.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=30).contains(&retry_after), "a short wait, growing with each failure, not {retry_after} s");
+    let office = client_from("127.0.0.3");
+    assert_eq!(app.log_in_with(&office, DEMO_LOGIN, DEMO_PASSWORD).await.status(), 200, "the staff member logs in from the office");
 }
 
 #[tokio::test]
-async fn an_address_that_keeps_failing_is_held_back() {
+async fn a_held_back_account_and_an_unknown_login_get_the_same_answer() {
     let app = spawn_app().await;
-    for attempt in 0..20 {
-        assert_eq!(app.log_in(&format!("guess{attempt}"), "a wrong password here").await.status(), 401);
+    let guesser = client_from("127.0.0.4");
+    for login in [DEMO_LOGIN, "nobody.here"] {
+        for _ in 0..5 {
+            assert_eq!(app.log_in_with(&guesser, login, "a wrong password here").await.status(), 401);
+        }
     }
-    assert_eq!(app.log_in(DEMO_LOGIN, DEMO_PASSWORD).await.status(), 429, "even the right password waits");
+    let mut answers = Vec::new();
+    for login in [DEMO_LOGIN, "nobody.here"] {
+        let response = app.log_in_with(&guesser, login, "a wrong password here").await;
+        let retry_after = response.headers()["retry-after"].to_str().unwrap().parse::<u64>().unwrap();
+        answers.push((response.status(), retry_after.div_ceil(10), response.text().await.unwrap()));
+    }
+    assert_eq!(answers[0], answers[1], "an existing account cannot be told from an unknown login");
+}
+
+#[tokio::test]
+async fn a_burst_of_parallel_guesses_is_checked_only_within_the_limits() {
+    let app = spawn_app().await;
+    let guesser = client_from("127.0.0.5");
+    let burst = (0..100).map(|_| app.log_in_with(&guesser, DEMO_LOGIN, "a wrong password here"));
+    let statuses: Vec<u16> = join_all(burst).await.iter().map(|r| r.status().as_u16()).collect();
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    assert!(checked <= 5, "{checked} passwords checked for one address and login: {statuses:?}");
+    assert!(statuses.iter().all(|s| [401, 429, 503].contains(s)), "{statuses:?}");
+
+    let sprayer = client_from("127.0.0.6");
+    let spray = (0..100).map(|n| {
+        let sprayer = sprayer.clone();
+        let app = &app;
+        async move { app.log_in_with(&sprayer, &format!("guess{n}"), "a wrong password here").await }
+    });
+    let statuses: Vec<u16> = join_all(spray).await.iter().map(|r| r.status().as_u16()).collect();
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    assert!(checked <= 20, "{checked} passwords checked for one address: {statuses:?}");
 }
 
 #[tokio::test]
@@ -174,4 +226,32 @@ async fn behind_https_the_cookie_takes_the_host_prefix() {
         .unwrap();
     let cookie = session_cookie(&response).unwrap();
     assert!(cookie.starts_with("__Host-plantzette-session="), "{cookie}");
+}
+
+#[tokio::test]
+async fn a_session_ends_after_a_working_day_however_busy() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
+    sqlx::query("UPDATE sessions SET created_at = created_at - 13 * 3600").execute(&db).await.unwrap();
+    let response = admin.get("/api/v1/staff/activities").await;
+    assert_eq!(response.status(), 401, "used a minute ago, but opened 13 hours ago");
+    assert_eq!(response.json::<Value>().await.unwrap()["message"], "the session has ended: log in again");
+}
+
+#[tokio::test]
+async fn an_account_is_created_with_its_audit_entry_or_not_at_all() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let audit = || async { admin.get("/api/v1/staff/audit").await.json::<Value>().await.unwrap() };
+    let before = audit().await.as_array().unwrap().len();
+    let taken = admin.post("/api/v1/users", &json!({ "login": "Direction", "name": "Autre", "role": "editor", "password": "un-mot-de-passe" })).await;
+    assert_eq!(taken.status(), 422);
+    assert_eq!(audit().await.as_array().unwrap().len(), before, "a refused account leaves no entry");
+    let created =
+        admin.post("/api/v1/users", &json!({ "login": "lea.roh", "name": "Léa Roh", "role": "editor", "password": "un-mot-de-passe" })).await;
+    assert_eq!(created.status(), 201);
+    let entries = audit().await;
+    assert_eq!(entries[0]["action"], "user_create");
+    assert_eq!(entries[0]["login"], DEMO_LOGIN);
 }

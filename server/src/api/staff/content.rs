@@ -6,22 +6,22 @@
 //! - `POST /staff/{kind}/{id}/restore`: undo a delete.
 //!
 //! Each change is validated by the content crate, written with its audit entry in one
-//! transaction, and ends the demo's weekly reset, so that a staff edit is never laid over.
+//! transaction, and read as the new content version as soon as it is committed.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use plantzette_content::schedule::residence_now;
 use plantzette_content::staff::Stored;
 use plantzette_content::{Content, Item};
 use sqlx::SqliteConnection;
 
 use crate::api::body::{ContentBody, IfMatch};
-use crate::api::residence_now;
 use crate::audit::{self, Change};
 use crate::auth::Staff;
 use crate::error::ApiError;
-use crate::{demo, store, AppState};
+use crate::{store, AppState};
 
 /// Routes for a kind with many items.
 pub fn collection<T: Content + Send + Sync + 'static>() -> Router<AppState> {
@@ -58,9 +58,9 @@ async fn create<T: Content>(
     content.check_new(residence_now().date())?;
     let mut tx = state.pool.begin().await?;
     let id = store::insert(&mut *tx, &content).await?;
-    let item = Item { id, version: 1, content };
+    let item = Item { id, version: 1, content: content.into_inner() };
     record(&mut tx, &staff, "create", &item).await?;
-    tx.commit().await?;
+    state.live.commit(tx).await?;
     Ok((StatusCode::CREATED, Json(item)))
 }
 
@@ -72,9 +72,9 @@ async fn update<T: Content>(
     ContentBody(content): ContentBody<T>,
 ) -> Result<Json<Item<T>>, ApiError> {
     let mut tx = state.pool.begin().await?;
-    let item = store::update(&mut tx, id_of::<T>(&id)?, version, &content).await?;
+    let item = store::update(&mut tx, id_of::<T>(&id)?, version, content).await?;
     record(&mut tx, &staff, "update", &item).await?;
-    tx.commit().await?;
+    state.live.commit(tx).await?;
     Ok(Json(item))
 }
 
@@ -87,7 +87,7 @@ async fn delete<T: Content>(
     let mut tx = state.pool.begin().await?;
     let item = store::delete(&mut tx, id_of::<T>(&id)?, version).await?;
     record(&mut tx, &staff, "delete", &item).await?;
-    tx.commit().await?;
+    state.live.commit(tx).await?;
     Ok(Json(item))
 }
 
@@ -95,11 +95,11 @@ async fn restore<T: Content>(State(state): State<AppState>, staff: Staff, Path(i
     let mut tx = state.pool.begin().await?;
     let item = store::restore(&mut tx, id_of::<T>(&id)?).await?;
     record(&mut tx, &staff, "restore", &item).await?;
-    tx.commit().await?;
+    state.live.commit(tx).await?;
     Ok(Json(item))
 }
 
-/// The audit entry of a change, and the end of the demo's weekly reset.
+/// The audit entry of a change.
 async fn record<T: Content>(db: &mut SqliteConnection, staff: &Staff, action: &'static str, item: &Item<T>) -> Result<(), ApiError> {
     let change = Change {
         action,
@@ -108,6 +108,5 @@ async fn record<T: Content>(db: &mut SqliteConnection, staff: &Staff, action: &'
         version: Some(item.version),
         body: Some(serde_json::to_string(&item.content)?),
     };
-    audit::record(db, Some(&staff.user), change).await?;
-    demo::end(db).await
+    audit::record(db, Some(&staff.user), change).await
 }

@@ -5,26 +5,30 @@
 use crate::api::body::JsonBody;
 use crate::auth::Admin;
 use crate::error::ApiError;
-use crate::transfer::{self, Export, Imported, RawExport};
+use crate::transfer::{self, AsRead, AsStored, Export, Imported};
 use crate::AppState;
-use axum::extract::State;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use tower_http::limit::RequestBodyLimitLayer;
 
 pub fn export_router() -> Router<AppState> {
     Router::new().route("/staff/export", get(export))
 }
 
-/// Imports carry a whole residence: they have a larger body limit than other requests.
-pub fn import_router() -> Router<AppState> {
-    Router::new().route("/staff/import", post(import))
+/// Imports carry a whole residence: they have a larger body limit than other requests (axum's
+/// own default of 2 MB included).
+pub fn import_router(limit: usize) -> Router<AppState> {
+    Router::new().route("/staff/import", post(import)).layer(DefaultBodyLimit::max(limit)).layer(RequestBodyLimitLayer::new(limit))
 }
 
-async fn export(State(state): State<AppState>, _: Admin) -> Result<Json<Export>, ApiError> {
+async fn export(State(state): State<AppState>, _: Admin) -> Result<Json<Export<AsStored>>, ApiError> {
     Ok(Json(transfer::export(&state.pool).await?))
 }
 
-async fn import(State(state): State<AppState>, Admin(admin): Admin, JsonBody(raw): JsonBody<RawExport>) -> Result<Json<Imported>, ApiError> {
+async fn import(State(state): State<AppState>, Admin(admin): Admin, JsonBody(raw): JsonBody<Export<AsRead>>) -> Result<Json<Imported>, ApiError> {
     let export = transfer::check(raw)?;
-    Ok(Json(transfer::import(&state.pool, &state.data_dir, &export, Some(&admin.user)).await?))
+    let imported = transfer::import(&state.pool, &state.data_dir, &export, Some(&admin.user)).await?;
+    state.live.refresh().await;
+    Ok(Json(imported))
 }
