@@ -36,3 +36,26 @@ fn ensure_writable(data_dir: &Path) -> anyhow::Result<()> {
         .and_then(|_| std::fs::remove_file(&probe))
         .with_context(|| format!("the data directory {} is not writable", data_dir.display()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The kill -9 test shows that acknowledged writes survive a crash of the process; a power
+    /// cut needs `synchronous=FULL` as well, on every connection the server writes through.
+    #[tokio::test]
+    async fn every_connection_of_the_pool_writes_through_to_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = open(dir.path()).await.unwrap();
+        let mut connections = Vec::new();
+        for _ in 0..pool.options().get_max_connections() {
+            connections.push(pool.acquire().await.unwrap());
+        }
+        for connection in &mut connections {
+            let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&mut **connection).await.unwrap();
+            let journal: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut **connection).await.unwrap();
+            let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&mut **connection).await.unwrap();
+            assert_eq!((synchronous, journal.as_str(), foreign_keys), (2, "wal", 1), "FULL, WAL, foreign keys on");
+        }
+    }
+}

@@ -1,6 +1,8 @@
 //! The built apps (Trunk's `dist`): the kiosk and family app at `/`, the staff editor at
 //! `/gestion/` (`dist/gestion`). Hashed files are cached for a year, `index.html` revalidated, and
-//! every deep link answered with its app's `index.html` so that the app's router can take it.
+//! every deep link (a path without a file extension) answered with its app's `index.html` so that
+//! the app's router can take it. A file that is not there is a 404 that no cache keeps: answered
+//! with `index.html`, a missing `…_bg.wasm` would be cached for a year as HTML.
 //!
 //! Trunk writes each app's loader into its `index.html` as an inline module script. The
 //! Content-Security-Policy allows exactly those scripts by their hashes and no other inline code.
@@ -11,12 +13,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY};
-use axum::http::HeaderValue;
+use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::Router;
+use tower::ServiceExt;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use sha2::{Digest, Sha256};
@@ -58,15 +62,9 @@ impl Site {
         let dist = self.index.parent().unwrap_or(Path::new("."));
         // scripts/build-apps writes `.br` and `.gz` copies at the best compression; without them
         // (a development build) the compression layer compresses on the fly.
-        let files =
-            ServeDir::new(dist).precompressed_br().precompressed_gzip().fallback(ServeFile::new(&self.index).precompressed_br().precompressed_gzip());
-        let editor = ServeDir::new(dist.join(EDITOR))
-            .precompressed_br()
-            .precompressed_gzip()
-            .fallback(ServeFile::new(&self.editor_index).precompressed_br().precompressed_gzip());
         Router::new()
-            .nest_service(&format!("/{EDITOR}"), editor)
-            .fallback_service(files)
+            .nest(&format!("/{EDITOR}"), app_files(&dist.join(EDITOR), &self.editor_index))
+            .merge(app_files(dist, &self.index))
             .layer(CompressionLayer::new())
             .layer(middleware::from_fn(cache_control))
     }
@@ -126,12 +124,38 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
     hashes
 }
 
-/// Files whose name carries Trunk's content hash never change: cache them for a year. Everything
-/// else (`index.html`, deep links, fonts) is revalidated on each load.
+/// One app's files from `dir`; a deep link gets its `index`, a missing file a 404.
+fn app_files(dir: &Path, index: &Path) -> Router<AppState> {
+    let index = ServeFile::new(index).precompressed_br().precompressed_gzip();
+    let deep_link_or_missing = tower::service_fn(move |request: Request| {
+        let index = index.clone();
+        async move {
+            if has_file_extension(request.uri().path()) {
+                return Ok::<_, std::convert::Infallible>((StatusCode::NOT_FOUND, "not found").into_response());
+            }
+            let Ok(response) = index.oneshot(request).await;
+            Ok(response.map(Body::new))
+        }
+    });
+    Router::new().fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(deep_link_or_missing))
+}
+
+/// `/plantzette-0123_bg.wasm`, `/fonts/a.woff2`: a file; `/programmes/2`, `/info/short_stay`: a page.
+fn has_file_extension(path: &str) -> bool {
+    path.rsplit('/').next().is_some_and(|name| name.contains('.'))
+}
+
+/// Files whose name carries Trunk's content hash never change: cache them for a year. What is
+/// not there is kept nowhere (it may be there after the next deployment). Everything else
+/// (`index.html`, deep links, fonts) is revalidated on each load.
 async fn cache_control(request: Request, next: Next) -> Response {
-    let immutable = is_content_hashed(request.uri().path());
+    let hashed = is_content_hashed(request.uri().path());
     let mut response = next.run(request).await;
-    let policy = if immutable { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let policy = match response.status() {
+        StatusCode::OK if hashed => "public, max-age=31536000, immutable",
+        status if status.is_client_error() || status.is_server_error() => "no-store",
+        _ => "no-cache",
+    };
     response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static(policy));
     response
 }
@@ -161,5 +185,13 @@ mod tests {
         assert!(!is_content_hashed("/index.html"));
         assert!(!is_content_hashed("/programmes/12"));
         assert!(!is_content_hashed("/fonts/atkinson-hyperlegible-400.woff2"));
+    }
+
+    #[test]
+    fn a_file_is_told_from_a_page_by_its_extension() {
+        assert!(has_file_extension("/plantzette-0123456789abcdef_bg.wasm"));
+        assert!(has_file_extension("/gestion/editor.css"));
+        assert!(!has_file_extension("/programmes/2"));
+        assert!(!has_file_extension("/"));
     }
 }

@@ -2,25 +2,72 @@
 //!
 //! Each hash takes tens of milliseconds and 19 MiB on purpose, so hashing runs on a few threads
 //! of its own with a short queue: a burst of logins waits its turn or is told to come back
-//! (`Busy`), and memory stays bounded by the threads, since the allocator keeps a freed hash's
-//! memory with the thread that used it. Not tokio's blocking pool (it grows to hundreds of
-//! threads) nor rayon's (its queue has no bound): a dozen lines of std channel do it.
+//! (`Busy`). Not tokio's blocking pool (it grows to hundreds of threads) nor rayon's (its queue
+//! has no bound): a dozen lines of std channel do it.
+//!
+//! Each hashing thread keeps its 19 MiB of working memory for good. Allocated and freed for
+//! every hash, as `Argon2::hash_password` does, blocks that large were not given back by the
+//! allocator: the server's memory grew by a hash's worth at most logins (190 MB after 20).
 
+use std::cell::RefCell;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, LazyLock, Mutex};
 
-use argon2::password_hash::phc::PasswordHash;
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::generate_salt;
+use argon2::password_hash::phc::{Output, ParamsString, PasswordHash, Salt};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use tokio::sync::oneshot;
 
 /// Threads that hash, and hashes that may wait for one.
 const THREADS: usize = 2;
 const QUEUE: usize = 8;
 
-fn argon2() -> Argon2<'static> {
-    let params = Params::new(19 * 1024, 2, 1, None).expect("OWASP's Argon2id parameters are valid");
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+fn params() -> Params {
+    Params::new(19 * 1024, 2, 1, None).expect("OWASP's Argon2id parameters are valid")
+}
+
+thread_local! {
+    /// This hashing thread's working memory.
+    static MEMORY: RefCell<Vec<Block>> = RefCell::new(vec![Block::default(); params().block_count()]);
+}
+
+/// The Argon2 output of `password` and `salt` into `out`, in this thread's working memory
+/// (grown once if a stored hash asks for more than today's parameters).
+fn compute(argon2: &Argon2, password: &[u8], salt: &[u8], out: &mut [u8]) -> argon2::Result<()> {
+    MEMORY.with_borrow_mut(|memory| {
+        let needed = argon2.params().block_count();
+        if memory.len() < needed {
+            memory.resize(needed, Block::default());
+        }
+        argon2.hash_password_into_with_memory(password, salt, out, &mut memory[..needed])
+    })
+}
+
+/// A new PHC string (`$argon2id$v=19$m=19456,t=2,p=1$salt$hash`) for `password`.
+fn hash_now(password: &[u8]) -> String {
+    let params = params();
+    let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
+    let salt = generate_salt();
+    let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
+    compute(&argon2, password, &salt, &mut out).expect("Argon2id hashes any password at fixed parameters");
+    let phc = PasswordHash {
+        algorithm: Algorithm::Argon2id.ident(),
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(&params).expect("the parameters are written as PHC"),
+        salt: Some(Salt::new(&salt).expect("a salt of the recommended length")),
+        hash: Some(Output::new(&out).expect("an output of the default length")),
+    };
+    phc.to_string()
+}
+
+/// Whether `password` gives the stored PHC string `hash`, compared in constant time.
+fn matches(password: &[u8], hash: &str) -> bool {
+    let Ok(stored) = PasswordHash::new(hash) else { return false };
+    let (Some(salt), Some(expected)) = (&stored.salt, &stored.hash) else { return false };
+    let (Ok(algorithm), Ok(params)) = (Algorithm::try_from(stored.algorithm.as_str()), Params::try_from(&stored)) else { return false };
+    let Ok(version) = stored.version.map_or(Ok(Version::default()), Version::try_from) else { return false };
+    let mut out = vec![0u8; expected.len()];
+    compute(&Argon2::new(algorithm, version, params), password, salt, &mut out).is_ok() && Output::new(&out).is_ok_and(|out| out == *expected)
 }
 
 /// Every hashing thread is busy and the queue is full: try again in a moment.
@@ -72,19 +119,18 @@ impl Hasher {
     }
 
     pub async fn hash(&self, password: String) -> Result<String, Busy> {
-        self.run(move || argon2().hash_password(password.as_bytes()).expect("Argon2id hashes any password at fixed parameters").to_string()).await
+        self.run(move || hash_now(password.as_bytes())).await
     }
 
     /// Whether `password` matches `hash`; `None` (an unknown login) is checked against a
     /// stand-in hash, so that an unknown login takes as long as a wrong password.
     pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, Busy> {
-        static STAND_IN: LazyLock<String> =
-            LazyLock::new(|| argon2().hash_password(b"no such account, no such password").expect("hashing works").to_string());
+        static STAND_IN: LazyLock<String> = LazyLock::new(|| hash_now(b"no such account, no such password"));
         let known = hash.is_some();
         let matches = self
             .run(move || {
                 let hash = hash.unwrap_or_else(|| STAND_IN.clone());
-                PasswordHash::new(&hash).is_ok_and(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+                matches(password.as_bytes(), &hash)
             })
             .await?;
         Ok(known && matches)

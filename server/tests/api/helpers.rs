@@ -99,5 +99,10 @@ impl TestApp {
 }
 
 pub fn this_week() -> Week {
-    Week::containing(residence_time(Utc::now()).date())
+    Week::containing(today())
+}
+
+/// Today at the residence.
+pub fn today() -> chrono::NaiveDate {
+    residence_time(Utc::now()).date()
 }

@@ -2,7 +2,7 @@
 
 use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, ETAG, IF_NONE_MATCH};
 
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, this_week};
 
 #[tokio::test]
 async fn unchanged_content_is_revalidated_with_a_304() {
@@ -46,7 +46,12 @@ async fn each_encoding_has_its_own_strong_tag() {
 #[tokio::test]
 async fn different_ranges_have_different_tags() {
     let app = spawn_app().await;
-    let a = app.get("/api/v1/activities?from=2026-01-05&to=2026-01-11").await;
-    let b = app.get("/api/v1/activities").await;
-    assert_ne!(a.headers()[ETAG], b.headers()[ETAG]);
+    let this_week = this_week();
+    let next_week = this_week.next();
+    let path = |week: plantzette_content::Week| format!("/api/v1/activities?from={}&to={}", week.monday(), week.sunday());
+    let (a, b) = (app.get(&path(this_week)).await, app.get(&path(next_week)).await);
+    let (tag_a, tag_b) = (a.headers()[ETAG].clone(), b.headers()[ETAG].clone());
+    let (body_a, body_b) = (a.text().await.unwrap(), b.text().await.unwrap());
+    assert!(body_a.contains(&this_week.monday().to_string()) && body_b.contains(&next_week.monday().to_string()), "each answer is its own week's");
+    assert_ne!(tag_a, tag_b);
 }

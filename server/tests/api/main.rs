@@ -2,6 +2,7 @@
 //! a real HTTP server on a random port, seeded with the demo content.
 
 mod calendar;
+mod connections;
 mod content;
 mod events;
 mod failures;

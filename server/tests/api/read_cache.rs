@@ -59,3 +59,40 @@ async fn staff_answers_are_never_kept() {
     let signed_out: Value = admin.get("/api/v1/session").await.json().await.unwrap();
     assert!(signed_out.is_null(), "the session answer was kept: {signed_out}");
 }
+
+/// Only a committed write empties the kept answers: a refused request changes nothing, so it
+/// must not make every screen's next read a computation (a cheap way to load the server).
+#[tokio::test]
+async fn a_refused_write_does_not_empty_the_kept_answers() {
+    let app = spawn_app().await;
+    let mut db = SqliteConnection::connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
+    // The kept answers last a minute at most: if one turns while the test runs, run it again.
+    for _ in 0..3 {
+        let minute = chrono::Utc::now().timestamp() / 60;
+        let kept = app.get("/api/v1/activities").await.text().await.unwrap();
+        // A change that leaves the content version alone, as no real write does: only a read
+        // that bypasses the kept answer can see it.
+        let mut hidden = db.begin().await.unwrap();
+        let version: String = sqlx::query_scalar("SELECT value FROM meta WHERE key = 'content_version'").fetch_one(&mut *hidden).await.unwrap();
+        sqlx::query("UPDATE activities SET body = json_set(body, '$.title.fr', 'Loto caché') WHERE id = 1").execute(&mut *hidden).await.unwrap();
+        sqlx::query("UPDATE meta SET value = ? WHERE key = 'content_version'").bind(version).execute(&mut *hidden).await.unwrap();
+        hidden.commit().await.unwrap();
+
+        let anonymous_write = app.client.post(app.url("/api/v1/staff/activities")).json(&serde_json::json!({})).send().await.unwrap();
+        assert_eq!(anonymous_write.status(), 401);
+        let unknown = app.client.delete(app.url("/api/v1/nothing")).send().await.unwrap();
+        assert_eq!(unknown.status(), 404);
+        let after = app.get("/api/v1/activities").await.text().await.unwrap();
+        if chrono::Utc::now().timestamp() / 60 != minute {
+            sqlx::query("UPDATE activities SET body = json_set(body, '$.title.fr', 'Loto') WHERE id = 1").execute(&mut db).await.unwrap();
+            continue;
+        }
+        assert_eq!(after, kept, "a refused request emptied the kept answers");
+        // And the hidden change is one the list shows, once the version moves.
+        sqlx::query("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'").execute(&mut db).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        assert!(app.get("/api/v1/activities").await.text().await.unwrap().contains("Loto caché"));
+        return;
+    }
+    panic!("the minute turned during each of three tries");
+}

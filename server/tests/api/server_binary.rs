@@ -179,3 +179,48 @@ async fn the_first_administrator_backups_and_a_move_are_server_commands() {
     assert_eq!(again["activities"], exported["activities"]);
     assert_eq!(again["menus"], exported["menus"]);
 }
+
+/// The peak resident memory of process `pid` (VmHWM), in bytes.
+fn peak_memory(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let kb: u64 = status.lines().find_map(|line| line.strip_prefix("VmHWM:")).unwrap().trim().trim_end_matches(" kB").trim().parse().unwrap();
+    kb * 1024
+}
+
+/// A burst of 100 parallel wrong logins: at most the caps' worth are hashed, two at a time, so
+/// the server's memory stays small (each Argon2 hash holds 19 MiB); and a login made to look
+/// like a log line is written escaped, on the line of its own event.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_login_burst_keeps_memory_small_and_cannot_forge_log_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let Running { child: mut server, address: base, log } = start(dir.path()).await;
+    let pid = server.id().unwrap();
+    let forged = "eve\n2026-12-01T10:00:00.000000Z  INFO plantzette_server::api::session: logged in login=\"direction\"";
+    let client = reqwest::Client::new();
+    let burst: Vec<_> = (0..100)
+        .map(|n| {
+            let (client, base) = (client.clone(), base.clone());
+            let login = if n % 2 == 0 { forged.to_string() } else { format!("guess-{n}") };
+            tokio::spawn(async move {
+                let response =
+                    client.post(format!("{base}/api/v1/session")).json(&json!({ "login": login, "password": "wrong password 123" })).send().await.unwrap();
+                response.status().as_u16()
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for request in burst {
+        statuses.push(request.await.unwrap());
+    }
+    assert!(statuses.iter().all(|status| [401, 429, 503].contains(status)), "{statuses:?}");
+    assert!(statuses.iter().filter(|&&status| status == 401).count() <= 20, "more wrong logins checked than the address's cap");
+    let peak = peak_memory(pid);
+    assert!(peak < 150 * 1024 * 1024, "peak resident memory {} MB", peak / 1024 / 1024);
+
+    server.start_kill().unwrap();
+    server.wait().await.unwrap();
+    let log = log.await.unwrap();
+    assert!(log.contains(r#"login="eve\n2026-12-01"#), "the forged login, escaped: {log}");
+    let forged_lines = log.lines().filter(|line| line.starts_with("2026-12-01T10:00:00")).count();
+    assert_eq!(forged_lines, 0, "a login wrote a line of its own into the log");
+}

@@ -94,3 +94,45 @@ async fn an_oversized_request_body_is_refused() {
     let response = app.client.post(app.url("/api/v1/today")).body(body).send().await.unwrap();
     assert_eq!(response.status(), 413);
 }
+
+#[tokio::test]
+async fn a_missing_file_is_a_404_that_no_cache_keeps() {
+    let app = spawn_app().await;
+    std::fs::create_dir_all(app.dist().join("gestion")).unwrap();
+    std::fs::write(app.dist().join("gestion").join("index.html"), "<!doctype html><title>gestion</title>").unwrap();
+    for path in ["/plantzette-fedcba9876543210_bg.wasm", "/gestion/editor-fedcba9876543210_bg.wasm", "/fonts/missing.woff2"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 404, "{path}");
+        assert_eq!(response.headers()[CACHE_CONTROL], "no-store", "{path}");
+        let body = response.text().await.unwrap();
+        assert!(!body.contains("<html") && !body.contains("<!doctype"), "{path} answered with a page: {body}");
+    }
+    // A deep link into the editor still reaches the editor's page, revalidated.
+    let deep_link = app.get("/gestion/activities/3").await;
+    assert_eq!(deep_link.status(), 200);
+    assert_eq!(deep_link.headers()[CACHE_CONTROL], "no-cache");
+    assert!(deep_link.text().await.unwrap().contains("<title>gestion</title>"));
+}
+
+#[tokio::test]
+async fn every_api_error_is_json_and_a_304_carries_the_security_headers() {
+    let app = spawn_app().await;
+    let too_large = app.client.post(app.url("/api/v1/staff/activities")).body(vec![b'x'; 1024 * 1024]).send().await.unwrap();
+    let wrong_method = app.client.delete(app.url("/api/v1/today")).send().await.unwrap();
+    let bad_path = app.get("/api/v1/calendar/activities/not-a-number/event.ics").await;
+    let unknown_id = app.get("/api/v1/programmes/not-a-number").await;
+    let bad_query = app.get("/api/v1/activities?from=yesterday").await;
+    for (response, status) in [(too_large, 413), (wrong_method, 405), (bad_path, 400), (unknown_id, 404), (bad_query, 400)] {
+        assert_eq!(response.status(), status, "{}", response.url());
+        assert_eq!(response.headers()["content-type"], "application/json", "{}", response.url());
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
+    }
+
+    let first = app.get("/api/v1/today").await;
+    let tag = first.headers()["etag"].clone();
+    let revalidated = app.client.get(app.url("/api/v1/today")).header("if-none-match", tag).send().await.unwrap();
+    assert_eq!(revalidated.status(), 304);
+    assert_eq!(revalidated.headers()["x-content-type-options"], "nosniff");
+    assert!(revalidated.headers().contains_key(CONTENT_SECURITY_POLICY));
+}

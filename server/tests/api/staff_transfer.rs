@@ -60,3 +60,40 @@ async fn a_backup_is_a_checked_copy_and_never_overwrites_a_file() {
     let error = backup::backup(&pool, &copy).await.unwrap_err();
     assert!(error.to_string().contains("exists already"), "{error}");
 }
+
+/// A residence's year can weigh more than axum's default 2 MB body limit: an import of 3 MB
+/// goes through, and the week it fills (an answer of 1 to 4 MiB, too large to keep in memory)
+/// is served whole, every time, rather than failing.
+#[tokio::test]
+async fn an_import_over_2_mb_is_taken_and_its_large_week_is_served_whole() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let mut export: Value = admin.get("/api/v1/staff/export").await.json().await.unwrap();
+    let tomorrow = crate::helpers::today() + chrono::Duration::days(1);
+    let description = "Un après-midi de jeux, de chants et de souvenirs partagés. ".repeat(8);
+    let mut activity = export["activities"][0].clone();
+    activity.as_object_mut().unwrap().remove("recurrence");
+    activity["starts_at"] = json!(format!("{tomorrow}T14:00:00"));
+    activity["ends_at"] = json!(format!("{tomorrow}T15:30:00"));
+    activity["description"] = json!({ "fr": description, "de": description, "en": description });
+    let activities = export["activities"].as_array_mut().unwrap();
+    let first_new_id = activities.iter().map(|a| a["id"].as_i64().unwrap()).max().unwrap() + 1;
+    for id in first_new_id..first_new_id + 1800 {
+        let mut copy = activity.clone();
+        copy["id"] = json!(id);
+        activities.push(copy);
+    }
+    let body = serde_json::to_vec(&export).unwrap();
+    assert!(body.len() > 3_000_000, "{} bytes", body.len());
+
+    let imported = admin.request(reqwest::Method::POST, "/api/v1/staff/import").header("content-type", "application/json").body(body).send().await.unwrap();
+    assert_eq!(imported.status(), 200, "{}", imported.text().await.unwrap());
+
+    let path = format!("/api/v1/activities?from={tomorrow}&to={tomorrow}");
+    for _ in 0..2 {
+        let response = app.client.get(app.url(&path)).header("accept-encoding", "identity").send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        let size = response.bytes().await.unwrap().len();
+        assert!((1 << 20..4 << 20).contains(&size), "{size} bytes: between 1 and 4 MiB");
+    }
+}
