@@ -202,8 +202,12 @@ async fn a_login_burst_keeps_memory_small_and_cannot_forge_log_lines() {
             let (client, base) = (client.clone(), base.clone());
             let login = if n % 2 == 0 { forged.to_string() } else { format!("guess-{n}") };
             tokio::spawn(async move {
-                let response =
-                    client.post(format!("{base}/api/v1/session")).json(&json!({ "login": login, "password": "wrong password 123" })).send().await.unwrap();
+                let response = client
+                    .post(format!("{base}/api/v1/session"))
+                    .json(&json!({ "login": login, "password": "wrong password 123" }))
+                    .send()
+                    .await
+                    .unwrap();
                 response.status().as_u16()
             })
         })

@@ -86,7 +86,8 @@ async fn an_import_over_2_mb_is_taken_and_its_large_week_is_served_whole() {
     let body = serde_json::to_vec(&export).unwrap();
     assert!(body.len() > 3_000_000, "{} bytes", body.len());
 
-    let imported = admin.request(reqwest::Method::POST, "/api/v1/staff/import").header("content-type", "application/json").body(body).send().await.unwrap();
+    let imported =
+        admin.request(reqwest::Method::POST, "/api/v1/staff/import").header("content-type", "application/json").body(body).send().await.unwrap();
     assert_eq!(imported.status(), 200, "{}", imported.text().await.unwrap());
 
     let path = format!("/api/v1/activities?from={tomorrow}&to={tomorrow}");
