@@ -2,7 +2,18 @@
 // the network first and falls back to the last good copy; content-hashed files (which never
 // change) come from the cache first. A deep link opened offline gets the cached app shell.
 // The event stream passes untouched: it never ends, so it can neither be cached nor waited for.
-const CACHE = 'plantzette';
+//
+// What is kept must be right and bounded:
+// - only a 2xx answer of the type its address calls for (a wasm file as application/wasm, the
+//   shell as HTML, the API as JSON or a calendar): never an error page under a file's name;
+// - the build (the shell and its hashed files, in APP) changes only once the new build is whole
+//   in the cache, and only then are the old build's files deleted;
+// - the API's answers (one per day and week asked) in a cache of their own, the least recently
+//   stored beyond API_ENTRIES dropped.
+const APP = 'plantzette-app';
+const API = 'plantzette-api';
+const API_ENTRIES = 64;
+const SHELL = '/';
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 // A server that does not answer at all (a hung connection, a dead access point) must not hold
 // the screen empty: after this long the last copy is shown. A late answer is kept, and if it
@@ -10,9 +21,23 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 const PATIENCE_MS = 2000;
 // The staff editor and the staff API are private and must be current: never kept here.
 const PRIVATE = /^\/(gestion|api\/v1\/(staff|session|users))(\/|$)/;
+const TYPES = [
+  [/\.wasm$/, /^application\/wasm/],
+  [/\.m?js$/, /^(text|application)\/javascript/],
+  [/\.css$/, /^text\/css/],
+  [/\.woff2$/, /^font\/woff2/],
+  [/\.(json|webmanifest)$/, /^application\/(manifest\+)?json/],
+  [/\.svg$/, /^image\/svg\+xml/],
+  [/\.png$/, /^image\/png/],
+  [/\.ics$/, /^text\/calendar/],
+  [/^\/api\//, /^(application\/json|text\/calendar)/],
+];
 
 self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('activate', (event) => event.waitUntil(
+  // The single cache of earlier versions held everything together, unbounded.
+  caches.delete('plantzette').then(() => self.clients.claim()),
+));
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -22,41 +47,96 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(HASHED.test(url.pathname) ? cacheFirst(request) : networkFirst(event));
 });
 
+/** Whether an answer may be kept: a success of the type its address calls for. */
+function keepable(request, response) {
+  if (response.status < 200 || response.status > 299 || response.type !== 'basic') return false;
+  const type = response.headers.get('content-type') ?? '';
+  if (request.mode === 'navigate') return type.startsWith('text/html');
+  const path = new URL(request.url).pathname;
+  const expected = TYPES.find(([address]) => address.test(path));
+  return expected ? expected[1].test(type) : true;
+}
+
 async function cacheFirst(request) {
-  const cache = await caches.open(CACHE);
+  const cache = await caches.open(APP);
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) {
-    await forgetOlderBuilds(cache, new URL(request.url).pathname);
-    await cache.put(request, response.clone());
-  }
+  if (keepable(request, response)) await cache.put(request, response.clone());
   return response;
 }
 
 async function networkFirst(event) {
   const request = event.request;
-  const cache = await caches.open(CACHE);
   const fromNetwork = fetch(request).then(async (response) => {
-    if (response.ok) await cache.put(request, response.clone());
+    // Kept in the background: a new build's files are fetched before its shell is kept, and
+    // the page need not wait for that.
+    if (keepable(request, response)) event.waitUntil(keep(request, response.clone()).catch(() => {}));
     return response;
   });
   try {
     const first = await Promise.race([fromNetwork, new Promise((resolve) => setTimeout(resolve, PATIENCE_MS))]);
     if (first) return first;
-    const cached = await cache.match(request);
+    const cached = await kept(request);
     if (!cached) return await fromNetwork;
     event.waitUntil(fromNetwork.then((late) => late.ok && late.headers.get('etag') !== cached.headers.get('etag') && tellPages('fresher')).catch(() => {}));
     return markedAsCopy(cached);
   } catch (offline) {
-    const cached = await cache.match(request);
+    const cached = await kept(request);
     if (cached) return markedAsCopy(cached);
-    if (request.mode === 'navigate') {
-      const shell = await cache.match('/');
-      if (shell) return shell;
-    }
     throw offline;
   }
+}
+
+/** The copy kept for a request: a page of the app is its shell. */
+async function kept(request) {
+  if (request.mode === 'navigate') return caches.match(SHELL, { cacheName: APP });
+  return caches.match(request);
+}
+
+async function keep(request, response) {
+  if (request.mode === 'navigate') return adoptBuild(response);
+  if (new URL(request.url).pathname.startsWith('/api/')) return keepAnswer(request, response);
+  return (await caches.open(APP)).put(request, response);
+}
+
+/** Keeps an API answer as the most recent, and forgets the oldest beyond the bound. */
+async function keepAnswer(request, response) {
+  const cache = await caches.open(API);
+  await cache.delete(request);
+  await cache.put(request, response);
+  const keys = await cache.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - API_ENTRIES))) await cache.delete(old);
+}
+
+/**
+ * A shell fresh from the server: if it names other hashed files than the kept one, fetch them
+ * all first; only when every one is kept does the new shell replace the old, and only then are
+ * the files no shell names any more deleted. A build that cannot be completed (the server went
+ * away mid-way, a file missing) leaves the old build whole.
+ */
+async function adoptBuild(response) {
+  const cache = await caches.open(APP);
+  const html = await response.clone().text();
+  const files = hashedFiles(html);
+  for (const file of files) {
+    if (await cache.match(file)) continue;
+    const request = new Request(file);
+    const answer = await fetch(request).catch(() => null);
+    if (!answer || !keepable(request, answer)) return;
+    await cache.put(request, answer);
+  }
+  await cache.put(SHELL, response);
+  for (const key of await cache.keys()) {
+    const path = new URL(key.url).pathname;
+    if (HASHED.test(path) && !files.includes(path)) await cache.delete(key);
+  }
+}
+
+/** The content-hashed files an `index.html` loads: Trunk's script, wasm and style sheet. */
+function hashedFiles(html) {
+  const names = html.match(/\/[\w./-]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)/g) ?? [];
+  return [...new Set(names)];
 }
 
 async function tellPages(message) {
@@ -68,16 +148,4 @@ function markedAsCopy(cached) {
   const headers = new Headers(cached.headers);
   headers.set('x-plantzette-copy', '1');
   return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers });
-}
-
-// A new build's files replace the old build's, so the cache does not grow with each release.
-async function forgetOlderBuilds(cache, pathname) {
-  const stem = pathname.replace(HASHED, '');
-  const suffix = pathname.match(HASHED)[0].replace(/^-[0-9a-f]{16}/, '');
-  for (const key of await cache.keys()) {
-    const path = new URL(key.url).pathname;
-    if (path !== pathname && HASHED.test(path) && path.replace(HASHED, '') === stem && path.endsWith(suffix)) {
-      await cache.delete(key);
-    }
-  }
 }

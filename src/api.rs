@@ -17,7 +17,10 @@ pub enum ApiError {
     /// No answer: the network or the server is down.
     #[error("network error: {0}")]
     Network(String),
-    /// The server answered with an error status.
+    /// No such item (deleted, or a wrong address): told apart, since trying again will not help.
+    #[error("not found")]
+    NotFound,
+    /// The server answered with another error status.
     #[error("HTTP {status}: {message}")]
     Status { status: u16, message: String },
     /// An answer that is not the contract's JSON.
@@ -65,6 +68,9 @@ async fn get_text(path: &str) -> Result<Answer, ApiError> {
     let result = async {
         let response = Request::get(path).abort_signal(signal.as_ref()).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
         if !response.ok() {
+            if response.status() == 404 {
+                return Err(ApiError::NotFound);
+            }
             let message = response.json::<ErrorBody>().await.map(|b| b.message).unwrap_or_default();
             return Err(ApiError::Status { status: response.status(), message });
         }

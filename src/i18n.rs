@@ -104,6 +104,8 @@ pub struct Ui {
     pub of: &'static str,
     pub not_found: &'static str,
     pub not_found_text: &'static str,
+    /// An item asked for by its address that is not there (deleted, or a wrong link).
+    pub item_not_found: &'static str,
     pub back_home: &'static str,
     pub in_french_only: &'static str,
     /// "Allergènes : " in French (a non-breaking space before the colon), "Allergene: " otherwise.
@@ -187,6 +189,7 @@ static FR: Ui = Ui {
     of: "sur",
     not_found: "Page introuvable",
     not_found_text: "Cette adresse ne mène à aucune page.",
+    item_not_found: "Ce que vous cherchez n'existe pas ou plus : il a peut-être été retiré.",
     back_home: "Retour à l'accueil",
     in_french_only: "en français seulement",
     colon: "\u{a0}: ",
@@ -261,6 +264,7 @@ static DE: Ui = Ui {
     of: "von",
     not_found: "Seite nicht gefunden",
     not_found_text: "Diese Adresse führt zu keiner Seite.",
+    item_not_found: "Was Sie suchen, gibt es nicht oder nicht mehr: Es wurde vielleicht entfernt.",
     back_home: "Zur Startseite",
     in_french_only: "nur auf Französisch",
     colon: ": ",
@@ -335,6 +339,7 @@ static EN: Ui = Ui {
     of: "of",
     not_found: "Page not found",
     not_found_text: "This address leads to no page.",
+    item_not_found: "What you are looking for does not exist, or no longer: it may have been removed.",
     back_home: "Back to the home page",
     in_french_only: "in French only",
     colon: ": ",

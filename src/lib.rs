@@ -24,6 +24,7 @@ pub fn App() -> impl IntoView {
     let kiosk = kiosk::provide_kiosk_mode();
     let locale = i18n::provide_locale(kiosk);
     live::provide_live_updates();
+    hooks::use_clock::provide_clock();
     // The routed view is drawn anew in the chosen language: components then hold plain labels
     // rather than one reactive text node each, which keeps the bundle small; a switch is rare.
     view! {

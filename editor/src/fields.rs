@@ -43,11 +43,6 @@ impl Reader {
     }
 }
 
-/// French and German inputs as a text (an empty German is no translation).
-pub fn text(fr: String, de: String) -> Text {
-    Text { fr, de: (!de.trim().is_empty()).then_some(de), en: None }
-}
-
 pub fn date_time_input(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%dT%H:%M").to_string()
 }
@@ -64,16 +59,18 @@ pub fn number(reader: &mut Reader, field: &str, text: &str) -> Option<u32> {
     }
 }
 
-/// A translatable text's two inputs, French and German.
+/// A translatable text's inputs: French (the reference), German and English (empty: not
+/// translated).
 #[derive(Clone, Copy)]
 pub struct TextInputs {
     pub fr: RwSignal<String>,
     pub de: RwSignal<String>,
+    pub en: RwSignal<String>,
 }
 
 impl TextInputs {
     pub fn new(text: Option<&Text>) -> TextInputs {
-        let inputs = TextInputs { fr: RwSignal::new(String::new()), de: RwSignal::new(String::new()) };
+        let inputs = TextInputs { fr: RwSignal::new(String::new()), de: RwSignal::new(String::new()), en: RwSignal::new(String::new()) };
         inputs.load(text);
         inputs
     }
@@ -81,15 +78,21 @@ impl TextInputs {
     pub fn load(&self, text: Option<&Text>) {
         self.fr.set(text.map(|t| t.fr.clone()).unwrap_or_default());
         self.de.set(text.and_then(|t| t.de.clone()).unwrap_or_default());
+        self.en.set(text.and_then(|t| t.en.clone()).unwrap_or_default());
     }
 
     pub fn text(&self) -> Text {
-        text(self.fr.get_untracked(), self.de.get_untracked())
+        let translation = |input: RwSignal<String>| Some(input.get_untracked()).filter(|text| !text.trim().is_empty());
+        Text { fr: self.fr.get_untracked(), de: translation(self.de), en: translation(self.en) }
     }
 
     /// None when the French is empty.
     pub fn optional(&self) -> Option<Text> {
         let text = self.text();
         (!text.fr.trim().is_empty()).then_some(text)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fr.with_untracked(|fr| fr.trim().is_empty())
     }
 }

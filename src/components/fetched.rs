@@ -17,9 +17,12 @@ use std::sync::Arc;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
+use leptos_router::components::A;
+
 use crate::api::ApiError;
 use crate::components::address::scroll_to_fragment;
 use crate::i18n::ui;
+use crate::kiosk::{self, is_kiosk};
 
 /// Content of some kind, as the one resource type holds it.
 type AnyContent = Rc<dyn Any>;
@@ -101,11 +104,12 @@ fn any_fetched(resource: AnyFetch, render: Arc<dyn Fn(&AnyContent) -> AnyView + 
                             EitherOf3::A(view)
                         }
                         // The failure is in the console log; the next change or poll tries again.
-                        (Err(_), Some(previous)) => EitherOf3::B(view! {
+                        // An item deleted meanwhile is not shown from an older copy.
+                        (Err(error), Some(previous)) if !matches!(error, ApiError::NotFound) => EitherOf3::B(view! {
                             <p class="notice" role="status">{ui.showing_last_content}</p>
                             {render(&previous)}
                         }),
-                        (Err(error), None) => EitherOf3::C(view! { <ErrorNotice error on_retry=move || resource.refetch()/> }),
+                        (Err(error), _) => EitherOf3::C(view! { <ErrorNotice error on_retry=move || resource.refetch()/> }),
                     }
                 })
             }}
@@ -118,6 +122,17 @@ fn any_fetched(resource: AnyFetch, render: Arc<dyn Fn(&AnyContent) -> AnyView + 
 fn ErrorNotice(error: ApiError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     let ui = ui();
     let message = match &error {
+        ApiError::NotFound => {
+            let home = if is_kiosk() { kiosk::HOME } else { "/" };
+            return view! {
+                <div class="notice" role="status">
+                    <h1>{ui.not_found}</h1>
+                    <p>{ui.item_not_found}</p>
+                    <p><A href=home attr:class="button">{ui.back_home}</A></p>
+                </div>
+            }
+            .into_any();
+        }
         ApiError::Network(_) => ui.error_network,
         ApiError::Status { .. } => ui.error_server,
         ApiError::Unreadable(_) => ui.error_unreadable,
@@ -128,4 +143,5 @@ fn ErrorNotice(error: ApiError, on_retry: impl Fn() + Send + Sync + 'static) -> 
             <button type="button" class="button" on:click=move |_| on_retry()>{ui.retry}</button>
         </div>
     }
+    .into_any()
 }

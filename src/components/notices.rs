@@ -8,7 +8,6 @@ use plantzette_content::schedule::residence_time;
 use plantzette_content::{Today, VisitsStatus};
 
 use crate::api;
-use crate::clock::residence_now;
 use crate::components::fetched::Fetch;
 use crate::components::local_text::LocalText;
 use crate::hooks::use_clock::use_clock;
@@ -34,21 +33,27 @@ pub fn use_today() -> Fetch<Today> {
 #[component]
 pub fn SiteNotices() -> impl IntoView {
     let today = use_today();
+    let clock = use_clock();
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 // A failure is told by the page's own content; the notices stay silent.
                 today.content().await.ok().map(|today| {
-                    let urgent = today.urgent_at(residence_now());
+                    let visits = today.residence.visits.clone();
+                    // Shown from and until a time: asked again each minute, not once per fetch.
+                    let urgent = move || {
+                        today
+                            .urgent_at(clock.get())
+                            .into_iter()
+                            .map(|a| view! {
+                                <p class="urgent-banner" role="alert"><strong>{ui().urgent}{ui().colon}</strong><LocalText text=a.content.text/></p>
+                            })
+                            .collect_view()
+                    };
                     view! {
                         <div class="site-notices">
-                            {urgent
-                                .into_iter()
-                                .map(|a| view! {
-                                    <p class="urgent-banner" role="alert"><strong>{ui().urgent}{ui().colon}</strong><LocalText text=a.content.text/></p>
-                                })
-                                .collect_view()}
-                            <VisitsNotice visits=today.residence.visits/>
+                            {urgent}
+                            <VisitsNotice visits/>
                         </div>
                     }
                 })

@@ -7,7 +7,6 @@ use leptos_router::components::A;
 use plantzette_content::format::{long_date, time_span};
 use plantzette_content::{Announcement, Item, Today, UpcomingSession};
 
-use crate::clock::residence_now;
 use crate::components::activity::ActivityList;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
@@ -16,6 +15,7 @@ use crate::components::meal::MealCard;
 use crate::components::notices::use_today;
 use crate::hooks::use_clock::use_clock;
 use crate::i18n::{lang, ui};
+use chrono::NaiveDateTime;
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
@@ -30,21 +30,21 @@ pub fn TodayPage() -> impl IntoView {
             <span class="eyebrow">{ui.today}</span>
             {move || long_date(clock.get().date(), lang)}
         </h1>
-        <Fetched resource=today render={|today: Today| view! { <TodayContent today/> }}/>
+        <Fetched resource=today render={move |today: Today| view! { <TodayContent today clock/> }}/>
     }
 }
 
 #[component]
-fn TodayContent(today: Today) -> impl IntoView {
+fn TodayContent(today: Today, clock: ReadSignal<NaiveDateTime>) -> impl IntoView {
     let ui = ui();
     let meals = today.lunch_and_supper();
-    // Urgent ones already stand at the top of every page.
-    let news = today.news_at(residence_now());
+    let (announcements, activities) = (today.clone(), today.activities.clone());
     view! {
-        <Announcements announcements=news/>
+        // Urgent ones already stand at the top of every page. Both follow the minute clock.
+        {move || view! { <Announcements announcements=announcements.news_at(clock.get())/> }}
         <section aria-labelledby="today-activities">
             <h2 id="today-activities">{ui.todays_activities}</h2>
-            <ActivityList occurrences=today.activities now=residence_now()/>
+            {move || view! { <ActivityList occurrences=activities.clone() now=clock.get()/> }}
         </section>
         <section aria-labelledby="today-menu">
             <h2 id="today-menu">{ui.todays_menu}</h2>

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use plantzette_content::{Content, FieldError, Item, Lang};
 
 use crate::api::{self, EditorError};
-use crate::i18n::{labels, lang};
+use crate::fields::TextInputs;
+use crate::i18n::{labels, lang, ui};
 use crate::session::{use_session, Session};
 
 /// What the last save did.
@@ -170,4 +171,40 @@ pub fn CheckBox(label: &'static str, value: RwSignal<bool>) -> impl IntoView {
             {label}
         </label>
     }
+}
+
+/// A translatable text's three inputs, `{id}-fr`, `{id}-de` and `{id}-en`: French is the
+/// reference; a German or English still empty while the French is written is marked "to
+/// translate" (the kiosk then shows the French).
+#[component]
+pub fn TextFields(
+    form: Form,
+    #[prop(into)] id: String,
+    label: &'static str,
+    #[prop(into)] field: String,
+    inputs: TextInputs,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let ui = ui();
+    let languages = [("fr", ui.french, inputs.fr), ("de", ui.german, inputs.de), ("en", ui.english, inputs.en)];
+    languages
+        .into_iter()
+        .map(|(code, language, value)| {
+            let written = |input: RwSignal<String>| input.with(|text| !text.trim().is_empty());
+            let missing = move || code != "fr" && written(inputs.fr) && !written(value);
+            let label = format!("{label} ({language})");
+            let (id, field) = (format!("{id}-{code}"), format!("{field}.{code}"));
+            let input = if multiline {
+                view! { <TextArea form id label field value/> }.into_any()
+            } else {
+                view! { <TextInput form id label field value/> }.into_any()
+            };
+            view! {
+                <div class="translation" class:missing=missing>
+                    {input}
+                    <Show when=missing><p class="missing-note">{ui.missing_translation}</p></Show>
+                </div>
+            }
+        })
+        .collect_view()
 }

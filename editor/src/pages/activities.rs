@@ -4,12 +4,13 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time, time_span, weekday_name};
+use plantzette_content::schedule::residence_now;
 use plantzette_content::{Activity, ActivityInfo, Category, Item, Recurrence};
 
-use crate::components::form::{CheckBox, Field, Form, TextInput};
+use crate::components::form::{CheckBox, Field, Form, TextFields, TextInput};
 use crate::components::list::{ContentPage, Editing};
 use crate::components::saving::{use_saving, FormFooter};
-use crate::fields::{text, Reader};
+use crate::fields::{Reader, TextInputs};
 use crate::i18n::{lang, ui};
 
 const WEEK: [Weekday; 7] = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
@@ -30,12 +31,9 @@ pub fn ActivitiesPage() -> impl IntoView {
 /// The form's inputs, as signals.
 #[derive(Clone, Copy)]
 struct Inputs {
-    title_fr: RwSignal<String>,
-    title_de: RwSignal<String>,
-    place_fr: RwSignal<String>,
-    place_de: RwSignal<String>,
-    description_fr: RwSignal<String>,
-    description_de: RwSignal<String>,
+    title: TextInputs,
+    place: TextInputs,
+    description: TextInputs,
     category: RwSignal<Category>,
     date: RwSignal<String>,
     starts: RwSignal<String>,
@@ -51,14 +49,11 @@ struct Inputs {
 
 impl Inputs {
     fn new() -> Inputs {
-        let tomorrow = chrono::Local::now().date_naive() + Duration::days(1);
+        let tomorrow = residence_now().date() + Duration::days(1);
         Inputs {
-            title_fr: RwSignal::new(String::new()),
-            title_de: RwSignal::new(String::new()),
-            place_fr: RwSignal::new(String::new()),
-            place_de: RwSignal::new(String::new()),
-            description_fr: RwSignal::new(String::new()),
-            description_de: RwSignal::new(String::new()),
+            title: TextInputs::new(None),
+            place: TextInputs::new(None),
+            description: TextInputs::new(None),
             category: RwSignal::new(Category::Social),
             date: RwSignal::new(tomorrow.to_string()),
             starts: RwSignal::new("14:00".into()),
@@ -75,12 +70,9 @@ impl Inputs {
 
     fn load(&self, a: &Activity) {
         let info = &a.info;
-        self.title_fr.set(info.title.fr.clone());
-        self.title_de.set(info.title.de.clone().unwrap_or_default());
-        self.place_fr.set(info.place.fr.clone());
-        self.place_de.set(info.place.de.clone().unwrap_or_default());
-        self.description_fr.set(info.description.as_ref().map(|d| d.fr.clone()).unwrap_or_default());
-        self.description_de.set(info.description.as_ref().and_then(|d| d.de.clone()).unwrap_or_default());
+        self.title.load(Some(&info.title));
+        self.place.load(Some(&info.place));
+        self.description.load(info.description.as_ref());
         self.category.set(info.category);
         self.date.set(a.starts_at.date().to_string());
         self.starts.set(time(a.starts_at));
@@ -105,18 +97,15 @@ impl Inputs {
         let until = if weekly { reader.date("recurrence.until", &self.until.get_untracked()) } else { None };
         let (date, starts, ends) = (date?, starts?, ends?);
         let recurrence = if weekly {
-            let mut weekdays = self.weekdays.get_untracked();
-            weekdays.sort_by_key(|d| d.num_days_from_monday());
-            Some(Recurrence { weekdays, until: until?, except: self.except.get_untracked() })
+            Some(Recurrence { weekdays: self.weekdays.get_untracked(), until: until?, except: self.except.get_untracked() })
         } else {
             None
         };
-        let description = text(self.description_fr.get_untracked(), self.description_de.get_untracked());
         Some(Activity {
             info: ActivityInfo {
-                title: text(self.title_fr.get_untracked(), self.title_de.get_untracked()),
-                description: (!description.fr.trim().is_empty()).then_some(description),
-                place: text(self.place_fr.get_untracked(), self.place_de.get_untracked()),
+                title: self.title.text(),
+                description: self.description.optional(),
+                place: self.place.text(),
                 category: self.category.get_untracked(),
                 registration_required: self.registration_required.get_untracked(),
                 wheelchair_accessible: self.wheelchair_accessible.get_untracked(),
@@ -154,12 +143,9 @@ fn ActivityForm(editing: Editing<Activity>, item: Option<Item<Activity>>) -> imp
     };
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
-            <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=inputs.title_fr/>
-            <TextInput form id="title-de".into() label=format!("{} ({})", ui.title_field, ui.german) field="title.de" value=inputs.title_de/>
-            <TextInput form id="place-fr".into() label=format!("{} ({})", ui.place, ui.french) field="place.fr" value=inputs.place_fr/>
-            <TextInput form id="place-de".into() label=format!("{} ({})", ui.place, ui.german) field="place.de" value=inputs.place_de/>
-            <TextInput form id="description-fr".into() label=format!("{} ({})", ui.description, ui.french) field="description.fr" value=inputs.description_fr/>
-            <TextInput form id="description-de".into() label=format!("{} ({})", ui.description, ui.german) field="description.de" value=inputs.description_de/>
+            <TextFields form id="title" label=ui.title_field field="title" inputs=inputs.title/>
+            <TextFields form id="place" label=ui.place field="place" inputs=inputs.place/>
+            <TextFields form id="description" label=ui.description field="description" inputs=inputs.description/>
             <Field form id="category".into() label=ui.category.into() field="category">
                 <select id="category" on:change=move |ev| {
                     if let Some(category) = Category::parse(&event_target_value(&ev)) {
@@ -185,6 +171,8 @@ fn ActivityForm(editing: Editing<Activity>, item: Option<Item<Activity>>) -> imp
                             inputs.weekdays.update(|days| {
                                 days.retain(|d| *d != day);
                                 if on { days.push(day); }
+                                // Sorted as chosen, not as read: an unchanged item is saved unchanged.
+                                days.sort_by_key(|d| d.num_days_from_monday());
                             });
                         };
                         view! { <label class="check"><input type="checkbox" prop:checked=checked on:change=toggle/>{weekday_name(day, lang)}</label> }

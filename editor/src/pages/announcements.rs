@@ -3,12 +3,13 @@
 
 use chrono::{Duration, Timelike};
 use leptos::prelude::*;
+use plantzette_content::schedule::residence_now;
 use plantzette_content::{Announcement, Item, Priority};
 
-use crate::components::form::{Field, TextInput};
+use crate::components::form::{Field, TextFields, TextInput};
 use crate::components::list::{ContentPage, Editing};
 use crate::components::saving::{use_saving, FormFooter};
-use crate::fields::{date_time_input, text, Reader};
+use crate::fields::{date_time_input, Reader, TextInputs};
 use crate::i18n::{lang, ui};
 
 #[component]
@@ -24,27 +25,20 @@ pub fn AnnouncementsPage() -> impl IntoView {
 fn AnnouncementForm(editing: Editing<Announcement>, item: Option<Item<Announcement>>) -> impl IntoView {
     let ui = ui();
     let form = editing.form;
-    let now = chrono::Local::now().naive_local().with_second(0).unwrap_or_default();
+    let now = residence_now().with_second(0).unwrap_or_default();
     let opened = item.as_ref().map(|i| (i.id, i.version));
     let content = item.map(|i| i.content);
-    let text_fr = RwSignal::new(content.as_ref().map(|a| a.text.fr.clone()).unwrap_or_default());
-    let text_de = RwSignal::new(content.as_ref().and_then(|a| a.text.de.clone()).unwrap_or_default());
+    let text = TextInputs::new(content.as_ref().map(|a| &a.text));
     let priority = RwSignal::new(content.as_ref().map(|a| a.priority).unwrap_or_default());
     let from = RwSignal::new(date_time_input(content.as_ref().map_or(now, |a| a.shown_from)));
     let until = RwSignal::new(date_time_input(content.as_ref().map_or(now + Duration::days(7), |a| a.shown_until)));
     let read = move |reader: &mut Reader| {
         let shown_from = reader.date_time("shown_from", &from.get_untracked());
         let shown_until = reader.date_time("shown_until", &until.get_untracked());
-        Some(Announcement {
-            text: text(text_fr.get_untracked(), text_de.get_untracked()),
-            priority: priority.get_untracked(),
-            shown_from: shown_from?,
-            shown_until: shown_until?,
-        })
+        Some(Announcement { text: text.text(), priority: priority.get_untracked(), shown_from: shown_from?, shown_until: shown_until? })
     };
     let load = move |a: Announcement| {
-        text_fr.set(a.text.fr.clone());
-        text_de.set(a.text.de.clone().unwrap_or_default());
+        text.load(Some(&a.text));
         priority.set(a.priority);
         from.set(date_time_input(a.shown_from));
         until.set(date_time_input(a.shown_until));
@@ -52,8 +46,7 @@ fn AnnouncementForm(editing: Editing<Announcement>, item: Option<Item<Announceme
     let saving = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
-            <TextInput form id="text-fr".into() label=format!("{} ({})", ui.text, ui.french) field="text.fr" value=text_fr/>
-            <TextInput form id="text-de".into() label=format!("{} ({})", ui.text, ui.german) field="text.de" value=text_de/>
+            <TextFields form id="text" label=ui.text field="text" inputs=text/>
             <Field form id="priority".into() label=ui.priority.into() field="priority">
                 <select id="priority" on:change=move |ev| {
                     let chosen = event_target_value(&ev);

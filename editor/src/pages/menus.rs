@@ -5,13 +5,14 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use plantzette_content::format::{day_heading, week_span};
+use plantzette_content::schedule::residence_now;
 use plantzette_content::staff::Stored;
 use plantzette_content::{Allergen, DayMenu, Dish, Item, Meal, MealKind, Week};
 
 use crate::api;
-use crate::components::form::{Form, TextInput};
+use crate::components::form::{Form, TextFields};
 use crate::components::saving::{use_saving, FormFooter};
-use crate::fields::{text, Reader};
+use crate::fields::{Reader, TextInputs};
 use crate::i18n::{lang, ui};
 
 /// The meals the kitchen plans day by day (breakfast is the same every day).
@@ -22,7 +23,7 @@ pub fn MenusPage() -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let form = Form::new();
-    let week = RwSignal::new(Week::containing(chrono::Local::now().date_naive()));
+    let week = RwSignal::new(Week::containing(residence_now().date()));
     let menus = LocalResource::new(api::list::<DayMenu>);
     let open = RwSignal::new(None::<(NaiveDate, Option<Item<DayMenu>>)>);
     let live = move |menus: &[Stored<DayMenu>]| menus.iter().filter(|m| m.deleted_at.is_none()).map(|m| m.item.clone()).collect::<Vec<_>>();
@@ -79,34 +80,26 @@ pub fn MenusPage() -> impl IntoView {
 /// One dish's inputs.
 #[derive(Clone, Copy)]
 struct DishInputs {
-    name_fr: RwSignal<String>,
-    name_de: RwSignal<String>,
+    name: TextInputs,
     allergens: RwSignal<Vec<Allergen>>,
 }
 
 impl DishInputs {
     fn new(dish: Option<&Dish>) -> DishInputs {
-        DishInputs {
-            name_fr: RwSignal::new(dish.map(|d| d.name.fr.clone()).unwrap_or_default()),
-            name_de: RwSignal::new(dish.and_then(|d| d.name.de.clone()).unwrap_or_default()),
-            allergens: RwSignal::new(dish.map(|d| d.allergens.clone()).unwrap_or_default()),
-        }
+        DishInputs { name: TextInputs::new(dish.map(|d| &d.name)), allergens: RwSignal::new(dish.map(|d| d.allergens.clone()).unwrap_or_default()) }
     }
 
     fn load(&self, dish: Option<&Dish>) {
-        self.name_fr.set(dish.map(|d| d.name.fr.clone()).unwrap_or_default());
-        self.name_de.set(dish.and_then(|d| d.name.de.clone()).unwrap_or_default());
+        self.name.load(dish.map(|d| &d.name));
         self.allergens.set(dish.map(|d| d.allergens.clone()).unwrap_or_default());
     }
 
     fn dish(&self) -> Dish {
-        let mut allergens = self.allergens.get_untracked();
-        allergens.sort();
-        Dish { name: text(self.name_fr.get_untracked(), self.name_de.get_untracked()), allergens }
+        Dish { name: self.name.text(), allergens: self.allergens.get_untracked() }
     }
 
     fn is_empty(&self) -> bool {
-        self.name_fr.with_untracked(|name| name.trim().is_empty())
+        self.name.is_empty()
     }
 }
 
@@ -117,34 +110,48 @@ fn DayForm(day: NaiveDate, item: Option<Item<DayMenu>>, form: Form, on_saved: Ca
     let opened = item.as_ref().map(|i| (i.id, i.version));
     let menu = item.map(|i| i.content);
     let meal = |kind| menu.as_ref().and_then(|m| m.meal(kind)).cloned();
-    // Courses this form does not show (starters, desserts, breakfast) are kept as they were.
     let kept = StoredValue::new(menu.clone());
+    // Where each planned meal is in the menu as sent (after the loaded ones, if new), for the
+    // server's field errors.
+    let loaded_kinds: Vec<MealKind> = menu.iter().flat_map(|m| m.meals.iter().map(|meal| meal.kind)).collect();
+    let mut next_new = loaded_kinds.len();
+    let place_of = PLANNED.map(|kind| {
+        loaded_kinds.iter().position(|k| *k == kind).unwrap_or_else(|| {
+            next_new += 1;
+            next_new - 1
+        })
+    });
     let inputs = PLANNED.map(|kind| {
         let meal = meal(kind);
         (kind, DishInputs::new(meal.as_ref().map(|m| &m.main)), DishInputs::new(meal.as_ref().and_then(|m| m.vegetarian.as_ref())))
     });
+    // The inputs are applied onto the menu as loaded: the other courses and meals stay as they
+    // were, in their order; a meal whose main course is emptied is taken out.
     let read = move |_: &mut Reader| {
-        let kept = kept.get_value();
-        let previous = |kind| kept.as_ref().and_then(|m| m.meal(kind)).cloned();
-        let mut meals: Vec<Meal> = inputs
-            .iter()
-            .filter(|(_, main, _)| !main.is_empty())
-            .map(|(kind, main, vegetarian)| Meal {
-                kind: *kind,
-                main: main.dish(),
-                vegetarian: (!vegetarian.is_empty()).then(|| vegetarian.dish()),
-                ..previous(*kind).unwrap_or(Meal {
+        let mut menu = kept.get_value().unwrap_or(DayMenu { date: day, meals: Vec::new() });
+        for (kind, main, vegetarian) in &inputs {
+            let at = menu.meals.iter().position(|m| m.kind == *kind);
+            match (at, main.is_empty()) {
+                (Some(at), true) => {
+                    menu.meals.remove(at);
+                }
+                (Some(at), false) => {
+                    let meal = &mut menu.meals[at];
+                    meal.main = main.dish();
+                    meal.vegetarian = (!vegetarian.is_empty()).then(|| vegetarian.dish());
+                }
+                (None, true) => {}
+                (None, false) => menu.meals.push(Meal {
                     kind: *kind,
                     starter: None,
                     main: main.dish(),
                     dessert: None,
-                    vegetarian: None,
+                    vegetarian: (!vegetarian.is_empty()).then(|| vegetarian.dish()),
                     texture_adapted: None,
-                })
-            })
-            .collect();
-        meals.extend(kept.iter().flat_map(|m| m.meals.iter()).filter(|m| !PLANNED.contains(&m.kind)).cloned());
-        Some(DayMenu { date: day, meals })
+                }),
+            }
+        }
+        Some(menu)
     };
     let load = move |theirs: DayMenu| {
         for (kind, main, vegetarian) in inputs {
@@ -158,7 +165,7 @@ fn DayForm(day: NaiveDate, item: Option<Item<DayMenu>>, form: Form, on_saved: Ca
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
             <h3>{day_heading(day, lang)}</h3>
-            {inputs.into_iter().enumerate().map(|(index, (kind, main, vegetarian))| view! {
+            {inputs.into_iter().zip(place_of).map(|((kind, main, vegetarian), index)| view! {
                 <fieldset class="meal-inputs">
                     <legend>{kind.label(lang)}</legend>
                     <DishFields form index dish="main" label=ui.main_course inputs=main/>
@@ -170,7 +177,7 @@ fn DayForm(day: NaiveDate, item: Option<Item<DayMenu>>, form: Form, on_saved: Ca
     }
 }
 
-/// A dish's name in French and German and its allergens; `index` is its meal's place in the
+/// A dish's name in French, German and English and its allergens; `index` is its meal's place in the
 /// menu as sent, for the server's field errors (`meals[0].main.name.fr`).
 #[component]
 fn DishFields(form: Form, index: usize, dish: &'static str, label: &'static str, inputs: DishInputs) -> impl IntoView {
@@ -180,8 +187,7 @@ fn DishFields(form: Form, index: usize, dish: &'static str, label: &'static str,
     let id = format!("meal-{index}-{dish}");
     view! {
         <div class="dish-inputs">
-            <TextInput form id=format!("{id}-fr") label=format!("{label} ({})", ui.french) field=path("name.fr") value=inputs.name_fr/>
-            <TextInput form id=format!("{id}-de") label=format!("{label} ({})", ui.german) field=path("name.de") value=inputs.name_de/>
+            <TextFields form id=id label field=path("name") inputs=inputs.name/>
             <fieldset class="allergens">
                 <legend>{format!("{} – {label}", ui.allergens)}</legend>
                 {Allergen::ALL.into_iter().map(|allergen| {
@@ -191,6 +197,8 @@ fn DishFields(form: Form, index: usize, dish: &'static str, label: &'static str,
                         inputs.allergens.update(|list| {
                             list.retain(|a| *a != allergen);
                             if on { list.push(allergen); }
+                            // Sorted as chosen, not as read: an unchanged dish is saved unchanged.
+                            list.sort();
                         });
                     };
                     view! { <label class="check"><input type="checkbox" prop:checked=checked on:change=toggle/>{allergen.label(lang)}</label> }

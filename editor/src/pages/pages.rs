@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use plantzette_content::{BedAvailability, InfoPage, Item, PageSlug};
 
-use crate::components::form::{CheckBox, Field, Form, TextArea, TextInput};
+use crate::components::form::{CheckBox, Field, Form, TextFields, TextInput};
 use crate::components::list::{ContentPage, Editing};
 use crate::components::saving::{use_saving, FormFooter};
 use crate::fields::{number, Reader, TextInputs};
@@ -65,12 +65,9 @@ fn PageForm(editing: Editing<InfoPage>, item: Option<Item<InfoPage>>) -> impl In
                     {PageSlug::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=move || slug.get() == s>{s.label(lang)}</option> }).collect_view()}
                 </select>
             </Field>
-            <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=title.fr/>
-            <TextInput form id="title-de".into() label=format!("{} ({})", ui.title_field, ui.german) field="title.de" value=title.de/>
-            <TextInput form id="summary-fr".into() label=format!("{} ({})", ui.summary, ui.french) field="summary.fr" value=summary.fr/>
-            <TextInput form id="summary-de".into() label=format!("{} ({})", ui.summary, ui.german) field="summary.de" value=summary.de/>
-            <TextArea form id="body-fr".into() label=format!("{} ({})", ui.body, ui.french) field="body.fr" value=body.fr/>
-            <TextArea form id="body-de".into() label=format!("{} ({})", ui.body, ui.german) field="body.de" value=body.de/>
+            <TextFields form id="title" label=ui.title_field field="title" inputs=title/>
+            <TextFields form id="summary" label=ui.summary field="summary" inputs=summary/>
+            <TextFields form id="body" label=ui.body field="body" inputs=body multiline=true/>
             <CheckBox label=ui.short_stay_beds value=has_beds/>
             <Show when=move || has_beds.get()>
                 <div class="field-row">

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use plantzette_content::format::{long_date, time};
 use plantzette_content::{Audience, Contact, Item, Price, Programme, Session, Topic};
 
-use crate::components::form::{Field, Form, TextInput};
+use crate::components::form::{Field, Form, TextFields, TextInput};
 use crate::components::list::{ContentPage, Editing};
 use crate::components::saving::{use_saving, FormFooter};
-use crate::fields::{text, Reader, TextInputs};
+use crate::fields::{Reader, TextInputs};
 use crate::i18n::{lang, ui};
 
 #[component]
@@ -30,7 +30,7 @@ struct SessionInputs {
     date: RwSignal<String>,
     starts: RwSignal<String>,
     ends: RwSignal<String>,
-    place: RwSignal<String>,
+    place: TextInputs,
 }
 
 impl SessionInputs {
@@ -40,7 +40,7 @@ impl SessionInputs {
             date: RwSignal::new(session.map(|s| s.starts_at.date().to_string()).unwrap_or_default()),
             starts: RwSignal::new(time_of(|s| s.starts_at)),
             ends: RwSignal::new(time_of(|s| s.ends_at)),
-            place: RwSignal::new(session.map(|s| s.place.fr.clone()).unwrap_or_default()),
+            place: TextInputs::new(session.map(|s| &s.place)),
         }
     }
 
@@ -50,7 +50,7 @@ impl SessionInputs {
         let starts = reader.time(&field("starts_at"), &self.starts.get_untracked());
         let ends = reader.time(&field("ends_at"), &self.ends.get_untracked());
         let date = date?;
-        Some(Session { starts_at: date.and_time(starts?), ends_at: date.and_time(ends?), place: text(self.place.get_untracked(), String::new()) })
+        Some(Session { starts_at: date.and_time(starts?), ends_at: date.and_time(ends?), place: self.place.text() })
     }
 }
 
@@ -87,14 +87,13 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
                 code: plantzette_content::ErrorCode::Malformed { detail: francs.get_untracked() },
             });
         }
-        let mut audience_list = audiences.get_untracked();
-        audience_list.sort_by_key(|a| Audience::ALL.iter().position(|b| b == a));
         Some(Programme {
             title: title.text(),
             summary: summary.text(),
             description: description.optional(),
             topic: topic.get_untracked(),
-            audiences: audience_list,
+            // In the order chosen: the first is the main audience.
+            audiences: audiences.get_untracked(),
             sessions: read_sessions.into_iter().collect::<Option<Vec<_>>>()?,
             contact: Contact { name: contact_name.get_untracked(), phone: phone.get_untracked(), email: email.get_untracked() },
             price: Price { centimes: centimes?, note: note.optional() },
@@ -116,12 +115,9 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
     let saving = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
-            <TextInput form id="title-fr".into() label=format!("{} ({})", ui.title_field, ui.french) field="title.fr" value=title.fr/>
-            <TextInput form id="title-de".into() label=format!("{} ({})", ui.title_field, ui.german) field="title.de" value=title.de/>
-            <TextInput form id="summary-fr".into() label=format!("{} ({})", ui.summary, ui.french) field="summary.fr" value=summary.fr/>
-            <TextInput form id="summary-de".into() label=format!("{} ({})", ui.summary, ui.german) field="summary.de" value=summary.de/>
-            <TextInput form id="description-fr".into() label=format!("{} ({})", ui.description, ui.french) field="description.fr" value=description.fr/>
-            <TextInput form id="description-de".into() label=format!("{} ({})", ui.description, ui.german) field="description.de" value=description.de/>
+            <TextFields form id="title" label=ui.title_field field="title" inputs=title/>
+            <TextFields form id="summary" label=ui.summary field="summary" inputs=summary/>
+            <TextFields form id="description" label=ui.description field="description" inputs=description/>
             <Field form id="topic".into() label=ui.topic.into() field="topic">
                 <select id="topic" on:change=move |ev| {
                     let chosen = event_target_value(&ev);
@@ -154,7 +150,7 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
                             <TextInput form id=format!("session-{index}-date") label=ui.date.into() field=field("starts_at") value=session.date kind="date"/>
                             <TextInput form id=format!("session-{index}-starts") label=ui.starts.into() field=field("starts_at") value=session.starts kind="time"/>
                             <TextInput form id=format!("session-{index}-ends") label=ui.ends.into() field=field("ends_at") value=session.ends kind="time"/>
-                            <TextInput form id=format!("session-{index}-place") label=ui.place.into() field=field("place.fr") value=session.place/>
+                            <TextFields form id=format!("session-{index}-place") label=ui.place field=field("place") inputs=session.place/>
                             <button type="button" class="button secondary" on:click=move |_| sessions.update(|list| { list.remove(index); })>{ui.remove}</button>
                         </div>
                     }
@@ -166,7 +162,7 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
             <TextInput form id="phone".into() label=ui.phone.into() field="contact.phone" value=phone kind="tel"/>
             <TextInput form id="email".into() label=ui.email.into() field="contact.email" value=email kind="email"/>
             <TextInput form id="price".into() label=ui.price_chf.into() field="price.centimes" value=francs/>
-            <TextInput form id="price-note-fr".into() label=format!("{} ({})", ui.price_note, ui.french) field="price.note.fr" value=note.fr/>
+            <TextFields form id="price-note" label=ui.price_note field="price.note" inputs=note/>
             <FormFooter form saving on_cancel=Callback::new(move |_| editing.close())/>
         </form>
     }

@@ -7,7 +7,7 @@ use plantzette_content::format::time;
 use plantzette_content::{Address, Contact, Item, Residence, VisitingHours, VisitsState, VisitsStatus};
 
 use crate::api;
-use crate::components::form::{Field, Form, TextInput};
+use crate::components::form::{Field, Form, TextFields, TextInput};
 use crate::components::saving::{use_saving, FormFooter};
 use crate::fields::{Reader, TextInputs};
 use crate::i18n::{lang, ui};
@@ -110,16 +110,14 @@ fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
                     {STATES.into_iter().map(|s| view! { <option value=format!("{s:?}") selected=move || state.get() == s>{s.label(lang)}</option> }).collect_view()}
                 </select>
             </Field>
-            <TextInput form id="visits-message-fr".into() label=format!("{} ({})", ui.visits_message, ui.french) field="visits.message.fr" value=message.fr/>
-            <TextInput form id="visits-message-de".into() label=format!("{} ({})", ui.visits_message, ui.german) field="visits.message.de" value=message.de/>
+            <TextFields form id="visits-message" label=ui.visits_message field="visits.message" inputs=message/>
             <fieldset>
                 <legend>{ui.visiting_hours}</legend>
                 {move || hours.get().into_iter().enumerate().map(|(index, row)| {
                     let field = |rest: &str| format!("visiting_hours[{index}].{rest}");
                     view! {
                         <div class="field-row">
-                            <TextInput form id=format!("hours-{index}-fr") label=format!("{} ({})", ui.days, ui.french) field=field("days.fr") value=row.days.fr/>
-                            <TextInput form id=format!("hours-{index}-de") label=format!("{} ({})", ui.days, ui.german) field=field("days.de") value=row.days.de/>
+                            <TextFields form id=format!("hours-{index}-days") label=ui.days field=field("days") inputs=row.days/>
                             <TextInput form id=format!("hours-{index}-opens") label=ui.starts.into() field=field("opens") value=row.opens kind="time"/>
                             <TextInput form id=format!("hours-{index}-closes") label=ui.ends.into() field=field("closes") value=row.closes kind="time"/>
                             <button type="button" class="button secondary" on:click=move |_| hours.update(|rows| { rows.remove(index); })>{ui.remove}</button>

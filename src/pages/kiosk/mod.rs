@@ -47,7 +47,7 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
     let lang = lang();
     let activities = today.activities.clone();
     let meals = today.lunch_and_supper();
-    let news = today.news_at(minute.get_untracked());
+    let announcements = today.clone();
     view! {
         <Highlights today=today.clone() minute/>
         <div class="kiosk-columns">
@@ -63,10 +63,9 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
             </KioskSection>
             <KioskSection id="kiosk-news" title=ui.announcements>
                 <ul class="kiosk-announcements">
-                    {news
-                        .into_iter()
-                        .map(|a| view! { <li><LocalText text=a.content.text/></li> })
-                        .collect_view()}
+                    {move || {
+                        announcements.news_at(minute.get()).into_iter().map(|a| view! { <li><LocalText text=a.content.text/></li> }).collect_view()
+                    }}
                 </ul>
                 {today.next_session.map(|next| {
                     let session = next.session;

@@ -1,0 +1,30 @@
+// The staff API from the test itself, as the editor calls it: a session cookie, the CSRF token,
+// and `If-Match` with the item's version on each change.
+import { STAFF } from './editor.mjs';
+
+export async function staffApi(server) {
+  const login = await fetch(`${server.url}/api/v1/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(STAFF),
+  });
+  if (!login.ok) throw new Error(`log in: ${login.status}`);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await login.json();
+  const call = async (method, path, { version, body } = {}) => {
+    const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
+    if (version !== undefined) headers['if-match'] = `"${version}"`;
+    const response = await fetch(`${server.url}/api/v1/staff/${path}`, { method, headers, body: body && JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  return {
+    get: (path) => call('GET', path),
+    /** Replaces an item (as read from the staff API) with `content`; returns it as saved. */
+    replace: (kind, item, content) => call('PUT', `${kind}/${item.id}`, { version: item.version, body: content }),
+  };
+}
+
+/** An item's content: the item without its id, version and storage dates. */
+export function contentOf(item) {
+  const { id, version, updated_at: updated, deleted_at: deleted, ...content } = item;
+  return content;
+}
