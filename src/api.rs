@@ -83,6 +83,8 @@ async fn get_text(path: &str) -> Result<Answer, ApiError> {
         // The page that asked has gone (a tap on the kiosk before the answer came): nobody
         // waits for the answer, and nothing went wrong.
         Err(_) if signal.as_ref().is_some_and(|signal| signal.aborted()) => {}
+        // A wrong or outdated link: the page says so, and nothing is wrong with the app.
+        Err(ApiError::NotFound) => {}
         Err(error) => logging::error!("GET {path} failed: {error}"),
         Ok(_) => {}
     }

@@ -33,11 +33,17 @@ test('every programme is listed and opens its own page with sessions and contact
   await context.close();
 });
 
-test('an unknown programme says so and leads back', async () => {
-  const { page, context } = await openPage(app.browser);
-  await page.goto(`${app.server.url}/programmes/99999`);
-  await page.getByRole('alert').getByText('Le serveur a rencontré un problème.').waitFor();
-  await page.getByRole('link', { name: 'Prévention' }).click();
-  await page.waitForURL('**/programmes');
-  await context.close();
+test('a programme that is not there says so in the reader\'s language, with the way home', async () => {
+  for (const [lang, heading, home] of [['fr', 'Page introuvable', "Retour à l'accueil"], ['de', 'Seite nicht gefunden', 'Zur Startseite']]) {
+    const { page, context, problems } = await openPage(app.browser, { lang });
+    await page.goto(`${app.server.url}/programmes/999999`);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0, 'not told as a server problem');
+    await page.getByRole('link', { name: home }).click();
+    await waitForContent(page);
+    assert.equal(new URL(page.url()).pathname, '/');
+    // The browser logs the 404 itself; that answer is the point.
+    assert.deepEqual(problems, ['console error: Failed to load resource: the server responded with a status of 404 (Not Found)']);
+    await context.close();
+  }
 });

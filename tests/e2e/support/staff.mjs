@@ -14,10 +14,12 @@ export async function staffApi(server) {
     if (version !== undefined) headers['if-match'] = `"${version}"`;
     const response = await fetch(`${server.url}/api/v1/staff/${path}`, { method, headers, body: body && JSON.stringify(body) });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.json();
+    return response.status === 204 ? null : response.json();
   };
   return {
     get: (path) => call('GET', path),
+    create: (kind, content) => call('POST', kind, { body: content }),
+    remove: (kind, item) => call('DELETE', `${kind}/${item.id}`, { version: item.version }),
     /** Replaces an item (as read from the staff API) with `content`; returns it as saved. */
     replace: (kind, item, content) => call('PUT', `${kind}/${item.id}`, { version: item.version, body: content }),
   };
@@ -27,4 +29,9 @@ export async function staffApi(server) {
 export function contentOf(item) {
   const { id, version, updated_at: updated, deleted_at: deleted, ...content } = item;
   return content;
+}
+
+/** A naive local time ("2026-11-24T10:05") moved by `minutes`, as naive local time. */
+export function addMinutes(local, minutes) {
+  return new Date(Date.parse(`${local.slice(0, 16)}Z`) + minutes * 60e3).toISOString().slice(0, 16);
 }
