@@ -60,14 +60,20 @@ async function heapComposition(cdp) {
 
 /** A kiosk page whose clock starts at `time`, with a way to sample its memory after a garbage
  * collection: JS heap, DOM nodes, event listeners and the wasm's linear memory. */
-async function openKiosk(browser, server, time) {
-  const opened = await openPage(browser, { device: { ...KIOSK, hasTouch: true } });
+async function openKiosk(browser, server, time, { serviceWorker = false } = {}) {
+  const opened = await openPage(browser, { device: { ...KIOSK, hasTouch: true }, serviceWorkers: serviceWorker ? 'allow' : 'block' });
   const { page, context } = opened;
   // Trunk's loader announces the started module: its memory is the wasm's linear memory.
   await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.wasmMemory = e.detail.wasm.memory; }));
   const cdp = await context.newCDPSession(page);
   await installClock(page, { time });
   await page.goto(`${server.url}/kiosk`);
+  if (serviceWorker) {
+    // As on a lobby PC: from the second load on, the service worker answers and keeps copies.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  }
   await waitForContent(page);
   // `composition`: also split the heap into the page's own objects and the browser's (a heap
   // snapshot: a second or two, so only where the figures are compared).
@@ -88,7 +94,7 @@ export async function enduranceFigures(hours = 72) {
     const today = await server.api('/api/v1/today');
     const activityId = today.activities[0]?.activity_id ?? 1;
     const start = sierreInstant(`${zurichWallClock(new Date()).slice(0, 10)}T08:00`);
-    const { page, context, problems, sample } = await openKiosk(browser, server, start);
+    const { page, context, problems, sample } = await openKiosk(browser, server, start, { serviceWorker: true });
     await page.evaluate(() => { window.notReloaded = true; });
 
     const samples = [await sample(0)];
@@ -117,6 +123,18 @@ export async function enduranceFigures(hours = 72) {
     const reloaded = !(await page.evaluate(() => window.notReloaded === true));
     const onKioskHome = new URL(page.url()).pathname === '/kiosk';
     const end = await page.evaluate(() => Date.now());
+    // What the service worker keeps after all those days and weeks asked: bounded, not growing.
+    const cacheStorage = await page.evaluate(async () => {
+      const kept = {};
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        let bytes = 0;
+        const requests = await cache.keys();
+        for (const request of requests) bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
+        kept[name] = { entries: requests.length, bytes };
+      }
+      return kept;
+    });
     await context.close();
     // The same screen freshly opened at the same moment, with the same content: what the page
     // holds after 72 hours is compared with it (the DOM follows each day's content).
@@ -128,7 +146,7 @@ export async function enduranceFigures(hours = 72) {
     const last = samples.at(-1);
     const growth = (from, key) => ((last[key] - from[key]) / from[key]) * 100;
     return {
-      hours, warm, last, fresh: freshSample, reloaded, onKioskHome, errors: problems,
+      hours, warm, last, fresh: freshSample, reloaded, onKioskHome, errors: problems, cacheStorage,
       growth: { heap: growth(warm, 'heap'), wasm: growth(warm, 'wasm'), nodes: growth(freshSample, 'nodes'), listeners: growth(freshSample, 'listeners') },
       steps,
     };
@@ -153,6 +171,8 @@ export function printEndurance(e) {
   console.log('  against the same screen freshly opened at the end:');
   row('DOM nodes', 'nodes', e.fresh, String);
   row('event listeners', 'listeners', e.fresh, String);
+  const kept = Object.entries(e.cacheStorage).map(([name, c]) => `${name} ${c.entries} entries, ${(c.bytes / 1024).toFixed(0)} KB`).join('; ');
+  console.log(`  Cache Storage at the end: ${kept || 'empty'} (API answers bounded to 64)`);
   console.log(`  ${e.steps} taps and as many returns home; reloaded: ${e.reloaded ? 'YES' : 'no'}; errors: ${e.errors.length ? e.errors.join('; ') : 'none'}; back on the kiosk home: ${e.onKioskHome ? 'yes' : 'NO'}`);
 }
 
