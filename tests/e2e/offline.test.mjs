@@ -3,9 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { KIOSK, launchBrowser, openPage, waitForContent } from './support/browser.mjs';
+import { launchBrowser, openPage, waitForContent } from './support/browser.mjs';
 import { renameActivity } from './support/database.mjs';
 import { startServer } from './support/server.mjs';
+import { openControlledKiosk } from './support/service_worker.mjs';
 
 test('the last content seen stays available when the server is down', async () => {
   const server = await startServer();
@@ -34,17 +35,6 @@ test('the last content seen stays available when the server is down', async () =
   }
 });
 
-/** A kiosk whose service worker controls it and has kept today's content. */
-async function kioskWithCopies(browser, server) {
-  const opened = await openPage(browser, { device: KIOSK, serviceWorkers: 'allow' });
-  await opened.page.goto(`${server.url}/kiosk`);
-  await opened.page.evaluate(() => navigator.serviceWorker.ready);
-  await opened.page.reload();
-  await opened.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await waitForContent(opened.page);
-  return opened;
-}
-
 test('a server that accepts but never answers: the kiosk reloads and shows its last content within seconds', async (t) => {
   const server = await startServer();
   const browser = await launchBrowser();
@@ -52,7 +42,7 @@ test('a server that accepts but never answers: the kiosk reloads and shows its l
   const hung = createServer((socket) => held.push(socket));
   try {
     const today = await server.api('/api/v1/today');
-    const { page, context } = await kioskWithCopies(browser, server);
+    const { page, context } = await openControlledKiosk(browser, server);
     await server.stop();
     await new Promise((resolve) => hung.listen(server.port, '127.0.0.1', resolve));
 
@@ -75,7 +65,7 @@ test('a slow answer: the copy is shown first, then the server\'s newer content w
   const browser = await launchBrowser();
   try {
     const today = await server.api('/api/v1/today');
-    const { page, context } = await kioskWithCopies(browser, server);
+    const { page, context } = await openControlledKiosk(browser, server);
     await context.route('**/api/v1/today*', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 6000));
       await route.continue();

@@ -6,19 +6,15 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KIOSK, launchBrowser, openPage, waitForContent } from './support/browser.mjs';
+import { launchBrowser } from './support/browser.mjs';
+import { openControlledKiosk } from './support/service_worker.mjs';
 import { startServer } from './support/server.mjs';
 
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
-/** A kiosk controlled by its service worker, with its build kept. */
+/** A kiosk controlled by its service worker, with its shell kept. */
 async function controlledKiosk(browser, server) {
-  const opened = await openPage(browser, { device: KIOSK, serviceWorkers: 'allow' });
-  await opened.page.goto(`${server.url}/kiosk`);
-  await opened.page.evaluate(() => navigator.serviceWorker.ready);
-  await opened.page.reload();
-  await opened.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await waitForContent(opened.page);
+  const opened = await openControlledKiosk(browser, server);
   await opened.page.waitForFunction(async () => (await (await caches.open('plantzette-app')).match('/')) !== undefined);
   return opened;
 }
