@@ -9,7 +9,8 @@ use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::live::use_freshness;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Why content could not be shown.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -34,16 +35,29 @@ struct ErrorBody {
     message: String,
 }
 
+thread_local! {
+    /// Told of each answer the server itself gave (not the service worker's copy). Set from
+    /// above (`live` marks the content on screen as current), so that the transport knows
+    /// nothing of what is built on it.
+    static ON_SERVER_ANSWER: RefCell<Option<Rc<dyn Fn()>>> = RefCell::new(None);
+}
+
+/// Calls `hook` after each answer that came from the server itself.
+pub fn on_server_answer(hook: impl Fn() + 'static) {
+    ON_SERVER_ANSWER.set(Some(Rc::new(hook)));
+}
+
 async fn get<T: DeserializeOwned>(path: String) -> Result<T, ApiError> {
-    let freshness = use_freshness();
     let answer = get_text(&path).await?;
     let content = serde_json::from_str(&answer.body).map_err(|e| {
         let error = ApiError::Unreadable(e.to_string());
         logging::error!("GET {path} failed: {error}");
         error
     })?;
-    if let Some(freshness) = freshness.filter(|_| answer.from_network) {
-        freshness.confirm();
+    if answer.from_network {
+        if let Some(hook) = ON_SERVER_ANSWER.with_borrow(Clone::clone) {
+            hook();
+        }
     }
     Ok(content)
 }

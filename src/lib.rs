@@ -4,6 +4,7 @@
 mod api;
 mod clock;
 mod components;
+mod fetch;
 mod hooks;
 mod i18n;
 mod kiosk;

@@ -20,8 +20,8 @@ use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::JsCast;
 use web_sys::{EventSource, MessageEvent};
 
-use crate::api::ApiError;
-use crate::components::fetched::Fetch;
+use crate::api::{self, ApiError};
+use crate::fetch::Fetch;
 
 /// While the event stream is down, content is checked this often.
 const POLL_EVERY: Duration = Duration::from_secs(10);
@@ -68,6 +68,7 @@ pub fn provide_live_updates() {
         .map(|ms| ms as f64);
     let freshness = Freshness(RwSignal::new(remembered));
     provide_context(freshness);
+    api::on_server_answer(move || freshness.confirm());
     let stream = Rc::new(Stream {
         bump: Box::new(move || set_changes.update(|n| *n += 1)),
         freshness,

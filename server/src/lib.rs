@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod icalendar;
 pub mod live;
 pub mod quota;
 pub mod serve;

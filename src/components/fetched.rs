@@ -3,15 +3,9 @@
 //! while a new request is under way, and stays when a later request fails (the server down, an
 //! unreadable answer): a screen never goes blank once it has shown something.
 //!
-//! Every kind of content goes through one resource type and one view of it, typed again only
-//! where it is drawn: Leptos builds its resource and suspense machinery once per type, about
-//! 3 KB of wasm each time.
+//! Every kind of content goes through one view (`crate::fetch` holds the one resource type),
+//! typed again only where it is drawn: Leptos builds its suspense machinery once per type.
 
-use std::any::Any;
-use std::future::Future;
-use std::marker::PhantomData;
-use std::pin::Pin;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::either::EitherOf3;
@@ -21,61 +15,9 @@ use leptos_router::components::A;
 
 use crate::api::ApiError;
 use crate::components::address::scroll_to_fragment;
+use crate::fetch::{typed, AnyContent, AnyFetch, Fetch};
 use crate::i18n::ui;
 use crate::kiosk::{self, is_kiosk};
-
-/// Content of some kind, as the one resource type holds it.
-type AnyContent = Rc<dyn Any>;
-type Answer = Result<AnyContent, ApiError>;
-type AnyFetch = LocalResource<Answer>;
-
-/// Content of type `T`, fetched, and fetched again when what it depends on changes.
-pub struct Fetch<T> {
-    resource: AnyFetch,
-    content: PhantomData<fn() -> T>,
-}
-
-impl<T> Clone for Fetch<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for Fetch<T> {}
-
-impl<T: Clone + 'static> Fetch<T> {
-    /// Runs `fetch` now and again whenever a signal it reads changes.
-    pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
-    where
-        Fut: Future<Output = Result<T, ApiError>> + 'static,
-    {
-        let resource = any_fetch(Box::new(move || {
-            let content = fetch();
-            Box::pin(async move { content.await.map(|content| Rc::new(content) as AnyContent) })
-        }));
-        Self { resource, content: PhantomData }
-    }
-
-    /// The content, once fetched (tracked, like awaiting a resource).
-    pub async fn content(self) -> Result<T, ApiError> {
-        self.resource.await.map(|content| typed(&content))
-    }
-
-    /// Whether an answer (content or error) is there, tracked.
-    pub fn answered(&self) -> bool {
-        self.resource.read().is_some()
-    }
-}
-
-/// The one resource type (built once: the fetch itself is boxed).
-fn any_fetch(fetch: Box<dyn Fn() -> Pin<Box<dyn Future<Output = Answer>>>>) -> AnyFetch {
-    LocalResource::new(fetch)
-}
-
-/// A resource's content as the type it was fetched as; `Fetch<T>` holds nothing else.
-fn typed<T: Clone + 'static>(content: &AnyContent) -> T {
-    content.downcast_ref::<T>().cloned().expect("a Fetch<T> holds a T")
-}
 
 #[component]
 pub fn Fetched<T, R, V>(resource: Fetch<T>, render: R) -> impl IntoView

@@ -8,8 +8,8 @@ use plantzette_content::schedule::residence_time;
 use plantzette_content::{Today, VisitsStatus};
 
 use crate::api;
-use crate::components::fetched::Fetch;
 use crate::components::local_text::LocalText;
+use crate::fetch::Fetch;
 use crate::hooks::use_clock::use_clock;
 use crate::i18n::{lang, ui};
 use crate::live::live_resource;

@@ -5,28 +5,23 @@
 //! - `GET /api/v1/calendar/activities/{id}/{date}.ics`: one occurrence, to add it once;
 //! - `GET /api/v1/calendar/programmes/{id}/{session}.ics`: one session (numbered from 1).
 //!
-//! Times are written in the residence's zone (`TZID=Europe/Zurich`, with its VTIMEZONE), so a
-//! phone anywhere shows the right instant, and a weekly series stays at its local hour across
-//! daylight-saving changes.
+//! What goes into each calendar is chosen here; how it is written is `crate::icalendar`.
 
 use axum::extract::{Path, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use chrono::{Duration, NaiveDateTime, Utc};
-use ics::parameters::TzIDParam;
-use ics::properties::{Categories, Description, DtEnd, DtStart, ExDate, Location, RRule, Sequence, Status, Summary, TzName};
-use ics::{escape_text, Daylight, Event, ICalendar, Standard, TimeZone};
-use plantzette_content::schedule::{residence_instant, RESIDENCE_TZ_NAME};
-use plantzette_content::{Activity, Category, DateRange, Item, Lang, Occurrence, Programme, Residence, Session};
-use serde::Deserialize;
-
+use chrono::Duration;
+use ics::ICalendar;
 use plantzette_content::schedule::residence_now;
+use plantzette_content::{Activity, Category, DateRange, Lang, Programme};
+use serde::Deserialize;
 
 use super::query::{parse_date, Params};
 use super::residence;
 use crate::error::ApiError;
+use crate::icalendar::{new_calendar, occurrence_event, series_event, session_event};
 use crate::{store, AppState};
 
 pub fn router() -> Router<AppState> {
@@ -103,7 +98,7 @@ async fn serve_feed(state: &AppState, lang: Lang, selection: Selection) -> Resul
             }
         }
     }
-    Ok(ics_response(calendar, &format!("{}.ics", slug(&selection.name)), false))
+    Ok(ics_response(calendar, &format!("{}.ics", file_stem(&selection.name)), false))
 }
 
 async fn one_occurrence(
@@ -119,7 +114,7 @@ async fn one_occurrence(
     let lang = params.lang();
     let mut calendar = new_calendar(&residence.name);
     calendar.add_event(occurrence_event(&occurrence, activity.version, &residence, lang));
-    let title = slug(occurrence.info.title.get(lang));
+    let title = file_stem(occurrence.info.title.get(lang));
     Ok(ics_response(calendar, &format!("{title}-{date}.ics"), true))
 }
 
@@ -135,132 +130,14 @@ async fn one_session(
     let lang = params.lang();
     let mut calendar = new_calendar(&residence::load(&state.pool).await?.content.name);
     calendar.add_event(session_event(&programme, index, session, lang));
-    let title = slug(programme.content.title.get(lang));
+    let title = file_stem(programme.content.title.get(lang));
     Ok(ics_response(calendar, &format!("{title}-{}.ics", session.starts_at.date()), true))
 }
 
-fn new_calendar(name: &str) -> ICalendar<'static> {
-    let mut calendar = ICalendar::new("2.0", "-//Residence Plantzette//Plantzette//FR");
-    calendar.push(ics::properties::CalScale::new("GREGORIAN"));
-    calendar.push(ics::components::Property::new("X-WR-CALNAME", escape_text(name.to_string())));
-    calendar.push(ics::components::Property::new("X-WR-TIMEZONE", RESIDENCE_TZ_NAME));
-    calendar.add_timezone(residence_time_zone());
-    calendar
-}
-
-/// Europe/Zurich's rules since 1996: summer time from the last Sunday of March to the last of October.
-fn residence_time_zone() -> TimeZone<'static> {
-    let mut summer = Daylight::new("19810329T020000", "+0100", "+0200");
-    summer.push(TzName::new("CEST"));
-    summer.push(RRule::new("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"));
-    let mut winter = Standard::new("19961027T030000", "+0200", "+0100");
-    winter.push(TzName::new("CET"));
-    winter.push(RRule::new("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"));
-    let mut zone = TimeZone::daylight(RESIDENCE_TZ_NAME, summer);
-    zone.add_standard(winter);
-    zone
-}
-
-fn local(at: NaiveDateTime) -> String {
-    at.format("%Y%m%dT%H%M%S").to_string()
-}
-
-fn zoned<P: Into<ics::components::Property<'static>>>(make: impl Fn(String) -> P, at: NaiveDateTime) -> ics::components::Property<'static> {
-    let mut property = make(local(at)).into();
-    property.add(TzIDParam::new(RESIDENCE_TZ_NAME));
-    property
-}
-
-/// Every event carries the same stamp within a day, so that an unchanged feed keeps its ETag;
-/// revisions are told by SEQUENCE, which follows the content's version.
-fn stamp() -> String {
-    format!("{}T000000Z", Utc::now().format("%Y%m%d"))
-}
-
-fn where_at(place: &str, residence: &Residence) -> String {
-    let address = &residence.address;
-    format!("{place}, {}, {}, {} {}", residence.name, address.street, address.postcode, address.city)
-}
-
-/// An activity as the calendar holds it: once, or as a weekly series with its exceptions.
-fn series_event(item: &Item<Activity>, residence: &Residence, lang: Lang) -> Event<'static> {
-    let activity = &item.content;
-    let mut event = base_event(format!("activity-{}@plantzette", item.id), item.version, activity.starts_at, activity.ends_at);
-    describe_activity(&mut event, &activity.info, residence, lang);
-    if let Some(recurrence) = &activity.recurrence {
-        let days: Vec<&str> = recurrence.weekdays.iter().map(|d| ical_weekday(*d)).collect();
-        let last_instant = residence_instant(recurrence.until.and_hms_opt(23, 59, 59).expect("a valid time"));
-        event.push(RRule::new(format!("FREQ=WEEKLY;BYDAY={};UNTIL={}", days.join(","), last_instant.format("%Y%m%dT%H%M%SZ"))));
-        for day in &recurrence.except {
-            event.push(zoned(ExDate::new, day.and_time(activity.starts_at.time())));
-        }
-    }
-    if activity.cancelled {
-        event.push(Status::new("CANCELLED"));
-    }
-    event
-}
-
-fn occurrence_event(occurrence: &Occurrence, version: i64, residence: &Residence, lang: Lang) -> Event<'static> {
-    let uid = format!("activity-{}-{}@plantzette", occurrence.activity_id, occurrence.starts_at.date());
-    let mut event = base_event(uid, version, occurrence.starts_at, occurrence.ends_at);
-    describe_activity(&mut event, &occurrence.info, residence, lang);
-    if occurrence.cancelled {
-        event.push(Status::new("CANCELLED"));
-    }
-    event
-}
-
-fn session_event(programme: &Item<Programme>, index: usize, session: &Session, lang: Lang) -> Event<'static> {
-    let content = &programme.content;
-    let uid = format!("programme-{}-session-{}@plantzette", programme.id, index + 1);
-    let mut event = base_event(uid, programme.version, session.starts_at, session.ends_at);
-    event.push(Summary::new(escape_text(content.title.get(lang).to_string())));
-    event.push(Location::new(escape_text(session.place.get(lang).to_string())));
-    event.push(Categories::new(escape_text(content.topic.label(lang).to_string())));
-    let contact = &content.contact;
-    let details = format!("{}\n\n{} · {} · {}", content.summary.get(lang), contact.name, contact.phone, contact.email);
-    event.push(Description::new(escape_text(details)));
-    event
-}
-
-fn base_event(uid: String, version: i64, starts: NaiveDateTime, ends: NaiveDateTime) -> Event<'static> {
-    let mut event = Event::new(uid, stamp());
-    event.push(zoned(DtStart::new, starts));
-    event.push(zoned(DtEnd::new, ends));
-    event.push(Sequence::new((version - 1).to_string()));
-    event
-}
-
-fn describe_activity(event: &mut Event<'static>, info: &plantzette_content::ActivityInfo, residence: &Residence, lang: Lang) {
-    event.push(Summary::new(escape_text(info.title.get(lang).to_string())));
-    event.push(Location::new(escape_text(where_at(info.place.get(lang), residence))));
-    event.push(Categories::new(escape_text(info.category.label(lang).to_string())));
-    if let Some(description) = &info.description {
-        event.push(Description::new(escape_text(description.get(lang).to_string())));
-    }
-}
-
-fn ical_weekday(day: chrono::Weekday) -> &'static str {
-    ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][day.num_days_from_monday() as usize]
-}
-
-/// A file name from a title: lowercase ASCII words joined by dashes.
-fn slug(text: &str) -> String {
-    let folded: String = text
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'û' | 'ü' | 'ù' => 'u',
-            'ç' => 'c',
-            c => c,
-        })
-        .collect();
-    folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
+/// A file name from a title: lowercase ASCII words joined by dashes (`Fußpflege` →
+/// `fusspflege`).
+fn file_stem(title: &str) -> String {
+    slug::slugify(title)
 }
 
 /// `attachment` for one event (the phone offers to add it), `inline` for a feed (to subscribe).
@@ -272,19 +149,12 @@ fn ics_response(calendar: ICalendar<'static>, file_name: &str, attachment: bool)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
 
     #[test]
     fn file_names_are_plain_ascii() {
-        assert_eq!(slug("Concert de cor des Alpes"), "concert-de-cor-des-alpes");
-        assert_eq!(slug("Équilibre et force : prévenir les chutes"), "equilibre-et-force-prevenir-les-chutes");
-        assert_eq!(slug("Gedächtnis-Café"), "gedachtnis-cafe");
-    }
-
-    #[test]
-    fn series_until_is_the_end_of_its_last_day_in_utc() {
-        let until: NaiveDate = "2026-12-31".parse().unwrap();
-        let instant = residence_instant(until.and_hms_opt(23, 59, 59).unwrap());
-        assert_eq!(instant.format("%Y%m%dT%H%M%SZ").to_string(), "20261231T225959Z");
+        assert_eq!(file_stem("Concert de cor des Alpes"), "concert-de-cor-des-alpes");
+        assert_eq!(file_stem("Équilibre et force : prévenir les chutes"), "equilibre-et-force-prevenir-les-chutes");
+        assert_eq!(file_stem("Gedächtnis-Café"), "gedachtnis-cafe");
+        assert_eq!(file_stem("Fußpflege"), "fusspflege");
     }
 }
