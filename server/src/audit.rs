@@ -5,7 +5,7 @@ use chrono::Utc;
 use plantzette_content::staff::{AuditEntry, StaffUser};
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::error::ApiError;
+use crate::store::StoreError;
 
 /// One change to record; `body` is the content after it (before it, for a delete).
 pub struct Change {
@@ -17,7 +17,7 @@ pub struct Change {
 }
 
 /// Records a change by `who`: a staff member, or `None` for the server's command line.
-pub async fn record(db: &mut SqliteConnection, who: Option<&StaffUser>, change: Change) -> Result<(), ApiError> {
+pub async fn record(db: &mut SqliteConnection, who: Option<&StaffUser>, change: Change) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO audit_log (at, user_id, login, action, collection, item_id, version, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
         .bind(Utc::now().naive_utc())
         .bind(who.map(|user| user.id))
@@ -32,13 +32,14 @@ pub async fn record(db: &mut SqliteConnection, who: Option<&StaffUser>, change: 
     Ok(())
 }
 
+type AuditRow = (i64, chrono::NaiveDateTime, String, String, Option<String>, Option<i64>, Option<i64>);
+
 /// The latest changes, newest first.
-pub async fn latest(pool: &SqlitePool, limit: i64) -> Result<Vec<AuditEntry>, ApiError> {
-    let rows: Vec<(i64, chrono::NaiveDateTime, String, String, Option<String>, Option<i64>, Option<i64>)> =
-        sqlx::query_as("SELECT id, at, login, action, collection, item_id, version FROM audit_log ORDER BY id DESC LIMIT ?1")
-            .bind(limit)
-            .fetch_all(pool)
-            .await?;
+pub async fn latest(pool: &SqlitePool, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
+    let rows: Vec<AuditRow> = sqlx::query_as("SELECT id, at, login, action, collection, item_id, version FROM audit_log ORDER BY id DESC LIMIT ?1")
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|(id, at, login, action, collection, item_id, version)| AuditEntry { id, at, login, action, collection, item_id, version })

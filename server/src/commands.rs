@@ -8,14 +8,13 @@ use plantzette_content::staff::{NewUser, Role};
 
 use crate::auth::password::Hasher;
 use crate::auth::users;
-use crate::error::ApiError;
 use crate::{backup, db, transfer};
 
 pub async fn add_user(data_dir: &Path, login: String, name: String, admin: bool, password: String) -> anyhow::Result<String> {
     let pool = db::open(data_dir).await?;
     let role = if admin { Role::Admin } else { Role::Editor };
-    let account = users::prepare(&Hasher::default(), NewUser { login, name, role, password }).await.map_err(explain)?;
-    let user = users::create(&pool, account, None).await.map_err(explain)?;
+    let account = users::prepare(&Hasher::default(), NewUser { login, name, role, password }).await?;
+    let user = users::create(&pool, account, None).await?;
     Ok(format!("added {} ({})", user.login, user.role.as_str()))
 }
 
@@ -35,14 +34,6 @@ pub async fn import(data_dir: &Path, file: &Path) -> anyhow::Result<String> {
     let json = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let export = transfer::parse(&json)?;
     let pool = db::open(data_dir).await?;
-    let imported = transfer::import(&pool, data_dir, &export, None).await.map_err(explain)?;
+    let imported = transfer::import(&pool, data_dir, &export, None).await?;
     Ok(format!("imported {} items; the previous content is in {}", imported.items, data_dir.join(imported.backup).display()))
-}
-
-/// An API error as a sentence for the terminal, field errors included.
-fn explain(error: ApiError) -> anyhow::Error {
-    match error {
-        ApiError::Invalid(invalid) => anyhow::anyhow!("{invalid}"),
-        other => anyhow::anyhow!("{other}"),
-    }
 }

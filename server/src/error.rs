@@ -11,7 +11,9 @@ use plantzette_content::{ContentError, FieldError, RangeError};
 use serde::Serialize;
 
 use crate::auth::password::Busy;
+use crate::auth::users::AccountError;
 use crate::store::StoreError;
+use crate::transfer::ImportError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -89,6 +91,26 @@ impl From<StoreError> for ApiError {
             StoreError::Invalid(invalid) => ApiError::Invalid(invalid),
             StoreError::Database(error) => ApiError::Database(error),
             StoreError::Corrupt(error) => ApiError::Corrupt(error),
+        }
+    }
+}
+
+impl From<AccountError> for ApiError {
+    fn from(error: AccountError) -> Self {
+        match error {
+            AccountError::Invalid(invalid) => ApiError::Invalid(invalid),
+            AccountError::Busy(busy) => busy.into(),
+            AccountError::Store(error) => error.into(),
+            unknown @ AccountError::UnknownRole { .. } => ApiError::Internal(unknown.into()),
+        }
+    }
+}
+
+impl From<ImportError> for ApiError {
+    fn from(error: ImportError) -> Self {
+        match error {
+            ImportError::Store(error) => error.into(),
+            ImportError::Backup(error) => ApiError::Internal(error),
         }
     }
 }

@@ -16,7 +16,6 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::audit::{self, Change};
 use crate::backup;
-use crate::error::ApiError;
 use crate::store::{self, StoreError};
 
 pub const FORMAT: &str = "plantzette-export/1";
@@ -150,11 +149,26 @@ pub struct Imported {
     pub backup: String,
 }
 
+/// Why an import did not happen (nothing was changed).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("the backup of the content before the import failed: {0:#}")]
+    Backup(anyhow::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for ImportError {
+    fn from(error: sqlx::Error) -> Self {
+        ImportError::Store(StoreError::Database(error))
+    }
+}
+
 /// Replaces all content with a checked export's, in one transaction with its audit entry, after a
 /// verified backup of what was there.
-pub async fn import(pool: &SqlitePool, data_dir: &Path, export: &Export<AsChecked>, who: Option<&StaffUser>) -> Result<Imported, ApiError> {
+pub async fn import(pool: &SqlitePool, data_dir: &Path, export: &Export<AsChecked>, who: Option<&StaffUser>) -> Result<Imported, ImportError> {
     let backup = format!("before-import-{}.sqlite3", Utc::now().format("%Y%m%dT%H%M%S%.3fZ"));
-    backup::backup(pool, &data_dir.join(&backup)).await?;
+    backup::backup(pool, &data_dir.join(&backup)).await.map_err(ImportError::Backup)?;
     let mut tx = pool.begin().await?;
     replace_all(&mut tx, export).await?;
     let body = format!("{} items; previous content in {backup}", export.count());

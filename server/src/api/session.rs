@@ -40,7 +40,7 @@ async fn log_in(
         }
         Err(error) => {
             attempt.forget();
-            return Err(error);
+            return Err(error.into());
         }
     };
     attempt.forget();

@@ -5,14 +5,36 @@ use plantzette_content::staff::{NewUser, Role, StaffUser};
 use plantzette_content::{ContentError, ErrorCode};
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::password::Hasher;
+use super::password::{Busy, Hasher};
 use crate::audit::{self, Change};
-use crate::error::ApiError;
+use crate::store::StoreError;
+
+/// Why an account could not be read, made or checked.
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    /// A field of the new account (a short password, a login taken).
+    #[error(transparent)]
+    Invalid(#[from] ContentError),
+    /// Every password thread is busy: try again in a moment.
+    #[error(transparent)]
+    Busy(#[from] Busy),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A stored role this server does not know.
+    #[error("unknown role {role:?} for user {id}")]
+    UnknownRole { id: i64, role: String },
+}
+
+impl From<sqlx::Error> for AccountError {
+    fn from(error: sqlx::Error) -> Self {
+        AccountError::Store(StoreError::Database(error))
+    }
+}
 
 type UserRow = (i64, String, String, String);
 
-pub(crate) fn user((id, login, name, role): UserRow) -> Result<StaffUser, ApiError> {
-    let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role {role:?} for user {id}"))?;
+pub(crate) fn user((id, login, name, role): UserRow) -> Result<StaffUser, AccountError> {
+    let role = Role::parse(&role).ok_or(AccountError::UnknownRole { id, role })?;
     Ok(StaffUser { id, login, name, role })
 }
 
@@ -25,7 +47,7 @@ pub struct NewAccount {
     hash: String,
 }
 
-pub async fn prepare(hasher: &Hasher, new: NewUser) -> Result<NewAccount, ApiError> {
+pub async fn prepare(hasher: &Hasher, new: NewUser) -> Result<NewAccount, AccountError> {
     new.validate()?;
     let hash = hasher.hash(new.password).await?;
     Ok(NewAccount { login: new.login.trim().into(), name: new.name.trim().into(), role: new.role, hash })
@@ -33,7 +55,7 @@ pub async fn prepare(hasher: &Hasher, new: NewUser) -> Result<NewAccount, ApiErr
 
 /// Stores an account with its audit entry, in one transaction; `by` is the administrator who
 /// created it (`None`: the command line, or the demo).
-pub async fn create(pool: &SqlitePool, account: NewAccount, by: Option<&StaffUser>) -> Result<StaffUser, ApiError> {
+pub async fn create(pool: &SqlitePool, account: NewAccount, by: Option<&StaffUser>) -> Result<StaffUser, AccountError> {
     let mut tx = pool.begin().await?;
     let user = insert(&mut tx, account).await?;
     let change = Change {
@@ -49,7 +71,7 @@ pub async fn create(pool: &SqlitePool, account: NewAccount, by: Option<&StaffUse
 }
 
 /// A login already taken is a field error.
-async fn insert(db: &mut SqliteConnection, account: NewAccount) -> Result<StaffUser, ApiError> {
+async fn insert(db: &mut SqliteConnection, account: NewAccount) -> Result<StaffUser, AccountError> {
     let result = sqlx::query("INSERT INTO users (login, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
         .bind(&account.login)
         .bind(&account.name)
@@ -59,24 +81,24 @@ async fn insert(db: &mut SqliteConnection, account: NewAccount) -> Result<StaffU
         .execute(db)
         .await
         .map_err(|error| match &error {
-            sqlx::Error::Database(db) if db.is_unique_violation() => ApiError::Invalid(ContentError::single("login", ErrorCode::Duplicate)),
+            sqlx::Error::Database(db) if db.is_unique_violation() => AccountError::Invalid(ContentError::single("login", ErrorCode::Duplicate)),
             _ => error.into(),
         })?;
     Ok(StaffUser { id: result.last_insert_rowid(), login: account.login, name: account.name, role: account.role })
 }
 
-pub async fn list(pool: &SqlitePool) -> Result<Vec<StaffUser>, ApiError> {
+pub async fn list(pool: &SqlitePool) -> Result<Vec<StaffUser>, AccountError> {
     let rows: Vec<UserRow> = sqlx::query_as("SELECT id, login, name, role FROM users ORDER BY login").fetch_all(pool).await?;
     rows.into_iter().map(user).collect()
 }
 
-pub async fn any(pool: &SqlitePool) -> Result<bool, ApiError> {
+pub async fn any(pool: &SqlitePool) -> Result<bool, AccountError> {
     Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM users)").fetch_one(pool).await?)
 }
 
 /// Checks a login and password. `Ok(None)`: wrong login or password, and neither the caller
 /// nor anyone else can tell which (an unknown login is checked against a stand-in hash).
-pub async fn authenticate(pool: &SqlitePool, hasher: &Hasher, login: &str, given: String) -> Result<Option<StaffUser>, ApiError> {
+pub async fn authenticate(pool: &SqlitePool, hasher: &Hasher, login: &str, given: String) -> Result<Option<StaffUser>, AccountError> {
     let row: Option<(i64, String, String, String, String)> =
         sqlx::query_as("SELECT id, login, name, role, password_hash FROM users WHERE login = ?1").bind(login.trim()).fetch_optional(pool).await?;
     let matches = hasher.verify(given, row.as_ref().map(|r| r.4.clone())).await?;

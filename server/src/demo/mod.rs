@@ -18,12 +18,11 @@ use plantzette_content::{Content, Text, Valid, Week};
 use sqlx::SqlitePool;
 
 use crate::auth::password::Hasher;
-use crate::auth::users;
-use crate::error::ApiError;
-use crate::store;
+use crate::auth::users::{self, AccountError};
+use crate::store::{self, StoreError};
 
 /// Seeds or refreshes the demo content for the current week; leaves real content alone.
-pub async fn lay_out(pool: &SqlitePool) -> Result<(), ApiError> {
+pub async fn lay_out(pool: &SqlitePool) -> Result<(), StoreError> {
     let week = Week::containing(residence_now().date());
     let mut tx = pool.begin().await?;
     let laid_out_for: Option<String> = sqlx::query_scalar("SELECT value FROM meta WHERE key = 'demo_week'").fetch_optional(&mut *tx).await?;
@@ -57,7 +56,7 @@ pub async fn lay_out(pool: &SqlitePool) -> Result<(), ApiError> {
 pub const STAFF_LOGIN: &str = "direction";
 pub const STAFF_PASSWORD: &str = "plantzette-demo";
 
-pub async fn add_staff(pool: &SqlitePool, hasher: &Hasher) -> Result<(), ApiError> {
+pub async fn add_staff(pool: &SqlitePool, hasher: &Hasher) -> Result<(), AccountError> {
     let account = NewUser { login: STAFF_LOGIN.into(), name: "Direction (démo)".into(), role: Role::Admin, password: STAFF_PASSWORD.into() };
     users::create(pool, users::prepare(hasher, account).await?, None).await?;
     tracing::warn!(login = STAFF_LOGIN, "demo staff account added (its password is in the README): for trying the editor, never for real content");
@@ -75,7 +74,7 @@ pub async fn keep_current(pool: SqlitePool) {
     }
 }
 
-async fn replace_all<T: Content>(tx: &mut sqlx::SqliteConnection, items: &[T]) -> Result<(), ApiError> {
+async fn replace_all<T: Content>(tx: &mut sqlx::SqliteConnection, items: &[T]) -> Result<(), StoreError> {
     store::clear::<T>(&mut *tx).await?;
     for item in items {
         store::insert(&mut *tx, &Valid::new(item.clone())?).await?;

@@ -108,5 +108,5 @@ async fn record<T: Content>(db: &mut SqliteConnection, staff: &Staff, action: &'
         version: Some(item.version),
         body: Some(serde_json::to_string(&item.content)?),
     };
-    audit::record(db, Some(&staff.user), change).await
+    Ok(audit::record(db, Some(&staff.user), change).await?)
 }
