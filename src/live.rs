@@ -8,6 +8,10 @@
 //! reloads, so that a screen can say "last updated 14:32" when it is old.
 //!
 //! Usage: call `provide_live_updates()` once at the top, then fetch with `live_resource`.
+//!
+//! Over web-sys's `EventSource` rather than leptos-use's `use_event_source`: the browser's own
+//! reconnection retries every few seconds forever without jitter, and a hundred screens after a
+//! server restart want backoff with jitter and polling meanwhile, which the hook does not do.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;

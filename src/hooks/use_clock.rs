@@ -2,6 +2,8 @@
 //! on" and "next" marks, and the announcements shown from and until a time turn exactly on the
 //! minute, and a screen that runs for weeks wakes once a minute for it rather than every second.
 //! The app runs one clock for all (`provide_clock`), so that everything turns at once.
+//! Hand-written rather than leptos-use's `use_interval` (see `use_idle` for its cost): it must
+//! also wake on the minute's boundary, which an interval alone does not.
 //!
 //! ```ignore
 //! let now = use_clock();

@@ -1,6 +1,9 @@
 //! Whether anyone is using the screen: idle once nobody has touched it, pressed a key or
 //! scrolled for a while, busy again at the next touch. A screen that has just loaded is idle.
 //!
+//! Hand-written rather than leptos-use's `use_idle`: leptos-use with only the idle, interval
+//! and storage hooks cost 23 KB gzip of wasm here, for what these forty lines do.
+//!
 //! ```ignore
 //! let idle = use_idle(Duration::from_secs(60));
 //! Effect::watch(move || idle.get(), |idle, _, _| if *idle { /* go home */ }, false);

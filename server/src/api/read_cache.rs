@@ -9,6 +9,10 @@
 //! reads the new version at once (`Live::commit`); a change made beside it (an import on the
 //! command line, the demo's weekly reseeding) is read within half a second. A refused request,
 //! even a write refused, changes nothing and keeps the cache.
+//!
+//! A map rather than `moka` or `quick_cache`: nothing here is evicted one by one by age or
+//! use. The whole map is valid for one content version and minute and is dropped at once
+//! when either moves, and it is bounded by a count, so an LRU's machinery would be unused.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

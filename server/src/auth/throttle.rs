@@ -13,6 +13,10 @@
 //! read off the answers or their timing. Counters live in memory: a restart forgets them, which
 //! an attacker cannot cause. Behind a TLS proxy, the address is the client's as the trusted
 //! proxy forwards it.
+//!
+//! Hand-written rather than `governor`: a rate limiter spaces requests evenly, whereas this
+//! counts failures, forgets them on success, doubles the wait, and must record the attempt
+//! before the slow check, atomically with the decision. That is these hundred lines.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
