@@ -5,35 +5,13 @@ use gloo_net::http::Request;
 use leptos::logging;
 use leptos::prelude::*;
 use plantzette_content::{Activity, Category, DateRange, DayMenu, InfoPage, Item, Lang, Listing, Occurrence, Programme, Today};
+use plantzette_web::request::{successful, unanswered};
+use plantzette_web::RequestError;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 
 use std::cell::RefCell;
 use std::rc::Rc;
-
-/// Why content could not be shown.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-pub enum ApiError {
-    /// No answer: the network or the server is down.
-    #[error("network error: {0}")]
-    Network(String),
-    /// No such item (deleted, or a wrong address): told apart, since trying again will not help.
-    #[error("not found")]
-    NotFound,
-    /// The server answered with another error status.
-    #[error("HTTP {status}: {message}")]
-    Status { status: u16, message: String },
-    /// An answer that is not the contract's JSON.
-    #[error("unreadable answer: {0}")]
-    Unreadable(String),
-}
-
-/// The API's error body.
-#[derive(Deserialize)]
-struct ErrorBody {
-    message: String,
-}
 
 thread_local! {
     /// Told of each answer the server itself gave (not the service worker's copy). Set from
@@ -47,10 +25,10 @@ pub fn on_server_answer(hook: impl Fn() + 'static) {
     ON_SERVER_ANSWER.set(Some(Rc::new(hook)));
 }
 
-async fn get<T: DeserializeOwned>(path: String) -> Result<T, ApiError> {
+async fn get<T: DeserializeOwned>(path: String) -> Result<T, RequestError> {
     let answer = get_text(&path).await?;
     let content = serde_json::from_str(&answer.body).map_err(|e| {
-        let error = ApiError::Unreadable(e.to_string());
+        let error = RequestError::Unreadable(e.to_string());
         logging::error!("GET {path} failed: {error}");
         error
     })?;
@@ -70,7 +48,7 @@ struct Answer {
 
 /// The request itself, the same for every kind of content (only the parsing is per type: the
 /// network part is not copied into the bundle once for each).
-async fn get_text(path: &str) -> Result<Answer, ApiError> {
+async fn get_text(path: &str) -> Result<Answer, RequestError> {
     let controller = SendWrapper::new(web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());
     // Abort the request if the page that asked for it is left before it answers.
@@ -80,16 +58,10 @@ async fn get_text(path: &str) -> Result<Answer, ApiError> {
         }
     });
     let result = async {
-        let response = Request::get(path).abort_signal(signal.as_ref()).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
-        if !response.ok() {
-            if response.status() == 404 {
-                return Err(ApiError::NotFound);
-            }
-            let message = response.json::<ErrorBody>().await.map(|b| b.message).unwrap_or_default();
-            return Err(ApiError::Status { status: response.status(), message });
-        }
+        let response = Request::get(path).abort_signal(signal.as_ref()).send().await.map_err(unanswered)?;
+        let response = successful(response).await?;
         let from_network = response.headers().get("x-plantzette-copy").is_none();
-        let body = response.text().await.map_err(|e| ApiError::Unreadable(e.to_string()))?;
+        let body = response.text().await.map_err(|e| RequestError::Unreadable(e.to_string()))?;
         Ok(Answer { body, from_network })
     }
     .await;
@@ -98,7 +70,7 @@ async fn get_text(path: &str) -> Result<Answer, ApiError> {
         // waits for the answer, and nothing went wrong.
         Err(_) if signal.as_ref().is_some_and(|signal| signal.aborted()) => {}
         // A wrong or outdated link: the page says so, and nothing is wrong with the app.
-        Err(ApiError::NotFound) => {}
+        Err(RequestError::NotFound) => {}
         Err(error) => logging::error!("GET {path} failed: {error}"),
         Ok(_) => {}
     }
@@ -129,41 +101,41 @@ fn range_query(range: DateRange) -> String {
 
 /// The day's content. Asked first as the server's today, the request `index.html` preloads while
 /// the app itself loads; by its date only when the two clocks disagree (near midnight).
-pub async fn today(date: chrono::NaiveDate) -> Result<Today, ApiError> {
+pub async fn today(date: chrono::NaiveDate) -> Result<Today, RequestError> {
     match get::<Today>("/api/v1/today".to_string()).await? {
         today if today.date == date => Ok(today),
         _ => get(format!("/api/v1/today?date={date}")).await,
     }
 }
 
-pub async fn activities(range: DateRange) -> Result<Listing<Occurrence>, ApiError> {
+pub async fn activities(range: DateRange) -> Result<Listing<Occurrence>, RequestError> {
     get(format!("/api/v1/activities?{}", range_query(range))).await
 }
 
 /// One activity as planned, by the id in the page's address.
-pub async fn activity(id: String) -> Result<Item<Activity>, ApiError> {
+pub async fn activity(id: String) -> Result<Item<Activity>, RequestError> {
     get(format!("/api/v1/activities/{}", path_segment(&id))).await
 }
 
-pub async fn menus(range: DateRange) -> Result<Listing<Item<DayMenu>>, ApiError> {
+pub async fn menus(range: DateRange) -> Result<Listing<Item<DayMenu>>, RequestError> {
     get(format!("/api/v1/menus?{}", range_query(range))).await
 }
 
-pub async fn programmes() -> Result<Listing<Item<Programme>>, ApiError> {
+pub async fn programmes() -> Result<Listing<Item<Programme>>, RequestError> {
     get("/api/v1/programmes".into()).await
 }
 
 /// One programme by the id in the page's address; the server answers 404 for an unknown one.
-pub async fn programme(id: String) -> Result<Item<Programme>, ApiError> {
+pub async fn programme(id: String) -> Result<Item<Programme>, RequestError> {
     get(format!("/api/v1/programmes/{}", path_segment(&id))).await
 }
 
-pub async fn pages() -> Result<Vec<Item<InfoPage>>, ApiError> {
+pub async fn pages() -> Result<Vec<Item<InfoPage>>, RequestError> {
     get("/api/v1/pages".into()).await
 }
 
 /// One info page by the slug in the page's address; the server answers 404 for an unknown one.
-pub async fn page(slug: String) -> Result<Item<InfoPage>, ApiError> {
+pub async fn page(slug: String) -> Result<Item<InfoPage>, RequestError> {
     get(format!("/api/v1/pages/{}", path_segment(&slug))).await
 }
 

@@ -11,11 +11,11 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::api::ApiError;
+use plantzette_web::RequestError;
 
 /// Content of some kind, as the one resource type holds it.
 pub(crate) type AnyContent = Rc<dyn Any>;
-type Answer = Result<AnyContent, ApiError>;
+type Answer = Result<AnyContent, RequestError>;
 pub(crate) type AnyFetch = LocalResource<Answer>;
 
 /// Content of type `T`, fetched, and fetched again when what it depends on changes.
@@ -36,7 +36,7 @@ impl<T: Clone + 'static> Fetch<T> {
     /// Runs `fetch` now and again whenever a signal it reads changes.
     pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
     where
-        Fut: Future<Output = Result<T, ApiError>> + 'static,
+        Fut: Future<Output = Result<T, RequestError>> + 'static,
     {
         let resource = any_fetch(Box::new(move || {
             let content = fetch();
@@ -46,7 +46,7 @@ impl<T: Clone + 'static> Fetch<T> {
     }
 
     /// The content, once fetched (tracked, like awaiting a resource).
-    pub async fn content(self) -> Result<T, ApiError> {
+    pub async fn content(self) -> Result<T, RequestError> {
         self.resource.await.map(|content| typed(&content))
     }
 

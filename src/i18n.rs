@@ -3,58 +3,25 @@
 //! Each language is one `Ui` value, so a missing translation is a compile error. Content texts
 //! come translated from the server; these are only the app's labels.
 
-use leptos::prelude::*;
 use plantzette_content::Lang;
-
-/// The language chosen, shared by every component.
-#[derive(Clone, Copy)]
-pub struct Locale(pub RwSignal<Lang>);
+use plantzette_web::locale::{self, Locale};
+pub use plantzette_web::locale::{lang, set_lang};
 
 const STORAGE_KEY: &str = "plantzette.lang";
 
 /// Provides the language: the one chosen last time on this device, else (but on the kiosk) the
 /// browser's first language we speak, else French.
 pub fn provide_locale(kiosk: bool) -> Locale {
-    let stored = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-    // The lobby screen speaks the residence's language until a resident chooses another.
-    let browser = if kiosk { None } else { browser_language() };
-    let initial = stored.as_deref().and_then(Lang::from_code).or(browser).unwrap_or_default();
-    let locale = Locale(RwSignal::new(initial));
-    Effect::new(move || {
-        let lang = locale.0.get();
-        if let Some(root) = document().document_element() {
-            // Screen readers and speech synthesis pronounce the page by its `lang`.
-            let _ = root.set_attribute("lang", lang.code());
-        }
-        if let Some(storage) = local_storage() {
-            let _ = storage.set_item(STORAGE_KEY, lang.code());
-        }
-    });
-    provide_context(locale);
-    locale
-}
-
-fn browser_language() -> Option<Lang> {
-    window().navigator().languages().iter().filter_map(|code| code.as_string()).find_map(|code| Lang::from_code(&code))
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
-/// The language chosen. Read untracked: the app draws its routed view anew when it changes
-/// (see `App`), so components use plain labels rather than one reactive node per label.
-pub fn lang() -> Lang {
-    expect_context::<Locale>().0.get_untracked()
+    locale::provide_locale(STORAGE_KEY, |device| {
+        // The lobby screen speaks the residence's language until a resident chooses another.
+        let browser = if kiosk { None } else { device.browser.first().copied() };
+        device.stored.or(browser).unwrap_or_default()
+    })
 }
 
 /// The app's labels in the chosen language.
 pub fn ui() -> &'static Ui {
     labels(lang())
-}
-
-pub fn set_lang(lang: Lang) {
-    expect_context::<Locale>().0.set(lang);
 }
 
 /// The app's labels in one language.

@@ -2,7 +2,6 @@
 //! practical info, for the lobby kiosk and for families' phones.
 
 mod api;
-mod clock;
 mod components;
 mod fetch;
 mod hooks;

@@ -24,8 +24,9 @@ use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::JsCast;
 use web_sys::{EventSource, MessageEvent};
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::fetch::Fetch;
+use plantzette_web::RequestError;
 
 /// While the event stream is down, content is checked this often.
 const POLL_EVERY: Duration = Duration::from_secs(10);
@@ -188,7 +189,7 @@ fn retry_delay(attempt: u32, random: f64) -> Duration {
 pub fn live_resource<T, Fut>(fetch: impl Fn() -> Fut + 'static) -> Fetch<T>
 where
     T: Clone + 'static,
-    Fut: Future<Output = Result<T, ApiError>> + 'static,
+    Fut: Future<Output = Result<T, RequestError>> + 'static,
 {
     let ContentChanges(changes) = expect_context();
     Fetch::new(move || {

@@ -4,8 +4,10 @@
 use gloo_net::http::{Request, RequestBuilder};
 use plantzette_content::staff::{AuditEntry, Credentials, NewUser, SessionInfo, StaffUser, Stored};
 use plantzette_content::{Content, FieldError, Item};
+use plantzette_web::request::{successful, unanswered};
+use plantzette_web::RequestError;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::session::Session;
 
@@ -25,30 +27,25 @@ pub enum EditorError {
     Other(String),
 }
 
-#[derive(Deserialize)]
-struct ErrorBody {
-    message: String,
-    #[serde(default)]
-    errors: Vec<FieldError>,
-    current: Option<serde_json::Value>,
+/// What a refusal means to the editor.
+impl From<RequestError> for EditorError {
+    fn from(error: RequestError) -> Self {
+        match error {
+            RequestError::Network(_) => EditorError::Network,
+            RequestError::Refused { status: 401, .. } => EditorError::LoggedOut,
+            RequestError::Refused { status: 403, .. } => EditorError::Forbidden,
+            RequestError::Refused { status: 429, .. } => EditorError::TooManyAttempts,
+            RequestError::Refused { status: 422, body } => EditorError::Invalid(body.field_errors()),
+            RequestError::Refused { status: 412, body } => body.current().map_or_else(|| EditorError::Other(body.message()), EditorError::Stale),
+            other => EditorError::Other(other.to_string()),
+        }
+    }
 }
 
 async fn send<T: DeserializeOwned>(request: Result<Request, gloo_net::Error>) -> Result<T, EditorError> {
     let request = request.map_err(|e| EditorError::Other(e.to_string()))?;
-    let response = request.send().await.map_err(|_| EditorError::Network)?;
-    if response.ok() {
-        return response.json().await.map_err(|e| EditorError::Other(e.to_string()));
-    }
-    let status = response.status();
-    let body = response.json::<ErrorBody>().await.ok();
-    Err(match (status, body) {
-        (401, _) => EditorError::LoggedOut,
-        (403, _) => EditorError::Forbidden,
-        (429, _) => EditorError::TooManyAttempts,
-        (412, Some(ErrorBody { current: Some(current), .. })) => EditorError::Stale(current),
-        (422, Some(body)) => EditorError::Invalid(body.errors),
-        (_, body) => EditorError::Other(body.map_or_else(|| format!("HTTP {status}"), |b| b.message)),
-    })
+    let response = successful(request.send().await.map_err(unanswered)?).await?;
+    response.json().await.map_err(|e| EditorError::Other(e.to_string()))
 }
 
 /// A change, with the session's CSRF token.
@@ -71,12 +68,8 @@ pub async fn current_session() -> Result<Option<SessionInfo>, EditorError> {
 }
 
 pub async fn log_out(session: Session) -> Result<(), EditorError> {
-    let response = change(session, Request::delete("/api/v1/session")).send().await.map_err(|_| EditorError::Network)?;
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(EditorError::Other(format!("HTTP {}", response.status())))
-    }
+    successful(change(session, Request::delete("/api/v1/session")).send().await.map_err(unanswered)?).await?;
+    Ok(())
 }
 
 pub async fn list<T: Content>() -> Result<Vec<Stored<T>>, EditorError> {

@@ -1,36 +1,18 @@
 //! The editor's own words, in French and German (the staff's languages), and the one chosen.
 //! Content validation messages come from the content crate, in the same language.
 
-use leptos::prelude::*;
 use plantzette_content::Lang;
+pub use plantzette_web::locale::lang;
+use plantzette_web::locale::{self, Locale};
 
 const STORAGE_KEY: &str = "plantzette.editor.lang";
 
-#[derive(Clone, Copy)]
-pub struct Locale(pub RwSignal<Lang>);
-
+/// Provides the language: the one chosen last time, else the browser's if French or German,
+/// else French (the staff's languages: English readers get French).
 pub fn provide_locale() -> Locale {
-    let storage = window().local_storage().ok().flatten();
-    let stored = storage.as_ref().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-    let browser = window().navigator().language();
-    let initial = stored.or(browser).as_deref().and_then(Lang::from_code).filter(|lang| *lang != Lang::En).unwrap_or(Lang::Fr);
-    let locale = Locale(RwSignal::new(initial));
-    Effect::new(move || {
-        let lang = locale.0.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.code());
-        }
-        if let Some(storage) = &storage {
-            let _ = storage.set_item(STORAGE_KEY, lang.code());
-        }
-    });
-    provide_context(locale);
-    locale
-}
-
-/// The language chosen; the editor is drawn anew when it changes.
-pub fn lang() -> Lang {
-    expect_context::<Locale>().0.get_untracked()
+    locale::provide_locale(STORAGE_KEY, |device| {
+        device.stored.or(device.browser.first().copied()).filter(|lang| *lang != Lang::En).unwrap_or(Lang::Fr)
+    })
 }
 
 pub fn ui() -> &'static Ui {

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 use plantzette_content::Lang;
+use plantzette_web::locale::Locale;
 
 use components::login::LoginForm;
 use i18n::ui;
@@ -103,7 +104,7 @@ fn Shell() -> impl IntoView {
 
 #[component]
 fn LanguageSwitch() -> impl IntoView {
-    let locale = expect_context::<i18n::Locale>();
+    let locale = expect_context::<Locale>();
     let current = locale.0.get_untracked();
     view! {
         <div class="language-switch" role="group">

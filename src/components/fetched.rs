@@ -13,11 +13,11 @@ use leptos::prelude::*;
 
 use leptos_router::components::A;
 
-use crate::api::ApiError;
 use crate::components::address::scroll_to_fragment;
 use crate::fetch::{typed, AnyContent, AnyFetch, Fetch};
 use crate::i18n::ui;
 use crate::kiosk::{self, is_kiosk};
+use plantzette_web::RequestError;
 
 #[component]
 pub fn Fetched<T, R, V>(resource: Fetch<T>, render: R) -> impl IntoView
@@ -47,7 +47,7 @@ fn any_fetched(resource: AnyFetch, render: Arc<dyn Fn(&AnyContent) -> AnyView + 
                         }
                         // The failure is in the console log; the next change or poll tries again.
                         // An item deleted meanwhile is not shown from an older copy.
-                        (Err(error), Some(previous)) if !matches!(error, ApiError::NotFound) => EitherOf3::B(view! {
+                        (Err(error), Some(previous)) if !matches!(error, RequestError::NotFound) => EitherOf3::B(view! {
                             <p class="notice" role="status">{ui.showing_last_content}</p>
                             {render(&previous)}
                         }),
@@ -61,10 +61,10 @@ fn any_fetched(resource: AnyFetch, render: Arc<dyn Fn(&AnyContent) -> AnyView + 
 }
 
 #[component]
-fn ErrorNotice(error: ApiError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+fn ErrorNotice(error: RequestError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     let ui = ui();
     let message = match &error {
-        ApiError::NotFound => {
+        RequestError::NotFound => {
             let home = if is_kiosk() { kiosk::HOME } else { "/" };
             return view! {
                 <div class="notice" role="status">
@@ -75,9 +75,9 @@ fn ErrorNotice(error: ApiError, on_retry: impl Fn() + Send + Sync + 'static) -> 
             }
             .into_any();
         }
-        ApiError::Network(_) => ui.error_network,
-        ApiError::Status { .. } => ui.error_server,
-        ApiError::Unreadable(_) => ui.error_unreadable,
+        RequestError::Network(_) => ui.error_network,
+        RequestError::Refused { .. } => ui.error_server,
+        RequestError::Unreadable(_) => ui.error_unreadable,
     };
     view! {
         <div class="notice error" role="alert">

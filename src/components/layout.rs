@@ -10,10 +10,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use plantzette_content::Lang;
 
-use crate::clock::device_in_residence_zone;
 use crate::components::notices::{provide_today, use_today, SiteNotices, StaleNotice};
 use crate::i18n::{lang, set_lang, ui};
 use crate::kiosk::{self, is_kiosk};
+use plantzette_web::clock::device_in_residence_zone;
 
 #[component]
 pub fn Layout(children: ChildrenFn) -> impl IntoView {

@@ -8,9 +8,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use plantzette_content::format::week_span;
 use plantzette_content::Week;
 
-use crate::clock::residence_today;
 use crate::components::address::use_query_link;
 use crate::i18n::{lang, ui};
+use plantzette_web::clock::residence_today;
 
 /// The week named in the address, or the current one.
 pub fn use_week() -> Memo<Week> {

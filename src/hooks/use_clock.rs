@@ -15,7 +15,7 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 
-use crate::clock::residence_now;
+use plantzette_web::clock::residence_now;
 
 const MINUTE_MS: u64 = 60_000;
 /// Timers may fire a little early: wake just after the minute has turned.

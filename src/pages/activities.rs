@@ -10,7 +10,6 @@ use plantzette_content::format::{day_heading, long_date, time_span};
 use plantzette_content::{Activity, Category, DateRange, Item, Listing, Occurrence};
 
 use crate::api;
-use crate::clock::residence_now;
 use crate::components::activity::ActivityList;
 use crate::components::address::use_query_link;
 use crate::components::calendar_link::AddToCalendar;
@@ -20,6 +19,7 @@ use crate::components::local_text::LocalText;
 use crate::components::week_nav::{use_week, WeekHeader};
 use crate::i18n::{lang, ui};
 use crate::live::live_resource;
+use plantzette_web::clock::residence_now;
 
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {

@@ -5,13 +5,13 @@ use plantzette_content::format::day_heading;
 use plantzette_content::{DayMenu, Item, Listing};
 
 use crate::api;
-use crate::clock::residence_today;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::meal::MealCard;
 use crate::components::week_nav::{use_week, WeekHeader};
 use crate::i18n::{lang, ui};
 use crate::live::live_resource;
+use plantzette_web::clock::residence_today;
 
 #[component]
 pub fn MenusPage() -> impl IntoView {

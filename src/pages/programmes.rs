@@ -9,7 +9,6 @@ use plantzette_content::page::paragraphs;
 use plantzette_content::{Audience, Item, Listing, Programme};
 
 use crate::api;
-use crate::clock::residence_now;
 use crate::components::calendar_link::AddToCalendar;
 use crate::components::contact::ContactButtons;
 use crate::components::fetched::Fetched;
@@ -17,6 +16,7 @@ use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::i18n::{lang, ui};
 use crate::live::live_resource;
+use plantzette_web::clock::residence_now;
 
 #[component]
 pub fn ProgrammesPage() -> impl IntoView {

@@ -4,8 +4,8 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time, time_span, weekday_name};
-use plantzette_content::schedule::residence_now;
 use plantzette_content::{Activity, ActivityInfo, Category, Item, Recurrence};
+use plantzette_web::clock::residence_now;
 
 use crate::components::form::{CheckBox, Field, Form, TextFields, TextInput};
 use crate::components::list::{ContentPage, Editing};

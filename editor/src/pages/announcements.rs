@@ -3,8 +3,8 @@
 
 use chrono::{Duration, Timelike};
 use leptos::prelude::*;
-use plantzette_content::schedule::residence_now;
 use plantzette_content::{Announcement, Item, Priority};
+use plantzette_web::clock::residence_now;
 
 use crate::components::form::{Field, TextFields, TextInput};
 use crate::components::list::{ContentPage, Editing};

@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use plantzette_content::format::{day_heading, week_span};
-use plantzette_content::schedule::residence_now;
 use plantzette_content::staff::Stored;
 use plantzette_content::{Allergen, DayMenu, Dish, Item, Meal, MealKind, Week};
+use plantzette_web::clock::residence_now;
 
 use crate::api;
 use crate::components::form::{Form, TextFields};
