@@ -1,0 +1,119 @@
+//! The app's own words in French, German and English, and the language chosen.
+//!
+//! Each language is one `Ui` value, so a missing translation is a compile error. Content texts
+//! come translated from the server; these are only the app's labels.
+
+use plantzette_content::Lang;
+use plantzette_web::locale::{self, Locale};
+pub use plantzette_web::locale::{lang, set_lang};
+
+mod de;
+mod en;
+mod fr;
+
+use de::DE;
+use en::EN;
+use fr::FR;
+
+const STORAGE_KEY: &str = "plantzette.lang";
+
+/// Provides the language: the one chosen last time on this device, else (but on the kiosk) the
+/// browser's first language we speak, else French.
+pub fn provide_locale(kiosk: bool) -> Locale {
+    locale::provide_locale(STORAGE_KEY, |device| {
+        // The lobby screen speaks the residence's language until a resident chooses another.
+        let browser = if kiosk { None } else { device.browser.first().copied() };
+        device.stored.or(browser).unwrap_or_default()
+    })
+}
+
+/// The app's labels in the chosen language.
+pub fn ui() -> &'static Ui {
+    labels(lang())
+}
+
+/// The app's labels in one language.
+pub struct Ui {
+    pub skip_to_content: &'static str,
+    pub main_navigation: &'static str,
+    pub language: &'static str,
+    pub today: &'static str,
+    pub activities: &'static str,
+    pub menus: &'static str,
+    pub programmes: &'static str,
+    pub info: &'static str,
+    pub loading: &'static str,
+    pub error_network: &'static str,
+    pub error_server: &'static str,
+    pub error_unreadable: &'static str,
+    pub retry: &'static str,
+    pub now_on: &'static str,
+    pub next: &'static str,
+    pub cancelled: &'static str,
+    pub registration_required: &'static str,
+    pub not_wheelchair_accessible: &'static str,
+    pub no_activities: &'static str,
+    pub no_activities_of_kind: &'static str,
+    pub no_menu: &'static str,
+    pub previous_week: &'static str,
+    pub next_week: &'static str,
+    pub this_week: &'static str,
+    pub allergens: &'static str,
+    pub no_allergens: &'static str,
+    pub announcements: &'static str,
+    pub todays_activities: &'static str,
+    pub todays_menu: &'static str,
+    pub next_prevention_session: &'static str,
+    pub visiting_hours: &'static str,
+    pub contact: &'static str,
+    pub phone: &'static str,
+    pub email: &'static str,
+    pub audience: &'static str,
+    pub sessions: &'static str,
+    pub price: &'static str,
+    pub registration: &'static str,
+    pub all_programmes: &'static str,
+    pub no_programmes: &'static str,
+    pub more_info: &'static str,
+    pub free_beds: &'static str,
+    pub of: &'static str,
+    pub not_found: &'static str,
+    pub not_found_text: &'static str,
+    /// An item asked for by its address that is not there (deleted, or a wrong link).
+    pub item_not_found: &'static str,
+    pub back_home: &'static str,
+    pub in_french_only: &'static str,
+    /// "Allergènes : " in French (a non-breaking space before the colon), "Allergene: " otherwise.
+    pub colon: &'static str,
+    pub add_to_calendar: &'static str,
+    pub subscribe_calendar: &'static str,
+    pub calendar_address: &'static str,
+    pub all_categories: &'static str,
+    pub kind_of_activity: &'static str,
+    pub go_to_date: &'static str,
+    pub whole_week: &'static str,
+    pub swiss_time: &'static str,
+    pub urgent: &'static str,
+    pub wake_up: &'static str,
+    pub highlights: &'static str,
+    pub pause_highlights: &'static str,
+    pub resume_highlights: &'static str,
+    pub announcement: &'static str,
+    pub last_updated: &'static str,
+    pub showing_last_content: &'static str,
+    pub read_aloud: &'static str,
+    pub stop_reading: &'static str,
+    pub home: &'static str,
+    pub day_programme: &'static str,
+    pub the_week: &'static str,
+    pub preview: &'static str,
+    pub no_preview: &'static str,
+}
+
+pub fn labels(lang: Lang) -> &'static Ui {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::De => &DE,
+        Lang::En => &EN,
+    }
+}
