@@ -39,6 +39,17 @@ pub struct Config {
     #[arg(long, env = "PLANTZETTE_HTTPS")]
     pub https: bool,
 
+    /// The address browsers use, through the TLS proxy (`https://plantzette.example.ch`): staff
+    /// changes must come from a page of it. An `https://` address also means `--https`.
+    /// Without it, changes must come from the host the request names.
+    #[arg(long, env = "PLANTZETTE_PUBLIC_URL", value_parser = public_origin)]
+    pub public_url: Option<String>,
+
+    /// A proxy whose `X-Forwarded-For` is believed (the TLS proxy: `127.0.0.1`); repeat it, or
+    /// separate addresses by commas. A request from any other address is taken as it comes.
+    #[arg(long = "trusted-proxy", env = "PLANTZETTE_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+
     /// Minutes without a request after which a staff session ends.
     #[arg(long, env = "PLANTZETTE_SESSION_IDLE_MINUTES", default_value_t = 30)]
     pub session_idle_minutes: u64,
@@ -96,4 +107,37 @@ pub enum UserCommand {
         #[arg(long)]
         admin: bool,
     },
+}
+
+impl Config {
+    /// Whether browsers reach the server over HTTPS.
+    pub fn https(&self) -> bool {
+        self.https || self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"))
+    }
+}
+
+/// `https://Plantzette.example.ch/` as the origin browsers send: `https://plantzette.example.ch`.
+fn public_origin(url: &str) -> Result<String, String> {
+    let uri: axum::http::Uri = url.parse().map_err(|_| format!("{url} is not an address"))?;
+    let (Some(scheme), Some(authority)) = (uri.scheme_str(), uri.authority()) else {
+        return Err(format!("{url}: give the scheme and the host, as in https://plantzette.example.ch"));
+    };
+    if !matches!(scheme, "https" | "http") || uri.path().trim_end_matches('/') != "" {
+        return Err(format!("{url}: an http(s) address without a path, as in https://plantzette.example.ch"));
+    }
+    Ok(format!("{scheme}://{}", authority.as_str().to_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_public_url_is_kept_as_the_origin_browsers_send() {
+        assert_eq!(public_origin("https://Plantzette.Example.ch/").unwrap(), "https://plantzette.example.ch");
+        assert_eq!(public_origin("https://127.0.0.1:8443").unwrap(), "https://127.0.0.1:8443");
+        assert!(public_origin("plantzette.example.ch").is_err());
+        assert!(public_origin("https://plantzette.example.ch/gestion").is_err());
+        assert!(public_origin("ftp://plantzette.example.ch").is_err());
+    }
 }

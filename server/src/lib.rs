@@ -23,7 +23,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Context;
-use axum::http::header::{REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
+use axum::http::header::{REFERRER_POLICY, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::{middleware, Router};
 use sqlx::SqlitePool;
@@ -56,6 +56,7 @@ pub struct AppState {
 pub fn app(state: AppState, site: &Site) -> Router {
     let header = |name: HeaderName, value: HeaderValue| SetResponseHeaderLayer::overriding(name, value);
     let read_cache = api::read_cache::ReadCache::new(state.live.clone());
+    let https = state.auth.https;
     let app = Router::new()
         .nest("/api/v1", api::router(REQUEST_TIMEOUT))
         .merge(site.router().layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)))
@@ -74,6 +75,8 @@ pub fn app(state: AppState, site: &Site) -> Router {
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
         ))
+        // Served over HTTPS: browsers keep to it for a year, even if a link says http://.
+        .layer(tower::util::option_layer(https.then(|| header(STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000")))))
 }
 
 /// A server bound to its address, its database open and up to date, ready to run.
@@ -99,8 +102,12 @@ impl Server {
                 config.addr
             )
         })?;
-        let auth =
-            auth::Auth::new(config.https, Duration::from_secs(config.session_idle_minutes * 60), Duration::from_secs(config.session_hours * 3600));
+        let auth = auth::Auth::new(
+            config.https(),
+            config.public_url.clone(),
+            Duration::from_secs(config.session_idle_minutes * 60),
+            Duration::from_secs(config.session_hours * 3600),
+        );
         if config.demo && !auth::users::any(&pool).await? {
             demo::add_staff(&pool, &auth.hasher).await.context("cannot add the demo's staff account")?;
         }
@@ -108,9 +115,12 @@ impl Server {
         let (stop, stopping) = watch::channel(false);
         let event_streams = quota::Quota::new(config.max_event_streams, config.max_event_streams_per_address, vec![]);
         let state = AppState { pool, auth, data_dir: config.data_dir.clone(), live, stopping, event_streams };
+        let proxies = client::TrustedProxies::new(config.trusted_proxies.clone());
         let limits = serve::Limits {
-            connections: quota::Quota::new(config.max_connections, config.max_connections_per_address, vec![]),
+            // A trusted proxy carries everyone's connections: its share is the whole.
+            connections: quota::Quota::new(config.max_connections, config.max_connections_per_address, proxies.addresses()),
             header_timeout: Duration::from_secs(config.header_timeout_secs),
+            proxies,
         };
         Ok(Server { listener, router: app(state, &site), limits, stop })
     }

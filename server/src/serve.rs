@@ -18,6 +18,7 @@ use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
+use crate::client::{ClientAddress, TrustedProxies};
 use crate::quota::Quota;
 
 /// How long requests under way may take to finish once the server is asked to stop.
@@ -28,6 +29,8 @@ pub struct Limits {
     pub connections: Quota,
     /// The time a connection has to send a request's headers, and to start its next request.
     pub header_timeout: Duration,
+    /// Whose `X-Forwarded-For` tells the client's address.
+    pub proxies: TrustedProxies,
 }
 
 /// Serves `router` on `listener` until `stop` completes.
@@ -52,9 +55,11 @@ pub async fn serve(listener: TcpListener, router: Router, limits: Limits, stop: 
             continue;
         };
         let _ = stream.set_nodelay(true);
-        let router = router.clone();
+        let (router, proxies) = (router.clone(), limits.proxies.clone());
         let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
-            // Handlers learn the peer as axum's `serve` would tell them.
+            // Handlers learn the peer as axum's `serve` would tell them, and the client.
+            let client = ClientAddress(proxies.client(peer.ip(), request.headers()));
+            request.extensions_mut().insert(client);
             request.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
             router.clone().oneshot(request)
         });

@@ -20,6 +20,9 @@ pub struct Auth(Arc<AuthInner>);
 pub struct AuthInner {
     /// Served to browsers over HTTPS (behind a TLS proxy): the cookie takes the `__Host-` prefix.
     pub https: bool,
+    /// The origin browsers use (`https://plantzette.example.ch`), if configured: changes must
+    /// come from it. Behind a proxy the `Host` header may be the proxy's upstream address.
+    pub public_origin: Option<String>,
     /// A session unused for this long has ended.
     pub idle_expiry: Duration,
     /// A session this old has ended, however busy: a stolen cookie does not last.
@@ -29,8 +32,8 @@ pub struct AuthInner {
 }
 
 impl Auth {
-    pub fn new(https: bool, idle_expiry: Duration, lifetime: Duration) -> Auth {
-        Auth(Arc::new(AuthInner { https, idle_expiry, lifetime, logins: Default::default(), hasher: Default::default() }))
+    pub fn new(https: bool, public_origin: Option<String>, idle_expiry: Duration, lifetime: Duration) -> Auth {
+        Auth(Arc::new(AuthInner { https, public_origin, idle_expiry, lifetime, logins: Default::default(), hasher: Default::default() }))
     }
 }
 

@@ -106,7 +106,7 @@ impl FromRequestParts<AppState> for Staff {
             return Err(ApiError::Unauthorized("the session has ended: log in again"));
         }
         if !matches!(parts.method, Method::GET | Method::HEAD) {
-            refuse_cross_site(parts, &csrf_token)?;
+            refuse_cross_site(parts, &csrf_token, state.auth.public_origin.as_deref())?;
         }
         sqlx::query("UPDATE sessions SET last_seen_at = ?1 WHERE token_hash = ?2").bind(now).bind(&token_hash).execute(&state.pool).await?;
         Ok(Staff { user: user((id, login, name, role))?, token_hash, csrf_token })
@@ -114,7 +114,7 @@ impl FromRequestParts<AppState> for Staff {
 }
 
 /// A change must carry the session's CSRF token, and come from a page of this site.
-fn refuse_cross_site(parts: &Parts, csrf_token: &str) -> Result<(), ApiError> {
+fn refuse_cross_site(parts: &Parts, csrf_token: &str, public_origin: Option<&str>) -> Result<(), ApiError> {
     const REFUSED: ApiError = ApiError::Forbidden("cross-site request refused");
     let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
     // Compared through their digests, so that the time taken says nothing about the token.
@@ -122,9 +122,14 @@ fn refuse_cross_site(parts: &Parts, csrf_token: &str) -> Result<(), ApiError> {
         return Err(REFUSED);
     }
     if let Some(origin) = parts.headers.get(ORIGIN).and_then(|v| v.to_str().ok()) {
-        let host = parts.headers.get(HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
-        let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or(origin);
-        if origin_host != host {
+        let same_site = match public_origin {
+            Some(public) => origin.eq_ignore_ascii_case(public),
+            None => {
+                let host = parts.headers.get(HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+                origin.split_once("://").map_or(origin, |(_, rest)| rest) == host
+            }
+        };
+        if !same_site {
             return Err(REFUSED);
         }
     }

@@ -48,9 +48,14 @@ fn write_dist(dir: &TempDir) -> PathBuf {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|config| config).await
+}
+
+/// A test app whose configuration `adjust` changes from `config`'s.
+pub async fn spawn_app_with(adjust: impl FnOnce(Config) -> Config) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     write_dist(&dir);
-    let address = start(config(&dir)).await;
+    let address = start(adjust(config(&dir))).await;
     TestApp { address, client: reqwest::Client::new(), _dir: dir }
 }
 
