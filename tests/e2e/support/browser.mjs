@@ -12,8 +12,9 @@ const FLAGS = [
 export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 export const KIOSK = { viewport: { width: 1920, height: 1080 } };
 
-export function launchBrowser() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
+/** `args`: more flags (`--ignore-certificate-errors` for a proxy's self-signed certificate). */
+export function launchBrowser({ args = [] } = {}) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...FLAGS, ...args] });
 }
 
 /**

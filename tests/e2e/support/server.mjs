@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-export async function startServer({ dataDir: reused, port = 0, distDir = 'dist' } = {}) {
+export async function startServer({ dataDir: reused, port = 0, distDir = 'dist', args = [] } = {}) {
   const dataDir = reused ?? await mkdtemp(join(tmpdir(), 'plantzette-e2e-'));
   const binary = process.env.PLANTZETTE_SERVER ?? 'target/server/plantzette-server';
-  const child = spawn(binary, ['--demo', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir, '--dist-dir', distDir], {
+  const child = spawn(binary, ['--demo', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir, '--dist-dir', distDir, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, RUST_LOG: 'warn' },
   });
