@@ -24,8 +24,25 @@ pub async fn open(data_dir: &Path) -> anyhow::Result<SqlitePool> {
         .connect_with(options)
         .await
         .with_context(|| format!("cannot open the database in {}", data_dir.display()))?;
-    sqlx::migrate!("./migrations").run(&pool).await.context("cannot bring the database schema up to date")?;
+    MIGRATIONS.run(&pool).await.context("cannot bring the database schema up to date")?;
     Ok(pool)
+}
+
+/// The schema's migrations, built into the binary.
+static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Whether every migration this binary knows has been applied.
+pub async fn migrated(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
+    let applied: i64 = sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations WHERE success").fetch_one(pool).await?;
+    Ok(applied as usize == MIGRATIONS.iter().count())
+}
+
+/// Whether the database takes a write now (a write transaction begun, then rolled back).
+pub async fn writable(pool: &SqlitePool) -> Result<(), sqlx::Error> {
+    let mut connection = pool.acquire().await?;
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut *connection).await?;
+    sqlx::query("ROLLBACK").execute(&mut *connection).await?;
+    Ok(())
 }
 
 /// Fails with a sentence a person can act on, rather than a SQLite error later on.

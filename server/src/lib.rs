@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod health;
 pub mod icalendar;
 pub mod live;
 pub mod quota;
@@ -59,6 +60,7 @@ pub fn app(state: AppState, site: &Site) -> Router {
     let https = state.auth.https;
     let app = Router::new()
         .nest("/api/v1", api::router(REQUEST_TIMEOUT))
+        .merge(health::router(site.clone()))
         .merge(site.router().layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)))
         .with_state(state)
         .layer(TraceLayer::new_for_http());

@@ -73,6 +73,11 @@ impl Site {
             .layer(middleware::from_fn(cache_control))
     }
 
+    /// Whether both built apps are there to serve.
+    pub fn present(&self) -> bool {
+        self.index.exists() && self.editor_index.exists()
+    }
+
     /// The policy for the `index.html` files as they are now, computed again if one changed.
     pub fn current_policy(&self) -> HeaderValue {
         let indexes = [&self.index, &self.editor_index];

@@ -7,6 +7,7 @@ mod connections;
 mod content;
 mod events;
 mod failures;
+mod health;
 mod helpers;
 mod http_caching;
 mod read_cache;
