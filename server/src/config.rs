@@ -122,7 +122,7 @@ fn public_origin(url: &str) -> Result<String, String> {
     let (Some(scheme), Some(authority)) = (uri.scheme_str(), uri.authority()) else {
         return Err(format!("{url}: give the scheme and the host, as in https://plantzette.example.ch"));
     };
-    if !matches!(scheme, "https" | "http") || uri.path().trim_end_matches('/') != "" {
+    if !matches!(scheme, "https" | "http") || !uri.path().trim_end_matches('/').is_empty() {
         return Err(format!("{url}: an http(s) address without a path, as in https://plantzette.example.ch"));
     }
     Ok(format!("{scheme}://{}", authority.as_str().to_ascii_lowercase()))
