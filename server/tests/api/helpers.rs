@@ -68,6 +68,11 @@ pub async fn start(config: Config) -> SocketAddr {
 }
 
 impl TestApp {
+    /// A test app for a server already started at `address` on `dir`.
+    pub fn at(address: SocketAddr, dir: TempDir) -> TestApp {
+        TestApp { address, client: reqwest::Client::new(), _dir: dir }
+    }
+
     /// The built app's directory, to rebuild it under the running server.
     pub fn dist(&self) -> PathBuf {
         self._dir.path().join("dist")

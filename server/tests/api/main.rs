@@ -17,3 +17,4 @@ mod staff_client;
 mod staff_editing;
 mod staff_sessions;
 mod staff_transfer;
+mod upgrade;
