@@ -56,7 +56,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(Config) -> Config) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     write_dist(&dir);
     let address = start(adjust(config(&dir))).await;
-    TestApp { address, client: reqwest::Client::new(), _dir: dir }
+    TestApp::at(address, dir)
 }
 
 /// Starts a server with this configuration in the background and returns where it listens.
