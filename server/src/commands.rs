@@ -6,9 +6,18 @@ use std::path::Path;
 use anyhow::Context;
 use plantzette_content::staff::{NewUser, Role};
 
+use crate::api::version::{COMMIT, SERVER};
 use crate::auth::password::Hasher;
 use crate::auth::users;
-use crate::{backup, db, transfer};
+use crate::site::Site;
+use crate::{backup, db, transfer, Config};
+
+/// "plantzette-server 0.1.0 (commit 0123456789ab), apps built in, app build 0123456789abcdef".
+pub fn version(config: &Config) -> String {
+    let site = Site::load(config.dist_dir.as_deref());
+    let build = site.build().unwrap_or_else(|| "none".to_string());
+    format!("plantzette-server {SERVER} (commit {COMMIT}), {}, app build {build}", site.describe())
+}
 
 pub async fn add_user(data_dir: &Path, login: String, name: String, admin: bool, password: String) -> anyhow::Result<String> {
     let pool = db::open(data_dir).await?;

@@ -7,8 +7,15 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "plantzette-server", version, about = "The Résidence Plantzette's kiosk and family app, its JSON API and staff editor.")]
+#[command(
+    name = "plantzette-server",
+    disable_version_flag = true,
+    about = "The Résidence Plantzette's kiosk and family app, its JSON API and staff editor."
+)]
 pub struct Cli {
+    /// Print the server's version and commit, and the build of the apps it serves.
+    #[arg(long, short = 'V')]
+    pub version: bool,
     #[command(flatten)]
     pub config: Config,
     #[command(subcommand)]
@@ -25,9 +32,10 @@ pub struct Config {
     #[arg(long, env = "PLANTZETTE_DATA_DIR", default_value = "data", global = true)]
     pub data_dir: PathBuf,
 
-    /// Directory of the built app (Trunk's `dist`), served at `/`.
-    #[arg(long, env = "PLANTZETTE_DIST_DIR", default_value = "dist")]
-    pub dist_dir: PathBuf,
+    /// Directory of the built apps (Trunk's `dist`), served at `/`. Without it, a release binary
+    /// serves the apps built into it, a development build those in `./dist`.
+    #[arg(long, env = "PLANTZETTE_DIST_DIR")]
+    pub dist_dir: Option<PathBuf>,
 
     /// Fill an empty database with the demo residence's content and a demo staff account, and
     /// lay the content out again each week until staff change it.

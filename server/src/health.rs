@@ -8,11 +8,10 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
 
-use crate::site::Site;
 use crate::{db, AppState};
 
-pub fn router(site: Site) -> Router<AppState> {
-    Router::new().route("/healthz", get(|| async { "ok" })).route("/readyz", get(move |state| ready(state, site.clone())))
+pub fn router() -> Router<AppState> {
+    Router::new().route("/healthz", get(|| async { "ok" })).route("/readyz", get(ready))
 }
 
 #[derive(Serialize)]
@@ -22,7 +21,7 @@ struct Readiness {
     apps_present: bool,
 }
 
-async fn ready(State(state): State<AppState>, site: Site) -> (StatusCode, Json<Readiness>) {
+async fn ready(State(state): State<AppState>) -> (StatusCode, Json<Readiness>) {
     let writable = db::writable(&state.pool).await;
     if let Err(error) = &writable {
         tracing::error!(%error, "not ready: the database does not take writes");
@@ -30,7 +29,7 @@ async fn ready(State(state): State<AppState>, site: Site) -> (StatusCode, Json<R
     let readiness = Readiness {
         database_writable: writable.is_ok(),
         migrations_applied: db::migrated(&state.pool).await.unwrap_or(false),
-        apps_present: site.present(),
+        apps_present: state.site.present(),
     };
     let status = if readiness.database_writable && readiness.migrations_applied && readiness.apps_present {
         StatusCode::OK

@@ -51,16 +51,19 @@ pub struct AppState {
     pub stopping: watch::Receiver<bool>,
     /// The live-update streams open, in all and per address.
     pub event_streams: quota::Quota,
+    /// The built apps.
+    pub site: Site,
 }
 
 /// The whole HTTP surface: API, app, and the headers every response carries.
-pub fn app(state: AppState, site: &Site) -> Router {
+pub fn app(state: AppState) -> Router {
+    let site = state.site.clone();
     let header = |name: HeaderName, value: HeaderValue| SetResponseHeaderLayer::overriding(name, value);
     let read_cache = api::read_cache::ReadCache::new(state.live.clone());
     let https = state.auth.https;
     let app = Router::new()
         .nest("/api/v1", api::router(REQUEST_TIMEOUT))
-        .merge(health::router(site.clone()))
+        .merge(health::router())
         .merge(site.router().layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)))
         .with_state(state)
         .layer(TraceLayer::new_for_http());
@@ -96,7 +99,7 @@ impl Server {
             demo::lay_out(&pool).await.context("cannot lay out the demo content")?;
             tokio::spawn(demo::keep_current(pool.clone()));
         }
-        let site = Site::load(&config.dist_dir);
+        let site = Site::load(config.dist_dir.as_deref());
         let listener = TcpListener::bind(config.addr).await.with_context(|| {
             format!(
                 "cannot listen on {}: another program (another Plantzette server?) may be using it; \
@@ -116,7 +119,7 @@ impl Server {
         let live = live::Live::watch(pool.clone()).await?;
         let (stop, stopping) = watch::channel(false);
         let event_streams = quota::Quota::new(config.max_event_streams, config.max_event_streams_per_address, vec![]);
-        let state = AppState { pool, auth, data_dir: config.data_dir.clone(), live, stopping, event_streams };
+        let state = AppState { pool, auth, data_dir: config.data_dir.clone(), live, stopping, event_streams, site };
         let proxies = client::TrustedProxies::new(config.trusted_proxies.clone());
         let limits = serve::Limits {
             // A trusted proxy carries everyone's connections: its share is the whole.
@@ -124,7 +127,7 @@ impl Server {
             header_timeout: Duration::from_secs(config.header_timeout_secs),
             proxies,
         };
-        Ok(Server { listener, router: app(state, &site), limits, stop })
+        Ok(Server { listener, router: app(state), limits, stop })
     }
 
     pub fn local_addr(&self) -> SocketAddr {

@@ -16,7 +16,11 @@ async fn main() -> anyhow::Result<()> {
     // Colours for a person at a terminal; plain text for the journal or a log file.
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(ansi).init();
-    let Cli { config, command } = Cli::parse();
+    let Cli { version, config, command } = Cli::parse();
+    if version {
+        println!("{}", commands::version(&config));
+        return Ok(());
+    }
     let data_dir = &config.data_dir;
     let report = match command.unwrap_or(Command::Serve) {
         Command::Serve => {

@@ -1,6 +1,8 @@
 //! `GET /api/v1/events`: Server-Sent Events that tell open screens when content changed. The
-//! first event gives the current version; each later one a new version. Screens refetch (with
-//! their ETags) on a change, and reconnect by themselves if the stream breaks.
+//! first event (`build`) names the build of the app the server serves; the next (`content`)
+//! gives the current content version, each later one a new version. Screens refetch (with their
+//! ETags) on a change, prepare a new build when the server serves one, and reconnect by
+//! themselves if the stream breaks.
 //!
 //! Streams are held open for hours, so they are shared out (`--max-event-streams`, in all and
 //! per address): beyond its share a screen is answered 503 with `Retry-After`, and polls
@@ -37,10 +39,11 @@ async fn events(
     let versions = WatchStream::new(state.live.subscribe()).map(Some);
     // The stream ends when the server begins to stop, or a graceful shutdown would wait forever.
     let stop = WatchStream::new(state.stopping.clone()).filter(|stopping| *stopping).map(|_| None);
-    let events = versions.merge(stop).take_while(Option::is_some).map(move |version| {
+    let content = versions.merge(stop).take_while(Option::is_some).map(move |version| {
         // The slot is given back when the stream ends, whichever side ends it.
         let _held = &slot;
         Ok(Event::default().event("content").data(version.unwrap_or_default().to_string()))
     });
-    Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
+    let build = Event::default().event("build").data(state.site.build().unwrap_or_default());
+    Ok(Sse::new(tokio_stream::once(Ok(build)).chain(content)).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
 }

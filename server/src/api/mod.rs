@@ -16,6 +16,7 @@ mod session;
 mod staff;
 mod today;
 mod users;
+pub mod version;
 
 use std::time::Duration;
 
@@ -52,6 +53,7 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .merge(today::router())
         .merge(calendar::router())
         .merge(events::router())
+        .merge(version::router())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));
     Router::new()
         .merge(public)

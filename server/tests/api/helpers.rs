@@ -13,6 +13,8 @@ use tempfile::TempDir;
 
 /// The inline loader of the fixture `index.html`, standing in for the one Trunk writes.
 pub const LOADER: &str = "import init from '/plantzette-0123456789abcdef.js'; init();";
+/// The build of the fixture app: the hash of the wasm file its index loads.
+pub const BUILD: &str = "0123456789abcdef";
 
 pub struct TestApp {
     pub address: SocketAddr,
@@ -26,7 +28,7 @@ pub fn config(dir: &TempDir) -> Config {
     Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         data_dir: dir.path().join("data"),
-        dist_dir: dir.path().join("dist"),
+        dist_dir: Some(dir.path().join("dist")),
         demo: true,
         ..Config::parse_from(["plantzette-server"])
     }
@@ -38,7 +40,10 @@ fn write_dist(dir: &TempDir) -> PathBuf {
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
         dist.join("index.html"),
-        format!("<!doctype html><html><head><script type=\"module\">{LOADER}</script></head><body></body></html>"),
+        format!(
+            "<!doctype html><html><head><link rel=\"preload\" href=\"/plantzette-{BUILD}_bg.wasm\" as=\"fetch\">\
+             <script type=\"module\">{LOADER}</script></head><body></body></html>"
+        ),
     )
     .unwrap();
     // Large enough to be worth compressing, as the real bundle is.

@@ -18,3 +18,4 @@ mod staff_editing;
 mod staff_sessions;
 mod staff_transfer;
 mod upgrade;
+mod version;

@@ -1,8 +1,11 @@
 //! The built apps (Trunk's `dist`): the kiosk and family app at `/`, the staff editor at
-//! `/gestion/` (`dist/gestion`). Hashed files are cached for a year, `index.html` revalidated, and
-//! every deep link (a path without a file extension) answered with its app's `index.html` so that
-//! the app's router can take it. A file that is not there is a 404 that no cache keeps: answered
-//! with `index.html`, a missing `…_bg.wasm` would be cached for a year as HTML.
+//! `/gestion/` (`dist/gestion`). They are served from a folder (`--dist-dir`, for development)
+//! or, in a release (`scripts/release`), from the server binary itself (`embedded.rs`), so that
+//! an upgrade is one file and the apps can never mismatch the server. Hashed files are cached
+//! for a year, `index.html` revalidated, and every deep link (a path without a file extension)
+//! answered with its app's `index.html` so that the app's router can take it. A file that is not
+//! there is a 404 that no cache keeps: answered with `index.html`, a missing `…_bg.wasm` would be
+//! cached for a year as HTML.
 //!
 //! Trunk writes each app's loader into its `index.html` as an inline module script. The
 //! Content-Security-Policy allows exactly those scripts by their hashes and no other inline code.
@@ -12,6 +15,9 @@
 //! The inline scripts are found by a scan of Trunk's own output (one known shape, unit-tested)
 //! rather than by an HTML parser (`lol_html`, `html5ever`): that would add compile time and code
 //! for a file that we build ourselves.
+
+#[cfg(feature = "embedded-apps")]
+mod embedded;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -35,62 +41,128 @@ use crate::AppState;
 
 /// Where the staff editor is served, and built (under `dist`).
 const EDITOR: &str = "gestion";
+/// Each app's entry page, from the top of `dist`.
+const INDEXES: [&str; 2] = ["index.html", "gestion/index.html"];
 
-/// The built apps' entry pages and the policy that lets their loaders run.
+/// The built apps, their entry pages and what is derived from them.
 #[derive(Clone)]
 pub struct Site {
-    index: PathBuf,
-    editor_index: PathBuf,
-    policy: Arc<Mutex<Policy>>,
+    files: Files,
+    derived: Arc<Mutex<Derived>>,
 }
 
-/// The policy computed from the `index.html` files as they were at `modified`.
-struct Policy {
-    modified: [Option<SystemTime>; 2],
-    header: HeaderValue,
+/// Where the built apps are read from.
+#[derive(Clone)]
+enum Files {
+    Folder(PathBuf),
+    /// Built into the binary (the `embedded-apps` feature, `scripts/release`).
+    #[cfg(feature = "embedded-apps")]
+    Embedded,
+}
+
+/// What the entry pages say, as they were when `stamp` was taken.
+struct Derived {
+    stamp: [Option<SystemTime>; 2],
+    policy: HeaderValue,
+    build: Option<String>,
 }
 
 impl Site {
-    pub fn load(dist: &Path) -> Site {
-        let index = dist.join("index.html");
-        if !index.exists() {
-            tracing::warn!("no built app at {}: serving the API only (scripts/run builds it)", index.display());
+    /// The apps in `dist`, or, without one, those built into the binary (if it has them) or
+    /// those in `./dist`.
+    pub fn load(dist: Option<&Path>) -> Site {
+        let files = match dist {
+            Some(dist) => Files::Folder(dist.to_path_buf()),
+            #[cfg(feature = "embedded-apps")]
+            None => Files::Embedded,
+            #[cfg(not(feature = "embedded-apps"))]
+            None => Files::Folder(PathBuf::from("dist")),
+        };
+        let derived = Derived { stamp: [None, None], policy: HeaderValue::from_static("default-src 'self'"), build: None };
+        let site = Site { files, derived: Arc::new(Mutex::new(derived)) };
+        if !site.present() {
+            tracing::warn!("{}: serving the API only (scripts/run builds the apps)", site.describe());
         }
-        let policy = Policy { modified: [None, None], header: HeaderValue::from_static("default-src 'self'") };
-        let site = Site { index, editor_index: dist.join(EDITOR).join("index.html"), policy: Arc::new(Mutex::new(policy)) };
-        site.current_policy();
+        site.current(|_| ());
         site
     }
 
     pub fn router(&self) -> Router<AppState> {
-        let dist = self.index.parent().unwrap_or(Path::new("."));
-        // scripts/build-apps writes `.br` and `.gz` copies at the best compression; without them
-        // (a development build) the compression layer compresses on the fly.
-        Router::new()
-            .nest(&format!("/{EDITOR}"), app_files(&dist.join(EDITOR), &self.editor_index))
-            .merge(app_files(dist, &self.index))
-            .layer(CompressionLayer::new())
-            .layer(middleware::from_fn(cache_control))
+        let files = match &self.files {
+            // scripts/build-apps writes `.br` and `.gz` copies at the best compression; without
+            // them (a development build) the compression layer compresses on the fly.
+            Files::Folder(dist) => Router::new()
+                .nest(&format!("/{EDITOR}"), app_files(&dist.join(EDITOR), &dist.join(INDEXES[1])))
+                .merge(app_files(dist, &dist.join(INDEXES[0]))),
+            #[cfg(feature = "embedded-apps")]
+            Files::Embedded => Router::new().fallback(embedded::serve),
+        };
+        files.layer(CompressionLayer::new()).layer(middleware::from_fn(cache_control))
+    }
+
+    /// Where the apps come from, for the log and `--version`.
+    pub fn describe(&self) -> String {
+        match &self.files {
+            Files::Folder(dist) => format!("apps from {}", dist.display()),
+            #[cfg(feature = "embedded-apps")]
+            Files::Embedded => "apps built in".to_string(),
+        }
+    }
+
+    /// An entry page's text, if it is there.
+    fn read(&self, index: &str) -> Option<String> {
+        match &self.files {
+            Files::Folder(dist) => std::fs::read_to_string(dist.join(index)).ok(),
+            #[cfg(feature = "embedded-apps")]
+            Files::Embedded => embedded::read(index),
+        }
+    }
+
+    /// When each entry page last changed (a built-in one never does).
+    fn stamp(&self) -> [Option<SystemTime>; 2] {
+        match &self.files {
+            Files::Folder(dist) => INDEXES.map(|index| std::fs::metadata(dist.join(index)).and_then(|m| m.modified()).ok()),
+            #[cfg(feature = "embedded-apps")]
+            Files::Embedded => INDEXES.map(|index| embedded::read(index).map(|_| SystemTime::UNIX_EPOCH)),
+        }
     }
 
     /// Whether both built apps are there to serve.
     pub fn present(&self) -> bool {
-        self.index.exists() && self.editor_index.exists()
+        self.stamp().iter().all(Option::is_some)
     }
 
-    /// The policy for the `index.html` files as they are now, computed again if one changed.
+    /// The policy for the entry pages as they are now.
     pub fn current_policy(&self) -> HeaderValue {
-        let indexes = [&self.index, &self.editor_index];
-        let modified = indexes.map(|index| std::fs::metadata(index).and_then(|m| m.modified()).ok());
-        let mut policy = self.policy.lock().expect("the policy lock is never poisoned: nothing panics under it");
-        if policy.modified != modified || modified[0].is_none() {
-            let inline_scripts: Vec<String> =
-                indexes.iter().flat_map(|index| std::fs::read_to_string(index).map(|html| inline_script_hashes(&html)).unwrap_or_default()).collect();
-            let header = HeaderValue::from_str(&content_security_policy(&inline_scripts)).expect("base64 and ASCII only");
-            *policy = Policy { modified, header };
-        }
-        policy.header.clone()
+        self.current(|derived| derived.policy.clone())
     }
+
+    /// The kiosk and family app's build: the content hash Trunk gave its wasm file. Screens
+    /// compare it with their own to know that a new build is there.
+    pub fn build(&self) -> Option<String> {
+        self.current(|derived| derived.build.clone())
+    }
+
+    /// Reads `what` of the entry pages as they are now, derived again if one changed.
+    fn current<T>(&self, what: impl FnOnce(&Derived) -> T) -> T {
+        let stamp = self.stamp();
+        let mut derived = self.derived.lock().expect("the site's lock is never poisoned: nothing panics under it");
+        if derived.stamp != stamp || stamp[0].is_none() {
+            let pages: Vec<String> = INDEXES.iter().filter_map(|index| self.read(index)).collect();
+            let inline_scripts: Vec<String> = pages.iter().flat_map(|html| inline_script_hashes(html)).collect();
+            let policy = HeaderValue::from_str(&content_security_policy(&inline_scripts)).expect("base64 and ASCII only");
+            let build = self.read(INDEXES[0]).as_deref().and_then(wasm_hash);
+            *derived = Derived { stamp, policy, build };
+        }
+        what(&derived)
+    }
+}
+
+/// The 16 hex digits of `…-0123456789abcdef_bg.wasm`, the wasm file an entry page loads.
+fn wasm_hash(html: &str) -> Option<String> {
+    let end = html.find("_bg.wasm")?;
+    let hash = html[..end].rsplit('-').next()?;
+    (hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit())).then(|| hash.to_string())
 }
 
 /// Sets the current Content-Security-Policy on every response.
@@ -150,7 +222,7 @@ fn app_files(dir: &Path, index: &Path) -> Router<AppState> {
 }
 
 /// `/plantzette-0123_bg.wasm`, `/fonts/a.woff2`: a file; `/programmes/2`, `/info/short_stay`: a page.
-fn has_file_extension(path: &str) -> bool {
+pub(crate) fn has_file_extension(path: &str) -> bool {
     path.rsplit('/').next().is_some_and(|name| name.contains('.'))
 }
 
@@ -185,6 +257,14 @@ mod tests {
         let html = r#"<head><script src="/a.js"></script><script type="module">import init from '/x.js';</script></head>"#;
         let hashes = inline_script_hashes(html);
         assert_eq!(hashes, [STANDARD.encode(Sha256::digest("import init from '/x.js';"))]);
+    }
+
+    #[test]
+    fn the_build_is_the_hash_of_the_wasm_file_an_entry_page_loads() {
+        let html = r#"<link rel="preload" href="/plantzette-0123456789abcdef_bg.wasm" as="fetch"><script type="module">import init from '/plantzette-0123456789abcdef.js';</script>"#;
+        assert_eq!(wasm_hash(html).as_deref(), Some("0123456789abcdef"));
+        assert_eq!(wasm_hash("<!doctype html>"), None);
+        assert_eq!(wasm_hash("/plantzette-dev_bg.wasm"), None);
     }
 
     #[test]
