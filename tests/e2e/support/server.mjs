@@ -1,16 +1,17 @@
-// Starts the real server (release build) on a free port with a fresh SQLite file and the demo
-// content, serving the built app from dist/. A server can be started again on the same port and
-// data, as after a restart.
+// Starts the real server (the release, scripts/release) on a free port with a fresh SQLite file
+// and the demo content, serving the apps built into it, or those of `distDir`. A server can be
+// started again on the same port and data, as after a restart.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-export async function startServer({ dataDir: reused, port = 0, distDir = 'dist', args = [] } = {}) {
+export async function startServer({ dataDir: reused, port = 0, distDir, args = [] } = {}) {
   const dataDir = reused ?? await mkdtemp(join(tmpdir(), 'plantzette-e2e-'));
   const binary = process.env.PLANTZETTE_SERVER ?? 'target/server/plantzette-server';
-  const child = spawn(binary, ['--demo', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir, '--dist-dir', distDir, ...args], {
+  const apps = distDir ? ['--dist-dir', distDir] : [];
+  const child = spawn(binary, ['--demo', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir, ...apps, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, RUST_LOG: 'warn' },
   });
