@@ -33,6 +33,19 @@ pub async fn backup(data_dir: &Path, file: &Path) -> anyhow::Result<String> {
     Ok(format!("backup written to {} and checked: {} items, {} audit entries", file.display(), verified.items, verified.audit_entries))
 }
 
+pub async fn restore(data_dir: &Path, file: &Path) -> anyhow::Result<String> {
+    let verified = backup::restore(file, data_dir).await?;
+    // A backup made by an earlier release is brought up to this one's schema now.
+    db::open(data_dir).await?;
+    Ok(format!(
+        "restored {} into {}: {} items, {} audit entries; start the server on this data directory",
+        file.display(),
+        data_dir.display(),
+        verified.items,
+        verified.audit_entries
+    ))
+}
+
 pub async fn export(data_dir: &Path) -> anyhow::Result<String> {
     let pool = db::open(data_dir).await?;
     let export = transfer::export(&pool).await?;

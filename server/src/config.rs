@@ -4,7 +4,11 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use chrono::NaiveTime;
 use clap::{Parser, Subcommand};
+
+use crate::backup::retention::Retention;
+use crate::backup::scheduled::Schedule;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -58,6 +62,23 @@ pub struct Config {
     #[arg(long = "trusted-proxy", env = "PLANTZETTE_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<std::net::IpAddr>,
 
+    /// Folder of the daily backups (by default `backups` in the data directory; another disk is
+    /// better).
+    #[arg(long, env = "PLANTZETTE_BACKUP_DIR")]
+    pub backup_dir: Option<PathBuf>,
+
+    /// When the daily backup is taken, residence time.
+    #[arg(long, env = "PLANTZETTE_BACKUP_AT", default_value = "03:00", value_parser = time_of_day)]
+    pub backup_at: NaiveTime,
+
+    /// Days for which the day's last backup is kept.
+    #[arg(long, env = "PLANTZETTE_KEEP_DAILY", default_value_t = 14)]
+    pub keep_daily: usize,
+
+    /// Weeks for which the week's last backup is kept, beyond the days.
+    #[arg(long, env = "PLANTZETTE_KEEP_WEEKLY", default_value_t = 8)]
+    pub keep_weekly: usize,
+
     /// Minutes without a request after which a staff session ends.
     #[arg(long, env = "PLANTZETTE_SESSION_IDLE_MINUTES", default_value_t = 30)]
     pub session_idle_minutes: u64,
@@ -101,6 +122,8 @@ pub enum Command {
     Export { file: Option<PathBuf> },
     /// Replace all content with an export's, after a backup of what was there.
     Import { file: PathBuf },
+    /// Make a backup the database of a new data directory (`--data-dir`), which must hold none.
+    Restore { backup: PathBuf },
 }
 
 #[derive(Clone, Debug, Subcommand)]
@@ -118,10 +141,24 @@ pub enum UserCommand {
 }
 
 impl Config {
+    /// Where the daily backups go, and how many are kept.
+    pub fn backup_schedule(&self) -> Schedule {
+        Schedule {
+            folder: self.backup_dir.clone().unwrap_or_else(|| self.data_dir.join("backups")),
+            at: self.backup_at,
+            retention: Retention { daily: self.keep_daily, weekly: self.keep_weekly },
+        }
+    }
+
     /// Whether browsers reach the server over HTTPS.
     pub fn https(&self) -> bool {
         self.https || self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"))
     }
+}
+
+/// "03:00", "22:30".
+fn time_of_day(text: &str) -> Result<NaiveTime, String> {
+    plantzette_content::format::parse_time(text).ok_or_else(|| format!("{text}: a time of day as HH:MM, as in 03:00"))
 }
 
 /// `https://Plantzette.example.ch/` as the origin browsers send: `https://plantzette.example.ch`.

@@ -53,6 +53,8 @@ pub struct AppState {
     pub event_streams: quota::Quota,
     /// The built apps.
     pub site: Site,
+    /// The daily backups, as monitoring and administrators are told of them.
+    pub backups: backup::scheduled::Backups,
 }
 
 /// The whole HTTP surface: API, app, and the headers every response carries.
@@ -116,10 +118,13 @@ impl Server {
         if config.demo && !auth::users::any(&pool).await? {
             demo::add_staff(&pool, &auth.hasher).await.context("cannot add the demo's staff account")?;
         }
+        let schedule = config.backup_schedule();
+        let backups = backup::scheduled::Backups::open(&schedule.folder)?;
+        tokio::spawn(backups.clone().keep_taking(pool.clone(), schedule));
         let live = live::Live::watch(pool.clone()).await?;
         let (stop, stopping) = watch::channel(false);
         let event_streams = quota::Quota::new(config.max_event_streams, config.max_event_streams_per_address, vec![]);
-        let state = AppState { pool, auth, data_dir: config.data_dir.clone(), live, stopping, event_streams, site };
+        let state = AppState { pool, auth, data_dir: config.data_dir.clone(), live, stopping, event_streams, site, backups };
         let proxies = client::TrustedProxies::new(config.trusted_proxies.clone());
         let limits = serve::Limits {
             // A trusted proxy carries everyone's connections: its share is the whole.

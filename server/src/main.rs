@@ -36,6 +36,7 @@ async fn main() -> anyhow::Result<()> {
             format!("exported to {}", file.display())
         }
         Command::Import { file } => commands::import(data_dir, &file).await?,
+        Command::Restore { backup } => commands::restore(data_dir, &backup).await?,
     };
     println!("{report}");
     Ok(())

@@ -14,7 +14,7 @@ async fn alive_and_ready_once_both_apps_are_there() {
     let without_editor = app.get("/readyz").await;
     assert_eq!(without_editor.status(), 503);
     let body: Value = without_editor.json().await.unwrap();
-    assert_eq!(body, json!({ "database_writable": true, "migrations_applied": true, "apps_present": false }));
+    assert_eq!((&body["database_writable"], &body["migrations_applied"], &body["apps_present"]), (&json!(true), &json!(true), &json!(false)));
 
     std::fs::create_dir_all(app.dist().join("gestion")).unwrap();
     std::fs::write(app.dist().join("gestion").join("index.html"), "<!doctype html>").unwrap();

@@ -1,6 +1,7 @@
 //! The server's integration tests: each test gets a fresh SQLite file in a temporary directory and
 //! a real HTTP server on a random port, seeded with the demo content.
 
+mod backups;
 mod behind_a_proxy;
 mod calendar;
 mod connections;

@@ -17,14 +17,14 @@ use crate::staff_client::{DEMO_LOGIN, DEMO_PASSWORD};
 
 /// A running server binary, its address, and its log as read so far (read all along, so that
 /// a full pipe never stalls it).
-struct Running {
-    child: Child,
-    address: String,
+pub(crate) struct Running {
+    pub child: Child,
+    pub address: String,
     log: JoinHandle<String>,
 }
 
 /// Starts the binary on `data_dir` and waits until it listens.
-async fn start(data_dir: &Path) -> Running {
+pub(crate) async fn start(data_dir: &Path) -> Running {
     let mut child = Command::new(env!("CARGO_BIN_EXE_plantzette-server"))
         .args(["--demo", "--addr", "127.0.0.1:0", "--dist-dir", "no-app-here", "--data-dir"])
         .arg(data_dir)
@@ -125,7 +125,7 @@ async fn every_acknowledged_write_survives_a_kill_9_and_the_database_stays_sound
 }
 
 /// Runs one of the binary's administrator commands on `data_dir`, with `input` on its standard input.
-async fn command(data_dir: &Path, args: &[&str], input: &str) -> std::process::Output {
+pub(crate) async fn command(data_dir: &Path, args: &[&str], input: &str) -> std::process::Output {
     use tokio::io::AsyncWriteExt;
     let mut child = Command::new(env!("CARGO_BIN_EXE_plantzette-server"))
         .arg("--data-dir")

@@ -1,5 +1,10 @@
 //! Backups: a consistent copy of the live database (`VACUUM INTO`, safe while the server
 //! writes), then opened on its own and checked, so that a backup that exists is one that works.
+//! Scheduled ones (`scheduled.rs`) are kept by a retention (`retention.rs`); `restore` puts one
+//! back as the database of a new data directory.
+
+pub mod retention;
+pub mod scheduled;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -7,6 +12,8 @@ use std::str::FromStr;
 use anyhow::{bail, Context};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Connection, SqliteConnection, SqlitePool};
+
+use crate::db;
 
 /// What a verified backup holds.
 #[derive(Debug)]
@@ -22,6 +29,23 @@ pub async fn backup(pool: &SqlitePool, destination: &Path) -> anyhow::Result<Ver
     let path = destination.to_str().context("the backup's path must be valid UTF-8")?;
     sqlx::query("VACUUM INTO ?1").bind(path).execute(pool).await.with_context(|| format!("cannot write the backup {path}"))?;
     verify(destination).await.with_context(|| format!("the backup {path} failed its check"))
+}
+
+/// Puts a backup back as the database of `data_dir`, which must hold none yet: the backup is
+/// checked first, then copied in under a temporary name and renamed once on disk.
+pub async fn restore(file: &Path, data_dir: &Path) -> anyhow::Result<Verified> {
+    let verified = verify(file).await.with_context(|| format!("{} is not a backup that can be restored", file.display()))?;
+    let database = data_dir.join(db::DATABASE_FILE);
+    if database.exists() {
+        bail!("{} holds a database already: restore into a new data directory (stop the server and move this one aside first)", data_dir.display());
+    }
+    std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    let partial = data_dir.join(format!("{}.restoring", db::DATABASE_FILE));
+    std::fs::copy(file, &partial).with_context(|| format!("cannot copy {} into {}", file.display(), data_dir.display()))?;
+    std::fs::File::open(&partial).and_then(|copy| copy.sync_all())?;
+    std::fs::rename(&partial, &database)?;
+    std::fs::File::open(data_dir).and_then(|folder| folder.sync_all())?;
+    Ok(verified)
 }
 
 /// Opens a database file read-only, checks its integrity and counts what it holds.
