@@ -79,6 +79,11 @@ pub struct Config {
     #[arg(long, env = "PLANTZETTE_KEEP_WEEKLY", default_value_t = 8)]
     pub keep_weekly: usize,
 
+    /// Address and port of the metrics (`/metrics`, Prometheus text format), as
+    /// `127.0.0.1:9464`; not served without it. Keep it off the public address.
+    #[arg(long, env = "PLANTZETTE_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+
     /// Minutes without a request after which a staff session ends.
     #[arg(long, env = "PLANTZETTE_SESSION_IDLE_MINUTES", default_value_t = 30)]
     pub session_idle_minutes: u64,

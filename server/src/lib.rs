@@ -13,6 +13,7 @@ pub mod error;
 pub mod health;
 pub mod icalendar;
 pub mod live;
+pub mod metrics;
 pub mod quota;
 pub mod serve;
 pub mod site;
@@ -55,6 +56,7 @@ pub struct AppState {
     pub site: Site,
     /// The daily backups, as monitoring and administrators are told of them.
     pub backups: backup::scheduled::Backups,
+    pub metrics: metrics::Metrics,
 }
 
 /// The whole HTTP surface: API, app, and the headers every response carries.
@@ -63,6 +65,7 @@ pub fn app(state: AppState) -> Router {
     let header = |name: HeaderName, value: HeaderValue| SetResponseHeaderLayer::overriding(name, value);
     let read_cache = api::read_cache::ReadCache::new(state.live.clone());
     let https = state.auth.https;
+    let metrics = state.metrics.clone();
     let app = Router::new()
         .nest("/api/v1", api::router(REQUEST_TIMEOUT))
         .merge(health::router())
@@ -73,6 +76,7 @@ pub fn app(state: AppState) -> Router {
     // work. The headers every response carries stand around it, 304s from it included.
     Router::new()
         .fallback_service(middleware::from_fn_with_state(read_cache, api::read_cache::serve).layer(app))
+        .layer(middleware::from_fn_with_state(metrics, metrics::count))
         .layer(middleware::from_fn_with_state(site.clone(), site::content_security_policy_header))
         .layer(header(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(header(REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
@@ -90,6 +94,8 @@ pub fn app(state: AppState) -> Router {
 pub struct Server {
     listener: TcpListener,
     router: Router,
+    /// The metrics' own address, if they are served.
+    metrics: Option<(TcpListener, Router)>,
     limits: serve::Limits,
     stop: watch::Sender<bool>,
 }
@@ -124,7 +130,15 @@ impl Server {
         let live = live::Live::watch(pool.clone()).await?;
         let (stop, stopping) = watch::channel(false);
         let event_streams = quota::Quota::new(config.max_event_streams, config.max_event_streams_per_address, vec![]);
-        let state = AppState { pool, auth, data_dir: config.data_dir.clone(), live, stopping, event_streams, site, backups };
+        let metrics = metrics::Metrics::new(site.build());
+        let state = AppState { pool, auth, data_dir: config.data_dir.clone(), live, stopping, event_streams, site, backups, metrics };
+        let metrics = match config.metrics_addr {
+            Some(addr) => {
+                let listener = TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr} for the metrics (--metrics-addr)"))?;
+                Some((listener, metrics::router(state.clone())))
+            }
+            None => None,
+        };
         let proxies = client::TrustedProxies::new(config.trusted_proxies.clone());
         let limits = serve::Limits {
             // A trusted proxy carries everyone's connections: its share is the whole.
@@ -132,15 +146,24 @@ impl Server {
             header_timeout: Duration::from_secs(config.header_timeout_secs),
             proxies,
         };
-        Ok(Server { listener, router: app(state), limits, stop })
+        Ok(Server { listener, router: app(state), metrics, limits, stop })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
         self.listener.local_addr().expect("a bound listener has an address")
     }
 
+    /// Where the metrics are served, if they are.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().map(|(listener, _)| listener.local_addr().expect("a bound listener has an address"))
+    }
+
     /// Serves until Ctrl-C or SIGTERM, finishing the requests under way and ending event streams.
     pub async fn run(self) -> anyhow::Result<()> {
+        if let Some((listener, router)) = self.metrics {
+            // Scraped by the monitoring on an address of its own: no limits, nothing to finish.
+            tokio::spawn(async move { axum::serve(listener, router).await });
+        }
         let stop = self.stop;
         let stopping = async move {
             shutdown_signal().await;

@@ -11,6 +11,7 @@ mod failures;
 mod health;
 mod helpers;
 mod http_caching;
+mod metrics;
 mod read_cache;
 mod server_binary;
 mod site;

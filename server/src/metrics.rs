@@ -1,0 +1,106 @@
+//! Metrics in the Prometheus text format (OpenMetrics), for the monitoring a hospital's IT
+//! already runs: requests by status class (5xx are the server's errors), how long staff writes
+//! take, the live-update streams open, the daily backup's time and failures, and which build
+//! runs. Served at `/metrics` on an address of its own (`--metrics-addr`, off by default), never
+//! on the public one.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{Request, State};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use prometheus_client::encoding::text::encode;
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::metrics::info::Info;
+use prometheus_client::registry::Registry;
+
+use crate::api::version::{COMMIT, SERVER};
+use crate::AppState;
+
+/// The metrics the server counts as it serves.
+#[derive(Clone)]
+pub struct Metrics(Arc<Counted>);
+
+struct Counted {
+    registry: Registry,
+    requests: Family<StatusClass, Counter>,
+    writes: Histogram,
+    event_streams: Gauge,
+    last_backup: Gauge,
+    backup_failures: Gauge,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct StatusClass {
+    status: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Build {
+    server: &'static str,
+    commit: &'static str,
+    app_build: String,
+}
+
+impl Metrics {
+    pub fn new(app_build: Option<String>) -> Metrics {
+        let mut registry = Registry::with_prefix("plantzette");
+        let requests = Family::<StatusClass, Counter>::default();
+        registry.register("http_requests", "HTTP requests answered, by status class", requests.clone());
+        // 1 ms to 4 s.
+        let writes = Histogram::new(exponential_buckets(0.001, 2.0, 13));
+        registry.register("staff_write_seconds", "Time to answer a staff change (POST, PUT, DELETE)", writes.clone());
+        let event_streams = Gauge::default();
+        registry.register("event_streams", "Live-update streams open (screens and phones)", event_streams.clone());
+        let last_backup = Gauge::default();
+        registry.register("last_backup_timestamp_seconds", "When the last daily backup was taken (Unix time; 0: none)", last_backup.clone());
+        let backup_failures = Gauge::default();
+        registry.register("backup_failures", "Daily backups that failed since the server started", backup_failures.clone());
+        let build = Build { server: SERVER, commit: COMMIT, app_build: app_build.unwrap_or_default() };
+        registry.register("build", "The server's version and commit, and the app build it serves", Info::new(build));
+        Metrics(Arc::new(Counted { registry, requests, writes, event_streams, last_backup, backup_failures }))
+    }
+}
+
+/// Counts every request by its answer's status class, and times staff changes.
+pub async fn count(State(metrics): State<Metrics>, request: Request, next: Next) -> Response {
+    let write = request.method() != Method::GET && request.method() != Method::HEAD && request.uri().path().starts_with("/api/v1/staff/");
+    let started = Instant::now();
+    let response = next.run(request).await;
+    if write {
+        metrics.0.writes.observe(started.elapsed().as_secs_f64());
+    }
+    let status = match response.status().as_u16() {
+        100..=199 => "1xx",
+        200..=299 => "2xx",
+        300..=399 => "3xx",
+        400..=499 => "4xx",
+        _ => "5xx",
+    };
+    metrics.0.requests.get_or_create(&StatusClass { status }).inc();
+    response
+}
+
+/// `/metrics`, for the metrics address only.
+pub fn router(state: AppState) -> Router {
+    Router::new().route("/metrics", get(scrape)).with_state(state)
+}
+
+async fn scrape(State(state): State<AppState>) -> impl IntoResponse {
+    let counted = &state.metrics.0;
+    counted.event_streams.set(state.event_streams.held() as i64);
+    counted.last_backup.set(state.backups.last().map_or(0, |last| last.timestamp()));
+    counted.backup_failures.set(state.backups.failures() as i64);
+    let mut text = String::new();
+    encode(&mut text, &counted.registry).expect("writing to a String does not fail");
+    ([(CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], text)
+}
