@@ -39,6 +39,20 @@ self.addEventListener('activate', (event) => event.waitUntil(
   caches.delete('plantzette').then(() => self.clients.claim()),
 ));
 
+// A screen that heard of a new build (the event stream names the one the server serves) asks for
+// it to be made ready: its shell and every file kept, the old build's files deleted, then the
+// screen is told 'build-ready' and switches at its next idle moment, from this cache, without
+// waiting for the network.
+self.addEventListener('message', (event) => {
+  if (event.data !== 'prepare-build') return;
+  event.waitUntil(fetch(SHELL, { cache: 'no-store' })
+    .then(async (shell) => {
+      const html = shell.ok && (shell.headers.get('content-type') ?? '').startsWith('text/html');
+      if (html && await adoptBuild(shell)) event.source?.postMessage('build-ready');
+    })
+    .catch(() => {}));
+});
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
@@ -113,7 +127,7 @@ async function keepAnswer(request, response) {
  * A shell fresh from the server: if it names other hashed files than the kept one, fetch them
  * all first; only when every one is kept does the new shell replace the old, and only then are
  * the files no shell names any more deleted. A build that cannot be completed (the server went
- * away mid-way, a file missing) leaves the old build whole.
+ * away mid-way, a file missing) leaves the old build whole. Says whether the build is kept whole.
  */
 async function adoptBuild(response) {
   const cache = await caches.open(APP);
@@ -123,7 +137,7 @@ async function adoptBuild(response) {
     if (await cache.match(file)) continue;
     const request = new Request(file);
     const answer = await fetch(request).catch(() => null);
-    if (!answer || !keepable(request, answer)) return;
+    if (!answer || !keepable(request, answer)) return false;
     await cache.put(request, answer);
   }
   await cache.put(SHELL, response);
@@ -131,6 +145,7 @@ async function adoptBuild(response) {
     const path = new URL(key.url).pathname;
     if (HASHED.test(path) && !files.includes(path)) await cache.delete(key);
   }
+  return true;
 }
 
 /** The content-hashed files an `index.html` loads: Trunk's script, wasm and style sheet. */

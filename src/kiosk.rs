@@ -14,6 +14,7 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::{use_location, use_navigate};
 use plantzette_content::format::{parse_time, time};
 
+use crate::build::use_new_build;
 use crate::hooks::use_clock::use_clock;
 use crate::hooks::use_idle::use_idle;
 use crate::i18n::ui;
@@ -109,7 +110,8 @@ pub fn use_rotation() -> Rotation {
 }
 
 /// What the kiosk does over time, mounted once inside the router: it goes home, scrolled to the
-/// top, when left alone, and turns its highlights while nobody touches it and none paused them.
+/// top, when left alone, turns its highlights while nobody touches it and none paused them, and
+/// moves to a new build of the app at such a moment.
 #[component]
 pub fn KioskBehaviour() -> impl IntoView {
     if !is_kiosk() {
@@ -142,6 +144,19 @@ pub fn KioskBehaviour() -> impl IntoView {
                     }
                 }
                 window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        },
+        false,
+    );
+    // A new build kept whole by the service worker replaces this one when nobody is using the
+    // screen: the reload is served from that cache, and the browser holds this page's last frame
+    // until the new one paints.
+    let new_build = use_new_build();
+    Effect::watch(
+        move || idle.get() && new_build.ready(),
+        |switch, _, _| {
+            if *switch {
+                let _ = window().location().reload();
             }
         },
         false,

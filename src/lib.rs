@@ -2,6 +2,7 @@
 //! practical info, for the lobby kiosk and for families' phones.
 
 mod api;
+mod build;
 mod components;
 mod fetch;
 mod hooks;
@@ -23,7 +24,8 @@ use pages::{
 pub fn App() -> impl IntoView {
     let kiosk = kiosk::provide_kiosk_mode();
     let locale = i18n::provide_locale(kiosk);
-    live::provide_live_updates();
+    let new_build = build::provide_new_build();
+    live::provide_live_updates(new_build);
     hooks::use_clock::provide_clock();
     // The routed view is drawn anew in the chosen language: components then hold plain labels
     // rather than one reactive text node each, which keeps the bundle small; a switch is rare.

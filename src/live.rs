@@ -3,6 +3,8 @@
 //! stays on screen meanwhile. While the stream is down the app polls, and reconnects with
 //! backoff and jitter, within about half a minute of the server coming back.
 //!
+//! The stream's first event names the build the server serves, for `build.rs` to prepare a new one.
+//!
 //! It also knows how current the content on screen is: confirmed while the stream is open or
 //! when an answer comes from the network (not from the service worker's copy), remembered across
 //! reloads, so that a screen can say "last updated 14:32" when it is old.
@@ -25,6 +27,7 @@ use leptos::wasm_bindgen::JsCast;
 use web_sys::{EventSource, MessageEvent};
 
 use crate::api;
+use crate::build::{self, NewBuild};
 use crate::fetch::Fetch;
 use plantzette_web::RequestError;
 
@@ -61,7 +64,7 @@ pub fn use_freshness() -> Option<Freshness> {
     use_context()
 }
 
-pub fn provide_live_updates() {
+pub fn provide_live_updates(new_build: NewBuild) {
     let (changes, set_changes) = signal(0u64);
     provide_context(ContentChanges(changes));
     let remembered = window()
@@ -83,16 +86,16 @@ pub fn provide_live_updates() {
         listeners: RefCell::default(),
     });
     stream.connect();
-    listen_to_service_worker(set_changes);
+    listen_to_service_worker(set_changes, new_build);
 }
 
 /// The service worker says 'fresher' when the server answered after it had shown its copy:
-/// fetch again, to show the server's answer.
-fn listen_to_service_worker(set_changes: WriteSignal<u64>) {
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        if event.data().as_string().as_deref() == Some("fresher") {
-            set_changes.update(|n| *n += 1);
-        }
+/// fetch again, to show the server's answer; and 'build-ready' once a new build is kept whole.
+fn listen_to_service_worker(set_changes: WriteSignal<u64>, new_build: NewBuild) {
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| match event.data().as_string().as_deref() {
+        Some("fresher") => set_changes.update(|n| *n += 1),
+        Some("build-ready") => build::prepared(new_build),
+        _ => {}
     });
     let workers = window().navigator().service_worker();
     let _ = workers.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
@@ -115,6 +118,7 @@ struct Stream {
 
 struct Listeners {
     _open: Closure<dyn Fn()>,
+    _build: Closure<dyn Fn(MessageEvent)>,
     _content: Closure<dyn Fn(MessageEvent)>,
     _error: Closure<dyn Fn()>,
 }
@@ -147,6 +151,7 @@ impl Stream {
                 }
             })
         };
+        let on_build = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| build::heard(&event.data().as_string().unwrap_or_default()));
         let on_error = {
             let stream = self.clone();
             let source = source.clone();
@@ -159,8 +164,9 @@ impl Stream {
         };
         source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
         source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let _ = source.add_event_listener_with_callback("build", on_build.as_ref().unchecked_ref());
         let _ = source.add_event_listener_with_callback("content", on_content.as_ref().unchecked_ref());
-        self.listeners.replace(Some(Listeners { _open: on_open, _content: on_content, _error: on_error }));
+        self.listeners.replace(Some(Listeners { _open: on_open, _build: on_build, _content: on_content, _error: on_error }));
     }
 
     fn reconnect_later(self: &Rc<Self>) {

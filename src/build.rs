@@ -1,0 +1,58 @@
+//! The app's build, and moving to a new one without a blank screen. The event stream names the
+//! build the server serves (the content hash of its wasm file); when it is not this one, the
+//! service worker is asked to keep the new build whole first, and says `build-ready` once it
+//! has. The kiosk then reloads at its next idle moment (`kiosk.rs`), from that cache; a phone
+//! gets the new build the next time it opens the app.
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsValue;
+
+/// Whether a new build is kept whole by the service worker, ready to switch to.
+#[derive(Clone, Copy)]
+pub struct NewBuild(RwSignal<bool>);
+
+impl NewBuild {
+    pub fn ready(&self) -> bool {
+        self.0.get()
+    }
+}
+
+/// The build the server serves, as last heard, so that it is prepared once.
+#[derive(Clone, Copy)]
+struct Heard(StoredValue<Option<String>>);
+
+pub fn provide_new_build() -> NewBuild {
+    let new_build = NewBuild(RwSignal::new(false));
+    provide_context(new_build);
+    provide_context(Heard(StoredValue::new(None)));
+    new_build
+}
+
+pub fn use_new_build() -> NewBuild {
+    expect_context()
+}
+
+/// The service worker kept the new build whole.
+pub fn prepared(new_build: NewBuild) {
+    new_build.0.set(true);
+}
+
+/// The server serves build `served`: if it is another than this one, have it made ready.
+pub fn heard(served: &str) {
+    let Heard(heard) = expect_context();
+    let new = !served.is_empty() && own_build().is_some_and(|own| own != served);
+    if !new || heard.get_value().as_deref() == Some(served) {
+        return;
+    }
+    heard.set_value(Some(served.to_string()));
+    if let Some(worker) = window().navigator().service_worker().controller() {
+        let _ = worker.post_message(&JsValue::from_str("prepare-build"));
+    }
+}
+
+/// This page's build: the hash in the name of the wasm file its `index.html` loads.
+fn own_build() -> Option<String> {
+    let link = document().query_selector("link[href$='_bg.wasm']").ok()??;
+    let name = link.get_attribute("href")?;
+    Some(name.strip_suffix("_bg.wasm")?.rsplit('-').next()?.to_string())
+}

@@ -1,0 +1,117 @@
+// The server and the lobby PC as an administrator installs them (docs/deploy.md, docs/kiosk.md):
+// deploy/install puts the release binary, its unit and its settings in place, and both systemd
+// units pass `systemd-analyze verify`; the kiosk's launcher starts the browser on the kiosk's
+// address and starts it again within 10 s when it is killed. Here the browser runs headless and
+// the units are checked, not booted: this machine runs no systemd.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile, access } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startServer } from './support/server.mjs';
+
+const run = promisify(execFile);
+const SERVER = process.env.PLANTZETTE_SERVER ?? 'target/server/plantzette-server';
+
+/** `systemd-analyze verify` on a unit whose programs are at `paths` (installed, here, elsewhere). */
+async function verify(unitFile, paths) {
+  let unit = await readFile(unitFile, 'utf8');
+  for (const [from, to] of paths) unit = unit.replaceAll(from, to);
+  const copy = join(await mkdtemp(join(tmpdir(), 'plantzette-unit-')), unitFile.split('/').pop());
+  await writeFile(copy, unit);
+  const { stderr } = await run('systemd-analyze', ['verify', copy]).catch((error) => assert.fail(`${unitFile}: ${error.stderr}`));
+  assert.equal(stderr.trim(), '', `${unitFile} verifies without a warning`);
+}
+
+test('deploy/install puts the release, its unit and its settings in place, and the units verify', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'plantzette-root-'));
+  try {
+    const { stdout } = await run('deploy/install', [SERVER], { env: { ...process.env, DESTDIR: root } });
+    assert.match(stdout, /installed into/);
+    const { stdout: version } = await run(join(root, 'usr/local/bin/plantzette-server'), ['--version']);
+    assert.match(version, /^plantzette-server \d+\.\d+\.\d+ \(commit \w+\), apps built in, app build [0-9a-f]{16}$/m);
+    const settings = await readFile(join(root, 'etc/plantzette/plantzette.env'), 'utf8');
+    assert.match(settings, /^PLANTZETTE_PUBLIC_URL=https:/m);
+    assert.match(settings, /^PLANTZETTE_TRUSTED_PROXIES=127\.0\.0\.1$/m);
+    await access(join(root, 'var/backups/plantzette'));
+
+    // Settings an administrator changed survive an upgrade.
+    await writeFile(join(root, 'etc/plantzette/plantzette.env'), 'PLANTZETTE_PUBLIC_URL=https://ems.example.ch\n');
+    await run('deploy/install', [SERVER], { env: { ...process.env, DESTDIR: root } });
+    assert.equal(await readFile(join(root, 'etc/plantzette/plantzette.env'), 'utf8'), 'PLANTZETTE_PUBLIC_URL=https://ems.example.ch\n');
+
+    const unit = join(root, 'etc/systemd/system/plantzette.service');
+    const text = await readFile(unit, 'utf8');
+    for (const hardening of ['ProtectSystem=strict', 'NoNewPrivileges=yes', 'StateDirectory=plantzette', 'User=plantzette', 'Restart=on-failure', 'KillSignal=SIGTERM']) {
+      assert.ok(text.includes(hardening), hardening);
+    }
+    await verify(unit, [['/usr/local/bin/plantzette-server', join(root, 'usr/local/bin/plantzette-server')]]);
+    // cage is the lobby PC's, not this machine's: any program stands in for it.
+    const cage = await access('/usr/bin/cage').then(() => '/usr/bin/cage', () => '/usr/bin/env');
+    await verify('deploy/kiosk/plantzette-kiosk.service', [
+      ['/usr/bin/cage', cage],
+      ['/usr/local/bin/plantzette-kiosk', join(process.cwd(), 'deploy/kiosk/plantzette-kiosk')],
+    ]);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+/** The pid of the browser's main process on `profile`, if one runs. */
+async function browserPid(profile) {
+  const { stdout } = await run('pgrep', ['-f', '--', `--user-data-dir=${profile}`]).catch(() => ({ stdout: '' }));
+  for (const pid of stdout.split('\n').filter(Boolean)) {
+    const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (!command.includes('--type=') && command.includes('chromium')) return Number(pid);
+  }
+  return undefined;
+}
+
+async function waitFor(what, seconds, probe) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.fail(`${what} within ${seconds} s`);
+}
+
+test('the kiosk launcher starts the browser again within 10 s when it is killed', async () => {
+  const server = await startServer();
+  const profile = await mkdtemp(join(tmpdir(), 'plantzette-kiosk-profile-'));
+  const launcher = spawn('deploy/kiosk/plantzette-kiosk', [], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      PLANTZETTE_KIOSK_URL: `${server.url}/kiosk`,
+      PLANTZETTE_KIOSK_PROFILE: profile,
+      PLANTZETTE_KIOSK_BROWSER: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      PLANTZETTE_KIOSK_FLAGS: '--headless=new --no-sandbox --disable-gpu --disable-quic',
+      PLANTZETTE_KIOSK_SCREEN_OFF: 'no',
+    },
+  });
+  let log = '';
+  launcher.stderr.on('data', (chunk) => { log += chunk; });
+  try {
+    const first = await waitFor('the browser started', 20, () => browserPid(profile));
+    process.kill(first, 'SIGKILL');
+    const killedAt = Date.now();
+    const second = await waitFor('the browser started again', 10, async () => {
+      const pid = await browserPid(profile);
+      return pid !== first ? pid : undefined;
+    });
+    assert.ok(Date.now() - killedAt < 10000);
+    assert.notEqual(second, first);
+    assert.match(log, /the browser stopped/);
+  } finally {
+    process.kill(-launcher.pid, 'SIGKILL');
+    const left = await browserPid(profile);
+    if (left) process.kill(left, 'SIGKILL');
+    await server.stop();
+    await rm(profile, { recursive: true, force: true });
+  }
+});
