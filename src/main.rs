@@ -12,6 +12,11 @@ fn main() {
     set_timeout(
         || {
             leptos::mount::mount_to_body(plantzette::App);
+            // The residence's name that index.html shows until now (in this same task: never
+            // both on screen).
+            if let Some(boot) = document().get_element_by_id("boot") {
+                boot.remove();
+            }
             register_service_worker();
         },
         std::time::Duration::ZERO,

@@ -14,6 +14,15 @@ pub const PASSWORD_MAX: usize = 256;
 pub const LOGIN: Limit = Limit::line(40);
 pub const NAME: Limit = Limit::line(80);
 
+/// The server's daily backups, as administrators are shown them (`GET /api/v1/backups`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupStatus {
+    /// When the last one was taken, residence time; none yet.
+    pub last: Option<NaiveDateTime>,
+    /// None for more than a day: the server's log says why.
+    pub overdue: bool,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {

@@ -2,7 +2,7 @@
 //! with the version being changed, and errors that say what to do.
 
 use gloo_net::http::{Request, RequestBuilder};
-use plantzette_content::staff::{AuditEntry, Credentials, NewUser, SessionInfo, StaffUser, Stored};
+use plantzette_content::staff::{AuditEntry, BackupStatus, Credentials, NewUser, SessionInfo, StaffUser, Stored};
 use plantzette_content::{Content, FieldError, Item};
 use plantzette_web::request::{successful, unanswered};
 use plantzette_web::RequestError;
@@ -100,6 +100,10 @@ pub async fn users() -> Result<Vec<StaffUser>, EditorError> {
 
 pub async fn create_user(session: Session, new: &NewUser) -> Result<StaffUser, EditorError> {
     send(json_body(change(session, Request::post("/api/v1/users")), new)).await
+}
+
+pub async fn backups() -> Result<BackupStatus, EditorError> {
+    send(Request::get("/api/v1/backups").build()).await
 }
 
 pub async fn audit() -> Result<Vec<AuditEntry>, EditorError> {

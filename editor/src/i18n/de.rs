@@ -105,4 +105,7 @@ pub static DE: Ui = Ui {
     role_admin: "Administration (Konten und alles andere)",
     new_password: "Passwort (mindestens 12 Zeichen)",
     account_created: "Konto erstellt.",
+    last_backup: "Letzte automatische Sicherung:",
+    no_backup_yet: "noch keine",
+    backup_overdue: "Seit über einem Tag keine Sicherung: Bitte die Informatik benachrichtigen (das Serverprotokoll nennt den Grund).",
 };

@@ -105,4 +105,7 @@ pub static FR: Ui = Ui {
     role_admin: "Administration (comptes et tout le reste)",
     new_password: "Mot de passe (12 caractères au moins)",
     account_created: "Compte créé.",
+    last_backup: "Dernière sauvegarde automatique :",
+    no_backup_yet: "aucune encore",
+    backup_overdue: "Aucune sauvegarde depuis plus d'un jour : prévenez l'informatique (le journal du serveur dit pourquoi).",
 };

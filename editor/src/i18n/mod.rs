@@ -137,4 +137,7 @@ pub struct Ui {
     pub role_admin: &'static str,
     pub new_password: &'static str,
     pub account_created: &'static str,
+    pub last_backup: &'static str,
+    pub no_backup_yet: &'static str,
+    pub backup_overdue: &'static str,
 }

@@ -1,7 +1,8 @@
-//! Staff accounts, for administrators: who may edit, and a new account with its role.
+//! Staff accounts, for administrators: who may edit, a new account with its role, and when the
+//! server last took its daily backup.
 
 use leptos::prelude::*;
-use plantzette_content::staff::{NewUser, Role, StaffUser};
+use plantzette_content::staff::{BackupStatus, NewUser, Role, StaffUser};
 
 use crate::api;
 use crate::components::form::{Field, Form, TextInput};
@@ -39,6 +40,7 @@ pub fn AccountsPage() -> impl IntoView {
     let role_label = move |r: Role| if r == Role::Admin { ui.role_admin } else { ui.role_editor };
     view! {
         <h2>{ui.accounts}</h2>
+        <LastBackup/>
         <Suspense fallback=move || view! { <p>{ui.loading}</p> }>
             {move || Suspend::new(async move {
                 match accounts.await {
@@ -66,5 +68,20 @@ pub fn AccountsPage() -> impl IntoView {
             <SaveStatus form on_keep_mine=Callback::new(|_| ()) on_take_theirs=Callback::new(|_| ())/>
             <div class="form-actions"><button type="submit" class="button">{ui.save}</button></div>
         </form>
+    }
+}
+
+/// "Last automatic backup: 01.12.2026 03:00", and a warning an administrator acts on when it is old.
+#[component]
+fn LastBackup() -> impl IntoView {
+    let ui = ui();
+    let status = LocalResource::new(api::backups);
+    move || {
+        let BackupStatus { last, overdue } = status.get()?.ok()?;
+        let last = last.map_or_else(|| ui.no_backup_yet.to_string(), |at| at.format("%d.%m.%Y %H:%M").to_string());
+        Some(view! {
+            <p class="backup-status">{ui.last_backup}" "{last}</p>
+            {overdue.then(|| view! { <p class="status problem" role="alert">{ui.backup_overdue}</p> })}
+        })
     }
 }

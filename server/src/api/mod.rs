@@ -2,6 +2,7 @@
 
 mod activities;
 mod announcements;
+mod backups;
 mod body;
 mod calendar;
 mod etag;
@@ -39,6 +40,7 @@ pub fn router(timeout: Duration) -> Router<AppState> {
     let staff = Router::new()
         .merge(session::router())
         .merge(users::router())
+        .merge(backups::router())
         .merge(staff::router())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .merge(staff::import_router(IMPORT_LIMIT_BYTES))

@@ -48,6 +48,17 @@ async fn a_server_without_a_recent_backup_takes_one_at_once_checked_and_says_so(
 }
 
 #[tokio::test]
+async fn administrators_are_told_when_the_last_backup_was_taken() {
+    let app = spawn_app().await;
+    readiness_with_a_backup(&app).await;
+    assert_eq!(app.get("/api/v1/backups").await.status(), 401, "not without a session");
+    let status: Value = app.admin().await.get("/api/v1/backups").await.json().await.unwrap();
+    assert_eq!(status["overdue"], false);
+    let last = chrono::NaiveDateTime::parse_from_str(status["last"].as_str().unwrap(), "%Y-%m-%dT%H:%M:%S%.f").unwrap();
+    assert!((residence_time(Utc::now()) - last).num_seconds().abs() < 60, "residence time: {last}");
+}
+
+#[tokio::test]
 async fn old_backups_beyond_the_retention_are_deleted() {
     let folder = tempfile::tempdir().unwrap();
     // 120 days of backups, the last of them two days ago: overdue.
