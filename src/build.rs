@@ -7,24 +7,17 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
 
-/// Whether a new build is kept whole by the service worker, ready to switch to.
+/// A new build: the one the server serves, as last heard (so that it is prepared once), and
+/// whether the service worker keeps it whole, ready to switch to.
 #[derive(Clone, Copy)]
-pub struct NewBuild(RwSignal<bool>);
-
-impl NewBuild {
-    pub fn ready(&self) -> bool {
-        self.0.get()
-    }
+pub struct NewBuild {
+    heard: StoredValue<Option<String>>,
+    ready: RwSignal<bool>,
 }
 
-/// The build the server serves, as last heard, so that it is prepared once.
-#[derive(Clone, Copy)]
-struct Heard(StoredValue<Option<String>>);
-
 pub fn provide_new_build() -> NewBuild {
-    let new_build = NewBuild(RwSignal::new(false));
+    let new_build = NewBuild { heard: StoredValue::new(None), ready: RwSignal::new(false) };
     provide_context(new_build);
-    provide_context(Heard(StoredValue::new(None)));
     new_build
 }
 
@@ -32,21 +25,26 @@ pub fn use_new_build() -> NewBuild {
     expect_context()
 }
 
-/// The service worker kept the new build whole.
-pub fn prepared(new_build: NewBuild) {
-    new_build.0.set(true);
-}
-
-/// The server serves build `served`: if it is another than this one, have it made ready.
-pub fn heard(served: &str) {
-    let Heard(heard) = expect_context();
-    let new = !served.is_empty() && own_build().is_some_and(|own| own != served);
-    if !new || heard.get_value().as_deref() == Some(served) {
-        return;
+impl NewBuild {
+    pub fn ready(&self) -> bool {
+        self.ready.get()
     }
-    heard.set_value(Some(served.to_string()));
-    if let Some(worker) = window().navigator().service_worker().controller() {
-        let _ = worker.post_message(&JsValue::from_str("prepare-build"));
+
+    /// The service worker kept the new build whole.
+    pub fn prepared(&self) {
+        self.ready.set(true);
+    }
+
+    /// The server serves build `served`: if it is another than this one, have it made ready.
+    pub fn heard(&self, served: &str) {
+        let new = !served.is_empty() && own_build().is_some_and(|own| own != served);
+        if !new || self.heard.get_value().as_deref() == Some(served) {
+            return;
+        }
+        self.heard.set_value(Some(served.to_string()));
+        if let Some(worker) = window().navigator().service_worker().controller() {
+            let _ = worker.post_message(&JsValue::from_str("prepare-build"));
+        }
     }
 }
 

@@ -27,7 +27,7 @@ use leptos::wasm_bindgen::JsCast;
 use web_sys::{EventSource, MessageEvent};
 
 use crate::api;
-use crate::build::{self, NewBuild};
+use crate::build::NewBuild;
 use crate::fetch::Fetch;
 use plantzette_web::RequestError;
 
@@ -80,6 +80,7 @@ pub fn provide_live_updates(new_build: NewBuild) {
     let stream = Rc::new(Stream {
         bump: Box::new(move || set_changes.update(|n| *n += 1)),
         freshness,
+        new_build,
         attempts: Cell::new(0),
         polling: Cell::new(None),
         last_seen: RefCell::default(),
@@ -94,7 +95,7 @@ pub fn provide_live_updates(new_build: NewBuild) {
 fn listen_to_service_worker(set_changes: WriteSignal<u64>, new_build: NewBuild) {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| match event.data().as_string().as_deref() {
         Some("fresher") => set_changes.update(|n| *n += 1),
-        Some("build-ready") => build::prepared(new_build),
+        Some("build-ready") => new_build.prepared(),
         _ => {}
     });
     let workers = window().navigator().service_worker();
@@ -107,6 +108,7 @@ fn listen_to_service_worker(set_changes: WriteSignal<u64>, new_build: NewBuild) 
 struct Stream {
     bump: Box<dyn Fn()>,
     freshness: Freshness,
+    new_build: NewBuild,
     attempts: Cell<u32>,
     polling: Cell<Option<IntervalHandle>>,
     /// The version of the content on screen; a different one is a change.
@@ -151,7 +153,8 @@ impl Stream {
                 }
             })
         };
-        let on_build = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| build::heard(&event.data().as_string().unwrap_or_default()));
+        let new_build = self.new_build;
+        let on_build = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| new_build.heard(&event.data().as_string().unwrap_or_default()));
         let on_error = {
             let stream = self.clone();
             let source = source.clone();

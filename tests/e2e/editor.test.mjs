@@ -134,6 +134,18 @@ test('suspending visits puts the notice on the open kiosk within 5 s', async () 
   await context.close();
 });
 
+test('an administrator sees when the server last took its daily backup', async () => {
+  const admin = await openEditor(app.browser, app.server, 'accounts');
+  const line = admin.page.locator('.backup-status');
+  await line.waitFor();
+  // The server took one at its start, today (residence time), and it is not overdue.
+  const today = new Intl.DateTimeFormat('de-CH', { timeZone: 'Europe/Zurich', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+  assert.match(await line.innerText(), new RegExp(`^Dernière sauvegarde automatique : ${today.replaceAll('.', '\\.')} \\d\\d:\\d\\d$`));
+  assert.equal(await admin.page.getByText('Aucune sauvegarde depuis plus d').count(), 0);
+  assertNoProblems(admin.problems);
+  await admin.context.close();
+});
+
 test('an administrator adds an editor, who can publish but sees no accounts', async () => {
   const admin = await openEditor(app.browser, app.server, 'accounts');
   await admin.page.getByLabel('Identifiant').fill('marie.favre');

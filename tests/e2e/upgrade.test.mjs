@@ -60,7 +60,7 @@ test('a kiosk on build A moves to build B at its next idle moment after the serv
     }, hashB, { timeout: 30000 });
     assert.ok((await build()).includes(hashA), 'still A while in use');
 
-    await switched;
+    await switched.catch((error) => assert.fail(`${error.message}: ${problems.join('; ')}`));
     const after = (Date.now() - touchedAt) / 1000;
     assert.ok(after >= IDLE_SECONDS - 1, `switched ${after} s after the last touch: not while in use`);
     assert.ok(after <= IDLE_SECONDS + 15, `switched ${after} s after the last touch: within one idle period`);
