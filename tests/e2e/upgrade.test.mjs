@@ -4,7 +4,7 @@
 // app under other content hashes, as a rebuild with a changed constant gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -24,6 +24,10 @@ async function rebuilt(distA, hashA, hashB) {
   await writeFile(join(distB, 'index.html'), index);
   await writeFile(join(distB, 'index.html.br'), brotliCompressSync(index));
   await writeFile(join(distB, 'index.html.gz'), gzipSync(index));
+  // Built a minute after A, as a real rebuild is: a folder's index is revalidated by its date,
+  // which has whole seconds.
+  const later = new Date(Date.now() + 60000);
+  for (const name of ['index.html', 'index.html.br', 'index.html.gz']) await utimes(join(distB, name), later, later);
   return distB;
 }
 
@@ -64,7 +68,10 @@ test('a kiosk on build A moves to build B at its next idle moment after the serv
     const after = (Date.now() - touchedAt) / 1000;
     assert.ok(after >= IDLE_SECONDS - 1, `switched ${after} s after the last touch: not while in use`);
     assert.ok(after <= IDLE_SECONDS + 15, `switched ${after} s after the last touch: within one idle period`);
-    await waitForContent(page);
+    await waitForContent(page).catch(async (error) => {
+      await page.screenshot({ path: 'tests/artifacts/upgrade-failed.png' }).catch(() => {});
+      assert.fail(`${error.message}: ${problems.join('; ')}`);
+    });
     assert.ok((await build()).includes(hashB), 'B runs');
 
     // The new page's very first frame had content: the residence's name from index.html, then the app.
