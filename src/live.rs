@@ -154,7 +154,8 @@ impl Stream {
             })
         };
         let new_build = self.new_build;
-        let on_build = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| new_build.heard(&event.data().as_string().unwrap_or_default()));
+        let on_build =
+            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| new_build.heard(&event.data().as_string().unwrap_or_default()));
         let on_error = {
             let stream = self.clone();
             let source = source.clone();

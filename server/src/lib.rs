@@ -125,7 +125,7 @@ impl Server {
             demo::add_staff(&pool, &auth.hasher).await.context("cannot add the demo's staff account")?;
         }
         let schedule = config.backup_schedule();
-        let backups = backup::scheduled::Backups::open(&schedule.folder)?;
+        let backups = backup::scheduled::Backups::open(&schedule.folder);
         tokio::spawn(backups.clone().keep_taking(pool.clone(), schedule));
         let live = live::Live::watch(pool.clone()).await?;
         let (stop, stopping) = watch::channel(false);

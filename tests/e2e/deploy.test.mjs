@@ -1,5 +1,5 @@
 // The server and the lobby PC as an administrator installs them (docs/deploy.md, docs/kiosk.md):
-// deploy/install puts the release binary, its unit and its settings in place, and both systemd
+// the release serves the apps built into it; deploy/install puts the release binary, its unit and its settings in place, and both systemd
 // units pass `systemd-analyze verify`; the kiosk's launcher starts the browser on the kiosk's
 // address and starts it again within 10 s when it is killed. Here the browser runs headless and
 // the units are checked, not booted: this machine runs no systemd.
@@ -56,6 +56,34 @@ test('deploy/install puts the release, its unit and its settings in place, and t
     ]);
   } finally {
     await rm(root, { recursive: true, force: true });
+  }
+});
+
+test('the release serves the apps built into it: the brotli copy, an ETag and its 304, deep links and 404s', async () => {
+  const server = await startServer();
+  try {
+    const shell = await fetch(`${server.url}/kiosk`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(shell.status, 200);
+    assert.equal(shell.headers.get('content-encoding'), 'br');
+    assert.match(shell.headers.get('content-type'), /^text\/html/);
+    const wasm = (await shell.text()).match(/\/plantzette-[0-9a-f]{16}_bg\.wasm/)[0];
+    const version = await server.api('/api/v1/version');
+    assert.ok(wasm.includes(version.app_build), 'the version names the build served');
+
+    const file = await fetch(`${server.url}${wasm}`, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(file.headers.get('content-encoding'), 'gzip');
+    assert.equal(file.headers.get('content-type'), 'application/wasm');
+    assert.match(file.headers.get('cache-control'), /immutable/);
+    const again = await fetch(`${server.url}${wasm}`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': file.headers.get('etag') } });
+    assert.equal(again.status, 304);
+
+    const editor = await fetch(`${server.url}/gestion/accounts`);
+    assert.match(await editor.text(), /plantzette-editor-[0-9a-f]{16}_bg\.wasm/);
+    const missing = await fetch(`${server.url}/plantzette-0000000000000000_bg.wasm`);
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers.get('cache-control'), 'no-store');
+  } finally {
+    await server.stop();
   }
 });
 

@@ -45,11 +45,19 @@ pub struct Backups {
 }
 
 impl Backups {
-    /// The backups in `folder` (created if missing), the newest of them as the last.
-    pub fn open(folder: &Path) -> anyhow::Result<Backups> {
-        std::fs::create_dir_all(folder).with_context(|| format!("cannot create the backup folder {}", folder.display()))?;
-        let last = kept(folder)?.into_iter().max().map(residence_instant);
-        Ok(Backups { folder: folder.to_path_buf(), last: Arc::new(Mutex::new(last)), failures: Arc::default() })
+    /// The backups in `folder` (created if missing), the newest of them as the last. A folder
+    /// that cannot be used (a backup disk not mounted) does not stop the server from serving:
+    /// it is logged, each backup then fails and is counted, and the last one grows overdue.
+    pub fn open(folder: &Path) -> Backups {
+        let last = std::fs::create_dir_all(folder)
+            .with_context(|| format!("cannot create the backup folder {}", folder.display()))
+            .and_then(|()| kept(folder))
+            .inspect_err(|error| tracing::error!(error = format!("{error:#}"), "no backups can be taken"))
+            .unwrap_or_default()
+            .into_iter()
+            .max()
+            .map(residence_instant);
+        Backups { folder: folder.to_path_buf(), last: Arc::new(Mutex::new(last)), failures: Arc::default() }
     }
 
     pub fn folder(&self) -> &Path {

@@ -113,3 +113,16 @@ async fn a_restored_backup_serves_the_same_content_and_no_database_is_overwritte
     let after: Value = client.get(format!("{}/api/v1/activities", server.address)).send().await.unwrap().json().await.unwrap();
     assert_eq!(after, before, "the same activities");
 }
+
+#[tokio::test]
+async fn a_backup_folder_that_cannot_be_written_is_reported_and_the_server_serves_on() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the folder should be: as a backup disk that is not mounted, whatever the user.
+    let not_a_folder = dir.path().join("backups");
+    std::fs::write(&not_a_folder, "not a folder").unwrap();
+    let app = spawn_app_with(move |config| plantzette_server::Config { backup_dir: Some(not_a_folder), ..config }).await;
+    assert_eq!(app.get("/api/v1/today").await.status(), 200, "the kiosks are served");
+    let readiness: Value = app.get("/readyz").await.json().await.unwrap();
+    assert_eq!(readiness["backup_overdue"], true);
+    assert!(readiness["last_backup"].is_null());
+}
