@@ -6,10 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile, access } from 'node:fs/promises';
+import { access, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './support/proxy.mjs';
 import { startServer } from './support/server.mjs';
 
 const run = promisify(execFile);
@@ -84,6 +85,44 @@ test('the release serves the apps built into it: the brotli copy, an ETag and it
     assert.equal(missing.headers.get('cache-control'), 'no-store');
   } finally {
     await server.stop();
+  }
+});
+
+/** The settings file as systemd's EnvironmentFile reads it: NAME=value lines, comments aside. */
+async function settings(file) {
+  const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => /^[A-Z_]+=/.test(line));
+  return Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+}
+
+test('the server runs as the unit runs it, with the settings file as shipped', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'plantzette-service-'));
+  const [port, metricsPort] = [await freePort(), await freePort()];
+  // As shipped, but for the places this machine has: its own ports and folders.
+  const env = {
+    ...await settings('deploy/plantzette.env'),
+    PLANTZETTE_DATA_DIR: join(dir, 'lib'),
+    PLANTZETTE_ADDR: `127.0.0.1:${port}`,
+    PLANTZETTE_BACKUP_DIR: join(dir, 'backups'),
+    PLANTZETTE_METRICS_ADDR: `127.0.0.1:${metricsPort}`,
+  };
+  const server = spawn(SERVER, [], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    // Ready, with the first backup taken at its start.
+    const ready = await waitFor('the server ready and backed up', 10, () => fetch(`${url}/readyz`)
+      .then(async (r) => r.ok && (await r.clone().json()).backup_overdue === false && r, () => undefined));
+    assert.equal(ready.headers.get('strict-transport-security'), 'max-age=31536000', 'the public address is https');
+    const backups = await readdir(join(dir, 'backups'));
+    assert.ok(backups.some((name) => /^plantzette-\d{4}-\d\d-\d\dT\d{6}\.sqlite3$/.test(name)), `${backups}`);
+    const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    assert.match(await metrics.text(), /^plantzette_last_backup_timestamp_seconds [1-9]/m);
+    // Stopped as systemd stops it: SIGTERM, and it ends by itself.
+    server.kill('SIGTERM');
+    const code = await new Promise((resolve) => server.once('exit', (exitCode) => resolve(exitCode)));
+    assert.equal(code, 0);
+  } finally {
+    server.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
   }
 });
 
