@@ -7,16 +7,14 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
 
-/// A new build: the one the server serves, as last heard (so that it is prepared once), and
-/// whether the service worker keeps it whole, ready to switch to.
+/// Whether the service worker keeps a new build whole, ready to switch to.
 #[derive(Clone, Copy)]
 pub struct NewBuild {
-    heard: StoredValue<Option<String>>,
     ready: RwSignal<bool>,
 }
 
 pub fn provide_new_build() -> NewBuild {
-    let new_build = NewBuild { heard: StoredValue::new(None), ready: RwSignal::new(false) };
+    let new_build = NewBuild { ready: RwSignal::new(false) };
     provide_context(new_build);
     new_build
 }
@@ -35,13 +33,14 @@ impl NewBuild {
         self.ready.set(true);
     }
 
-    /// The server serves build `served`: if it is another than this one, have it made ready.
+    /// The server serves build `served`: if it is another than this one, have it made ready. Heard
+    /// again at each reconnection: a preparation the network broke off is tried again then, and
+    /// one done costs the worker a look at the shell.
     pub fn heard(&self, served: &str) {
         let new = !served.is_empty() && own_build().is_some_and(|own| own != served);
-        if !new || self.heard.get_value().as_deref() == Some(served) {
+        if !new {
             return;
         }
-        self.heard.set_value(Some(served.to_string()));
         if let Some(worker) = window().navigator().service_worker().controller() {
             let _ = worker.post_message(&JsValue::from_str("prepare-build"));
         }

@@ -149,8 +149,8 @@ pub fn KioskBehaviour() -> impl IntoView {
         false,
     );
     // A new build kept whole by the service worker replaces this one when nobody is using the
-    // screen: the reload is served from that cache, and the browser holds this page's last frame
-    // until the new one paints.
+    // screen: the reload is served from that cache, and its first frame already shows the
+    // residence's name (index.html) until the app draws itself.
     let new_build = use_new_build();
     Effect::watch(
         move || idle.get() && new_build.ready(),
