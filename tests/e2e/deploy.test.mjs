@@ -20,10 +20,15 @@ const SERVER = process.env.PLANTZETTE_SERVER ?? 'target/server/plantzette-server
 async function verify(unitFile, paths) {
   let unit = await readFile(unitFile, 'utf8');
   for (const [from, to] of paths) unit = unit.replaceAll(from, to);
-  const copy = join(await mkdtemp(join(tmpdir(), 'plantzette-unit-')), unitFile.split('/').pop());
+  const dir = await mkdtemp(join(tmpdir(), 'plantzette-unit-'));
+  const copy = join(dir, unitFile.split('/').pop());
   await writeFile(copy, unit);
-  const { stderr } = await run('systemd-analyze', ['verify', copy]).catch((error) => assert.fail(`${unitFile}: ${error.stderr}`));
-  assert.equal(stderr.trim(), '', `${unitFile} verifies without a warning`);
+  try {
+    const { stderr } = await run('systemd-analyze', ['verify', copy]).catch((error) => assert.fail(`${unitFile}: ${error.stderr}`));
+    assert.equal(stderr.trim(), '', `${unitFile} verifies without a warning`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 test('deploy/install puts the release, its unit and its settings in place, and the units verify', async () => {

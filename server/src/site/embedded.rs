@@ -18,6 +18,11 @@ use super::{has_file_extension, EDITOR, INDEXES};
 #[folder = "../dist"]
 struct Dist;
 
+/// Whether the binary carries `name` (asked on every response, for the policy: no copy made).
+pub fn has(name: &str) -> bool {
+    Dist::get(name).is_some()
+}
+
 pub fn read(name: &str) -> Option<String> {
     Dist::get(name).map(|file| String::from_utf8_lossy(&file.data).into_owned())
 }

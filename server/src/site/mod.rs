@@ -123,7 +123,7 @@ impl Site {
         match &self.files {
             Files::Folder(dist) => INDEXES.map(|index| std::fs::metadata(dist.join(index)).and_then(|m| m.modified()).ok()),
             #[cfg(feature = "embedded-apps")]
-            Files::Embedded => INDEXES.map(|index| embedded::read(index).map(|_| SystemTime::UNIX_EPOCH)),
+            Files::Embedded => INDEXES.map(|index| embedded::has(index).then_some(SystemTime::UNIX_EPOCH)),
         }
     }
 
@@ -148,10 +148,10 @@ impl Site {
         let stamp = self.stamp();
         let mut derived = self.derived.lock().expect("the site's lock is never poisoned: nothing panics under it");
         if derived.stamp != stamp || stamp[0].is_none() {
-            let pages: Vec<String> = INDEXES.iter().filter_map(|index| self.read(index)).collect();
-            let inline_scripts: Vec<String> = pages.iter().flat_map(|html| inline_script_hashes(html)).collect();
+            let pages = INDEXES.map(|index| self.read(index));
+            let inline_scripts: Vec<String> = pages.iter().flatten().flat_map(|html| inline_script_hashes(html)).collect();
             let policy = HeaderValue::from_str(&content_security_policy(&inline_scripts)).expect("base64 and ASCII only");
-            let build = self.read(INDEXES[0]).as_deref().and_then(wasm_hash);
+            let build = pages[0].as_deref().and_then(wasm_hash);
             *derived = Derived { stamp, policy, build };
         }
         what(&derived)
