@@ -98,6 +98,22 @@ const HIGHLIGHT_FOR: Duration = Duration::from_secs(10);
 #[derive(Clone, Copy)]
 struct Idle(ReadSignal<bool>);
 
+/// Calls `reset` each time the kiosk is left alone and goes home: what a resident opened (the
+/// page of a list) starts afresh for the next one.
+pub fn on_left_alone(reset: impl Fn() + 'static) {
+    if let Some(Idle(idle)) = use_context::<Idle>() {
+        Effect::watch(
+            move || idle.get(),
+            move |idle, _, _| {
+                if *idle {
+                    reset();
+                }
+            },
+            false,
+        );
+    }
+}
+
 /// The idle kiosk's rotation of highlights: which one is shown, and whether a resident paused it.
 #[derive(Clone, Copy)]
 pub struct Rotation {
@@ -109,8 +125,7 @@ pub fn use_rotation() -> Rotation {
     expect_context()
 }
 
-/// What the kiosk does over time, mounted once inside the router: it goes home, scrolled to the
-/// top, when left alone, turns its highlights while nobody touches it and none paused them, and
+/// What the kiosk does over time, mounted once inside the router: it goes home when left alone, turns its highlights while nobody touches it and none paused them, and
 /// moves to a new build of the app at such a moment.
 #[component]
 pub fn KioskBehaviour() -> impl IntoView {
@@ -143,7 +158,6 @@ pub fn KioskBehaviour() -> impl IntoView {
                         _ => navigate(HOME, Default::default()),
                     }
                 }
-                window().scroll_to_with_x_and_y(0.0, 0.0);
             }
         },
         false,

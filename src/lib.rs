@@ -17,7 +17,8 @@ use leptos_router::path;
 
 use components::layout::Layout;
 use pages::{
-    ActivitiesPage, ActivityPage, InfoPage, InfoTopicPage, KioskPage, MenusPage, NotFound, PreviewPage, ProgrammePage, ProgrammesPage, TodayPage,
+    ActivitiesPage, ActivityPage, AnnouncementsPage, InfoPage, InfoTopicPage, KioskPage, MenusPage, NotFound, PreviewPage, ProgrammePage,
+    ProgrammesPage, TodayPage,
 };
 
 #[component]
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kiosk") view=KioskPage/>
                     <Route path=path!("/activities") view=ActivitiesPage/>
                     <Route path=path!("/activities/:id/:date") view=ActivityPage/>
+                    <Route path=path!("/announcements") view=AnnouncementsPage/>
                     <Route path=path!("/menus") view=MenusPage/>
                     <Route path=path!("/programmes") view=ProgrammesPage/>
                     <Route path=path!("/programmes/:id") view=ProgrammePage/>

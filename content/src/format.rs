@@ -38,6 +38,17 @@ pub fn day_heading(date: NaiveDate, lang: Lang) -> String {
     full.trim_end_matches(&format!(" {}", date.year())).to_string()
 }
 
+/// "lun. 30", "Mo 30.", "Mon 30": a day of the week on a button small enough for seven in a row.
+pub fn short_day(date: NaiveDate, lang: Lang) -> String {
+    let index = date.weekday().num_days_from_monday() as usize;
+    let day = date.day();
+    match lang {
+        Lang::Fr => format!("{} {day}", ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."][index]),
+        Lang::De => format!("{} {day}.", ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"][index]),
+        Lang::En => format!("{} {day}", ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][index]),
+    }
+}
+
 /// A week's span, as short as reads well: "16 – 22 novembre 2026", "30 novembre – 6 décembre 2026",
 /// "16.–22. November 2026", "16–22 November 2026".
 pub fn week_span(monday: NaiveDate, sunday: NaiveDate, lang: Lang) -> String {
@@ -100,6 +111,13 @@ mod tests {
 
     fn date(text: &str) -> NaiveDate {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn short_days_name_the_weekday_and_the_date() {
+        assert_eq!(short_day(date("2026-11-30"), Lang::Fr), "lun. 30");
+        assert_eq!(short_day(date("2026-12-03"), Lang::De), "Do 3.");
+        assert_eq!(short_day(date("2026-12-06"), Lang::En), "Sun 6");
     }
 
     #[test]

@@ -20,13 +20,19 @@ pub enum Highlight {
 }
 
 impl Today {
+    /// What is on at `now` and the next activity to begin, cancelled ones left out: the kiosk's
+    /// at-a-glance view of the day.
+    pub fn now_and_next(&self, now: NaiveDateTime) -> Vec<Occurrence> {
+        let on_now = self.activities.iter().filter(|o| !o.cancelled && o.timing(now) == Timing::Now);
+        let next = next_occurrence(&self.activities, now).map(|index| &self.activities[index]);
+        on_now.chain(next).cloned().collect()
+    }
+
     /// The day's highlights at `now`, in the order shown: what is on now and next, the day's
     /// meals, the announcements (urgent ones have their own banner) and the next prevention
     /// session. Cancelled and finished activities are left out.
     pub fn highlights(&self, now: NaiveDateTime) -> Vec<Highlight> {
-        let on_now = self.activities.iter().filter(|o| !o.cancelled && o.timing(now) == Timing::Now);
-        let next = next_occurrence(&self.activities, now).map(|index| &self.activities[index]);
-        let activities = on_now.chain(next).map(|occurrence| Highlight::Activity { occurrence: occurrence.clone(), timing: occurrence.timing(now) });
+        let activities = self.now_and_next(now).into_iter().map(|occurrence| Highlight::Activity { timing: occurrence.timing(now), occurrence });
         let meals = self.lunch_and_supper().into_iter().map(Highlight::Meal);
         let news = self.news_at(now).into_iter().map(|a| Highlight::Announcement(a.content.text));
         let session = self.next_session.clone().map(Highlight::Session);
@@ -91,6 +97,14 @@ mod tests {
     fn the_idle_kiosk_shows_now_next_meals_news_and_the_next_session() {
         let shown = names(day_with_activities().highlights(at("2026-11-24 10:05")));
         assert_eq!(shown, ["Now Gym", "Upcoming Loto", "Diner", "Souper", "announcement", "session Chutes"]);
+    }
+
+    #[test]
+    fn now_and_next_is_what_is_on_and_what_begins_next() {
+        let titles = |time| day_with_activities().now_and_next(at(time)).into_iter().map(|o| o.info.title.fr).collect::<Vec<_>>();
+        assert_eq!(titles("2026-11-24 10:05"), ["Gym", "Loto"]);
+        assert_eq!(titles("2026-11-24 10:50"), ["Loto"], "the cancelled choir is left out");
+        assert!(titles("2026-11-24 19:00").is_empty());
     }
 
     #[test]

@@ -62,7 +62,7 @@ fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool, linked: boo
                     {is_now.then(|| view! { <span class="badge badge-now">{ui.now_on}</span> })}
                     {is_next.then(|| view! { <span class="badge badge-next">{ui.next}</span> })}
                     {cancelled.then(|| view! { <span class="badge badge-cancelled">{ui.cancelled}</span> })}
-                    <span class="badge">{category.label(lang)}</span>
+                    <span class="badge badge-category">{category.label(lang)}</span>
                     {info.registration_required.then(|| view! { <span class="badge">{ui.registration_required}</span> })}
                     {(!info.wheelchair_accessible).then(|| view! { <span class="badge">{ui.not_wheelchair_accessible}</span> })}
                 </p>

@@ -1,5 +1,6 @@
 //! The frame of every page: the residence's name, the main navigation, the language switch, and
-//! the page's title in the browser tab.
+//! the page's title in the browser tab. On the kiosk, every screen but the home (whose panels
+//! each have theirs) is read aloud from a button in the header, always in the same place.
 
 use std::time::Duration;
 
@@ -7,10 +8,11 @@ use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 use plantzette_content::Lang;
 
 use crate::components::notices::{provide_today, use_today, SiteNotices, StaleNotice};
+use crate::components::read_aloud::ReadAloud;
 use crate::i18n::{lang, set_lang, ui};
 use crate::kiosk::{self, is_kiosk};
 use plantzette_web::clock::device_in_residence_zone;
@@ -31,6 +33,7 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
             <div class="brand">
                 <A href=home>"Résidence Plantzette"</A>
             </div>
+            {kiosk.then(|| view! { <ReadScreenAloud/> })}
             <LanguageSwitch/>
             <nav aria-label=ui.main_navigation>
                 <ul class="main-nav">
@@ -87,6 +90,17 @@ fn NavTile(href: &'static str, label: &'static str) -> impl IntoView {
         <li>
             <A href=href on:click=open attr:class=move || opening.get().then_some("opening")>{label}</A>
         </li>
+    }
+}
+
+/// Reads the screen's content aloud, the page of a list shown.
+#[component]
+fn ReadScreenAloud() -> impl IntoView {
+    let pathname = use_location().pathname;
+    view! {
+        <Show when=move || pathname.get() != kiosk::HOME>
+            <ReadAloud of="content".to_string()/>
+        </Show>
     }
 }
 

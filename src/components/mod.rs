@@ -9,5 +9,6 @@ pub mod layout;
 pub mod local_text;
 pub mod meal;
 pub mod notices;
+pub mod paged;
 pub mod read_aloud;
 pub mod week_nav;

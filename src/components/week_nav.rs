@@ -10,6 +10,7 @@ use plantzette_content::Week;
 
 use crate::components::address::use_query_link;
 use crate::i18n::{lang, ui};
+use crate::kiosk::is_kiosk;
 use plantzette_web::clock::residence_today;
 
 /// The week named in the address, or the current one.
@@ -31,11 +32,13 @@ fn week_label(week: Week, lang: plantzette_content::Lang) -> String {
 pub fn WeekHeader(title: &'static str, base: &'static str, week: Memo<Week>) -> impl IntoView {
     let lang = lang();
     view! {
-        <h1>
-            <span class="eyebrow">{title}</span>
-            {move || week_label(week.get(), lang)}
-        </h1>
-        <WeekNav base week/>
+        <div class="page-heading">
+            <h1>
+                <span class="eyebrow">{title}</span>
+                {move || week_label(week.get(), lang)}
+            </h1>
+            <WeekNav base week/>
+        </div>
     }
 }
 
@@ -60,9 +63,12 @@ fn WeekNav(base: &'static str, week: Memo<Week>) -> impl IntoView {
             </Show>
             <A href=move || to_week(week.get().next())>{ui.next_week}" →"</A>
         </nav>
-        <label class="date-picker">
-            {ui.go_to_date}
-            <input type="date" prop:value=move || week.get().monday().to_string() on:change=go_to_date/>
-        </label>
+        // Typing a date is for keyboards: the kiosk steps a week at a time.
+        {(!is_kiosk()).then(|| view! {
+            <label class="date-picker">
+                {ui.go_to_date}
+                <input type="date" prop:value=move || week.get().monday().to_string() on:change=go_to_date/>
+            </label>
+        })}
     }
 }

@@ -108,6 +108,17 @@ pub struct Ui {
     pub the_week: &'static str,
     pub preview: &'static str,
     pub no_preview: &'static str,
+    /// The pager of a long list on the kiosk: "Page 1 sur 3", its buttons.
+    pub pages: &'static str,
+    pub page: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub previous_day: &'static str,
+    pub next_day: &'static str,
+    pub days_of_week: &'static str,
+    pub nothing_more_today: &'static str,
+    pub more_announcements: &'static str,
+    pub no_announcements: &'static str,
 }
 
 pub fn labels(lang: Lang) -> &'static Ui {

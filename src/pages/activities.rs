@@ -1,12 +1,13 @@
 //! Activities of a week, day by day, filtered by kind if asked, with the weeks before and after a
 //! tap away and a calendar to subscribe to; and each occurrence on its own page, to share or to
-//! add to one's calendar.
+//! add to one's calendar. On the kiosk the week shows one day at a time, chosen with a big
+//! button per day (`?day=`), and pages rather than scrolls; nothing there to subscribe to.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use plantzette_content::format::{day_heading, long_date, time_span};
+use plantzette_content::format::{day_heading, long_date, short_day, time_span};
 use plantzette_content::{Activity, Category, DateRange, Item, Listing, Occurrence};
 
 use crate::api;
@@ -16,10 +17,12 @@ use crate::components::calendar_link::AddToCalendar;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
+use crate::components::paged::Paged;
 use crate::components::week_nav::{use_week, WeekHeader};
 use crate::i18n::{lang, ui};
+use crate::kiosk::is_kiosk;
 use crate::live::live_resource;
-use plantzette_web::clock::residence_now;
+use plantzette_web::clock::{residence_now, residence_today};
 
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
@@ -29,11 +32,60 @@ pub fn ActivitiesPage() -> impl IntoView {
     let category = Memo::new(move |_| query.read().get("category").as_deref().and_then(Category::parse));
     let activities = live_resource(move || api::activities(week.get().range()));
     set_page_title(ui.activities);
+    if is_kiosk() {
+        return view! {
+            <WeekHeader title=ui.the_week base="/activities" week/>
+            <Fetched resource=activities render={|listing: Listing<Occurrence>| view! { <DayOfWeek listing/> }}/>
+        }
+        .into_any();
+    }
     view! {
         <WeekHeader title=ui.activities base="/activities" week/>
         <CategoryFilter category/>
         <Fetched resource=activities render={move |listing: Listing<Occurrence>| view! { <WeekOfActivities listing category/> }}/>
         <Subscribe category/>
+    }
+    .into_any()
+}
+
+/// The kiosk's week: a button per day, and the chosen day's activities (today's, or Monday's in
+/// another week, until one is chosen).
+#[component]
+fn DayOfWeek(listing: Listing<Occurrence>) -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let query = use_query_map();
+    let link = use_query_link("/activities");
+    let range = listing.range;
+    let chosen = Memo::new(move |_| {
+        let asked = query.read().get("day").and_then(|day| day.parse::<NaiveDate>().ok());
+        let today = Some(residence_today());
+        asked.or(today).filter(|day| range.contains(*day)).unwrap_or(range.from)
+    });
+    let listing = StoredValue::new(listing);
+    view! {
+        <nav class="day-tabs" aria-label=ui.days_of_week>
+            <ul>
+                {range
+                    .days()
+                    .map(|day| view! {
+                        <li>
+                            <A href=move || link("day", Some(day.to_string())) attr:aria-current=move || (chosen.get() == day).then_some("true")>
+                                {short_day(day, lang)}
+                            </A>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+        {move || {
+            let day = chosen.get();
+            let of_day: Vec<Occurrence> = listing.with_value(|listing| listing.items.iter().filter(|o| o.starts_at.date() == day).cloned().collect());
+            view! {
+                <h2 class="visually-hidden">{day_heading(day, lang)}</h2>
+                <Paged><ActivityList occurrences=of_day now=residence_now()/></Paged>
+            }
+        }}
     }
 }
 
@@ -140,15 +192,21 @@ fn OccurrenceDetail(item: Item<Activity>, date: Option<NaiveDate>) -> impl IntoV
     };
     let day = occurrence.starts_at.date();
     let info = occurrence.info.clone();
+    // A calendar file downloaded to the lobby screen would reach nobody's calendar.
+    let addable = !occurrence.cancelled && !is_kiosk();
     view! {
-        <p><A href=format!("/activities?week={day}")>"← "{ui.whole_week}</A></p>
+        <p><A href=format!("/activities?week={day}&day={day}")>"← "{ui.whole_week}</A></p>
         <h1><span class="eyebrow">{info.category.label(lang)}</span><LocalText text=info.title/></h1>
-        <p class="lead when">{long_date(day, lang)}", "{time_span(occurrence.starts_at, occurrence.ends_at)}</p>
-        {occurrence.cancelled.then(|| view! { <p class="badge badge-cancelled">{ui.cancelled}</p> })}
-        <p><LocalText text=info.place/></p>
-        {info.description.map(|text| view! { <p><LocalText text/></p> })}
-        {info.registration_required.then(|| view! { <p class="badge">{ui.registration_required}</p> })}
-        {(!occurrence.cancelled).then(|| view! { <p><AddToCalendar href=api::occurrence_calendar(occurrence.activity_id, day, lang)/></p> })}
+        <Paged>
+            <div class="blocks">
+                <p class="lead when">{long_date(day, lang)}", "{time_span(occurrence.starts_at, occurrence.ends_at)}</p>
+                {occurrence.cancelled.then(|| view! { <p class="badge badge-cancelled">{ui.cancelled}</p> })}
+                <p><LocalText text=info.place/></p>
+                {info.description.map(|text| view! { <p><LocalText text/></p> })}
+                {info.registration_required.then(|| view! { <p class="badge">{ui.registration_required}</p> })}
+                {addable.then(|| view! { <p><AddToCalendar href=api::occurrence_calendar(occurrence.activity_id, day, lang)/></p> })}
+            </div>
+        </Paged>
     }
     .into_any()
 }

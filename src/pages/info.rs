@@ -1,5 +1,6 @@
 //! Practical info: how to reach the residence, visiting hours and the visits status, and the
-//! info pages (admissions, short stays, care, partners).
+//! info pages (admissions, short stays, care, partners). On the kiosk the pages are tiles, each
+//! opening one topic on one screen, paged rather than scrolled.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,7 +15,9 @@ use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::components::notices::use_today;
+use crate::components::paged::Paged;
 use crate::i18n::ui;
+use crate::kiosk::is_kiosk;
 use crate::live::live_resource;
 
 #[component]
@@ -26,7 +29,9 @@ pub fn InfoPage() -> impl IntoView {
     set_page_title(ui.info);
     view! {
         <h1>{ui.info}</h1>
-        <Fetched resource=today render={|today: Today| view! { <ResidenceContact residence=today.residence/> }}/>
+        <div class="residence-facts">
+            <Fetched resource=today render={|today: Today| view! { <ResidenceContact residence=today.residence/> }}/>
+        </div>
         <h2>{ui.more_info}</h2>
         <Fetched resource=pages render={|pages: Vec<Item<Page>>| view! { <PageList pages/> }}/>
     }
@@ -37,7 +42,15 @@ fn ResidenceContact(residence: Residence) -> impl IntoView {
     let ui = ui();
     let address = residence.address.clone();
     let map_query = format!("{}, {} {}", address.street, address.postcode, address.city).replace(' ', "+");
+    let written = format!("{}, {} {}", address.street, address.postcode, address.city);
+    // A map opened on the lobby screen would be a page with no way back.
+    let place = if is_kiosk() {
+        view! { <span>{written}</span> }.into_any()
+    } else {
+        view! { <a href=format!("https://www.openstreetmap.org/search?query={map_query}")>{written}</a> }.into_any()
+    };
     view! {
+        <section>
         <h2>{ui.visiting_hours}</h2>
         <ul class="hours">
             {residence
@@ -49,22 +62,23 @@ fn ResidenceContact(residence: Residence) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+        </section>
+        <section>
         <h2>{ui.contact}</h2>
         <address class="contact">
             {residence.name.clone()}<br/>
-            <a href=format!("https://www.openstreetmap.org/search?query={map_query}")>
-                {address.street.clone()}", "{address.postcode.clone()}" "{address.city.clone()}
-            </a>
+            {place}
             <br/>
             <ContactButtons contact=residence.contact.clone()/>
         </address>
+        </section>
     }
 }
 
 #[component]
 fn PageList(pages: Vec<Item<Page>>) -> impl IntoView {
     view! {
-        <ul class="cards">
+        <Paged><ul class="cards">
             {pages
                 .into_iter()
                 .map(|page| {
@@ -77,7 +91,7 @@ fn PageList(pages: Vec<Item<Page>>) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-        </ul>
+        </ul></Paged>
     }
 }
 
@@ -95,10 +109,12 @@ pub(crate) fn TopicDetail(page: Page) -> impl IntoView {
     view! {
         <p><A href="/info">"← "{ui.info}</A></p>
         <h1><LocalText text=page.title/></h1>
-        <p class="lead"><LocalText text=page.summary/></p>
-        {page.beds.map(|beds| view! {
-            <p class="card beds"><strong>{ui.free_beds}{ui.colon}{beds.available}" "{ui.of}" "{beds.total}</strong></p>
-        })}
-        <Paragraphs text=page.body/>
+        <Paged><div class="blocks">
+            <p class="lead"><LocalText text=page.summary/></p>
+            {page.beds.map(|beds| view! {
+                <p class="card beds"><strong>{ui.free_beds}{ui.colon}{beds.available}" "{ui.of}" "{beds.total}</strong></p>
+            })}
+            <Paragraphs text=page.body/>
+        </div></Paged>
     }
 }

@@ -1,6 +1,7 @@
 //! One module per page of the app, named like the API resource it shows.
 
 mod activities;
+mod announcements;
 pub(crate) mod info;
 mod kiosk;
 mod menus;
@@ -10,6 +11,7 @@ pub(crate) mod programmes;
 mod today;
 
 pub use activities::{ActivitiesPage, ActivityPage};
+pub use announcements::AnnouncementsPage;
 pub use info::{InfoPage, InfoTopicPage};
 pub use kiosk::KioskPage;
 pub use menus::MenusPage;

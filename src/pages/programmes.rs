@@ -1,5 +1,7 @@
 //! Prevention programmes of the home-care centre: the list, and each programme with its
-//! sessions, audience, price and whom to call to register.
+//! sessions, audience, price and whom to call to register. On the kiosk the list is a page of
+//! tiles and a programme is one screen, both paged rather than scrolled; a programme there
+//! lists the sessions still to come.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,7 +16,9 @@ use crate::components::contact::ContactButtons;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
+use crate::components::paged::Paged;
 use crate::i18n::{lang, ui};
+use crate::kiosk::is_kiosk;
 use crate::live::live_resource;
 use plantzette_web::clock::residence_now;
 
@@ -38,7 +42,7 @@ fn ProgrammeList(programmes: Vec<Item<Programme>>) -> impl IntoView {
     }
     let now = residence_now();
     view! {
-        <ul class="cards">
+        <Paged><ul class="cards">
             {programmes
                 .into_iter()
                 .map(|item| {
@@ -55,7 +59,7 @@ fn ProgrammeList(programmes: Vec<Item<Programme>>) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-        </ul>
+        </ul></Paged>
     }
     .into_any()
 }
@@ -78,9 +82,13 @@ pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
     let audiences = programme.audiences.clone();
     let contact = programme.contact.clone();
     let price_info = programme.price.clone();
+    // The lobby has no use for sessions past, nor for calendar files downloaded to its screen.
+    let kiosk = is_kiosk();
+    let sessions: Vec<_> = programme.sessions.iter().cloned().enumerate().filter(|(_, s)| !kiosk || s.ends_at > now).collect();
     view! {
         <p><A href="/programmes">"← "{ui.all_programmes}</A></p>
         <h1><span class="eyebrow">{topic.label(lang)}</span><LocalText text=programme.title.clone()/></h1>
+        <Paged><div class="blocks">
         <p class="lead"><LocalText text=programme.summary.clone()/></p>
         {description.map(|text| view! { <Paragraphs text/> })}
         <dl class="facts">
@@ -92,30 +100,31 @@ pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
                 {price_info.note.clone().map(|note| view! { " (" <LocalText text=note/> ")" })}
             </dd>
         </dl>
-        <h2>{ui.sessions}</h2>
-        <ol class="sessions">
-            {programme
-                .sessions
-                .iter()
-                .enumerate()
-                .map(|(index, s)| {
-                    let s = s.clone();
-                    view! {
-                        <li>
-                            <strong>{long_date(s.starts_at.date(), lang)}", "{time_span(s.starts_at, s.ends_at)}</strong>
-                            <br/>
-                            <LocalText text=s.place.clone()/>
-                            {(s.ends_at > now).then(|| view! { <br/><AddToCalendar href=api::session_calendar(id, index + 1, lang)/> })}
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ol>
-        <h2>{ui.registration}</h2>
-        <p class="contact">
-            {contact.name.clone()}<br/>
-            <ContactButtons contact=contact.clone()/>
-        </p>
+        <section class="sessions">
+            <h2>{ui.sessions}</h2>
+            <ol>
+                {sessions
+                    .into_iter()
+                    .map(|(index, s)| {
+                        view! {
+                            <li>
+                                <strong>{long_date(s.starts_at.date(), lang)}", "{time_span(s.starts_at, s.ends_at)}</strong>
+                                <span class="session-place"><LocalText text=s.place.clone()/></span>
+                                {(s.ends_at > now && !kiosk).then(|| view! { <AddToCalendar href=api::session_calendar(id, index + 1, lang)/> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+        <section>
+            <h2>{ui.registration}</h2>
+            <p class="contact">
+                {contact.name.clone()}<br/>
+                <ContactButtons contact=contact.clone()/>
+            </p>
+        </section>
+        </div></Paged>
     }
 }
 

@@ -1,20 +1,24 @@
 //! Today: the date in words, announcements, what is on, the menu, and the next prevention
 //! session. Everything comes from `/api/v1/today` in one request, shared with the notices at the
-//! top of every page (visits status, urgent announcements).
+//! top of every page (visits status, urgent announcements). On the kiosk this is the day
+//! programme: the day's activities alone, large and paged (the kiosk's home has the rest).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use plantzette_content::format::{long_date, time_span};
 use plantzette_content::{Announcement, Item, Today, UpcomingSession};
 
+use super::announcements::AnnouncementList;
 use crate::components::activity::ActivityList;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::components::meal::MealCard;
 use crate::components::notices::use_today;
+use crate::components::paged::Paged;
 use crate::hooks::use_clock::use_clock;
 use crate::i18n::{lang, ui};
+use crate::kiosk::is_kiosk;
 use chrono::NaiveDateTime;
 
 #[component]
@@ -30,7 +34,20 @@ pub fn TodayPage() -> impl IntoView {
             <span class="eyebrow">{ui.today}</span>
             {move || long_date(clock.get().date(), lang)}
         </h1>
-        <Fetched resource=today render={move |today: Today| view! { <TodayContent today clock/> }}/>
+        <Fetched resource=today render={move |today: Today| if is_kiosk() {
+            view! { <DayProgramme today clock/> }.into_any()
+        } else {
+            view! { <TodayContent today clock/> }.into_any()
+        }}/>
+    }
+}
+
+/// The kiosk's day programme: each activity's time and title large, its page a tap away.
+#[component]
+fn DayProgramme(today: Today, clock: ReadSignal<NaiveDateTime>) -> impl IntoView {
+    let activities = today.activities;
+    view! {
+        <Paged>{move || view! { <ActivityList occurrences=activities.clone() now=clock.get()/> }}</Paged>
     }
 }
 
@@ -65,15 +82,7 @@ fn Announcements(announcements: Vec<Item<Announcement>>) -> impl IntoView {
         view! {
             <section class="announcements" aria-labelledby="announcements">
                 <h2 id="announcements">{ui.announcements}</h2>
-                <ul>
-                    {announcements
-                        .into_iter()
-                        .map(|a| {
-                            let priority = a.content.priority.as_str();
-                            view! { <li class=format!("announcement priority-{priority}")><LocalText text=a.content.text/></li> }
-                        })
-                        .collect_view()}
-                </ul>
+                <AnnouncementList announcements/>
             </section>
         }
     })

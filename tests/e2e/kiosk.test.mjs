@@ -2,28 +2,14 @@
 // measured on the page, read-aloud in the chosen language, and the way home after a minute idle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KIOSK, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
-import { sierreInstant, zurichWallClock } from './support/calendar.mjs';
-import { installClock } from './support/clock.mjs';
+import { assertAccessible, assertNoProblems, waitForContent } from './support/browser.mjs';
 import { useApp } from './support/app.mjs';
+import { openKiosk as openKioskOf, targetProblems } from './support/kiosk.mjs';
 import { addMinutes, staffApi } from './support/staff.mjs';
 
 const app = useApp();
 
-/** A kiosk page whose clock starts at `local` (Sierre time; by default 10:00 today, in the
- * kiosk's day hours) and runs from there. */
-async function openKiosk(local = `${zurichWallClock(new Date()).slice(0, 10)}T10:00`, options = {}) {
-  const opened = await openPage(app.browser, { device: KIOSK, ...options });
-  await opened.context.addInitScript(() => {
-    window.spokenAloud = [];
-    const speak = speechSynthesis.speak.bind(speechSynthesis);
-    speechSynthesis.speak = (utterance) => { window.spokenAloud.push({ text: utterance.text, lang: utterance.lang }); speak(utterance); };
-  });
-  await installClock(opened.page, { time: sierreInstant(local) });
-  await opened.page.goto(`${app.server.url}/kiosk${options.settings ?? ''}`);
-  await waitForContent(opened.page);
-  return opened;
-}
+const openKiosk = (local, options) => openKioskOf(app, local, options);
 
 test('the kiosk shows the time, the day in words, and what is on now and next', async () => {
   const before = await app.server.api('/api/v1/today');
@@ -51,48 +37,6 @@ test('the kiosk shows the time, the day in words, and what is on now and next', 
   assertNoProblems(problems);
   await context.close();
   await api.remove('activities', created);
-});
-
-/** What is wrong with the tappable elements on screen: any smaller than 76 px (20 mm on a 24-inch
- * 1080p screen) either way, and any two closer than 16 px (4 mm), so that a shaky tap does not hit
- * the neighbour. */
-function targetProblems(page) {
-  // What a finger can reach: on screen (the skip link waits off screen for keyboards).
-  return page.locator('a:visible, button:visible, input:visible').evaluateAll((elements) => {
-    const name = (e) => e.textContent.trim() || e.outerHTML.slice(0, 40);
-    const targets = elements
-      .map((e) => ({ e, r: e.getBoundingClientRect() }))
-      .filter(({ r }) => r.right > 0 && r.bottom > 0 && r.left < innerWidth);
-    const small = targets
-      .filter(({ r }) => r.width < 76 || r.height < 76)
-      .map(({ e, r }) => `${name(e)} (${Math.round(r.width)}x${Math.round(r.height)})`);
-    const cramped = [];
-    targets.forEach((a, i) => targets.slice(i + 1).forEach((b) => {
-      if (a.e.contains(b.e) || b.e.contains(a.e)) return;
-      const dx = Math.max(0, a.r.left - b.r.right, b.r.left - a.r.right);
-      const dy = Math.max(0, a.r.top - b.r.bottom, b.r.top - a.r.bottom);
-      const gap = Math.hypot(dx, dy);
-      if (gap < 16) cramped.push(`${name(a.e)} / ${name(b.e)} (${gap.toFixed(1)} px apart)`);
-    }));
-    return { small, cramped };
-  });
-}
-
-test('every page opened from the kiosk keeps 76 px targets 16 px apart, landscape and portrait', async () => {
-  const activity = (await app.server.api('/api/v1/activities')).items[0];
-  const portrait = { viewport: { width: 1080, height: 1920 } };
-  for (const [label, device] of [['landscape', KIOSK], ['portrait', portrait]]) {
-    const { page, context, problems } = await openKiosk(undefined, { device });
-    for (const path of ['/kiosk', '/', '/activities', '/menus', '/programmes', '/programmes/1', '/info', '/info/short_stay', `/activities/${activity.activity_id}/${activity.starts_at.slice(0, 10)}`]) {
-      await page.goto(`${app.server.url}${path}`);
-      await waitForContent(page);
-      assert.deepEqual(await targetProblems(page), { small: [], cramped: [] }, `targets on ${path} (${label})`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.equal(overflow, 0, `${path} (${label}) scrolls sideways`);
-    }
-    assertNoProblems(problems);
-    await context.close();
-  }
 });
 
 test('every target is at least 76 px and the text at least 32 px, in French unless chosen otherwise', async () => {
@@ -131,24 +75,6 @@ test('each section is read aloud in the language chosen, and can be stopped', as
   spoken = await page.evaluate(() => window.spokenAloud);
   assert.equal(spoken.at(-1).lang, 'de-CH');
   assert.ok(spoken.at(-1).text.includes(today.activities[0].title.de), spoken.at(-1).text);
-  assertNoProblems(problems);
-  await context.close();
-});
-
-test('after a minute without a touch the kiosk comes home, at the top', async () => {
-  const today = await app.server.api('/api/v1/today');
-  const { page, context, problems } = await openKiosk(`${today.date}T09:00`);
-  await page.getByRole('link', { name: 'Menus', exact: true }).click();
-  await page.waitForURL('**/menus');
-  await waitForContent(page);
-  await page.mouse.wheel(0, 1500);
-  await page.waitForFunction(() => window.scrollY > 0);
-
-  await page.clock.fastForward(30_000);
-  assert.match(page.url(), /\/menus$/, 'still there after half a minute');
-  await page.clock.fastForward(31_000);
-  await page.waitForURL('**/kiosk');
-  await page.waitForFunction(() => window.scrollY === 0);
   assertNoProblems(problems);
   await context.close();
 });

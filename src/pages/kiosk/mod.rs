@@ -1,12 +1,14 @@
-//! The kiosk's home, for the lobby screen: the time and date in words, what is on now and next,
-//! today's dîner and souper, announcements and the next prevention session, each readable aloud.
-//! The big tiles to every other page are the kiosk's header, on every screen. Left alone, the
-//! home shows the day's highlights in turn beside the clock.
+//! The kiosk's home, for the lobby screen, read at a glance from a few steps away: the time and
+//! the date in words, the day's highlights in turn, and four panels that summarise the day (what
+//! is on now and next, the two meals' main dishes, the first announcements, the next prevention
+//! session), each one tap from its own screen and read aloud at a tap. Nothing scrolls: each
+//! panel holds a bounded summary, and the big tiles to every other page are the kiosk's header.
 
 mod highlights;
 
 use chrono::{NaiveDateTime, Timelike};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use plantzette_content::format::{long_date, time, time_span};
 use plantzette_content::Today;
 
@@ -14,12 +16,14 @@ use crate::components::activity::ActivityList;
 use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
-use crate::components::meal::MealCard;
 use crate::components::notices::use_today;
 use crate::components::read_aloud::ReadAloud;
 use crate::hooks::use_clock::use_clock;
 use crate::i18n::{lang, ui};
 use highlights::Highlights;
+
+/// How many announcements the home shows; the others are one tap away.
+const ANNOUNCEMENTS_SHOWN: usize = 2;
 
 #[component]
 pub fn KioskPage() -> impl IntoView {
@@ -45,52 +49,72 @@ pub fn KioskPage() -> impl IntoView {
 fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
     let ui = ui();
     let lang = lang();
-    let activities = today.activities.clone();
+    let (day, news) = (today.clone(), today.clone());
     let meals = today.lunch_and_supper();
-    let announcements = today.clone();
     view! {
         <Highlights today=today.clone() minute/>
-        <div class="kiosk-columns">
-            <KioskSection id="kiosk-activities" title=ui.todays_activities>
-                {move || view! { <ActivityList occurrences=activities.clone() now=minute.get() linked=false/> }}
-            </KioskSection>
-            <KioskSection id="kiosk-menu" title=ui.todays_menu>
+        <div class="kiosk-panels">
+            <Panel id="kiosk-activities" title=ui.todays_activities href="/".into()>
+                {move || {
+                    let now = minute.get();
+                    let shown = day.now_and_next(now);
+                    if shown.is_empty() {
+                        view! { <p class="empty">{ui.nothing_more_today}</p> }.into_any()
+                    } else {
+                        view! { <ActivityList occurrences=shown now linked=false/> }.into_any()
+                    }
+                }}
+            </Panel>
+            <Panel id="kiosk-menu" title=ui.todays_menu href="/menus".into()>
                 {if meals.is_empty() {
                     view! { <p class="empty">{ui.no_menu}</p> }.into_any()
                 } else {
-                    meals.into_iter().map(|meal| view! { <MealCard meal/> }).collect_view().into_any()
+                    meals
+                        .into_iter()
+                        .map(|meal| view! { <h3 class="meal-kind">{meal.kind.label(lang)}</h3><p class="main-dish"><LocalText text=meal.main.name/></p> })
+                        .collect_view()
+                        .into_any()
                 }}
-            </KioskSection>
-            <KioskSection id="kiosk-news" title=ui.announcements>
-                <ul class="kiosk-announcements">
-                    {move || {
-                        announcements.news_at(minute.get()).into_iter().map(|a| view! { <li><LocalText text=a.content.text/></li> }).collect_view()
-                    }}
-                </ul>
-                {today.next_session.map(|next| {
-                    let session = next.session;
-                    view! {
-                        <h2>{ui.next_prevention_session}</h2>
-                        <p>
-                            <strong><LocalText text=next.title/></strong><br/>
-                            {long_date(session.starts_at.date(), lang)}", "{time_span(session.starts_at, session.ends_at)}<br/>
-                            <LocalText text=session.place/>
-                        </p>
+            </Panel>
+            <Panel id="kiosk-news" title=ui.announcements href="/announcements".into()>
+                {move || {
+                    let shown = news.news_at(minute.get());
+                    let more = shown.len().saturating_sub(ANNOUNCEMENTS_SHOWN);
+                    if shown.is_empty() {
+                        return view! { <p class="empty">{ui.no_announcements}</p> }.into_any();
                     }
-                })}
-            </KioskSection>
+                    view! {
+                        <ul class="kiosk-announcements">
+                            {shown.into_iter().take(ANNOUNCEMENTS_SHOWN).map(|a| view! { <li><LocalText text=a.content.text/></li> }).collect_view()}
+                        </ul>
+                        {(more > 0).then(|| view! { <p class="more">"+ "{more}" "{ui.more_announcements}</p> })}
+                    }
+                    .into_any()
+                }}
+            </Panel>
+            {today.next_session.map(|next| {
+                let session = next.session;
+                view! {
+                    <Panel id="kiosk-session" title=ui.next_prevention_session href=format!("/programmes/{}", next.programme_id)>
+                        <p><strong><LocalText text=next.title/></strong></p>
+                        <p>{long_date(session.starts_at.date(), lang)}", "{time_span(session.starts_at, session.ends_at)}</p>
+                        <p><LocalText text=session.place/></p>
+                    </Panel>
+                }
+            })}
         </div>
     }
 }
 
-/// A panel of the kiosk's home with its heading, read aloud (heading included) at a tap.
+/// A panel of the home: its heading opens its screen; the heading and the summary are read
+/// aloud at a tap.
 #[component]
-fn KioskSection(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+fn Panel(id: &'static str, title: &'static str, href: String, children: Children) -> impl IntoView {
     let text_id = format!("{id}-text");
     view! {
-        <section class="kiosk-section" aria-labelledby=id>
-            <div id=text_id.clone()>
-                <h2 id=id>{title}</h2>
+        <section class="kiosk-panel" aria-labelledby=id>
+            <div class="panel-text" id=text_id.clone()>
+                <h2 id=id><A href=href>{title}</A></h2>
                 {children()}
             </div>
             <ReadAloud of=text_id/>

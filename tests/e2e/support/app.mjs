@@ -16,12 +16,14 @@ export function dayAndMonth(isoDate, lang) {
   return lang === 'de' ? `${day}. ${MONTHS.de[month - 1]}` : `${dayText} ${MONTHS.fr[month - 1]}`;
 }
 
-/** Starts one server and one browser for the test file, and stops them after it. */
-export function useApp() {
+/** Starts one server and one browser for the test file, and stops them after it. `prepare`
+ * adds content to the server first (top-level hooks of a file run at once, not in turn). */
+export function useApp({ prepare } = {}) {
   const app = {};
   before(async () => {
     app.server = await startServer();
     app.browser = await launchBrowser();
+    await prepare?.(app.server);
   });
   after(async () => {
     await app.browser?.close();

@@ -1,5 +1,7 @@
-// Takes a screenshot of every page in each language and size; see scripts/screenshots.
+// Takes a screenshot of every page in each language and size, on a busy day; see
+// scripts/screenshots.
 import { mkdir } from 'node:fs/promises';
+import { makeBusyDay } from './busy_day.mjs';
 import { KIOSK, PHONE, launchBrowser, openPage, waitForContent } from './browser.mjs';
 import { installClock } from './clock.mjs';
 import { startServer } from './server.mjs';
@@ -9,10 +11,12 @@ const only = process.argv[2];
 const out = 'tests/artifacts/screenshots';
 await mkdir(out, { recursive: true });
 const server = await startServer();
+await makeBusyDay(server);
 const concert = (await server.api('/api/v1/activities')).items.find((o) => o.category === 'music' && !o.recurring);
 const PAGES = {
   kiosk: '/kiosk',
   today: '/',
+  announcements: '/announcements',
   activities: '/activities',
   music: '/activities?category=music',
   activity: `/activities/${concert.activity_id}/${concert.starts_at.slice(0, 10)}`,
@@ -24,16 +28,18 @@ const PAGES = {
 };
 const browser = await launchBrowser();
 try {
-  for (const [device, settings] of [['kiosk', KIOSK], ['phone', PHONE]]) {
+  const portrait = { viewport: { width: 1080, height: 1920 } };
+  for (const [device, settings] of [['kiosk', KIOSK], ['kiosk-portrait', portrait], ['phone', PHONE]]) {
     for (const lang of ['fr', 'de']) {
       const { page, context, problems } = await openPage(browser, { lang, device: settings });
       // Daytime in Sierre, whatever the hour: at night the kiosk rests as a clock.
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
       await installClock(page, { time: new Date(`${today}T09:30:00Z`) });
       for (const [name, path] of Object.entries(PAGES)) {
-        if (only && name !== only) continue;
-        // Opening /kiosk makes the device a kiosk: only the kiosk screen does.
-        if (name === 'kiosk' && device !== 'kiosk') continue;
+        // Opening /kiosk makes the device a kiosk: the kiosk screens open it first.
+        const makesKiosk = name === 'kiosk' && device !== 'phone';
+        if (name === 'kiosk' && !makesKiosk) continue;
+        if (only && name !== only && !makesKiosk) continue;
         await page.goto(`${server.url}${path}`);
         await waitForContent(page);
         await page.screenshot({ path: `${out}/${name}-${device}-${lang}.png` });

@@ -10,7 +10,9 @@ import { createInterface } from 'node:readline';
 export async function startServer({ dataDir: reused, port = 0, distDir, args = [] } = {}) {
   const dataDir = reused ?? await mkdtemp(join(tmpdir(), 'plantzette-e2e-'));
   const binary = process.env.PLANTZETTE_SERVER ?? 'target/server/plantzette-server';
-  const apps = distDir ? ['--dist-dir', distDir] : [];
+  // PLANTZETTE_DIST: the apps of a folder (a fresh scripts/build-apps) without rebuilding the server.
+  const folder = distDir ?? process.env.PLANTZETTE_DIST;
+  const apps = folder ? ['--dist-dir', folder] : [];
   const child = spawn(binary, ['--demo', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir, ...apps, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, RUST_LOG: 'warn' },

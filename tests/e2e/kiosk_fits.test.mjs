@@ -1,0 +1,154 @@
+// A kiosk that never scrolls: on a busy day, every screen reached from the kiosk fits the
+// screen, landscape (1920x1080) and upright (1080x1920), its targets still big and apart and its
+// text still large; a list longer than the screen pages with big buttons, the page shown is the
+// one read aloud, and the next resident finds page 1 again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { KIOSK, assertNoProblems, waitForContent } from './support/browser.mjs';
+import { useApp } from './support/app.mjs';
+import { makeBusyDay } from './support/busy_day.mjs';
+import { PORTRAIT, fitProblems, openKiosk, targetProblems } from './support/kiosk.mjs';
+
+const app = useApp({ prepare: makeBusyDay });
+
+/** Every screen a resident can reach from the kiosk: each day of the week, each day's menus,
+ * each programme and each info page. */
+async function kioskScreens() {
+  const week = await app.server.api('/api/v1/activities');
+  const days = [];
+  for (let day = new Date(`${week.range.from}T12:00:00Z`); day <= new Date(`${week.range.to}T12:00:00Z`); day = new Date(+day + 86400e3)) {
+    days.push(day.toISOString().slice(0, 10));
+  }
+  const firstOfEachDay = days.map((day) => week.items.find((o) => o.starts_at.startsWith(day))).filter(Boolean);
+  const programmes = (await app.server.api('/api/v1/programmes')).items;
+  const pages = await app.server.api('/api/v1/pages');
+  return [
+    '/kiosk', '/', '/announcements', '/activities',
+    ...days.map((day) => `/activities?day=${day}`),
+    ...firstOfEachDay.map((o) => `/activities/${o.activity_id}/${o.starts_at.slice(0, 10)}`),
+    '/menus', ...days.map((day) => `/menus?day=${day}`),
+    '/programmes', ...programmes.map((p) => `/programmes/${p.id}`),
+    '/info', ...pages.map((p) => `/info/${p.slug}`),
+  ];
+}
+
+test('every kiosk screen fits the screen on a busy day, landscape and upright, with big targets and text', async () => {
+  const screens = await kioskScreens();
+  for (const [label, device] of [['landscape', KIOSK], ['upright', PORTRAIT]]) {
+    const { page, context, problems } = await openKiosk(app, undefined, { device });
+    for (const path of screens) {
+      await page.goto(`${app.server.url}${path}`);
+      await waitForContent(page);
+      assert.deepEqual(await fitProblems(page), [], `${path} (${label}) does not fit the screen`);
+      assert.deepEqual(await targetProblems(page), { small: [], cramped: [] }, `targets on ${path} (${label})`);
+      const smallest = await page.locator('main p:not(.eyebrow, .badge), main li, main dd').evaluateAll((elements) =>
+        Math.min(...elements.filter((e) => e.checkVisibility()).map((e) => parseFloat(getComputedStyle(e).fontSize))));
+      assert.ok(smallest >= 32, `smallest body text on ${path} (${label}): ${smallest} px`);
+    }
+    assertNoProblems(problems);
+    await context.close();
+  }
+});
+
+/** The titles of the activities on screen, in order. */
+const shownTitles = (page) => page.locator('main .activity .title').evaluateAll((titles) => titles.filter((t) => t.checkVisibility()).map((t) => t.textContent.trim()));
+
+test('a day longer than the screen pages: the next page shows the following activities, and is the one read aloud', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const titles = today.activities.map((o) => o.title.fr);
+  for (const device of [KIOSK, PORTRAIT]) {
+    const { page, context, problems } = await openKiosk(app, undefined, { device });
+    await page.getByRole('link', { name: 'Programme du jour' }).click();
+    await waitForContent(page);
+    const pager = page.getByRole('navigation', { name: 'Pages' });
+    const position = pager.locator('.pager-position');
+    const pages = Number((await position.innerText()).match(/^Page 1 sur (\d+)$/)?.[1]);
+    assert.ok(pages >= 2, `the busy day's ${titles.length} activities take more than one page`);
+    assert.ok(await pager.getByRole('button', { name: '← Précédent' }).isDisabled(), 'nothing before page 1');
+
+    const first = await shownTitles(page);
+    assert.deepEqual(first, titles.slice(0, first.length), 'page 1 begins the day');
+    await pager.getByRole('button', { name: 'Suivant →' }).click();
+    assert.equal(await position.innerText(), `Page 2 sur ${pages}`);
+    const second = await shownTitles(page);
+    assert.deepEqual(second, titles.slice(first.length, first.length + second.length), 'page 2 goes on where page 1 ended');
+    assert.deepEqual(await fitProblems(page), []);
+
+    await page.getByRole('banner').getByRole('button', { name: 'Lire à haute voix' }).click();
+    const spoken = (await page.evaluate(() => window.spokenAloud)).at(-1).text;
+    assert.ok(spoken.includes(second[0]) && !spoken.includes(first[0]), `reads page 2 alone: ${spoken}`);
+
+    for (let shown = 2; shown < pages; shown += 1) await pager.getByRole('button', { name: 'Suivant →' }).click();
+    assert.ok(await pager.getByRole('button', { name: 'Suivant →' }).isDisabled(), 'nothing after the last page');
+    const all = [...first, ...second];
+    assert.equal(new Set(all).size, all.length, 'no activity on two pages');
+    assertNoProblems(problems);
+    await context.close();
+  }
+});
+
+test('the next resident finds page 1 again: the kiosk left on page 2 comes home after a minute', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const { page, context, problems } = await openKiosk(app, `${today.date}T09:00`);
+  await page.getByRole('link', { name: 'Programme du jour' }).click();
+  await waitForContent(page);
+  await page.getByRole('button', { name: 'Suivant →' }).click();
+  await page.getByText(/^Page 2 sur/).waitFor();
+
+  await page.clock.fastForward(30_000);
+  assert.match(page.url(), /\/$/, 'still there after half a minute');
+  await page.clock.fastForward(31_000);
+  await page.waitForURL('**/kiosk');
+  await page.getByRole('link', { name: 'Programme du jour' }).click();
+  await page.getByText(/^Page 1 sur/).waitFor();
+  assert.equal((await shownTitles(page))[0], today.activities[0].title.fr);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('the week shows one day at a time, today first, each day a tap away', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const week = await app.server.api('/api/v1/activities');
+  const { page, context, problems } = await openKiosk(app, undefined, { lang: 'de' });
+  await page.getByRole('link', { name: 'Die Woche' }).click();
+  await waitForContent(page);
+  const days = page.getByRole('navigation', { name: 'Wochentage' }).getByRole('link');
+  assert.equal(await days.count(), 7);
+  const current = page.locator('.day-tabs a[aria-current="true"]');
+  assert.equal(await current.innerText(), `${['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'][new Date(`${today.date}T12:00:00Z`).getUTCDay()]} ${Number(today.date.slice(8))}.`);
+  assert.equal((await shownTitles(page))[0], today.activities[0].title.de);
+
+  // Another day: its own activities, none of today's.
+  const other = week.items.find((o) => !o.starts_at.startsWith(today.date));
+  const otherDay = other.starts_at.slice(0, 10);
+  await days.nth((new Date(`${otherDay}T12:00:00Z`).getUTCDay() + 6) % 7).click();
+  await page.waitForURL(`**/activities?day=${otherDay}`);
+  const expected = week.items.filter((o) => o.starts_at.startsWith(otherDay)).map((o) => o.title.de);
+  const shown = await shownTitles(page);
+  assert.deepEqual(shown, expected.slice(0, shown.length));
+  assert.deepEqual(await fitProblems(page), []);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('the menus show one day at a time, today first, with the day before and after a tap away', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const { page, context, problems } = await openKiosk(app);
+  await page.getByRole('link', { name: 'Menus', exact: true }).click();
+  await waitForContent(page);
+  const diner = today.menu.meals.find((meal) => meal.kind === 'diner');
+  await page.getByText(diner.main.name.fr, { exact: true }).waitFor();
+  assert.equal(await page.locator('main .meal').count(), today.menu.meals.length, 'one day only');
+
+  await page.getByRole('link', { name: 'Jour suivant →' }).click();
+  const tomorrow = new Date(Date.parse(`${today.date}T12:00:00Z`) + 86400e3).toISOString().slice(0, 10);
+  await page.waitForURL(`**/menus?day=${tomorrow}`);
+  const next = await app.server.api(`/api/v1/menus?from=${tomorrow}&to=${tomorrow}`);
+  const nextDiner = next.items[0]?.meals.find((meal) => meal.kind === 'diner');
+  if (nextDiner) await page.getByText(nextDiner.main.name.fr, { exact: true }).waitFor();
+  else await page.getByText("Le menu n'est pas encore publié.").waitFor();
+  await page.getByRole('link', { name: "Aujourd'hui", exact: true }).click();
+  await page.getByText(diner.main.name.fr, { exact: true }).waitFor();
+  assertNoProblems(problems);
+  await context.close();
+});
