@@ -85,4 +85,5 @@ pub static DE: Ui = Ui {
     nothing_more_today: "Heute keine Aktivität mehr.",
     more_announcements: "weitere Mitteilungen",
     no_announcements: "Heute keine Mitteilungen.",
+    more_dates: "weitere Termine",
 };

@@ -85,4 +85,5 @@ pub static EN: Ui = Ui {
     nothing_more_today: "Nothing more today.",
     more_announcements: "more announcements",
     no_announcements: "No announcements today.",
+    more_dates: "more dates",
 };

@@ -85,4 +85,5 @@ pub static FR: Ui = Ui {
     nothing_more_today: "Plus d\u{2019}activité aujourd\u{2019}hui.",
     more_announcements: "autres annonces",
     no_announcements: "Aucune annonce pour aujourd\u{2019}hui.",
+    more_dates: "autres dates",
 };

@@ -118,6 +118,7 @@ pub struct Ui {
     pub days_of_week: &'static str,
     pub nothing_more_today: &'static str,
     pub more_announcements: &'static str,
+    pub more_dates: &'static str,
     pub no_announcements: &'static str,
 }
 

@@ -195,8 +195,10 @@ fn OccurrenceDetail(item: Item<Activity>, date: Option<NaiveDate>) -> impl IntoV
     // A calendar file downloaded to the lobby screen would reach nobody's calendar.
     let addable = !occurrence.cancelled && !is_kiosk();
     view! {
-        <p><A href=format!("/activities?week={day}&day={day}")>"← "{ui.whole_week}</A></p>
-        <h1><span class="eyebrow">{info.category.label(lang)}</span><LocalText text=info.title/></h1>
+        <div class="page-heading">
+            <h1><span class="eyebrow">{info.category.label(lang)}</span><LocalText text=info.title/></h1>
+            <A href=format!("/activities?week={day}&day={day}")>"← "{ui.whole_week}</A>
+        </div>
         <Paged>
             <div class="blocks">
                 <p class="lead when">{long_date(day, lang)}", "{time_span(occurrence.starts_at, occurrence.ends_at)}</p>

@@ -107,8 +107,10 @@ pub fn InfoTopicPage() -> impl IntoView {
 pub(crate) fn TopicDetail(page: Page) -> impl IntoView {
     let ui = ui();
     view! {
-        <p><A href="/info">"← "{ui.info}</A></p>
-        <h1><LocalText text=page.title/></h1>
+        <div class="page-heading">
+            <h1><LocalText text=page.title/></h1>
+            <A href="/info">"← "{ui.info}</A>
+        </div>
         <Paged><div class="blocks">
             <p class="lead"><LocalText text=page.summary/></p>
             {page.beds.map(|beds| view! {

@@ -77,6 +77,8 @@ fn DayOfMenus() -> impl IntoView {
                 <A href=move || to_day(NaiveDate::checked_add_days)>{ui.next_day}" →"</A>
             </nav>
         </div>
+        // The meals' headings are a level below the day's, as on the week's page.
+        <h2 class="visually-hidden">{move || day_heading(day.get(), lang)}</h2>
         <Fetched resource=menus render={move |listing: Listing<Item<DayMenu>>| view! { <Meals listing day=day.get()/> }}/>
     }
 }

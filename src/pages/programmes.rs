@@ -72,6 +72,9 @@ pub fn ProgrammePage() -> impl IntoView {
     view! { <Fetched resource=programme render={|item: Item<Programme>| view! { <ProgrammeDetail id=item.id programme=item.content/> }}/> }
 }
 
+/// How many of a programme's coming sessions the kiosk lists.
+const KIOSK_SESSIONS: usize = 3;
+
 #[component]
 pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
     let ui = ui();
@@ -82,12 +85,17 @@ pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
     let audiences = programme.audiences.clone();
     let contact = programme.contact.clone();
     let price_info = programme.price.clone();
-    // The lobby has no use for sessions past, nor for calendar files downloaded to its screen.
+    // The lobby has no use for sessions past, nor for calendar files downloaded to its screen;
+    // it lists the next few, so that a programme's essentials fit one screen.
     let kiosk = is_kiosk();
     let sessions: Vec<_> = programme.sessions.iter().cloned().enumerate().filter(|(_, s)| !kiosk || s.ends_at > now).collect();
+    let more_dates = if kiosk { sessions.len().saturating_sub(KIOSK_SESSIONS) } else { 0 };
+    let sessions = sessions.into_iter().take(if kiosk { KIOSK_SESSIONS } else { usize::MAX });
     view! {
-        <p><A href="/programmes">"← "{ui.all_programmes}</A></p>
-        <h1><span class="eyebrow">{topic.label(lang)}</span><LocalText text=programme.title.clone()/></h1>
+        <div class="page-heading">
+            <h1><span class="eyebrow">{topic.label(lang)}</span><LocalText text=programme.title.clone()/></h1>
+            <A href="/programmes">"← "{ui.all_programmes}</A>
+        </div>
         <Paged><div class="blocks">
         <p class="lead"><LocalText text=programme.summary.clone()/></p>
         {description.map(|text| view! { <Paragraphs text/> })}
@@ -99,12 +107,16 @@ pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
                 {price(price_info.centimes, lang)}
                 {price_info.note.clone().map(|note| view! { " (" <LocalText text=note/> ")" })}
             </dd>
+            <dt>{ui.registration}</dt>
+            <dd class="contact">
+                {contact.name.clone()}<br/>
+                <ContactButtons contact=contact.clone()/>
+            </dd>
         </dl>
         <section class="sessions">
             <h2>{ui.sessions}</h2>
             <ol>
                 {sessions
-                    .into_iter()
                     .map(|(index, s)| {
                         view! {
                             <li>
@@ -116,13 +128,7 @@ pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
-        </section>
-        <section>
-            <h2>{ui.registration}</h2>
-            <p class="contact">
-                {contact.name.clone()}<br/>
-                <ContactButtons contact=contact.clone()/>
-            </p>
+            {(more_dates > 0).then(|| view! { <p class="more">"+ "{more_dates}" "{ui.more_dates}</p> })}
         </section>
         </div></Paged>
     }

@@ -47,6 +47,7 @@ pub fn TodayPage() -> impl IntoView {
 fn DayProgramme(today: Today, clock: ReadSignal<NaiveDateTime>) -> impl IntoView {
     let activities = today.activities;
     view! {
+        <h2 class="visually-hidden">{ui().todays_activities}</h2>
         <Paged>{move || view! { <ActivityList occurrences=activities.clone() now=clock.get()/> }}</Paged>
     }
 }
