@@ -16,6 +16,9 @@ test('a weekly activity entered once shows on the open kiosk within 5 s, and the
   kiosk.page.on('request', (request) => kioskFiles.push(new URL(request.url()).pathname));
   await kiosk.page.goto(`${app.server.url}/kiosk`);
   await waitForContent(kiosk.page);
+  // The day programme, where the day's first activity stands at the top of page 1.
+  await kiosk.page.goto(`${app.server.url}/`);
+  await waitForContent(kiosk.page);
 
   const { page, context, problems } = await openEditor(app.browser, app.server);
   await assertAccessible(page, '/gestion/activities');
@@ -26,8 +29,8 @@ test('a weekly activity entered once shows on the open kiosk within 5 s, and the
   await page.getByLabel('Lieu (français)').fill('Chapelle, rez-de-chaussée');
   await page.getByLabel('Genre').selectOption({ label: 'Culte' });
   await page.getByLabel('Date', { exact: true }).fill(today);
-  await page.getByLabel('Début').fill('23:00');
-  await page.getByLabel('Fin').fill('23:45');
+  await page.getByLabel('Début').fill('06:30');
+  await page.getByLabel('Fin').fill('07:15');
   await page.getByLabel('Chaque semaine').check();
   const weekday = new Intl.DateTimeFormat('fr-CH', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${today}T12:00:00Z`));
   for (const box of await page.locator('fieldset', { hasText: 'Jours' }).getByRole('checkbox').all()) await box.uncheck();
@@ -119,6 +122,9 @@ test('two people saving the same announcement: the second sees the first\'s vers
 test('suspending visits puts the notice on the open kiosk within 5 s', async () => {
   const kiosk = await openPage(app.browser, { device: KIOSK });
   await kiosk.page.goto(`${app.server.url}/kiosk`);
+  await waitForContent(kiosk.page);
+  // The day programme, where the day's first activity stands at the top of page 1.
+  await kiosk.page.goto(`${app.server.url}/`);
   await waitForContent(kiosk.page);
   const { page, context, problems } = await openEditor(app.browser, app.server, 'residence');
   await page.getByLabel('Visites', { exact: true }).selectOption({ label: 'Visites suspendues' });
