@@ -88,7 +88,7 @@ pub(crate) mod tests {
     }
 
     fn meal(kind: MealKind) -> Meal {
-        let dish = Dish { name: Text::fr("Plat"), allergens: vec![] };
+        let dish = Dish { name: Text::fr("Plat"), allergens: vec![], origins: vec![] };
         Meal { kind, starter: None, main: dish, dessert: None, vegetarian: None, texture_adapted: None }
     }
 

@@ -24,7 +24,7 @@ pub use api::{Listing, Today, UpcomingSession};
 pub use error::{ContentError, ErrorCode, FieldError};
 pub use highlight::Highlight;
 pub use item::{Content, Item};
-pub use menu::{Allergen, DayMenu, Dish, Meal, MealKind};
+pub use menu::{Allergen, Country, DayMenu, Dish, Meal, MealKind, Origin, Product};
 pub use page::{BedAvailability, InfoPage, PageSlug};
 pub use parse::{parse, Valid};
 pub use programme::{Audience, Contact, Price, Programme, Session, Topic};

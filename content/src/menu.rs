@@ -11,7 +11,9 @@ use crate::text::{Lang, Text};
 use crate::validate::{Validator, TITLE};
 
 mod allergen;
+mod origin;
 pub use allergen::Allergen;
+pub use origin::{Country, Origin, Product};
 
 /// The three meals of a Swiss day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -46,6 +48,9 @@ pub struct Dish {
     pub name: Text,
     #[serde(default)]
     pub allergens: Vec<Allergen>,
+    /// Where its meat or fish comes from; none for a dish without either.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub origins: Vec<Origin>,
 }
 
 /// A meal's courses and alternatives; only the main course is required.
@@ -183,6 +188,16 @@ fn check_dish(dish: &Dish, v: &mut Validator) {
             }
         }
     });
+    v.at("origins", |v| {
+        // A dish that declares fish declares where the fish comes from.
+        let fish_declared = dish.origins.iter().any(|origin| origin.product == Product::Fish);
+        v.check(!dish.allergens.contains(&Allergen::Fish) || fish_declared, ErrorCode::Required);
+        for (index, origin) in dish.origins.iter().enumerate() {
+            if dish.origins[..index].iter().any(|other| other.product == origin.product) {
+                v.at(format!("[{index}].product"), |v| v.fail(ErrorCode::Duplicate));
+            }
+        }
+    });
 }
 
 #[cfg(test)]
@@ -197,7 +212,7 @@ mod tests {
             meals: vec![Meal {
                 kind: MealKind::Diner,
                 starter: None,
-                main: Dish { name: Text::fr(dish), allergens: vec![Allergen::Milk] },
+                main: Dish { name: Text::fr(dish), allergens: vec![Allergen::Milk], origins: vec![] },
                 dessert: None,
                 vegetarian: None,
                 texture_adapted: None,
@@ -212,7 +227,11 @@ mod tests {
     use crate::parse::parse;
 
     fn dish(name: &str, allergens: &[Allergen]) -> Dish {
-        Dish { name: Text::fr(name), allergens: allergens.to_vec() }
+        Dish { name: Text::fr(name), allergens: allergens.to_vec(), origins: vec![] }
+    }
+
+    fn perch() -> Dish {
+        Dish { origins: vec![Origin { product: Product::Fish, country: Country::CH }], ..dish("Filet de perche", &[Allergen::Fish, Allergen::Milk]) }
     }
 
     fn menu() -> DayMenu {
@@ -221,7 +240,7 @@ mod tests {
             meals: vec![Meal {
                 kind: MealKind::Diner,
                 starter: Some(dish("Soupe à l'orge", &[Allergen::Gluten, Allergen::Celery])),
-                main: dish("Filet de perche", &[Allergen::Fish, Allergen::Milk]),
+                main: perch(),
                 dessert: None,
                 vegetarian: Some(dish("Risotto aux bolets", &[Allergen::Milk])),
                 texture_adapted: None,
@@ -246,6 +265,34 @@ mod tests {
         let error = parse::<DayMenu>(&json).unwrap_err();
         assert_eq!(error.errors[0].field, "meals[0].starter.allergens[1]");
         assert_eq!(error.errors[0].code, ErrorCode::UnknownValue { value: "cumin".into() });
+    }
+
+    #[test]
+    fn a_dish_with_fish_says_where_the_fish_comes_from() {
+        let mut menu = menu();
+        menu.validate().unwrap();
+        menu.meals[0].main.origins.clear();
+        assert!(menu.validate().unwrap_err().has("meals[0].main.origins", &ErrorCode::Required));
+    }
+
+    #[test]
+    fn one_origin_per_kind_of_meat_and_unknown_countries_are_rejected() {
+        let mut menu = menu();
+        menu.meals[0].main.origins.push(Origin { product: Product::Fish, country: Country::FR });
+        assert!(menu.validate().unwrap_err().has("meals[0].main.origins[1].product", &ErrorCode::Duplicate));
+        let json = serde_json::to_string(&self::menu()).unwrap().replace("\"CH\"", "\"XX\"");
+        let error = parse::<DayMenu>(&json).unwrap_err();
+        assert_eq!(error.errors[0].field, "meals[0].main.origins[0].country");
+        assert_eq!(error.errors[0].code, ErrorCode::UnknownValue { value: "XX".into() });
+    }
+
+    #[test]
+    fn origins_read_in_words() {
+        let origin = Origin { product: Product::Beef, country: Country::CH };
+        assert_eq!(origin.label(Lang::Fr), "Bœuf (Suisse)");
+        assert_eq!(origin.label(Lang::De), "Rind (Schweiz)");
+        assert_eq!(Product::ALL.len(), 10);
+        assert!(Country::ALL.iter().all(|c| Lang::ALL.iter().all(|l| !c.label(*l).is_empty())));
     }
 
     #[test]

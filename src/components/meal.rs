@@ -1,4 +1,5 @@
-//! A meal as the menu board shows it: each course, its alternatives, and its allergens in words.
+//! A meal as the menu board shows it: each course, its alternatives, its allergens in words and
+//! the origin of its meat or fish.
 
 use leptos::prelude::*;
 use plantzette_content::{Dish, Meal};
@@ -39,8 +40,10 @@ fn DishLine(dish: Dish) -> impl IntoView {
     } else {
         dish.allergens.iter().map(|a| a.label(lang)).collect::<Vec<_>>().join(", ")
     };
+    let origins = (!dish.origins.is_empty()).then(|| dish.origins.iter().map(|o| o.label(lang)).collect::<Vec<_>>().join(", "));
     view! {
         <span class="dish-name"><LocalText text=dish.name/></span>
         <span class="allergens">{ui.allergens}{ui.colon}{allergen_words}</span>
+        {origins.map(|words| view! { <span class="origins">{ui.origin}{ui.colon}{words}</span> })}
     }
 }

@@ -86,4 +86,5 @@ pub static DE: Ui = Ui {
     more_announcements: "weitere Mitteilungen",
     no_announcements: "Heute keine Mitteilungen.",
     more_dates: "weitere Termine",
+    origin: "Herkunft",
 };

@@ -86,4 +86,5 @@ pub static EN: Ui = Ui {
     more_announcements: "more announcements",
     no_announcements: "No announcements today.",
     more_dates: "more dates",
+    origin: "Origin",
 };

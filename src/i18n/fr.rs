@@ -86,4 +86,5 @@ pub static FR: Ui = Ui {
     more_announcements: "autres annonces",
     no_announcements: "Aucune annonce pour aujourd\u{2019}hui.",
     more_dates: "autres dates",
+    origin: "Origine",
 };

@@ -119,6 +119,8 @@ pub struct Ui {
     pub nothing_more_today: &'static str,
     pub more_announcements: &'static str,
     pub more_dates: &'static str,
+    /// Where a dish's meat or fish comes from.
+    pub origin: &'static str,
     pub no_announcements: &'static str,
 }
 

@@ -68,7 +68,7 @@ test('an error stands next to its field, in the editor\'s language, and nothing 
   await context.close();
 });
 
-test('the chef\'s menu with its allergens reaches the families\' phones', async () => {
+test('the chef\'s menu with its allergens and the origin of its fish reaches the families\' phones', async () => {
   const { page, context, problems } = await openEditor(app.browser, app.server, 'menus');
   const rows = page.locator('.menu-week tbody tr');
   await rows.first().waitFor();
@@ -79,6 +79,15 @@ test('the chef\'s menu with its allergens reaches the families\' phones', async 
   for (const box of await allergens.getByRole('checkbox').all()) await box.uncheck();
   await allergens.getByLabel('Poisson').check();
   await allergens.getByLabel('Lait (lactose)').check();
+  // Fish declared, its origin not yet: refused, next to the field, in French.
+  const origins = diner.locator('fieldset.origins').first();
+  const removeOrigin = origins.getByRole('button', { name: 'Retirer' });
+  while (await removeOrigin.count()) await removeOrigin.first().click();
+  await save(page);
+  assert.match(await origins.locator('.field-error').innerText(), /\S/);
+  await origins.getByRole('button', { name: 'Ajouter une origine' }).click();
+  await origins.getByLabel('Viande ou poisson').selectOption({ label: 'Poisson' });
+  await origins.getByLabel('Pays').selectOption({ label: 'Suisse' });
   await save(page);
   assert.match(await page.locator('form.editor-form .status').innerText(), /Enregistré/);
 
@@ -88,6 +97,7 @@ test('the chef\'s menu with its allergens reaches the families\' phones', async 
   const dish = phone.page.locator('.dish', { hasText: 'Filets de perche, riz aux herbes' });
   await dish.waitFor();
   assert.match(await dish.innerText(), /Poisson, Lait \(lactose\)|Lait \(lactose\), Poisson/);
+  assert.match(await dish.innerText(), /Origine\s: Poisson \(Suisse\)/);
   assertNoProblems(problems);
   assertNoProblems(phone.problems);
   await phone.context.close();

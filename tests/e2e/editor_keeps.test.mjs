@@ -24,7 +24,7 @@ function inEveryLanguage(value) {
 }
 
 const text = (fr) => ({ fr, de: `${fr} (de)`, en: `${fr} (en)` });
-const dish = (fr, allergens = []) => ({ name: text(fr), allergens });
+const dish = (fr, allergens = [], origins) => ({ name: text(fr), allergens, ...(origins && { origins }) });
 const addDays = (isoDate, days) => new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * 86400e3).toISOString().slice(0, 10);
 
 /**
@@ -86,8 +86,8 @@ test('a day\'s menu keeps the courses and meals its form does not show', async (
     ...m,
     meals: [
       { kind: 'dejeuner', main: dish('Pain, beurre et confiture', ['gluten', 'milk']) },
-      { kind: 'diner', starter: dish('Soupe du jour', ['celery']), main: dish('Filet de perche, tous les textes', ['fish']), dessert: dish('Tarte aux abricots', ['gluten', 'eggs']), vegetarian: dish('Risotto aux bolets', ['milk']), texture_adapted: dish('Filet de perche haché', ['fish']) },
-      { kind: 'souper', starter: dish('Salade verte'), main: dish('Raclette', ['milk']), dessert: dish('Sorbet'), vegetarian: dish('Raclette et pommes de terre', ['milk']), texture_adapted: dish('Purée au fromage', ['milk']) },
+      { kind: 'diner', starter: dish('Soupe du jour', ['celery']), main: dish('Filet de perche, tous les textes', ['fish'], [{ product: 'fish', country: 'CH' }]), dessert: dish('Tarte aux abricots', ['gluten', 'eggs']), vegetarian: dish('Risotto aux bolets', ['milk']), texture_adapted: dish('Filet de perche haché', ['fish'], [{ product: 'fish', country: 'CH' }]) },
+      { kind: 'souper', starter: dish('Salade verte'), main: dish('Raclette et viande séchée', ['milk'], [{ product: 'beef', country: 'CH' }, { product: 'pork', country: 'IT' }]), dessert: dish('Sorbet'), vegetarian: dish('Raclette et pommes de terre', ['milk']), texture_adapted: dish('Purée au fromage', ['milk']) },
     ],
   }), async (page) => {
     await page.locator('tr', { hasText: 'Filet de perche, tous les textes' }).getByRole('button', { name: 'Modifier' }).click();

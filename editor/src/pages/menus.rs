@@ -1,12 +1,12 @@
 //! Menus by week: the week's days and their dîner and souper at a glance; a day opens its form
-//! (main course and vegetarian alternative, each with the 14 allergens as checkboxes); the week
-//! before can be copied as a starting point.
+//! (main course and vegetarian alternative, each with the 14 allergens as checkboxes and the
+//! origin of its meat or fish); the week before can be copied as a starting point.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use plantzette_content::format::{day_heading, week_span};
 use plantzette_content::staff::Stored;
-use plantzette_content::{Allergen, DayMenu, Dish, Item, Meal, MealKind, Week};
+use plantzette_content::{Allergen, Country, DayMenu, Dish, Item, Meal, MealKind, Origin, Product, Week};
 use plantzette_web::clock::residence_now;
 
 use crate::api;
@@ -82,20 +82,26 @@ pub fn MenusPage() -> impl IntoView {
 struct DishInputs {
     name: TextInputs,
     allergens: RwSignal<Vec<Allergen>>,
+    origins: RwSignal<Vec<Origin>>,
 }
 
 impl DishInputs {
     fn new(dish: Option<&Dish>) -> DishInputs {
-        DishInputs { name: TextInputs::new(dish.map(|d| &d.name)), allergens: RwSignal::new(dish.map(|d| d.allergens.clone()).unwrap_or_default()) }
+        DishInputs {
+            name: TextInputs::new(dish.map(|d| &d.name)),
+            allergens: RwSignal::new(dish.map(|d| d.allergens.clone()).unwrap_or_default()),
+            origins: RwSignal::new(dish.map(|d| d.origins.clone()).unwrap_or_default()),
+        }
     }
 
     fn load(&self, dish: Option<&Dish>) {
         self.name.load(dish.map(|d| &d.name));
         self.allergens.set(dish.map(|d| d.allergens.clone()).unwrap_or_default());
+        self.origins.set(dish.map(|d| d.origins.clone()).unwrap_or_default());
     }
 
     fn dish(&self) -> Dish {
-        Dish { name: self.name.text(), allergens: self.allergens.get_untracked() }
+        Dish { name: self.name.text(), allergens: self.allergens.get_untracked(), origins: self.origins.get_untracked() }
     }
 
     fn is_empty(&self) -> bool {
@@ -204,6 +210,63 @@ fn DishFields(form: Form, index: usize, dish: &'static str, label: &'static str,
                     view! { <label class="check"><input type="checkbox" prop:checked=checked on:change=toggle/>{allergen.label(lang)}</label> }
                 }).collect_view()}
             </fieldset>
+            <OriginFields form field=path("origins") id=format!("meal-{index}-{dish}-origin") label origins=inputs.origins/>
         </div>
+    }
+}
+
+/// Where the dish's meat or fish comes from: a kind and a country per row, as many rows as kinds.
+#[component]
+fn OriginFields(form: Form, field: String, id: String, label: &'static str, origins: RwSignal<Vec<Origin>>) -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let error_id = format!("{id}-error");
+    let described_by = error_id.clone();
+    let message_field = field.clone();
+    let add = move |_| origins.update(|list| list.push(Origin { product: Product::Beef, country: Country::CH }));
+    let rows = move || {
+        (0..origins.with(Vec::len))
+            .map(|row| {
+                let chosen = move || origins.with(|list| list.get(row).copied());
+                let set = move |change: &dyn Fn(&mut Origin)| origins.update(|list| if let Some(origin) = list.get_mut(row) { change(origin) });
+                let product_id = format!("{id}-{row}-product");
+                let country_id = format!("{id}-{row}-country");
+                view! {
+                    <div class="origin-row">
+                        <label for=product_id.clone()>{ui.meat_or_fish}</label>
+                        <select id=product_id on:change=move |ev| {
+                            if let Some(product) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Product::ALL.get(i).copied()) {
+                                set(&|origin| origin.product = product);
+                            }
+                        }>
+                            {Product::ALL.into_iter().enumerate().map(|(i, p)| view! {
+                                <option value=i.to_string() selected=move || chosen().is_some_and(|o| o.product == p)>{p.label(lang)}</option>
+                            }).collect_view()}
+                        </select>
+                        <label for=country_id.clone()>{ui.country}</label>
+                        <select id=country_id on:change=move |ev| {
+                            if let Some(country) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Country::ALL.get(i).copied()) {
+                                set(&|origin| origin.country = country);
+                            }
+                        }>
+                            {Country::ALL.into_iter().enumerate().map(|(i, c)| view! {
+                                <option value=i.to_string() selected=move || chosen().is_some_and(|o| o.country == c)>{c.label(lang)}</option>
+                            }).collect_view()}
+                        </select>
+                        <button type="button" class="button secondary" on:click=move |_| origins.update(|list| { if row < list.len() { list.remove(row); } })>
+                            {ui.remove_origin}
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset class="origins" class:invalid=move || form.error_at(&field).is_some() aria-describedby=described_by>
+            <legend>{format!("{} – {label}", ui.origin)}</legend>
+            {rows}
+            <button type="button" class="button secondary" on:click=add>{ui.add_origin}</button>
+            <p class="field-error" id=error_id>{move || form.error_at(&message_field)}</p>
+        </fieldset>
     }
 }

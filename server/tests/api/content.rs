@@ -3,7 +3,7 @@
 use chrono::{Datelike, Duration, Weekday};
 use plantzette_content::Announcement;
 use plantzette_content::{
-    Allergen, Category, DayMenu, InfoPage, Item, Listing, MealKind, Occurrence, PageSlug, Programme, Residence, Today, VisitsState,
+    Allergen, Category, DayMenu, InfoPage, Item, Listing, MealKind, Occurrence, PageSlug, Product, Programme, Residence, Today, VisitsState,
 };
 
 use crate::helpers::{spawn_app, this_week};
@@ -52,6 +52,7 @@ async fn menus_of_the_week_have_lunch_and_supper_with_declared_allergens() {
     }
     let perch = listing.items.iter().flat_map(|m| &m.content.meals).find(|meal| meal.main.name.fr.contains("perche")).unwrap();
     assert!(perch.main.allergens.contains(&Allergen::Fish));
+    assert!(perch.main.origins.iter().any(|origin| origin.product == Product::Fish), "the perch says where it comes from");
     assert!(perch.vegetarian.is_some());
 }
 
