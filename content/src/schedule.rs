@@ -133,9 +133,61 @@ impl Week {
     }
 }
 
+/// The season a day falls in, as an orientation board names it (astronomical seasons, their
+/// first days as they fall in Switzerland this century: 20 March, 21 June, 22 September and
+/// 21 December, a day either way in some years).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+impl Season {
+    pub fn of(date: NaiveDate) -> Season {
+        match (date.month(), date.day()) {
+            (3, 20..) | (4..=5, _) | (6, ..=20) => Season::Spring,
+            (6, 21..) | (7..=8, _) | (9, ..=21) => Season::Summer,
+            (9, 22..) | (10..=11, _) | (12, ..=20) => Season::Autumn,
+            _ => Season::Winter,
+        }
+    }
+
+    pub fn label(self, lang: crate::text::Lang) -> &'static str {
+        use crate::text::Lang::*;
+        match (self, lang) {
+            (Season::Spring, Fr) => "printemps",
+            (Season::Spring, De) => "Frühling",
+            (Season::Spring, En) => "spring",
+            (Season::Summer, Fr) => "été",
+            (Season::Summer, De) => "Sommer",
+            (Season::Summer, En) => "summer",
+            (Season::Autumn, Fr) => "automne",
+            (Season::Autumn, De) => "Herbst",
+            (Season::Autumn, En) => "autumn",
+            (Season::Winter, Fr) => "hiver",
+            (Season::Winter, De) => "Winter",
+            (Season::Winter, En) => "winter",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_day_has_its_season() {
+        let season = |text: &str| Season::of(text.parse().unwrap());
+        assert_eq!(season("2026-12-01"), Season::Autumn);
+        assert_eq!(season("2026-12-21"), Season::Winter);
+        assert_eq!(season("2027-03-19"), Season::Winter);
+        assert_eq!(season("2027-03-20"), Season::Spring);
+        assert_eq!(season("2027-06-21"), Season::Summer);
+        assert_eq!(season("2027-09-22"), Season::Autumn);
+        assert_eq!(Season::Winter.label(crate::text::Lang::De), "Winter");
+    }
     use chrono::NaiveTime;
 
     fn date(text: &str) -> NaiveDate {

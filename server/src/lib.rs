@@ -14,6 +14,7 @@ pub mod health;
 pub mod icalendar;
 pub mod live;
 pub mod metrics;
+pub mod print;
 pub mod quota;
 pub mod serve;
 pub mod site;
@@ -69,6 +70,7 @@ pub fn app(state: AppState) -> Router {
     let app = Router::new()
         .nest("/api/v1", api::router(REQUEST_TIMEOUT))
         .merge(health::router())
+        .merge(print::router())
         .merge(site.router().layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)))
         .with_state(state)
         .layer(TraceLayer::new_for_http());

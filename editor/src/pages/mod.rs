@@ -6,6 +6,7 @@ mod announcements;
 mod journal;
 mod menus;
 mod pages;
+mod print;
 mod programmes;
 mod residence;
 
@@ -15,5 +16,6 @@ pub use announcements::AnnouncementsPage;
 pub use journal::JournalPage;
 pub use menus::MenusPage;
 pub use pages::PagesPage;
+pub use print::PrintPage;
 pub use programmes::ProgrammesPage;
 pub use residence::ResidencePage;

@@ -1,6 +1,6 @@
 //! The JSON API under `/api/v1`: one module per resource, merged here, behind the ETag layer.
 
-mod activities;
+pub(crate) mod activities;
 mod announcements;
 mod backups;
 mod body;
@@ -9,10 +9,10 @@ mod etag;
 mod events;
 mod menus;
 mod pages;
-mod programmes;
-mod query;
+pub(crate) mod programmes;
+pub(crate) mod query;
 pub mod read_cache;
-mod residence;
+pub(crate) mod residence;
 mod session;
 mod staff;
 mod today;

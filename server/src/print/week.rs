@@ -1,0 +1,120 @@
+//! `GET /print/week?from=&lang=&size=a4|a3`: the week's programme for the notice boards (A4
+//! landscape) and the entrance poster (A3): the seven days side by side, the morning, afternoon
+//! and evening as rows, so that a fuller week goes on over a second page a part of the day at a
+//! time, the header repeated and no activity cut in two; then the week's prevention sessions.
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use chrono::Timelike;
+use maud::{html, Markup};
+use plantzette_content::format::{long_date, short_day, time_span, week_span};
+use plantzette_content::{Occurrence, Programme, Session};
+
+use super::pictogram::pictogram;
+use super::words::Words;
+use super::{public_origin, Asked, Paper, PrintParams, Sheet};
+use crate::api::query::Params;
+use crate::api::{activities, residence};
+use crate::error::ApiError;
+use crate::{store, AppState};
+
+/// A row of the week: the activities that begin in its hours.
+struct PartOfDay {
+    label: fn(&Words) -> &'static str,
+    hours: std::ops::Range<u32>,
+}
+
+const PARTS_OF_DAY: [PartOfDay; 3] = [
+    PartOfDay { label: |w| w.morning, hours: 0..12 },
+    PartOfDay { label: |w| w.afternoon, hours: 12..18 },
+    PartOfDay { label: |w| w.evening, hours: 18..24 },
+];
+
+pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(params): Params<PrintParams>) -> Result<Markup, ApiError> {
+    let asked = params.read(&[Paper::A4, Paper::A3])?;
+    let range = asked.week.range();
+    let occurrences = activities::occurrences(&state.pool, range).await?;
+    let programmes = store::list::<Programme>(&state.pool, Some(range)).await?;
+    let sessions: Vec<(&Programme, &Session)> = programmes
+        .iter()
+        .flat_map(|item| item.content.sessions.iter().filter(|s| range.contains(s.starts_at.date())).map(move |s| (&item.content, s)))
+        .collect();
+    let residence = residence::load(&state.pool).await?.content;
+    let monday = asked.week.monday();
+    let sheet = Sheet {
+        asked: &asked,
+        page: format!("week-{}", asked.paper.name()),
+        residence: residence.name.clone(),
+        title: asked.label(|w| w.week_programme),
+        period: asked.joined(|lang| week_span(monday, asked.week.sunday(), lang)),
+        link: format!("{}/activities?week={monday}", public_origin(&state, &headers)),
+        dated: true,
+    };
+    let days: Vec<_> = range.days().collect();
+    let body = html! {
+        table.week {
+            thead {
+                tr { th colspan="8" { (sheet.header()) } }
+                tr {
+                    th.part {}
+                    @for day in &days { th.day scope="col" { (asked.joined(|lang| short_day(*day, lang))) } }
+                }
+            }
+            tbody {
+                @for part in PARTS_OF_DAY {
+                    @let in_part = |o: &&Occurrence| part.hours.contains(&o.starts_at.hour());
+                    @if occurrences.iter().any(|o| in_part(&o)) {
+                        tr.part-of-day {
+                            th.part scope="row" { (asked.label(part.label)) }
+                            @for day in &days {
+                                td {
+                                    @for occurrence in occurrences.iter().filter(|o| o.starts_at.date() == *day).filter(in_part) {
+                                        (activity(&asked, occurrence))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if occurrences.is_empty() {
+                    tr { td colspan="8" { (asked.label(|w| w.nothing_planned)) } }
+                }
+                // Within the table: on a page of its own, it still has the header above it.
+                @if !sessions.is_empty() {
+                    tr.prevention {
+                        td colspan="8" {
+                            h2 { (asked.label(|w| w.prevention_sessions)) }
+                            ul {
+                                @for (programme, session) in &sessions {
+                                    li {
+                                        strong { (asked.text(&programme.title)) }
+                                        " — " (asked.joined(|lang| long_date(session.starts_at.date(), lang))) ", "
+                                        (time_span(session.starts_at, session.ends_at)) ", " (asked.text(&session.place))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(sheet.render(body))
+}
+
+/// One activity: its time, its title, its kind in a word and a pictogram, its place, and
+/// whether one registers; a cancelled one struck through and said so.
+fn activity(asked: &Asked, occurrence: &Occurrence) -> Markup {
+    let info = &occurrence.info;
+    let category = info.category;
+    html! {
+        div.activity.cancelled[occurrence.cancelled] {
+            p.when { (time_span(occurrence.starts_at, occurrence.ends_at)) }
+            p.title { (asked.text(&info.title)) }
+            p.kind { (pictogram(category)) " " (asked.joined(|lang| category.label(lang).to_string())) }
+            p.place { (asked.text(&info.place)) }
+            @if occurrence.cancelled { p.note { (asked.label(|w| w.cancelled)) } }
+            @else if info.registration_required { p.note { (asked.label(|w| w.registration_required)) } }
+        }
+    }
+}
