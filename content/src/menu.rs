@@ -293,6 +293,12 @@ mod tests {
         assert_eq!(origin.label(Lang::De), "Rind (Schweiz)");
         assert_eq!(Product::ALL.len(), 10);
         assert!(Country::ALL.iter().all(|c| Lang::ALL.iter().all(|l| !c.label(*l).is_empty())));
+        // The names are tables in the enums' order: the first, the last and one between.
+        assert_eq!(
+            [Country::CH.label(Lang::Fr), Country::GB.label(Lang::De), Country::CL.label(Lang::En)],
+            ["Suisse", "Vereinigtes Königreich", "Chile"]
+        );
+        assert_eq!([Product::Beef.label(Lang::De), Product::Poultry.label(Lang::Fr), Product::Fish.label(Lang::En)], ["Rind", "Volaille", "Fish"]);
     }
 
     #[test]

@@ -50,20 +50,7 @@ impl Product {
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
-        use Product::*;
-        let [fr, de, en] = match self {
-            Beef => ["Bœuf", "Rind", "Beef"],
-            Veal => ["Veau", "Kalb", "Veal"],
-            Pork => ["Porc", "Schwein", "Pork"],
-            Lamb => ["Agneau", "Lamm", "Lamb"],
-            Goat => ["Chèvre", "Ziege", "Goat"],
-            Horse => ["Cheval", "Pferd", "Horse"],
-            Poultry => ["Volaille", "Geflügel", "Poultry"],
-            Rabbit => ["Lapin", "Kaninchen", "Rabbit"],
-            Game => ["Gibier", "Wild", "Game"],
-            Fish => ["Poisson", "Fisch", "Fish"],
-        };
-        pick(lang, fr, de, en)
+        NAMES_OF_PRODUCTS[self as usize][lang_index(lang)]
     }
 }
 
@@ -105,43 +92,59 @@ impl Country {
     };
 
     pub fn label(self, lang: Lang) -> &'static str {
-        use Country::*;
-        let [fr, de, en] = match self {
-            CH => ["Suisse", "Schweiz", "Switzerland"],
-            FR => ["France", "Frankreich", "France"],
-            DE => ["Allemagne", "Deutschland", "Germany"],
-            IT => ["Italie", "Italien", "Italy"],
-            AT => ["Autriche", "Österreich", "Austria"],
-            ES => ["Espagne", "Spanien", "Spain"],
-            PT => ["Portugal", "Portugal", "Portugal"],
-            NL => ["Pays-Bas", "Niederlande", "Netherlands"],
-            BE => ["Belgique", "Belgien", "Belgium"],
-            DK => ["Danemark", "Dänemark", "Denmark"],
-            IE => ["Irlande", "Irland", "Ireland"],
-            GB => ["Royaume-Uni", "Vereinigtes Königreich", "United Kingdom"],
-            PL => ["Pologne", "Polen", "Poland"],
-            HU => ["Hongrie", "Ungarn", "Hungary"],
-            NO => ["Norvège", "Norwegen", "Norway"],
-            IS => ["Islande", "Island", "Iceland"],
-            US => ["États-Unis", "Vereinigte Staaten", "United States"],
-            BR => ["Brésil", "Brasilien", "Brazil"],
-            AR => ["Argentine", "Argentinien", "Argentina"],
-            UY => ["Uruguay", "Uruguay", "Uruguay"],
-            AU => ["Australie", "Australien", "Australia"],
-            NZ => ["Nouvelle-Zélande", "Neuseeland", "New Zealand"],
-            VN => ["Viêt Nam", "Vietnam", "Vietnam"],
-            TH => ["Thaïlande", "Thailand", "Thailand"],
-            EC => ["Équateur", "Ecuador", "Ecuador"],
-            CL => ["Chili", "Chile", "Chile"],
-        };
-        pick(lang, fr, de, en)
+        NAMES_OF_COUNTRIES[self as usize][lang_index(lang)]
     }
 }
 
-fn pick(lang: Lang, fr: &'static str, de: &'static str, en: &'static str) -> &'static str {
+fn lang_index(lang: Lang) -> usize {
     match lang {
-        Lang::Fr => fr,
-        Lang::De => de,
-        Lang::En => en,
+        Lang::Fr => 0,
+        Lang::De => 1,
+        Lang::En => 2,
     }
 }
+
+/// Each product's name in French, German and English, in the order of `Product`.
+const NAMES_OF_PRODUCTS: [[&str; 3]; 10] = [
+    ["Bœuf", "Rind", "Beef"],
+    ["Veau", "Kalb", "Veal"],
+    ["Porc", "Schwein", "Pork"],
+    ["Agneau", "Lamm", "Lamb"],
+    ["Chèvre", "Ziege", "Goat"],
+    ["Cheval", "Pferd", "Horse"],
+    ["Volaille", "Geflügel", "Poultry"],
+    ["Lapin", "Kaninchen", "Rabbit"],
+    ["Gibier", "Wild", "Game"],
+    ["Poisson", "Fisch", "Fish"],
+];
+
+/// Each country's name in French, German and English, in the order of `Country`: a table
+/// rather than a match, which costs the app's bundle less.
+const NAMES_OF_COUNTRIES: [[&str; 3]; 26] = [
+    ["Suisse", "Schweiz", "Switzerland"],
+    ["France", "Frankreich", "France"],
+    ["Allemagne", "Deutschland", "Germany"],
+    ["Italie", "Italien", "Italy"],
+    ["Autriche", "Österreich", "Austria"],
+    ["Espagne", "Spanien", "Spain"],
+    ["Portugal", "Portugal", "Portugal"],
+    ["Pays-Bas", "Niederlande", "Netherlands"],
+    ["Belgique", "Belgien", "Belgium"],
+    ["Danemark", "Dänemark", "Denmark"],
+    ["Irlande", "Irland", "Ireland"],
+    ["Royaume-Uni", "Vereinigtes Königreich", "United Kingdom"],
+    ["Pologne", "Polen", "Poland"],
+    ["Hongrie", "Ungarn", "Hungary"],
+    ["Norvège", "Norwegen", "Norway"],
+    ["Islande", "Island", "Iceland"],
+    ["États-Unis", "Vereinigte Staaten", "United States"],
+    ["Brésil", "Brasilien", "Brazil"],
+    ["Argentine", "Argentinien", "Argentina"],
+    ["Uruguay", "Uruguay", "Uruguay"],
+    ["Australie", "Australien", "Australia"],
+    ["Nouvelle-Zélande", "Neuseeland", "New Zealand"],
+    ["Viêt Nam", "Vietnam", "Vietnam"],
+    ["Thaïlande", "Thailand", "Thailand"],
+    ["Équateur", "Ecuador", "Ecuador"],
+    ["Chili", "Chile", "Chile"],
+];

@@ -187,7 +187,7 @@ impl Sheet<'_> {
                     link rel="stylesheet" href="/print/print.css";
                     link rel="icon" href="/icons/icon.svg" type="image/svg+xml";
                 }
-                body.sheet.(self.page) {
+                body.sheet.(self.page).two-languages[self.asked.langs.len() > 1] {
                     (body)
                 }
             }
