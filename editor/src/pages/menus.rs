@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use plantzette_content::format::{day_heading, week_span};
 use plantzette_content::staff::Stored;
-use plantzette_content::{Allergen, Country, DayMenu, Dish, Item, Meal, MealKind, Origin, Product, Week};
+use plantzette_content::{Allergen, Country, DayMenu, Dish, Item, Lang, Meal, MealKind, Origin, Product, Week};
 use plantzette_web::clock::residence_now;
 
 use crate::api;
@@ -215,11 +215,32 @@ fn DishFields(form: Form, index: usize, dish: &'static str, label: &'static str,
     }
 }
 
+/// A select of one of a vocabulary's words (`choices`), named in the editor's language.
+#[component]
+fn VocabularySelect<T, C, P>(id: String, choices: &'static [T], name: fn(T, Lang) -> &'static str, chosen: C, on_choose: P) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+    C: Fn() -> Option<T> + Copy + Send + Sync + 'static,
+    P: Fn(T) + 'static,
+{
+    let lang = lang();
+    view! {
+        <select id=id on:change=move |ev| {
+            if let Some(choice) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| choices.get(i).copied()) {
+                on_choose(choice);
+            }
+        }>
+            {choices.iter().copied().enumerate().map(|(i, choice)| view! {
+                <option value=i.to_string() selected=move || chosen() == Some(choice)>{name(choice, lang)}</option>
+            }).collect_view()}
+        </select>
+    }
+}
+
 /// Where the dish's meat or fish comes from: a kind and a country per row, as many rows as kinds.
 #[component]
 fn OriginFields(form: Form, field: String, id: String, label: &'static str, origins: RwSignal<Vec<Origin>>) -> impl IntoView {
     let ui = ui();
-    let lang = lang();
     let error_id = format!("{id}-error");
     let described_by = error_id.clone();
     let message_field = field.clone();
@@ -234,25 +255,11 @@ fn OriginFields(form: Form, field: String, id: String, label: &'static str, orig
                 view! {
                     <div class="origin-row">
                         <label for=product_id.clone()>{ui.meat_or_fish}</label>
-                        <select id=product_id on:change=move |ev| {
-                            if let Some(product) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Product::ALL.get(i).copied()) {
-                                set(&|origin| origin.product = product);
-                            }
-                        }>
-                            {Product::ALL.into_iter().enumerate().map(|(i, p)| view! {
-                                <option value=i.to_string() selected=move || chosen().is_some_and(|o| o.product == p)>{p.label(lang)}</option>
-                            }).collect_view()}
-                        </select>
+                        <VocabularySelect id=product_id choices=&Product::ALL name=Product::label
+                            chosen=move || chosen().map(|o| o.product) on_choose=move |product| set(&|origin| origin.product = product)/>
                         <label for=country_id.clone()>{ui.country}</label>
-                        <select id=country_id on:change=move |ev| {
-                            if let Some(country) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Country::ALL.get(i).copied()) {
-                                set(&|origin| origin.country = country);
-                            }
-                        }>
-                            {Country::ALL.into_iter().enumerate().map(|(i, c)| view! {
-                                <option value=i.to_string() selected=move || chosen().is_some_and(|o| o.country == c)>{c.label(lang)}</option>
-                            }).collect_view()}
-                        </select>
+                        <VocabularySelect id=country_id choices=&Country::ALL name=Country::label
+                            chosen=move || chosen().map(|o| o.country) on_choose=move |country| set(&|origin| origin.country = country)/>
                         <button type="button" class="button secondary" on:click=move |_| origins.update(|list| { if row < list.len() { list.remove(row); } })>
                             {ui.remove_origin}
                         </button>

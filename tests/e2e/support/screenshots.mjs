@@ -61,6 +61,15 @@ try {
       await context.close();
     }
   }
+  // The editor's Print page, its preview drawn.
+  for (const lang of ['fr', 'de']) {
+    if (only && only !== 'editor') continue;
+    const { page, context } = await openEditor(browser, server, 'print');
+    if (lang === 'de') await page.getByRole('button', { name: 'Deutsch' }).click();
+    await page.frameLocator('iframe').locator('table.week').waitFor();
+    await page.screenshot({ path: `${out}/editor-print-${lang}.png` });
+    await context.close();
+  }
   console.log(`screenshots in ${out}/`);
 } finally {
   await browser.close();
