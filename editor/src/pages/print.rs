@@ -5,9 +5,10 @@
 use chrono::NaiveDate;
 use leptos::html;
 use leptos::prelude::*;
+use plantzette_content::Lang;
 use plantzette_web::clock::residence_now;
 
-use crate::i18n::ui;
+use crate::i18n::{lang, ui};
 
 /// The documents, by their address under `/print/`.
 const DOCUMENTS: [&str; 3] = ["week", "menus", "today"];
@@ -19,7 +20,8 @@ pub fn PrintPage() -> impl IntoView {
     let ui = ui();
     let document = RwSignal::new("week");
     let day = RwSignal::new(residence_now().date());
-    let language = RwSignal::new("fr");
+    // In the language the staff member works in, to begin with.
+    let language = RwSignal::new(if lang() == Lang::De { "de" } else { "fr" });
     let paper = RwSignal::new("a4");
     let address = move || {
         let size = if document.get() == "week" { format!("&size={}", paper.get()) } else { String::new() };
