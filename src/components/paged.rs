@@ -8,6 +8,9 @@
 //! on the screen itself: lists and grids alike page by whole items, whatever the length of their
 //! texts, the language or the screen's orientation. Items off the page are `hidden`, so that
 //! reading aloud reads the page shown. The kiosk comes back to page 1 when it is left alone.
+//!
+//! Given `fitted`, it shows only what fits, without a pager, and says there how many items that
+//! is: a summary whose detail is one tap away (the kiosk's home panels).
 
 use leptos::html;
 use leptos::prelude::*;
@@ -19,7 +22,7 @@ use crate::i18n::ui;
 use crate::kiosk::{is_kiosk, on_left_alone};
 
 #[component]
-pub fn Paged(children: Children) -> impl IntoView {
+pub fn Paged(children: Children, #[prop(optional)] fitted: Option<RwSignal<usize>>) -> impl IntoView {
     if !is_kiosk() {
         return children().into_any();
     }
@@ -39,6 +42,9 @@ pub fn Paged(children: Children) -> impl IntoView {
         });
         if let Some(items) = items(&frame) {
             show_items(&items, bounds.0..bounds.1);
+            if let Some(fitted) = fitted {
+                fitted.set(bounds.1.min(items.length() as usize));
+            }
         }
     };
     // Measured again whenever the space or the list changes: a notice above it, the pager
@@ -55,7 +61,8 @@ pub fn Paged(children: Children) -> impl IntoView {
     };
     frame.on_load(move |frame| watch(&frame, measure));
     on_left_alone(move || show(0));
-    let count = move || starts.with(Vec::len);
+    // A summary shows its first page only.
+    let count = move || if fitted.is_some() { 1 } else { starts.with(Vec::len) };
     view! {
         <div class="paged" node_ref=frame>{children()}</div>
         <Show when=move || { count() > 1 }>

@@ -17,7 +17,7 @@ pub static DE: Ui = Ui {
     error_unreadable: "Die Antwort des Servers ist unlesbar.",
     retry: "Erneut versuchen",
     now_on: "Jetzt",
-    next: "Als Nächstes",
+    next: "Danach",
     cancelled: "Abgesagt",
     registration_required: "Mit Anmeldung",
     not_wheelchair_accessible: "Nicht rollstuhlgängig",

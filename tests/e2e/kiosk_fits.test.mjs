@@ -41,6 +41,15 @@ test('every kiosk screen fits the screen on a busy day, landscape and upright, w
       await waitForContent(page);
       assert.deepEqual(await fitProblems(page), [], `${path} (${label}) does not fit the screen`);
       assert.deepEqual(await targetProblems(page), { small: [], cramped: [] }, `targets on ${path} (${label})`);
+      if (path === '/kiosk') {
+        // The busy day's home still has room for what is on and what comes next.
+        const today = await app.server.api('/api/v1/today');
+        const at = `${today.date}T10:00`;
+        const onNow = today.activities.filter((o) => !o.cancelled && o.starts_at.slice(0, 16) <= at && at < o.ends_at.slice(0, 16));
+        const next = today.activities.find((o) => !o.cancelled && o.starts_at.slice(0, 16) > at);
+        const shown = await page.locator('.kiosk-panel .activity').evaluateAll((items) => items.filter((i) => i.checkVisibility()).length);
+        assert.equal(shown, onNow.length + (next ? 1 : 0), `now and next on the home (${label})`);
+      }
       const smallest = await page.locator('main p:not(.eyebrow, .badge), main li, main dd').evaluateAll((elements) =>
         Math.min(...elements.filter((e) => e.checkVisibility()).map((e) => parseFloat(getComputedStyle(e).fontSize))));
       assert.ok(smallest >= 32, `smallest body text on ${path} (${label}): ${smallest} px`);
@@ -151,4 +160,21 @@ test('the menus show one day at a time, today first, with the day before and aft
   await page.getByText(diner.main.name.fr, { exact: true }).waitFor();
   assertNoProblems(problems);
   await context.close();
+});
+
+test('with the server out of reach and the screen saying so, the screens still fit', async () => {
+  for (const [label, device] of [['landscape', KIOSK], ['upright', PORTRAIT]]) {
+    const { page, context } = await openKiosk(app, undefined, { device });
+    for (const path of ['/kiosk', '/', '/menus', '/programmes']) {
+      await page.goto(`${app.server.url}${path}`);
+      await waitForContent(page);
+      await page.route('**/api/**', (route) => route.abort());
+      // Old enough to be dated, and each fetch since failed: two notices above the content.
+      await page.clock.fastForward(16 * 60_000);
+      await page.locator('.stale').waitFor();
+      assert.deepEqual(await fitProblems(page), [], `${path} (${label}) with the server out of reach`);
+      await page.unroute('**/api/**');
+    }
+    await context.close();
+  }
 });

@@ -17,6 +17,7 @@ use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::components::notices::use_today;
+use crate::components::paged::Paged;
 use crate::components::read_aloud::ReadAloud;
 use crate::hooks::use_clock::use_clock;
 use crate::i18n::{lang, ui};
@@ -61,7 +62,8 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
                     if shown.is_empty() {
                         view! { <p class="empty">{ui.nothing_more_today}</p> }.into_any()
                     } else {
-                        view! { <ActivityList occurrences=shown now linked=false/> }.into_any()
+                        // Short of room (a notice above), the next one gives way to what is on.
+                        view! { <Paged fitted=RwSignal::new(0)><ActivityList occurrences=shown now linked=false/></Paged> }.into_any()
                     }
                 }}
             </Panel>
@@ -79,15 +81,22 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
             <Panel id="kiosk-news" title=ui.announcements href="/announcements".into()>
                 {move || {
                     let shown = news.news_at(minute.get());
-                    let more = shown.len().saturating_sub(ANNOUNCEMENTS_SHOWN);
+                    let total = shown.len();
                     if shown.is_empty() {
                         return view! { <p class="empty">{ui.no_announcements}</p> }.into_any();
                     }
+                    // As many of the first ones as there is room for, and how many others.
+                    let fitted = RwSignal::new(total.min(ANNOUNCEMENTS_SHOWN));
+                    let more = move || total.saturating_sub(fitted.get());
                     view! {
-                        <ul class="kiosk-announcements">
-                            {shown.into_iter().take(ANNOUNCEMENTS_SHOWN).map(|a| view! { <li><LocalText text=a.content.text/></li> }).collect_view()}
-                        </ul>
-                        {(more > 0).then(|| view! { <p class="more">"+ "{more}" "{ui.more_announcements}</p> })}
+                        <Paged fitted>
+                            <ul class="kiosk-announcements">
+                                {shown.into_iter().take(ANNOUNCEMENTS_SHOWN).map(|a| view! { <li><LocalText text=a.content.text/></li> }).collect_view()}
+                            </ul>
+                        </Paged>
+                        <Show when=move || { more() > 0 }>
+                            <p class="more">"+ "{more}" "{ui.more_announcements}</p>
+                        </Show>
                     }
                     .into_any()
                 }}
