@@ -19,8 +19,10 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 // the screen empty: after this long the last copy is shown. A late answer is kept, and if it
 // differs from the copy shown, the pages are told to fetch again ('fresher' message).
 const PATIENCE_MS = 2000;
-// The staff editor and the staff API are private and must be current: never kept here.
-const PRIVATE = /^\/(gestion|api\/v1\/(staff|session|users))(\/|$)/;
+// Never kept here: the staff editor and the staff API, private and to be current; and the
+// printed documents, pages of the server's rather than the app's (kept, a navigation to one
+// would stand in for the app's shell).
+const NOT_KEPT = /^\/(gestion|print|api\/v1\/(staff|session|users))(\/|$)/;
 const TYPES = [
   [/\.wasm$/, /^application\/wasm/],
   [/\.m?js$/, /^(text|application)\/javascript/],
@@ -57,7 +59,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (request.headers.get('accept') === 'text/event-stream' || PRIVATE.test(url.pathname)) return;
+  if (request.headers.get('accept') === 'text/event-stream' || NOT_KEPT.test(url.pathname)) return;
   event.respondWith(HASHED.test(url.pathname) ? cacheFirst(request) : networkFirst(event));
 });
 

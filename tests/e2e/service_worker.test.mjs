@@ -141,3 +141,24 @@ test('a new build replaces the kept one only once all its files are kept', async
     await rm(dist, { recursive: true, force: true });
   }
 });
+
+test('a printed document opened on a screen is not kept, and the app\'s shell stays the app\'s', async () => {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const { page, context } = await controlledKiosk(browser, server);
+    const shell = () => page.evaluate(async () => (await (await caches.open('plantzette-app')).match('/')).text());
+    const before = await shell();
+    await page.goto(`${server.url}/print/week`);
+    await page.locator('table.week').waitFor();
+    await page.goto(`${server.url}/kiosk`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const kept = Object.values(await cacheContents(page)).flat().map((e) => e.path);
+    assert.ok(!kept.some((path) => path.startsWith('/print/')), `nothing of the print kept: ${kept}`);
+    assert.equal(await shell(), before, 'the shell is still the app');
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
