@@ -42,8 +42,9 @@ pub fn Paged(children: Children, #[prop(optional)] fitted: Option<RwSignal<usize
         });
         if let Some(items) = items(&frame) {
             show_items(&items, bounds.0..bounds.1);
-            if let Some(fitted) = fitted {
-                fitted.set(bounds.1.min(items.length() as usize));
+            let shown = bounds.1.min(items.length() as usize);
+            if let Some(fitted) = fitted.filter(|fitted| fitted.get_untracked() != shown) {
+                fitted.set(shown);
             }
         }
     };
