@@ -14,7 +14,8 @@ const APP = 'plantzette-app';
 const API = 'plantzette-api';
 const API_ENTRIES = 64;
 const SHELL = '/';
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk's content hash, a 64-bit number in hex without its leading zeros: 8 to 16 digits.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 // A server that does not answer at all (a hung connection, a dead access point) must not hold
 // the screen empty: after this long the last copy is shown. A late answer is kept, and if it
 // differs from the copy shown, the pages are told to fetch again ('fresher' message).
@@ -152,7 +153,7 @@ async function adoptBuild(response) {
 
 /** The content-hashed files an `index.html` loads: Trunk's script, wasm and style sheet. */
 function hashedFiles(html) {
-  const names = html.match(/\/[\w./-]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)/g) ?? [];
+  const names = html.match(/\/[\w./-]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)/g) ?? [];
   return [...new Set(names)];
 }
 

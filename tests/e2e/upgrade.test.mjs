@@ -34,7 +34,7 @@ async function rebuilt(distA, hashA, hashB) {
 test('a kiosk on build A moves to build B at its next idle moment after the server is upgraded', async () => {
   const distA = await mkdtemp(join(tmpdir(), 'plantzette-build-a-'));
   await cp('dist', distA, { recursive: true });
-  const hashA = (await readFile(join(distA, 'index.html'), 'utf8')).match(/-([0-9a-f]{16})_bg\.wasm/)[1];
+  const hashA = (await readFile(join(distA, 'index.html'), 'utf8')).match(/-([0-9a-f]{8,16})_bg\.wasm/)[1];
   const hashB = hashA.startsWith('b') ? 'c'.repeat(16) : 'b'.repeat(16);
   const distB = await rebuilt(distA, hashA, hashB);
   let server = await startServer({ distDir: distA });

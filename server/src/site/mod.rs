@@ -158,11 +158,17 @@ impl Site {
     }
 }
 
-/// The 16 hex digits of `…-0123456789abcdef_bg.wasm`, the wasm file an entry page loads.
+/// The hex digits of `…-0123456789abcdef_bg.wasm`, the wasm file an entry page loads.
 fn wasm_hash(html: &str) -> Option<String> {
     let end = html.find("_bg.wasm")?;
     let hash = html[..end].rsplit('-').next()?;
-    (hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit())).then(|| hash.to_string())
+    is_content_hash(hash).then(|| hash.to_string())
+}
+
+/// Trunk's content hash: a 64-bit number in hex, written without its leading zeros, so up to 16
+/// digits and, but for one build in four billion, 8 at least (`29866d7acc5c26` was seen).
+fn is_content_hash(text: &str) -> bool {
+    (8..=16).contains(&text.len()) && text.chars().all(|c| c.is_ascii_hexdigit())
 }
 
 /// Sets the current Content-Security-Policy on every response.
@@ -241,11 +247,11 @@ async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// `plantzette-1a2b3c4d5e6f7a8b_bg.wasm`, `style-1a2b3c4d5e6f7a8b.css`: a dash, then 16 hex digits.
+/// `plantzette-1a2b3c4d5e6f7a8b_bg.wasm`, `style-1a2b3c4d5e6f7a8b.css`: a dash, then Trunk's hash.
 fn is_content_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
     let stem = name.split('.').next().unwrap_or_default().trim_end_matches("_bg");
-    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| is_content_hash(hash))
 }
 
 #[cfg(test)]
@@ -265,12 +271,15 @@ mod tests {
         assert_eq!(wasm_hash(html).as_deref(), Some("0123456789abcdef"));
         assert_eq!(wasm_hash("<!doctype html>"), None);
         assert_eq!(wasm_hash("/plantzette-dev_bg.wasm"), None);
+        assert_eq!(wasm_hash("/plantzette-29866d7acc5c26_bg.wasm").as_deref(), Some("29866d7acc5c26"));
     }
 
     #[test]
     fn trunk_file_names_are_recognised_as_hashed() {
         assert!(is_content_hashed("/plantzette-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(is_content_hashed("/style-00ff00ff00ff00ff.css"));
+        // A hash with leading zeros is written shorter.
+        assert!(is_content_hashed("/plantzette-29866d7acc5c26_bg.wasm"));
         assert!(!is_content_hashed("/index.html"));
         assert!(!is_content_hashed("/programmes/12"));
         assert!(!is_content_hashed("/fonts/atkinson-hyperlegible-400.woff2"));
