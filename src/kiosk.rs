@@ -125,8 +125,9 @@ pub fn use_rotation() -> Rotation {
     expect_context()
 }
 
-/// What the kiosk does over time, mounted once inside the router: it goes home when left alone, turns its highlights while nobody touches it and none paused them, and
-/// moves to a new build of the app at such a moment.
+/// What the kiosk does over time, mounted once inside the router: it goes home when left alone,
+/// turns its highlights while nobody touches it and none paused them, and moves to a new build
+/// of the app at such a moment.
 #[component]
 pub fn KioskBehaviour() -> impl IntoView {
     if !is_kiosk() {

@@ -24,11 +24,18 @@ fn month_name(month: u32, lang: Lang) -> &'static str {
 
 /// "mardi 24 novembre 2026", "Dienstag, 24. November 2026", "Tuesday 24 November 2026".
 pub fn long_date(date: NaiveDate, lang: Lang) -> String {
-    let (weekday, day, month, year) = (weekday_name(date.weekday(), lang), date.day(), month_name(date.month(), lang), date.year());
+    let weekday = weekday_name(date.weekday(), lang);
+    let separator = if lang == Lang::De { ", " } else { " " };
+    format!("{weekday}{separator}{}", date_in_words(date, lang))
+}
+
+/// "24 novembre 2026", "24. November 2026", "24 November 2026": the date without its weekday.
+pub fn date_in_words(date: NaiveDate, lang: Lang) -> String {
+    let (day, month, year) = (date.day(), month_name(date.month(), lang), date.year());
     match lang {
-        Lang::Fr => format!("{weekday} {} {month} {year}", if day == 1 { "1er".to_string() } else { day.to_string() }),
-        Lang::De => format!("{weekday}, {day}. {month} {year}"),
-        Lang::En => format!("{weekday} {day} {month} {year}"),
+        Lang::Fr => format!("{} {month} {year}", if day == 1 { "1er".to_string() } else { day.to_string() }),
+        Lang::De => format!("{day}. {month} {year}"),
+        Lang::En => format!("{day} {month} {year}"),
     }
 }
 
@@ -126,6 +133,8 @@ mod tests {
         assert_eq!(long_date(date("2026-12-01"), Lang::Fr), "mardi 1er décembre 2026");
         assert_eq!(long_date(date("2026-11-24"), Lang::De), "Dienstag, 24. November 2026");
         assert_eq!(day_heading(date("2026-11-24"), Lang::En), "Tuesday 24 November");
+        assert_eq!(date_in_words(date("2026-12-01"), Lang::Fr), "1er décembre 2026");
+        assert_eq!(date_in_words(date("2026-12-01"), Lang::De), "1. Dezember 2026");
     }
 
     #[test]

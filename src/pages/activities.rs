@@ -58,9 +58,9 @@ fn DayOfWeek(listing: Listing<Occurrence>) -> impl IntoView {
     let link = use_query_link("/activities");
     let range = listing.range;
     let chosen = Memo::new(move |_| {
-        let asked = query.read().get("day").and_then(|day| day.parse::<NaiveDate>().ok());
-        let today = Some(residence_today());
-        asked.or(today).filter(|day| range.contains(*day)).unwrap_or(range.from)
+        let in_week = |day: &NaiveDate| range.contains(*day);
+        let asked = query.read().get("day").and_then(|day| day.parse::<NaiveDate>().ok()).filter(in_week);
+        asked.or(Some(residence_today()).filter(in_week)).unwrap_or(range.from)
     });
     let listing = StoredValue::new(listing);
     view! {

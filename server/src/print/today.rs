@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use chrono::Datelike;
 use maud::{html, Markup};
-use plantzette_content::format::{long_date, time_span, weekday_name};
+use plantzette_content::format::{date_in_words, time_span, weekday_name};
 use plantzette_content::schedule::Season;
 use plantzette_content::{DateRange, DayMenu, MealKind};
 
@@ -31,8 +31,7 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(para
         page: "today-a4".into(),
         residence: residence.name.clone(),
         title: asked.joined(|lang| weekday_name(date.weekday(), lang).to_string()),
-        period: asked
-            .joined(|lang| long_date(date, lang).trim_start_matches(weekday_name(date.weekday(), lang)).trim_start_matches([',', ' ']).to_string()),
+        period: asked.joined(|lang| date_in_words(date, lang)),
         link: format!("{}/", public_origin(&state, &headers)),
         dated: false,
     };
