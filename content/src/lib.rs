@@ -14,6 +14,7 @@ pub mod parse;
 pub mod programme;
 pub mod residence;
 pub mod schedule;
+pub mod screen;
 pub mod staff;
 pub mod text;
 pub mod validate;

@@ -112,6 +112,11 @@ pub struct Config {
     /// Live-update streams open at once from one client address.
     #[arg(long, env = "PLANTZETTE_MAX_EVENT_STREAMS_PER_ADDRESS", default_value_t = 16)]
     pub max_event_streams_per_address: usize,
+
+    /// Seconds without a report after which a screen is silent (flagged within its day hours,
+    /// and counted in the metrics' `screens_silent`). Screens report three times as often.
+    #[arg(long, env = "PLANTZETTE_SCREEN_SILENCE_SECS", default_value_t = 180, value_parser = clap::value_parser!(u64).range(3..=3600))]
+    pub screen_silence_secs: u64,
 }
 
 #[derive(Clone, Debug, Subcommand)]

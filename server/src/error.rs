@@ -32,6 +32,9 @@ pub enum ApiError {
     /// The item changed since the editor loaded it; `current` is what it is now.
     #[error("someone else changed this in the meantime")]
     Stale(serde_json::Value),
+    /// The change cannot be made in the state things are in (an alarm on already).
+    #[error("{0}")]
+    Conflict(&'static str),
     #[error("a change must say which version it changes (If-Match)")]
     VersionRequired,
     #[error("too many failed logins: try again in {} minutes", .retry_after_secs.div_ceil(60))]
@@ -68,6 +71,7 @@ impl ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Stale(_) => StatusCode::PRECONDITION_FAILED,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,

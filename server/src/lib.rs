@@ -16,6 +16,7 @@ pub mod live;
 pub mod metrics;
 pub mod print;
 pub mod quota;
+pub mod screens;
 pub mod serve;
 pub mod site;
 pub mod store;
@@ -58,6 +59,8 @@ pub struct AppState {
     /// The daily backups, as monitoring and administrators are told of them.
     pub backups: backup::scheduled::Backups,
     pub metrics: metrics::Metrics,
+    /// The screens' settings changes and the alarm, for open event streams.
+    pub screens: screens::Hub,
 }
 
 /// The whole HTTP surface: API, app, and the headers every response carries.
@@ -133,7 +136,8 @@ impl Server {
         let (stop, stopping) = watch::channel(false);
         let event_streams = quota::Quota::new(config.max_event_streams, config.max_event_streams_per_address, vec![]);
         let metrics = metrics::Metrics::new(site.build());
-        let state = AppState { pool, auth, data_dir: config.data_dir.clone(), live, stopping, event_streams, site, backups, metrics };
+        let screens = screens::Hub::open(&pool, Duration::from_secs(config.screen_silence_secs)).await?;
+        let state = AppState { pool, auth, data_dir: config.data_dir.clone(), live, stopping, event_streams, site, backups, metrics, screens };
         let metrics = match config.metrics_addr {
             Some(addr) => {
                 let listener = TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr} for the metrics (--metrics-addr)"))?;

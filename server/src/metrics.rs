@@ -1,8 +1,8 @@
 //! Metrics in the Prometheus text format (OpenMetrics), for the monitoring a hospital's IT
 //! already runs: requests by status class (5xx are the server's errors), how long staff writes
-//! take, the live-update streams open, the daily backup's time and failures, and which build
-//! runs. Served at `/metrics` on an address of its own (`--metrics-addr`, off by default), never
-//! on the public one.
+//! take, the live-update streams open, the daily backup's time and failures, the screens
+//! silent within their day hours, and which build runs. Served at `/metrics` on an address of
+//! its own (`--metrics-addr`, off by default), never on the public one.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -24,7 +24,7 @@ use prometheus_client::metrics::info::Info;
 use prometheus_client::registry::Registry;
 
 use crate::api::version::{COMMIT, SERVER};
-use crate::AppState;
+use crate::{screens, AppState};
 
 /// The metrics the server counts as it serves.
 #[derive(Clone)]
@@ -37,6 +37,7 @@ struct Counted {
     event_streams: Gauge,
     last_backup: Gauge,
     backup_failures: Gauge,
+    screens_silent: Gauge,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -65,9 +66,11 @@ impl Metrics {
         registry.register("last_backup_timestamp_seconds", "When the last daily backup was taken (Unix time; 0: none)", last_backup.clone());
         let backup_failures = Gauge::default();
         registry.register("backup_failures", "Daily backups that failed since the server started", backup_failures.clone());
+        let screens_silent = Gauge::default();
+        registry.register("screens_silent", "Adopted screens silent beyond the threshold within their day hours", screens_silent.clone());
         let build = Build { server: SERVER, commit: COMMIT, app_build: app_build.unwrap_or_default() };
         registry.register("build", "The server's version and commit, and the app build it serves", Info::new(build));
-        Metrics(Arc::new(Counted { registry, requests, writes, event_streams, last_backup, backup_failures }))
+        Metrics(Arc::new(Counted { registry, requests, writes, event_streams, last_backup, backup_failures, screens_silent }))
     }
 }
 
@@ -100,6 +103,13 @@ async fn scrape(State(state): State<AppState>) -> impl IntoResponse {
     counted.event_streams.set(state.event_streams.held() as i64);
     counted.last_backup.set(state.backups.last().map_or(0, |last| last.timestamp()));
     counted.backup_failures.set(state.backups.failures() as i64);
+    match screens::list(&state.pool, state.screens.silence, state.live.current(), state.site.build().as_deref()).await {
+        Ok(screens) => {
+            counted.screens_silent.set(screens::count_silent(&screens) as i64);
+        }
+        // Left as last counted; the log says why.
+        Err(error) => tracing::warn!(%error, "could not count the silent screens"),
+    }
     let mut text = String::new();
     encode(&mut text, &counted.registry).expect("writing to a String does not fail");
     ([(CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], text)

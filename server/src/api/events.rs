@@ -1,8 +1,9 @@
 //! `GET /api/v1/events`: Server-Sent Events that tell open screens when content changed. The
-//! first event (`build`) names the build of the app the server serves; the next (`content`)
-//! gives the current content version, each later one a new version. Screens refetch (with their
-//! ETags) on a change, prepare a new build when the server serves one, and reconnect by
-//! themselves if the stream breaks.
+//! first event (`build`) names the build of the app the server serves; then `content` gives the
+//! current content version, each later one a new version; `alarm` the alarm on (its JSON, or
+//! `null`), then each change of it; `screens` counts changes of the screens' settings, at which
+//! an adopted screen asks for its own. Screens refetch (with their ETags) on a change, prepare a
+//! new build when the server serves one, and reconnect by themselves if the stream breaks.
 //!
 //! Streams are held open for hours, so they are shared out (`--max-event-streams`, in all and
 //! per address): beyond its share a screen is answered 503 with `Retry-After`, and polls
@@ -36,14 +37,21 @@ async fn events(
     ClientAddress(address): ClientAddress,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     let slot = state.event_streams.admit(address).ok_or(ApiError::Busy { retry_after_secs: RETRY_AFTER_SECS })?;
-    let versions = WatchStream::new(state.live.subscribe()).map(Some);
+    let content = WatchStream::new(state.live.subscribe()).map(|version| Event::default().event("content").data(version.to_string()));
+    let alarm = WatchStream::new(state.screens.alarms()).map(|alarm| {
+        // `null` when none is on: an event with empty data is never dispatched.
+        let json = serde_json::to_string(&alarm).expect("an alarm serializes");
+        Event::default().event("alarm").data(json)
+    });
+    // The first count is no change: only later ones are sent.
+    let settings = WatchStream::from_changes(state.screens.settings_changes()).map(|count| Event::default().event("screens").data(count.to_string()));
     // The stream ends when the server begins to stop, or a graceful shutdown would wait forever.
     let stop = WatchStream::new(state.stopping.clone()).filter(|stopping| *stopping).map(|_| None);
-    let content = versions.merge(stop).take_while(Option::is_some).map(move |version| {
+    let events = content.merge(alarm).merge(settings).map(Some).merge(stop).take_while(Option::is_some).map(move |event| {
         // The slot is given back when the stream ends, whichever side ends it.
         let _held = &slot;
-        Ok(Event::default().event("content").data(version.unwrap_or_default().to_string()))
+        Ok(event.expect("the stream ends before a stop"))
     });
     let build = Event::default().event("build").data(state.site.build().unwrap_or_default());
-    Ok(Sse::new(tokio_stream::once(Ok(build)).chain(content)).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
+    Ok(Sse::new(tokio_stream::once(Ok(build)).chain(events)).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
 }

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`: one module per resource, merged here, behind the ETag layer.
 
 pub(crate) mod activities;
+mod alarm;
 mod announcements;
 mod backups;
 mod body;
@@ -13,6 +14,7 @@ pub(crate) mod programmes;
 pub(crate) mod query;
 pub mod read_cache;
 pub(crate) mod residence;
+mod screens;
 mod session;
 mod staff;
 mod today;
@@ -42,6 +44,8 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .merge(users::router())
         .merge(backups::router())
         .merge(staff::router())
+        .merge(screens::router())
+        .merge(alarm::router())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .merge(staff::import_router(IMPORT_LIMIT_BYTES))
         .layer(staff::private());

@@ -4,6 +4,7 @@
 //! (`throttle`) and their passwords hashed on threads of their own (`password`).
 
 pub mod password;
+pub mod screen;
 pub mod session;
 pub mod throttle;
 pub mod users;

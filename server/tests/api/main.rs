@@ -13,6 +13,7 @@ mod helpers;
 mod http_caching;
 mod metrics;
 mod read_cache;
+mod screens;
 mod server_binary;
 mod site;
 mod staff_client;

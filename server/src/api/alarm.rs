@@ -1,0 +1,32 @@
+//! `POST /api/v1/staff/alarm` raises the alarm on every screen and family page, and
+//! `DELETE /api/v1/staff/alarm` ends it; any staff member may (the alarm cannot wait for an
+//! administrator). Screens hear it on the event stream (`alarm`), which names it again at each
+//! connection, so that a screen back from a break shows it at once.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::post;
+use axum::{Json, Router};
+use plantzette_content::screen::{Alarm, NewAlarm};
+
+use super::body::JsonBody;
+use crate::auth::Staff;
+use crate::error::ApiError;
+use crate::screens;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/staff/alarm", post(raise).delete(end))
+}
+
+async fn raise(State(state): State<AppState>, staff: Staff, JsonBody(alarm): JsonBody<NewAlarm>) -> Result<(StatusCode, Json<Alarm>), ApiError> {
+    let raised = screens::raise_alarm(&state.pool, &state.screens, &staff.user, alarm).await?;
+    Ok((StatusCode::CREATED, Json(raised.ok_or(ApiError::Conflict("an alarm is on already: end it first"))?)))
+}
+
+async fn end(State(state): State<AppState>, staff: Staff) -> Result<StatusCode, ApiError> {
+    match screens::end_alarm(&state.pool, &state.screens, &staff.user).await? {
+        true => Ok(StatusCode::NO_CONTENT),
+        false => Err(ApiError::NotFound("alarm on")),
+    }
+}

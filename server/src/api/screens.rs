@@ -1,0 +1,100 @@
+//! The residence's screens. A kiosk asks `POST /api/v1/screen/pairing` for a code (and receives
+//! its credential as a cookie), learns who it is and its settings from `GET /api/v1/screen`, and
+//! reports to `POST /api/v1/screen/report`. Staff list the screens at `GET /api/v1/staff/screens`;
+//! administrators adopt one by its code (`POST`), set it up (`PUT …/{id}`) and revoke it
+//! (`DELETE …/{id}`).
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use axum_extra::extract::cookie::CookieJar;
+use plantzette_content::screen::{Adoption, Pairing, ScreenAnswer, ScreenReport, ScreenSetup, Screens, ThisScreen};
+
+use super::body::JsonBody;
+use super::staff::private;
+use crate::auth::screen::{new_credential, renewed, ScreenToken};
+use crate::auth::{Admin, Staff};
+use crate::error::ApiError;
+use crate::screens::{self, Known};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/screen", get(this_screen))
+        .route("/screen/pairing", post(pairing))
+        .route("/screen/report", post(report))
+        .route("/staff/screens", get(list).post(adopt))
+        .route("/staff/screens/{id}", put(set_up).delete(revoke))
+        .layer(private())
+}
+
+const NOT_A_SCREEN: ApiError = ApiError::Unauthorized("this is not an adopted screen: show a pairing code");
+
+async fn known(state: &AppState, token: &ScreenToken) -> Result<Option<Known>, ApiError> {
+    match token.digest() {
+        Some(digest) => Ok(screens::by_token(&state.pool, &digest).await?),
+        None => Ok(None),
+    }
+}
+
+async fn this_screen(State(state): State<AppState>, token: ScreenToken) -> Result<Json<ScreenAnswer>, ApiError> {
+    Ok(Json(match known(&state, &token).await?.ok_or(NOT_A_SCREEN)? {
+        Known::Adopted { id, name, settings } => {
+            ScreenAnswer::Adopted(ThisScreen { id, name, settings, report_every_seconds: state.screens.report_every().as_secs() as u32 })
+        }
+        Known::Waiting { code } => ScreenAnswer::Waiting(Pairing { code }),
+    }))
+}
+
+/// A code for this browser to show; the same one again while it waits.
+async fn pairing(State(state): State<AppState>, token: ScreenToken, jar: CookieJar) -> Result<(CookieJar, Json<Pairing>), ApiError> {
+    match known(&state, &token).await? {
+        Some(Known::Waiting { code }) => Ok((jar, Json(Pairing { code }))),
+        Some(Known::Adopted { .. }) => Err(ApiError::Conflict("this screen is adopted already")),
+        None => {
+            let (cookie, digest) = new_credential(&state.auth);
+            let code = screens::wait_for_adoption(&state.pool, &digest).await?.ok_or(ApiError::Busy { retry_after_secs: 600 })?;
+            Ok((jar.add(cookie), Json(Pairing { code })))
+        }
+    }
+}
+
+async fn report(
+    State(state): State<AppState>,
+    token: ScreenToken,
+    jar: CookieJar,
+    JsonBody(report): JsonBody<ScreenReport>,
+) -> Result<(CookieJar, StatusCode), ApiError> {
+    let Some(Known::Adopted { id, .. }) = known(&state, &token).await? else { return Err(NOT_A_SCREEN) };
+    screens::report(&state.pool, id, report.bounded()).await?;
+    let jar = match renewed(&state.auth, &token) {
+        Some(cookie) => jar.add(cookie),
+        None => jar,
+    };
+    Ok((jar, StatusCode::NO_CONTENT))
+}
+
+async fn list(State(state): State<AppState>, _: Staff) -> Result<Json<Screens>, ApiError> {
+    let screens = screens::list(&state.pool, state.screens.silence, state.live.current(), state.site.build().as_deref()).await?;
+    let alarm = state.screens.alarm();
+    let alarm_shown_on = alarm.as_ref().map_or(0, |alarm| {
+        screens.iter().filter(|screen| screen.last_report.as_ref().is_some_and(|report| report.alarm == Some(alarm.id))).count()
+    });
+    Ok(Json(Screens { screens, alarm, alarm_shown_on }))
+}
+
+async fn adopt(State(state): State<AppState>, Admin(admin): Admin, JsonBody(adoption): JsonBody<Adoption>) -> Result<StatusCode, ApiError> {
+    screens::adopt(&state.pool, &state.screens, &admin.user, adoption).await?;
+    Ok(StatusCode::CREATED)
+}
+
+async fn set_up(State(state): State<AppState>, Admin(admin): Admin, Path(id): Path<i64>, JsonBody(setup): JsonBody<ScreenSetup>) -> Result<StatusCode, ApiError> {
+    screens::set_up(&state.pool, &state.screens, &admin.user, id, setup).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn revoke(State(state): State<AppState>, Admin(admin): Admin, Path(id): Path<i64>) -> Result<StatusCode, ApiError> {
+    screens::revoke(&state.pool, &state.screens, &admin.user, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

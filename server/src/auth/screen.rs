@@ -1,0 +1,64 @@
+//! A screen's credential: a random token in an HttpOnly, Secure, SameSite=Strict cookie that the
+//! kiosk's browser keeps, and its SHA-256 in the `screens` table. It is not a staff session: it
+//! lets a screen read its own settings and report, nothing else. Browsers keep a cookie 400
+//! days at most, so every report sets it again.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+
+use super::session::{digest, random_token};
+use super::Auth;
+use crate::error::ApiError;
+use crate::AppState;
+
+const KEPT_FOR_DAYS: i64 = 400;
+
+fn cookie_name(auth: &Auth) -> &'static str {
+    if auth.https {
+        "__Host-plantzette-screen"
+    } else {
+        "plantzette-screen"
+    }
+}
+
+/// The credential this request carries, if any.
+pub struct ScreenToken(Option<String>);
+
+impl ScreenToken {
+    /// Its digest, as the `screens` table knows it.
+    pub fn digest(&self) -> Option<String> {
+        self.0.as_deref().map(digest)
+    }
+}
+
+impl FromRequestParts<AppState> for ScreenToken {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        Ok(ScreenToken(jar.get(cookie_name(&state.auth)).map(|cookie| cookie.value().to_string())))
+    }
+}
+
+/// A new credential: the cookie to set, and the digest to store.
+pub fn new_credential(auth: &Auth) -> (Cookie<'static>, String) {
+    let token = random_token();
+    let digest = digest(&token);
+    (cookie(auth, token), digest)
+}
+
+/// The cookie for `token` again, for another 400 days.
+pub fn renewed(auth: &Auth, token: &ScreenToken) -> Option<Cookie<'static>> {
+    token.0.clone().map(|token| cookie(auth, token))
+}
+
+fn cookie(auth: &Auth, token: String) -> Cookie<'static> {
+    Cookie::build((cookie_name(auth), token))
+        .path("/")
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Strict)
+        .max_age(time::Duration::days(KEPT_FOR_DAYS))
+        .build()
+}
