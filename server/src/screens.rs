@@ -22,7 +22,7 @@ use crate::store::StoreError;
 /// Screens waiting for adoption longer than this have their code dropped (a kiosk asks again).
 const PAIRING_LASTS_SECS: i64 = 24 * 3600;
 /// At most this many screens wait at once: anyone may open `/kiosk`, nobody may fill the table.
-const MAX_WAITING: i64 = 50;
+const MAX_WAITING: i64 = 500;
 
 /// What open event streams hear of screens: a count of settings changes (each screen then asks
 /// for its own), and the alarm on, if any.

@@ -1,6 +1,6 @@
-//! The residence's screens. A kiosk asks `POST /api/v1/screen/pairing` for a code (and receives
-//! its credential as a cookie), learns who it is and its settings from `GET /api/v1/screen`, and
-//! reports to `POST /api/v1/screen/report`. Staff list the screens at `GET /api/v1/staff/screens`;
+//! The residence's screens. A kiosk introduces itself with `POST /api/v1/screen`: adopted, it
+//! learns who it is and its settings; otherwise it gets a pairing code to show (and, the first
+//! time, its credential as a cookie). An adopted screen reports to `POST /api/v1/screen/report`. Staff list the screens at `GET /api/v1/staff/screens`;
 //! administrators adopt one by its code (`POST`), set it up (`PUT …/{id}`) and revoke it
 //! (`DELETE …/{id}`).
 
@@ -21,8 +21,7 @@ use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/screen", get(this_screen))
-        .route("/screen/pairing", post(pairing))
+        .route("/screen", post(introduce))
         .route("/screen/report", post(report))
         .route("/staff/screens", get(list).post(adopt))
         .route("/staff/screens/{id}", put(set_up).delete(revoke))
@@ -38,26 +37,21 @@ async fn known(state: &AppState, token: &ScreenToken) -> Result<Option<Known>, A
     }
 }
 
-async fn this_screen(State(state): State<AppState>, token: ScreenToken) -> Result<Json<ScreenAnswer>, ApiError> {
-    Ok(Json(match known(&state, &token).await?.ok_or(NOT_A_SCREEN)? {
+/// Who this screen is: adopted, with its settings; or waiting, with its code (a new one, and its
+/// credential, for a browser the server does not know, or no longer: a revoked screen).
+async fn introduce(State(state): State<AppState>, token: ScreenToken, jar: CookieJar) -> Result<(CookieJar, Json<ScreenAnswer>), ApiError> {
+    let answer = |known| match known {
         Known::Adopted { id, name, settings } => {
             ScreenAnswer::Adopted(ThisScreen { id, name, settings, report_every_seconds: state.screens.report_every().as_secs() as u32 })
         }
         Known::Waiting { code } => ScreenAnswer::Waiting(Pairing { code }),
-    }))
-}
-
-/// A code for this browser to show; the same one again while it waits.
-async fn pairing(State(state): State<AppState>, token: ScreenToken, jar: CookieJar) -> Result<(CookieJar, Json<Pairing>), ApiError> {
-    match known(&state, &token).await? {
-        Some(Known::Waiting { code }) => Ok((jar, Json(Pairing { code }))),
-        Some(Known::Adopted { .. }) => Err(ApiError::Conflict("this screen is adopted already")),
-        None => {
-            let (cookie, digest) = new_credential(&state.auth);
-            let code = screens::wait_for_adoption(&state.pool, &digest).await?.ok_or(ApiError::Busy { retry_after_secs: 600 })?;
-            Ok((jar.add(cookie), Json(Pairing { code })))
-        }
+    };
+    if let Some(known) = known(&state, &token).await? {
+        return Ok((jar, Json(answer(known))));
     }
+    let (cookie, digest) = new_credential(&state.auth);
+    let code = screens::wait_for_adoption(&state.pool, &digest).await?.ok_or(ApiError::Busy { retry_after_secs: 600 })?;
+    Ok((jar.add(cookie), Json(ScreenAnswer::Waiting(Pairing { code }))))
 }
 
 async fn report(

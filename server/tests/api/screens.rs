@@ -22,10 +22,6 @@ impl Browser {
         self.client.request(method, url).header("cookie", self.cookie.lock().unwrap().clone())
     }
 
-    fn get(&self, url: String) -> RequestBuilder {
-        self.request(Method::GET, url)
-    }
-
     fn post(&self, url: String) -> RequestBuilder {
         self.request(Method::POST, url)
     }
@@ -35,15 +31,24 @@ fn screen_browser() -> Browser {
     Browser::default()
 }
 
+/// Introduces the screen; returns the code it is to show.
 async fn ask_pairing(app: &TestApp, screen: &Browser) -> String {
-    let response = screen.post(app.url("/api/v1/screen/pairing")).send().await.unwrap();
+    match introduce(app, screen).await {
+        ScreenAnswer::Waiting(Pairing { code }) => code,
+        adopted => panic!("waiting, not {adopted:?}"),
+    }
+}
+
+async fn introduce(app: &TestApp, screen: &Browser) -> ScreenAnswer {
+    let response = screen.post(app.url("/api/v1/screen")).send().await.unwrap();
     assert_eq!(response.status(), 200);
     if let Some(set_cookie) = response.headers().get("set-cookie") {
         let set_cookie = set_cookie.to_str().unwrap();
         assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict") && set_cookie.contains("Max-Age="), "{set_cookie}");
         *screen.cookie.lock().unwrap() = set_cookie.split(';').next().unwrap().to_string();
     }
-    response.json::<Pairing>().await.unwrap().code
+    assert_eq!(response.headers()["cache-control"], "private, no-store");
+    response.json().await.unwrap()
 }
 
 fn setup(name: &str, hours: &str) -> Value {
@@ -78,8 +83,6 @@ async fn a_screen_adopted_by_its_code_reads_its_settings_and_reports() {
     assert_eq!(code.len(), 6);
     // Asked again, the same code: a reload keeps what the screen shows.
     assert_eq!(ask_pairing(&app, &screen).await, code);
-    let waiting: ScreenAnswer = screen.get(app.url("/api/v1/screen")).send().await.unwrap().json().await.unwrap();
-    assert_eq!(waiting, ScreenAnswer::Waiting(Pairing { code: code.clone() }));
     assert_eq!(report(&app, &screen, None).await, StatusCode::UNAUTHORIZED, "a waiting screen cannot report");
 
     let staff = app.admin().await;
@@ -89,9 +92,7 @@ async fn a_screen_adopted_by_its_code_reads_its_settings_and_reports() {
     let spaced = format!("{} {}", &code[..3], &code[3..]);
     assert_eq!(adopt(&staff, &spaced, "Hall d'entrée").await.status(), 201);
 
-    let response = screen.get(app.url("/api/v1/screen")).send().await.unwrap();
-    assert_eq!(response.headers()["cache-control"], "private, no-store");
-    let ScreenAnswer::Adopted(this) = response.json().await.unwrap() else { panic!("adopted") };
+    let ScreenAnswer::Adopted(this) = introduce(&app, &screen).await else { panic!("adopted") };
     assert_eq!(this.name, "Hall d'entrée");
     assert_eq!(this.settings.hours.to_string(), "00:00-00:00");
     assert_eq!(this.report_every_seconds, 60, "three reports within the default 3 minutes");
@@ -124,9 +125,8 @@ async fn a_revoked_screen_is_refused_and_may_ask_for_a_new_code() {
     assert_eq!(staff.request(reqwest::Method::DELETE, &format!("/api/v1/staff/screens/{id}")).send().await.unwrap().status(), 204);
 
     assert_eq!(report(&app, &screen, None).await, StatusCode::UNAUTHORIZED);
-    assert_eq!(screen.get(app.url("/api/v1/screen")).send().await.unwrap().status(), 401);
     assert!(screens(&staff).await.screens.is_empty());
-    assert_ne!(ask_pairing(&app, &screen).await, "", "it waits to be adopted again");
+    assert_ne!(ask_pairing(&app, &screen).await, code, "it waits to be adopted again, with a new code");
 }
 
 #[tokio::test]
@@ -218,7 +218,7 @@ async fn a_setting_changed_in_the_editor_is_announced_on_the_stream() {
     let changed = staff.request(reqwest::Method::PUT, &format!("/api/v1/staff/screens/{id}")).json(&setup("Hall", "06:30-22:00")).send().await.unwrap();
     assert_eq!(changed.status(), 204);
     next_event(&mut stream, &mut buffer, "screens").await;
-    let ScreenAnswer::Adopted(this) = screen.get(app.url("/api/v1/screen")).send().await.unwrap().json().await.unwrap() else { panic!() };
+    let ScreenAnswer::Adopted(this) = introduce(&app, &screen).await else { panic!() };
     assert_eq!(this.settings.hours.to_string(), "06:30-22:00");
 }
 
@@ -239,7 +239,7 @@ async fn a_screen_silent_beyond_the_threshold_within_its_hours_is_flagged_and_co
         adopt(&staff, &code, name).await;
         report(&app, screen, None).await;
     }
-    let ScreenAnswer::Adopted(this) = busy.get(app.url("/api/v1/screen")).send().await.unwrap().json().await.unwrap() else { panic!() };
+    let ScreenAnswer::Adopted(this) = introduce(&app, &busy).await else { panic!() };
     assert_eq!(this.report_every_seconds, 1, "reports three times within the threshold");
 
     let silent_count = || async { app.client.get(&metrics).send().await.unwrap().text().await.unwrap() };
