@@ -13,11 +13,15 @@ use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+type FailureHook = Rc<dyn Fn(String)>;
+
 thread_local! {
     /// Told of each answer the server itself gave (not the service worker's copy). Set from
     /// above (`live` marks the content on screen as current), so that the transport knows
     /// nothing of what is built on it.
     static ON_SERVER_ANSWER: RefCell<Option<Rc<dyn Fn()>>> = RefCell::new(None);
+    /// Told of each request that failed (a screen reports them), the same way.
+    static ON_FAILURE: RefCell<Option<FailureHook>> = RefCell::new(None);
 }
 
 /// Calls `hook` after each answer that came from the server itself.
@@ -29,7 +33,7 @@ async fn get<T: DeserializeOwned>(path: String) -> Result<T, RequestError> {
     let answer = get_text(&path).await?;
     let content = serde_json::from_str(&answer.body).map_err(|e| {
         let error = RequestError::Unreadable(e.to_string());
-        logging::error!("GET {path} failed: {error}");
+        failed(format!("GET {path} failed: {error}"));
         error
     })?;
     if answer.from_network {
@@ -38,6 +42,18 @@ async fn get<T: DeserializeOwned>(path: String) -> Result<T, RequestError> {
         }
     }
     Ok(content)
+}
+
+/// Calls `hook` with a line for each request that failed.
+pub fn on_failure(hook: impl Fn(String) + 'static) {
+    ON_FAILURE.set(Some(Rc::new(hook)));
+}
+
+fn failed(line: String) {
+    logging::error!("{line}");
+    if let Some(hook) = ON_FAILURE.with_borrow(Clone::clone) {
+        hook(line);
+    }
 }
 
 /// An answer's body, and whether it came from the server rather than the service worker's copy.
@@ -71,7 +87,7 @@ async fn get_text(path: &str) -> Result<Answer, RequestError> {
         Err(_) if signal.as_ref().is_some_and(|signal| signal.aborted()) => {}
         // A wrong or outdated link: the page says so, and nothing is wrong with the app.
         Err(RequestError::NotFound) => {}
-        Err(error) => logging::error!("GET {path} failed: {error}"),
+        Err(error) => failed(format!("GET {path} failed: {error}")),
         Ok(_) => {}
     }
     result

@@ -48,7 +48,7 @@ impl NewBuild {
 }
 
 /// This page's build: the hash in the name of the wasm file its `index.html` loads.
-fn own_build() -> Option<String> {
+pub fn own_build() -> Option<String> {
     let link = document().query_selector("link[href$='_bg.wasm']").ok()??;
     let name = link.get_attribute("href")?;
     Some(name.strip_suffix("_bg.wasm")?.rsplit('-').next()?.to_string())

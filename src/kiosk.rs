@@ -1,29 +1,32 @@
 //! Kiosk mode: the lobby screen. Opening `/kiosk` makes this device a kiosk (remembered); `?kiosk=off`
 //! makes it an ordinary browser again. A kiosk shows everything large (32 px text, 80 px
 //! targets), in French until someone chooses, without text selection, context menu or pinch
-//! zoom, and comes back to `/kiosk` after a minute without a touch (or as set with
-//! `/kiosk?idle=90`, in seconds). Outside its day hours (07:00-21:00 unless set with
-//! `/kiosk?hours=06:30-22:00`) it rests as a dim, drifting clock that a touch wakes.
+//! zoom, and comes back to `/kiosk` and to its language after a minute without a touch. Outside
+//! its day hours (07:00-21:00) it rests as a dim, drifting clock that a touch wakes.
+//!
+//! Its settings are the server's once an administrator adopted it (`screen.rs`); until then, its
+//! address may set its hours and idle time: `/kiosk?hours=06:30-22:00&idle=90` (seconds).
 
 use std::time::Duration;
 
-use chrono::{NaiveTime, Timelike};
+use chrono::Timelike;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::{use_location, use_navigate};
-use plantzette_content::format::{parse_time, time};
+use plantzette_content::format::time;
+use plantzette_content::screen::{DayHours, ScreenSettings, IDLE_SECONDS};
 
 use crate::build::use_new_build;
 use crate::hooks::use_clock::use_clock;
 use crate::hooks::use_idle::use_idle;
-use crate::i18n::ui;
+use crate::i18n::{set_lang, ui};
+use crate::screen::use_screen;
 
 pub const HOME: &str = "/kiosk";
 const STORAGE_KEY: &str = "plantzette.kiosk";
 const HOURS_KEY: &str = "plantzette.kiosk.hours";
 const IDLE_KEY: &str = "plantzette.kiosk.idle";
-const DAY_HOURS: (NaiveTime, NaiveTime) = (NaiveTime::from_hms_opt(7, 0, 0).unwrap(), NaiveTime::from_hms_opt(21, 0, 0).unwrap());
 
 #[derive(Clone, Copy)]
 struct KioskMode(bool);
@@ -39,7 +42,7 @@ pub fn provide_kiosk_mode() -> bool {
             let _ = storage.set_item(STORAGE_KEY, "on");
             let search = location.search().unwrap_or_default();
             let setting = |name: &str| search.split(['?', '&']).find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
-            if let Some(hours) = setting("hours").filter(|hours| parse_hours(hours).is_some()) {
+            if let Some(hours) = setting("hours").filter(|hours| DayHours::parse(hours).is_some()) {
                 let _ = storage.set_item(HOURS_KEY, hours);
             }
             if let Some(idle) = setting("idle").filter(|idle| parse_idle(idle).is_some()) {
@@ -65,34 +68,24 @@ pub fn is_kiosk() -> bool {
     use_context::<KioskMode>().is_some_and(|KioskMode(on)| on)
 }
 
-/// "07:00-21:00": the hours the kiosk is awake.
-fn parse_hours(text: &str) -> Option<(NaiveTime, NaiveTime)> {
-    let (wakes, sleeps) = text.split_once('-')?;
-    Some((parse_time(wakes)?, parse_time(sleeps)?)).filter(|(wakes, sleeps)| wakes < sleeps)
-}
-
 /// "90": seconds without a touch before the kiosk goes home, from 20 s to 10 minutes.
-fn parse_idle(text: &str) -> Option<Duration> {
-    text.parse().ok().filter(|seconds| (20..=600).contains(seconds)).map(Duration::from_secs)
+fn parse_idle(text: &str) -> Option<u32> {
+    text.parse().ok().filter(|seconds| IDLE_SECONDS.contains(seconds))
 }
 
 fn stored(key: &str) -> Option<String> {
     window().local_storage().ok().flatten()?.get_item(key).ok().flatten()
 }
 
-fn day_hours() -> (NaiveTime, NaiveTime) {
-    stored(HOURS_KEY).and_then(|hours| parse_hours(&hours)).unwrap_or(DAY_HOURS)
+/// The settings this kiosk's address gave it (remembered), over the defaults.
+pub fn settings_from_address() -> ScreenSettings {
+    let defaults = ScreenSettings::default();
+    ScreenSettings {
+        hours: stored(HOURS_KEY).and_then(|hours| DayHours::parse(&hours)).unwrap_or(defaults.hours),
+        idle_seconds: stored(IDLE_KEY).and_then(|idle| parse_idle(&idle)).unwrap_or(defaults.idle_seconds),
+        ..defaults
+    }
 }
-
-fn idle_after() -> Duration {
-    stored(IDLE_KEY).and_then(|idle| parse_idle(&idle)).unwrap_or(IDLE_AFTER)
-}
-
-/// How long without a touch (unless set) before the kiosk goes home, shows its highlights in
-/// turn, and at night rests again.
-const IDLE_AFTER: Duration = Duration::from_secs(60);
-/// How long each highlight stays: long enough to read slowly twice.
-const HIGHLIGHT_FOR: Duration = Duration::from_secs(10);
 
 /// Whether nobody is using the kiosk.
 #[derive(Clone, Copy)]
@@ -133,8 +126,21 @@ pub fn KioskBehaviour() -> impl IntoView {
     if !is_kiosk() {
         return;
     }
-    let idle = use_idle(idle_after());
+    let Some(screen) = use_screen() else { return };
+    let settings = screen.settings;
+    let idle = use_idle(Signal::derive(move || Duration::from_secs(settings.with(|s| s.idle_seconds).into())));
     provide_context(Idle(idle));
+    // Left alone, it speaks its own language again (and starts in it).
+    Effect::watch(
+        move || (idle.get(), settings.with(|s| s.language)),
+        |(idle, language), _, _| {
+            if *idle {
+                set_lang(*language);
+            }
+        },
+        true,
+    );
+    turn_as_mounted(settings);
     // Leptos 0.8's router remembers every page opened forward for as long as the app runs, and
     // forgets one on each step back: going home by a step back, when the page was opened
     // straight from home (the usual tap on a tile), keeps a kiosk that runs for months from
@@ -184,34 +190,61 @@ pub fn KioskBehaviour() -> impl IntoView {
             set_step.update(|step| *step += 1);
         }
     };
-    if let Ok(handle) = set_interval_with_handle(turn, HIGHLIGHT_FOR) {
-        on_cleanup(move || handle.clear());
-    }
+    let pace = StoredValue::new(None::<IntervalHandle>);
+    Effect::watch(
+        move || settings.with(|s| s.highlight_seconds),
+        move |seconds, _, _| {
+            if let Some(previous) = pace.get_value() {
+                previous.clear();
+            }
+            pace.set_value(set_interval_with_handle(turn, Duration::from_secs((*seconds).into())).ok());
+        },
+        true,
+    );
+}
+
+/// Turns the page a quarter when the screen is mounted the other way than its window is drawn
+/// (`html.turned`), and says whether the page stands upright (`html.upright`), for the layout
+/// that a portrait screen takes.
+fn turn_as_mounted(settings: RwSignal<ScreenSettings>) {
+    let (resized, set_resized) = signal(0u32);
+    let on_resize = Closure::<dyn Fn()>::new(move || set_resized.update(|n| *n += 1));
+    let _ = window().add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+    // Heard for the app's whole life.
+    on_resize.forget();
+    Effect::new(move || {
+        resized.track();
+        let size = |value: Result<leptos::wasm_bindgen::JsValue, _>| value.ok().and_then(|v| v.as_f64()).unwrap_or_default();
+        let (width, height) = (size(window().inner_width()), size(window().inner_height()));
+        let turned = settings.with(|s| s.orientation).turns(width, height);
+        if let Some(root) = document().document_element() {
+            let classes = root.class_list();
+            let _ = classes.toggle_with_force("turned", turned);
+            let _ = classes.toggle_with_force("upright", (height > width) != turned);
+        }
+    });
 }
 
 /// At night, a dim clock over everything, moving a little each minute so that nothing burns
 /// into the screen. A touch wakes the kiosk until it is left alone for a minute again.
 #[component]
 pub fn NightClock() -> impl IntoView {
-    let (wakes, sleeps) = day_hours();
+    let screen = use_screen()?;
     let Idle(idle) = expect_context();
     let now = use_clock();
-    let resting = move || {
-        let time = now.get().time();
-        (time < wakes || time >= sleeps) && idle.get()
-    };
+    let resting = move || !screen.settings.with(|s| s.hours).contain(now.get().time()) && idle.get();
     let drift = move || {
         let turn = now.get().minute() as f64 / 60.0 * std::f64::consts::TAU;
         // Whole units: formatting a float would cost the bundle its float printer. The browser's
         // sine and cosine: Rust's own would cost it 7 KB more.
         format!("translate({}vw, {}vh)", (20.0 * js_sys::Math::sin(turn)).round() as i32, (15.0 * js_sys::Math::cos(turn * 2.0)).round() as i32)
     };
-    view! {
+    Some(view! {
         <Show when=resting>
             <div class="night" role="button" tabindex="0">
                 <p class="night-clock" style:transform=drift>{move || time(now.get())}</p>
                 <span class="visually-hidden">{ui().wake_up}</span>
             </div>
         </Show>
-    }
+    })
 }

@@ -1,6 +1,7 @@
 //! The Plantzette app: the residence's today, activities, menus, prevention programmes and
 //! practical info, for the lobby kiosk and for families' phones.
 
+mod alarm;
 mod api;
 mod build;
 mod components;
@@ -10,6 +11,7 @@ mod i18n;
 mod kiosk;
 mod live;
 mod pages;
+mod screen;
 
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -27,6 +29,9 @@ pub fn App() -> impl IntoView {
     let locale = i18n::provide_locale(kiosk);
     let new_build = build::provide_new_build();
     live::provide_live_updates(new_build);
+    if kiosk {
+        screen::provide_screen(kiosk::settings_from_address());
+    }
     hooks::use_clock::provide_clock();
     // The routed view is drawn anew in the chosen language: components then hold plain labels
     // rather than one reactive text node each, which keeps the bundle small; a switch is rare.

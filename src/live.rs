@@ -4,6 +4,8 @@
 //! backoff and jitter, within about half a minute of the server coming back.
 //!
 //! The stream's first event names the build the server serves, for `build.rs` to prepare a new one.
+//! It also carries the alarm (`Heard::alarm`, shown by `alarm.rs`) and the changes of the
+//! screens' settings (`Heard::screens`, followed by `screen.rs`).
 //!
 //! It also knows how current the content on screen is: confirmed while the stream is open or
 //! when an answer comes from the network (not from the service worker's copy), remembered across
@@ -29,6 +31,7 @@ use web_sys::{EventSource, MessageEvent};
 use crate::api;
 use crate::build::NewBuild;
 use crate::fetch::Fetch;
+use plantzette_content::screen::Alarm;
 use plantzette_web::RequestError;
 
 /// While the event stream is down, content is checked this often.
@@ -41,6 +44,22 @@ const CONFIRMED_KEY: &str = "plantzette.confirmed_at";
 /// Counts the content changes heard of since the app started.
 #[derive(Clone, Copy)]
 struct ContentChanges(ReadSignal<u64>);
+
+/// What the stream said besides content changes.
+#[derive(Clone, Copy)]
+pub struct Heard {
+    /// The content version last heard of.
+    pub content_version: RwSignal<Option<i64>>,
+    /// The alarm on, if any.
+    pub alarm: RwSignal<Option<Alarm>>,
+    /// Counts the connections and the changes of screens' settings: at each, an adopted screen
+    /// asks for its settings (a change may have been missed while the stream was down).
+    pub screens: RwSignal<u64>,
+}
+
+pub fn use_heard() -> Heard {
+    expect_context()
+}
 
 /// When the content on screen was last known to be current (milliseconds since the epoch).
 #[derive(Clone, Copy)]
@@ -77,7 +96,10 @@ pub fn provide_live_updates(new_build: NewBuild) {
     let freshness = Freshness(RwSignal::new(remembered));
     provide_context(freshness);
     api::on_server_answer(move || freshness.confirm());
+    let heard = Heard { content_version: RwSignal::new(None), alarm: RwSignal::new(None), screens: RwSignal::new(0) };
+    provide_context(heard);
     let stream = Rc::new(Stream {
+        heard,
         bump: Box::new(move || set_changes.update(|n| *n += 1)),
         freshness,
         new_build,
@@ -107,6 +129,7 @@ fn listen_to_service_worker(set_changes: WriteSignal<u64>, new_build: NewBuild) 
 /// The connection to the event stream, and what to do while it is down.
 struct Stream {
     bump: Box<dyn Fn()>,
+    heard: Heard,
     freshness: Freshness,
     new_build: NewBuild,
     attempts: Cell<u32>,
@@ -122,6 +145,8 @@ struct Listeners {
     _open: Closure<dyn Fn()>,
     _build: Closure<dyn Fn(MessageEvent)>,
     _content: Closure<dyn Fn(MessageEvent)>,
+    _alarm: Closure<dyn Fn(MessageEvent)>,
+    _screens: Closure<dyn Fn(MessageEvent)>,
     _error: Closure<dyn Fn()>,
 }
 
@@ -137,6 +162,7 @@ impl Stream {
             Closure::<dyn Fn()>::new(move || {
                 stream.attempts.set(0);
                 stream.freshness.confirm();
+                stream.heard.screens.update(|n| *n += 1);
                 if let Some(polling) = stream.polling.take() {
                     polling.clear();
                 }
@@ -147,6 +173,7 @@ impl Stream {
             Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
                 stream.freshness.confirm();
                 let version = event.data().as_string();
+                stream.heard.content_version.set(version.as_deref().and_then(|v| v.parse().ok()));
                 let previous = stream.last_seen.replace(version.clone());
                 if previous.is_some() && previous != version {
                     (stream.bump)();
@@ -156,6 +183,18 @@ impl Stream {
         let new_build = self.new_build;
         let on_build =
             Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| new_build.heard(&event.data().as_string().unwrap_or_default()));
+        let alarm = self.heard.alarm;
+        let on_alarm = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            // `null` when none is on; anything unreadable is no alarm either, and is logged.
+            let text = event.data().as_string().unwrap_or_default();
+            let heard = serde_json::from_str::<Option<Alarm>>(&text).unwrap_or_else(|error| {
+                logging::error!("unreadable alarm {text:?}: {error}");
+                None
+            });
+            alarm.set(heard);
+        });
+        let screens = self.heard.screens;
+        let on_screens = Closure::<dyn Fn(MessageEvent)>::new(move |_: MessageEvent| screens.update(|n| *n += 1));
         let on_error = {
             let stream = self.clone();
             let source = source.clone();
@@ -170,7 +209,16 @@ impl Stream {
         source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let _ = source.add_event_listener_with_callback("build", on_build.as_ref().unchecked_ref());
         let _ = source.add_event_listener_with_callback("content", on_content.as_ref().unchecked_ref());
-        self.listeners.replace(Some(Listeners { _open: on_open, _build: on_build, _content: on_content, _error: on_error }));
+        let _ = source.add_event_listener_with_callback("alarm", on_alarm.as_ref().unchecked_ref());
+        let _ = source.add_event_listener_with_callback("screens", on_screens.as_ref().unchecked_ref());
+        self.listeners.replace(Some(Listeners {
+            _open: on_open,
+            _build: on_build,
+            _content: on_content,
+            _alarm: on_alarm,
+            _screens: on_screens,
+            _error: on_error,
+        }));
     }
 
     fn reconnect_later(self: &Rc<Self>) {

@@ -62,18 +62,51 @@ impl<'de> Deserialize<'de> for DayHours {
     }
 }
 
-/// How a screen is mounted. A screen turned on its side whose computer still draws in the other
-/// direction has its kiosk turned a quarter (the kiosk sees which way its window is).
+/// How a screen is mounted. A screen turned on its side whose computer still draws the other way
+/// has its kiosk turned a quarter, so that nobody has to rotate the display in its system.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Orientation {
+    /// As the window is.
     #[default]
+    Auto,
     Landscape,
     Portrait,
 }
 
 impl Orientation {
-    pub const ALL: [Orientation; 2] = [Orientation::Landscape, Orientation::Portrait];
+    pub const ALL: [Orientation; 3] = [Orientation::Auto, Orientation::Landscape, Orientation::Portrait];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Orientation::Auto => "auto",
+            Orientation::Landscape => "landscape",
+            Orientation::Portrait => "portrait",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Orientation::Auto, Lang::Fr) => "Comme l\u{2019}écran de l\u{2019}ordinateur",
+            (Orientation::Auto, Lang::De) => "Wie der Bildschirm des Computers",
+            (Orientation::Auto, Lang::En) => "As the computer draws it",
+            (Orientation::Landscape, Lang::Fr) => "Paysage (couché)",
+            (Orientation::Landscape, Lang::De) => "Querformat",
+            (Orientation::Landscape, Lang::En) => "Landscape",
+            (Orientation::Portrait, Lang::Fr) => "Portrait (debout)",
+            (Orientation::Portrait, Lang::De) => "Hochformat",
+            (Orientation::Portrait, Lang::En) => "Portrait",
+        }
+    }
+
+    /// Whether a window of `width` by `height` is to be turned a quarter to show this.
+    pub fn turns(self, width: f64, height: f64) -> bool {
+        match self {
+            Orientation::Auto => false,
+            Orientation::Landscape => height > width,
+            Orientation::Portrait => width > height,
+        }
+    }
 }
 
 /// A page a kiosk's tiles may offer (its home is always there).
@@ -89,6 +122,36 @@ pub enum Tile {
 
 impl Tile {
     pub const ALL: [Tile; 5] = [Tile::Today, Tile::Activities, Tile::Menus, Tile::Programmes, Tile::Info];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tile::Today => "today",
+            Tile::Activities => "activities",
+            Tile::Menus => "menus",
+            Tile::Programmes => "programmes",
+            Tile::Info => "info",
+        }
+    }
+
+    /// The page's name as the kiosk's tile says it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Tile::Today, Lang::Fr) => "Programme du jour",
+            (Tile::Today, Lang::De) => "Tagesprogramm",
+            (Tile::Today, Lang::En) => "Today\u{2019}s programme",
+            (Tile::Activities, Lang::Fr) => "La semaine",
+            (Tile::Activities, Lang::De) => "Die Woche",
+            (Tile::Activities, Lang::En) => "The week",
+            (Tile::Menus, Lang::Fr | Lang::En) => "Menus",
+            (Tile::Menus, Lang::De) => "Menüs",
+            (Tile::Programmes, Lang::Fr) => "Prévention",
+            (Tile::Programmes, Lang::De) => "Prävention",
+            (Tile::Programmes, Lang::En) => "Prevention",
+            (Tile::Info, Lang::Fr) => "Infos pratiques",
+            (Tile::Info, Lang::De) => "Praktische Infos",
+            (Tile::Info, Lang::En) => "Practical info",
+        }
+    }
 
     pub fn path(self) -> &'static str {
         match self {
@@ -127,7 +190,7 @@ impl Default for ScreenSettings {
             language: Lang::Fr,
             // Long enough to read slowly twice.
             highlight_seconds: 10,
-            orientation: Orientation::Landscape,
+            orientation: Orientation::Auto,
             tiles: Tile::ALL.to_vec(),
         }
     }
@@ -136,9 +199,7 @@ impl Default for ScreenSettings {
 impl ScreenSettings {
     pub fn validate(&self, v: &mut Validator) {
         let range = |v: &mut Validator, name: &str, value: u32, range: &std::ops::RangeInclusive<u32>| {
-            v.at(name, |v| {
-                v.check(range.contains(&value), ErrorCode::NumberOutOfRange { min: (*range.start()).into(), max: (*range.end()).into() })
-            })
+            v.at(name, |v| v.check(range.contains(&value), ErrorCode::NumberOutOfRange { min: (*range.start()).into(), max: (*range.end()).into() }))
         };
         range(v, "idle_seconds", self.idle_seconds, &IDLE_SECONDS);
         range(v, "highlight_seconds", self.highlight_seconds, &HIGHLIGHT_SECONDS);
@@ -264,6 +325,24 @@ pub enum ScreenState {
     Resting,
     /// Adopted, never heard since.
     NeverSeen,
+}
+
+impl ScreenState {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ScreenState::Online, Lang::Fr) => "En ligne",
+            (ScreenState::Online, Lang::De | Lang::En) => "Online",
+            (ScreenState::Silent, Lang::Fr) => "Silencieux depuis",
+            (ScreenState::Silent, Lang::De) => "Stumm seit",
+            (ScreenState::Silent, Lang::En) => "Silent since",
+            (ScreenState::Resting, Lang::Fr) => "Hors de ses heures, silencieux depuis",
+            (ScreenState::Resting, Lang::De) => "Ausserhalb seiner Zeiten, stumm seit",
+            (ScreenState::Resting, Lang::En) => "Outside its hours, silent since",
+            (ScreenState::NeverSeen, Lang::Fr) => "Pas encore connecté",
+            (ScreenState::NeverSeen, Lang::De) => "Noch nie verbunden",
+            (ScreenState::NeverSeen, Lang::En) => "Not connected yet",
+        }
+    }
 }
 
 /// Whether a screen last heard at `last_report` is silent at `now` (both residence time).
@@ -404,6 +483,13 @@ mod tests {
         assert_eq!(report.errors.len(), ERRORS_PER_REPORT);
         assert_eq!(report.errors[0].chars().count(), ERROR_TEXT);
         assert_eq!(report.app_build.len(), 40);
+    }
+
+    #[test]
+    fn only_a_window_drawn_the_other_way_than_the_screen_is_mounted_is_turned() {
+        assert!(!Orientation::Auto.turns(1920.0, 1080.0) && !Orientation::Auto.turns(1080.0, 1920.0));
+        assert!(Orientation::Portrait.turns(1920.0, 1080.0) && !Orientation::Portrait.turns(1080.0, 1920.0));
+        assert!(Orientation::Landscape.turns(1080.0, 1920.0) && !Orientation::Landscape.turns(1920.0, 1080.0));
     }
 
     #[test]

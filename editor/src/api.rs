@@ -2,6 +2,7 @@
 //! with the version being changed, and errors that say what to do.
 
 use gloo_net::http::{Request, RequestBuilder};
+use plantzette_content::screen::{Adoption, Alarm, NewAlarm, ScreenSetup, Screens};
 use plantzette_content::staff::{AuditEntry, BackupStatus, Credentials, NewUser, SessionInfo, StaffUser, Stored};
 use plantzette_content::{Content, FieldError, Item};
 use plantzette_web::request::{successful, unanswered};
@@ -24,6 +25,8 @@ pub enum EditorError {
     /// Someone saved this item since it was opened; this is what they saved.
     Stale(serde_json::Value),
     TooManyAttempts,
+    /// Someone else did it meanwhile (raised the alarm, say): the page shows the state now.
+    AlreadyDone,
     Other(String),
 }
 
@@ -35,6 +38,7 @@ impl From<RequestError> for EditorError {
             RequestError::Refused { status: 401, .. } => EditorError::LoggedOut,
             RequestError::Refused { status: 403, .. } => EditorError::Forbidden,
             RequestError::Refused { status: 429, .. } => EditorError::TooManyAttempts,
+            RequestError::Refused { status: 409, .. } => EditorError::AlreadyDone,
             RequestError::Refused { status: 422, body } => EditorError::Invalid(body.field_errors()),
             RequestError::Refused { status: 412, body } => body.current().map_or_else(|| EditorError::Other(body.message()), EditorError::Stale),
             other => EditorError::Other(other.to_string()),
@@ -108,4 +112,35 @@ pub async fn backups() -> Result<BackupStatus, EditorError> {
 
 pub async fn audit() -> Result<Vec<AuditEntry>, EditorError> {
     send(Request::get("/api/v1/staff/audit?limit=50").build()).await
+}
+
+pub async fn screens() -> Result<Screens, EditorError> {
+    send(Request::get("/api/v1/staff/screens").build()).await
+}
+
+/// A change that answers with no content.
+async fn done(request: Result<Request, gloo_net::Error>) -> Result<(), EditorError> {
+    let request = request.map_err(|e| EditorError::Other(e.to_string()))?;
+    successful(request.send().await.map_err(unanswered)?).await?;
+    Ok(())
+}
+
+pub async fn adopt_screen(session: Session, adoption: &Adoption) -> Result<(), EditorError> {
+    done(json_body(change(session, Request::post("/api/v1/staff/screens")), adoption)).await
+}
+
+pub async fn set_up_screen(session: Session, id: i64, setup: &ScreenSetup) -> Result<(), EditorError> {
+    done(json_body(change(session, Request::put(&format!("/api/v1/staff/screens/{id}"))), setup)).await
+}
+
+pub async fn revoke_screen(session: Session, id: i64) -> Result<(), EditorError> {
+    done(change(session, Request::delete(&format!("/api/v1/staff/screens/{id}"))).build()).await
+}
+
+pub async fn raise_alarm(session: Session, alarm: &NewAlarm) -> Result<Alarm, EditorError> {
+    send(json_body(change(session, Request::post("/api/v1/staff/alarm")), alarm)).await
+}
+
+pub async fn end_alarm(session: Session) -> Result<(), EditorError> {
+    done(change(session, Request::delete("/api/v1/staff/alarm")).build()).await
 }

@@ -17,7 +17,9 @@ use plantzette_web::locale::Locale;
 
 use components::login::LoginForm;
 use i18n::ui;
-use pages::{AccountsPage, ActivitiesPage, AnnouncementsPage, JournalPage, MenusPage, PagesPage, PrintPage, ProgrammesPage, ResidencePage};
+use pages::{
+    AccountsPage, ActivitiesPage, AnnouncementsPage, JournalPage, MenusPage, PagesPage, PrintPage, ProgrammesPage, ResidencePage, ScreensPage,
+};
 
 #[component]
 pub fn Editor() -> impl IntoView {
@@ -57,6 +59,7 @@ pub fn Editor() -> impl IntoView {
                             <Route path=path!("/gestion/residence") view=ResidencePage/>
                             <Route path=path!("/gestion/pages") view=PagesPage/>
                             <Route path=path!("/gestion/print") view=PrintPage/>
+                            <Route path=path!("/gestion/screens") view=ScreensPage/>
                             <Route path=path!("/gestion/journal") view=JournalPage/>
                             <Route path=path!("/gestion/accounts") view=AccountsPage/>
                         </Routes>
@@ -96,6 +99,7 @@ fn Shell() -> impl IntoView {
                     <li><A href="/gestion/residence">{ui.residence}</A></li>
                     <li><A href="/gestion/pages">{ui.pages}</A></li>
                     <li><A href="/gestion/print">{ui.print}</A></li>
+                    <li><A href="/gestion/screens">{ui.screens}</A></li>
                     <li><A href="/gestion/journal">{ui.journal}</A></li>
                     {is_admin.then(|| view! { <li><A href="/gestion/accounts">{ui.accounts}</A></li> })}
                 </ul>

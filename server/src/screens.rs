@@ -84,11 +84,11 @@ pub enum Known {
 }
 
 pub async fn by_token(pool: &SqlitePool, token_hash: &str) -> Result<Option<Known>, StoreError> {
-    let row: Option<(i64, Option<String>, Option<String>, Option<String>, i64)> =
-        sqlx::query_as("SELECT id, name, settings, pairing_code, created_at FROM screens WHERE token_hash = ?1")
-            .bind(token_hash)
-            .fetch_optional(pool)
-            .await?;
+    type Row = (i64, Option<String>, Option<String>, Option<String>, i64);
+    let row: Option<Row> = sqlx::query_as("SELECT id, name, settings, pairing_code, created_at FROM screens WHERE token_hash = ?1")
+        .bind(token_hash)
+        .fetch_optional(pool)
+        .await?;
     Ok(match row {
         Some((id, Some(name), Some(settings), _, _)) => Some(Known::Adopted { id, name, settings: serde_json::from_str(&settings)? }),
         Some((_, _, _, Some(code), created_at)) if Utc::now().timestamp() - created_at < PAIRING_LASTS_SECS => Some(Known::Waiting { code }),
@@ -107,12 +107,13 @@ pub async fn wait_for_adoption(pool: &SqlitePool, token_hash: &str) -> Result<Op
     }
     loop {
         let code = random_code();
-        let inserted = sqlx::query("INSERT INTO screens (token_hash, pairing_code, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (pairing_code) DO NOTHING")
-            .bind(token_hash)
-            .bind(&code)
-            .bind(now)
-            .execute(pool)
-            .await?;
+        let inserted =
+            sqlx::query("INSERT INTO screens (token_hash, pairing_code, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (pairing_code) DO NOTHING")
+                .bind(token_hash)
+                .bind(&code)
+                .bind(now)
+                .execute(pool)
+                .await?;
         if inserted.rows_affected() == 1 {
             return Ok(Some(code));
         }
@@ -199,7 +200,13 @@ pub async fn adopt(pool: &SqlitePool, hub: &Hub, by: &StaffUser, adoption: Adopt
     .fetch_optional(&mut *transaction)
     .await?;
     let id = id.ok_or_else(|| ContentError::single("code", ErrorCode::UnknownValue { value: adoption.code.clone() }))?;
-    let change = Change { action: "adopt", collection: Some("screens"), item_id: Some(id), version: None, body: Some(serde_json::to_string(&adoption.setup)?) };
+    let change = Change {
+        action: "adopt",
+        collection: Some("screens"),
+        item_id: Some(id),
+        version: None,
+        body: Some(serde_json::to_string(&adoption.setup)?),
+    };
     audit::record(&mut transaction, Some(by), change).await?;
     transaction.commit().await?;
     hub.settings_changed();
@@ -219,7 +226,8 @@ pub async fn set_up(pool: &SqlitePool, hub: &Hub, by: &StaffUser, id: i64, setup
     if changed.rows_affected() == 0 {
         return Err(StoreError::NotFound("screen"));
     }
-    let change = Change { action: "update", collection: Some("screens"), item_id: Some(id), version: None, body: Some(serde_json::to_string(&setup)?) };
+    let change =
+        Change { action: "update", collection: Some("screens"), item_id: Some(id), version: None, body: Some(serde_json::to_string(&setup)?) };
     audit::record(&mut transaction, Some(by), change).await?;
     transaction.commit().await?;
     hub.settings_changed();
@@ -234,15 +242,20 @@ pub async fn revoke(pool: &SqlitePool, hub: &Hub, by: &StaffUser, id: i64) -> Re
         .fetch_optional(&mut *transaction)
         .await?;
     let name = name.ok_or(StoreError::NotFound("screen"))?;
-    audit::record(&mut transaction, Some(by), Change { action: "revoke", collection: Some("screens"), item_id: Some(id), version: None, body: Some(name) })
-        .await?;
+    audit::record(
+        &mut transaction,
+        Some(by),
+        Change { action: "revoke", collection: Some("screens"), item_id: Some(id), version: None, body: Some(name) },
+    )
+    .await?;
     transaction.commit().await?;
     hub.settings_changed();
     Ok(())
 }
 
 async fn current_alarm(pool: &SqlitePool) -> Result<Option<Alarm>, StoreError> {
-    let row: Option<(i64, String, i64)> = sqlx::query_as("SELECT id, message, raised_at FROM alarms WHERE ended_at IS NULL").fetch_optional(pool).await?;
+    let row: Option<(i64, String, i64)> =
+        sqlx::query_as("SELECT id, message, raised_at FROM alarms WHERE ended_at IS NULL").fetch_optional(pool).await?;
     row.map(|(id, message, raised_at)| Ok(Alarm { id, message: serde_json::from_str(&message)?, raised_at: residence(raised_at) })).transpose()
 }
 
@@ -258,8 +271,12 @@ pub async fn raise_alarm(pool: &SqlitePool, hub: &Hub, by: &StaffUser, alarm: Ne
         .fetch_optional(&mut *transaction)
         .await?;
     let Some(id) = id else { return Ok(None) };
-    audit::record(&mut transaction, Some(by), Change { action: "raise", collection: Some("alarms"), item_id: Some(id), version: None, body: Some(message) })
-        .await?;
+    audit::record(
+        &mut transaction,
+        Some(by),
+        Change { action: "raise", collection: Some("alarms"), item_id: Some(id), version: None, body: Some(message) },
+    )
+    .await?;
     transaction.commit().await?;
     let raised = Alarm { id, message: alarm.message, raised_at: residence(now) };
     hub.alarm.send_replace(Some(raised.clone()));
@@ -274,7 +291,8 @@ pub async fn end_alarm(pool: &SqlitePool, hub: &Hub, by: &StaffUser) -> Result<b
         .fetch_optional(&mut *transaction)
         .await?;
     let Some(id) = id else { return Ok(false) };
-    audit::record(&mut transaction, Some(by), Change { action: "end", collection: Some("alarms"), item_id: Some(id), version: None, body: None }).await?;
+    audit::record(&mut transaction, Some(by), Change { action: "end", collection: Some("alarms"), item_id: Some(id), version: None, body: None })
+        .await?;
     transaction.commit().await?;
     hub.alarm.send_replace(None);
     Ok(true)

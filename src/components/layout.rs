@@ -9,12 +9,15 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
+use plantzette_content::screen::Tile;
 use plantzette_content::Lang;
 
+use crate::alarm::AlarmNotice;
 use crate::components::notices::{provide_today, use_today, SiteNotices, StaleNotice};
 use crate::components::read_aloud::ReadAloud;
 use crate::i18n::{lang, set_lang, ui};
 use crate::kiosk::{self, is_kiosk};
+use crate::screen::use_screen;
 use plantzette_web::clock::device_in_residence_zone;
 
 #[component]
@@ -27,7 +30,11 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
     let nav_link = |href: &'static str, label: &'static str| view! { <NavTile href label/> };
     let kiosk = is_kiosk();
     let home = if kiosk { kiosk::HOME } else { "/" };
+    // A kiosk's tiles are the pages its settings offer.
+    let offered = move |tile: Tile| use_screen().is_none_or(|screen| screen.settings.with(|s| s.tiles.contains(&tile)));
+    let tile = move |tile: Tile, label: &'static str| move || offered(tile).then(|| nav_link(tile.path(), label));
     view! {
+        <AlarmNotice/>
         <a class="skip-link" href="#content">{ui.skip_to_content}</a>
         <header class="site-header">
             <div class="brand">
@@ -38,11 +45,11 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
             <nav aria-label=ui.main_navigation>
                 <ul class="main-nav">
                     {kiosk.then(|| nav_link(kiosk::HOME, ui.home))}
-                    {nav_link("/", if kiosk { ui.day_programme } else { ui.today })}
-                    {nav_link("/activities", if kiosk { ui.the_week } else { ui.activities })}
-                    {nav_link("/menus", ui.menus)}
-                    {nav_link("/programmes", ui.programmes)}
-                    {nav_link("/info", ui.info)}
+                    {tile(Tile::Today, if kiosk { ui.day_programme } else { ui.today })}
+                    {tile(Tile::Activities, if kiosk { ui.the_week } else { ui.activities })}
+                    {tile(Tile::Menus, ui.menus)}
+                    {tile(Tile::Programmes, ui.programmes)}
+                    {tile(Tile::Info, ui.info)}
                 </ul>
             </nav>
         </header>

@@ -5,7 +5,7 @@
 //! and storage hooks cost 23 KB gzip of wasm here, for what these forty lines do.
 //!
 //! ```ignore
-//! let idle = use_idle(Duration::from_secs(60));
+//! let idle = use_idle(Signal::stored(Duration::from_secs(60)));
 //! Effect::watch(move || idle.get(), |idle, _, _| if *idle { /* go home */ }, false);
 //! ```
 
@@ -18,7 +18,8 @@ use leptos::wasm_bindgen::JsCast;
 /// What counts as someone using the screen.
 const ACTIVITY: [&str; 4] = ["pointerdown", "keydown", "wheel", "touchstart"];
 
-pub fn use_idle(after: Duration) -> ReadSignal<bool> {
+/// `after` may change: the next touch arms the timer with the new value.
+pub fn use_idle(after: Signal<Duration>) -> ReadSignal<bool> {
     let (idle, set_idle) = signal(true);
     // One timer, armed again at each touch: an untouched screen wakes for nothing.
     let pending = StoredValue::new(None::<TimeoutHandle>);
@@ -26,7 +27,7 @@ pub fn use_idle(after: Duration) -> ReadSignal<bool> {
         if let Some(timer) = pending.get_value() {
             timer.clear();
         }
-        pending.set_value(set_timeout_with_handle(move || set_idle.set(true), after).ok());
+        pending.set_value(set_timeout_with_handle(move || set_idle.set(true), after.get_untracked()).ok());
         if idle.get_untracked() {
             set_idle.set(false);
         }

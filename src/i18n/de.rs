@@ -87,4 +87,7 @@ pub static DE: Ui = Ui {
     no_announcements: "Heute keine Mitteilungen.",
     more_dates: "weitere Termine",
     origin: "Herkunft",
+    alarm: "Alarm",
+    alarm_since: "seit",
+    pairing_code: "Code dieses Bildschirms, in der Verwaltung einzugeben:",
 };

@@ -87,4 +87,7 @@ pub static EN: Ui = Ui {
     no_announcements: "No announcements today.",
     more_dates: "more dates",
     origin: "Origin",
+    alarm: "Alarm",
+    alarm_since: "since",
+    pairing_code: "This screen\u{2019}s code, to enter in the staff editor:",
 };

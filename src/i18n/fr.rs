@@ -87,4 +87,7 @@ pub static FR: Ui = Ui {
     no_announcements: "Aucune annonce pour aujourd\u{2019}hui.",
     more_dates: "autres dates",
     origin: "Origine",
+    alarm: "Alarme",
+    alarm_since: "depuis",
+    pairing_code: "Code de cet écran, à saisir dans la gestion\u{a0}:",
 };

@@ -121,6 +121,9 @@ pub struct Ui {
     pub more_dates: &'static str,
     /// Where a dish's meat or fish comes from.
     pub origin: &'static str,
+    pub alarm: &'static str,
+    pub alarm_since: &'static str,
+    pub pairing_code: &'static str,
     pub no_announcements: &'static str,
 }
 

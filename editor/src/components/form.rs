@@ -95,6 +95,7 @@ impl Form {
             Err(EditorError::Network) => Status::Problem(ui.network),
             Err(EditorError::Forbidden) => Status::Problem(ui.forbidden),
             Err(EditorError::TooManyAttempts) => Status::Problem(ui.too_many_attempts),
+            Err(EditorError::AlreadyDone) => Status::Problem(ui.already_done),
             Err(EditorError::Other(message)) => {
                 leptos::logging::error!("save failed: {message}");
                 Status::Problem(ui.network)

@@ -9,6 +9,7 @@ mod pages;
 mod print;
 mod programmes;
 mod residence;
+mod screens;
 
 pub use accounts::AccountsPage;
 pub use activities::ActivitiesPage;
@@ -19,3 +20,4 @@ pub use pages::PagesPage;
 pub use print::PrintPage;
 pub use programmes::ProgrammesPage;
 pub use residence::ResidencePage;
+pub use screens::ScreensPage;

@@ -72,9 +72,9 @@ async fn report(
 async fn list(State(state): State<AppState>, _: Staff) -> Result<Json<Screens>, ApiError> {
     let screens = screens::list(&state.pool, state.screens.silence, state.live.current(), state.site.build().as_deref()).await?;
     let alarm = state.screens.alarm();
-    let alarm_shown_on = alarm.as_ref().map_or(0, |alarm| {
-        screens.iter().filter(|screen| screen.last_report.as_ref().is_some_and(|report| report.alarm == Some(alarm.id))).count()
-    });
+    let alarm_shown_on = alarm
+        .as_ref()
+        .map_or(0, |alarm| screens.iter().filter(|screen| screen.last_report.as_ref().is_some_and(|report| report.alarm == Some(alarm.id))).count());
     Ok(Json(Screens { screens, alarm, alarm_shown_on }))
 }
 
@@ -83,7 +83,12 @@ async fn adopt(State(state): State<AppState>, Admin(admin): Admin, JsonBody(adop
     Ok(StatusCode::CREATED)
 }
 
-async fn set_up(State(state): State<AppState>, Admin(admin): Admin, Path(id): Path<i64>, JsonBody(setup): JsonBody<ScreenSetup>) -> Result<StatusCode, ApiError> {
+async fn set_up(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    Path(id): Path<i64>,
+    JsonBody(setup): JsonBody<ScreenSetup>,
+) -> Result<StatusCode, ApiError> {
     screens::set_up(&state.pool, &state.screens, &admin.user, id, setup).await?;
     Ok(StatusCode::NO_CONTENT)
 }

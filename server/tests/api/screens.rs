@@ -148,7 +148,8 @@ async fn only_an_administrator_adopts_or_sets_up_a_screen_and_settings_are_check
     assert_eq!(refused.status(), 422);
     let mut short = setup("Hall", "07:00-21:00");
     short["settings"]["idle_seconds"] = json!(5);
-    let refused: Value = admin.request(reqwest::Method::PUT, &format!("/api/v1/staff/screens/{id}")).json(&short).send().await.unwrap().json().await.unwrap();
+    let refused: Value =
+        admin.request(reqwest::Method::PUT, &format!("/api/v1/staff/screens/{id}")).json(&short).send().await.unwrap().json().await.unwrap();
     assert_eq!(refused["errors"][0]["field"], "settings.idle_seconds");
 }
 
@@ -215,7 +216,8 @@ async fn a_setting_changed_in_the_editor_is_announced_on_the_stream() {
     adopt(&staff, &code, "Hall").await;
     next_event(&mut stream, &mut buffer, "screens").await;
     let id = screens(&staff).await.screens[0].id;
-    let changed = staff.request(reqwest::Method::PUT, &format!("/api/v1/staff/screens/{id}")).json(&setup("Hall", "06:30-22:00")).send().await.unwrap();
+    let changed =
+        staff.request(reqwest::Method::PUT, &format!("/api/v1/staff/screens/{id}")).json(&setup("Hall", "06:30-22:00")).send().await.unwrap();
     assert_eq!(changed.status(), 204);
     next_event(&mut stream, &mut buffer, "screens").await;
     let ScreenAnswer::Adopted(this) = introduce(&app, &screen).await else { panic!() };
@@ -226,7 +228,8 @@ async fn a_setting_changed_in_the_editor_is_announced_on_the_stream() {
 async fn a_screen_silent_beyond_the_threshold_within_its_hours_is_flagged_and_counted() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("dist")).unwrap();
-    let config = plantzette_server::Config { metrics_addr: Some("127.0.0.1:0".parse().unwrap()), screen_silence_secs: 3, ..crate::helpers::config(&dir) };
+    let config =
+        plantzette_server::Config { metrics_addr: Some("127.0.0.1:0".parse().unwrap()), screen_silence_secs: 3, ..crate::helpers::config(&dir) };
     let server = plantzette_server::Server::build(&config).await.unwrap();
     let metrics = format!("http://{}/metrics", server.metrics_addr().unwrap());
     let address = server.local_addr();

@@ -21,6 +21,7 @@ use crate::components::paged::Paged;
 use crate::components::read_aloud::ReadAloud;
 use crate::hooks::use_clock::use_clock;
 use crate::i18n::{lang, ui};
+use crate::screen::use_screen;
 use highlights::Highlights;
 
 /// How many announcements the home shows; the others are one tap away.
@@ -43,6 +44,19 @@ pub fn KioskPage() -> impl IntoView {
             </div>
             <Fetched resource=today render=move |today: Today| view! { <KioskToday today minute/> }/>
         </div>
+        <PairingCode/>
+    }
+}
+
+/// A screen not yet adopted shows its code, for an administrator to type in the editor.
+#[component]
+fn PairingCode() -> impl IntoView {
+    let code = use_screen().map(|screen| screen.pairing_code);
+    move || {
+        let code = code?.get()?;
+        // "482 913": read and typed in two halves.
+        let (first, second) = code.split_at(code.len() / 2);
+        Some(view! { <p class="pairing-code">{ui().pairing_code}" "<strong>{format!("{first}\u{a0}{second}")}</strong></p> })
     }
 }
 
