@@ -16,11 +16,12 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::{use_location, use_navigate};
 use plantzette_content::format::time;
 use plantzette_content::screen::{DayHours, ScreenSettings, IDLE_SECONDS};
+use plantzette_web::locale::Locale;
 
 use crate::build::use_new_build;
 use crate::hooks::use_clock::use_clock;
 use crate::hooks::use_idle::use_idle;
-use crate::i18n::{set_lang, ui};
+use crate::i18n::ui;
 use crate::screen::use_screen;
 
 pub const HOME: &str = "/kiosk";
@@ -131,11 +132,12 @@ pub fn KioskBehaviour() -> impl IntoView {
     let idle = use_idle(Signal::derive(move || Duration::from_secs(settings.with(|s| s.idle_seconds).into())));
     provide_context(Idle(idle));
     // Left alone, it speaks its own language again (and starts in it).
+    let Locale(chosen) = expect_context();
     Effect::watch(
         move || (idle.get(), settings.with(|s| s.language)),
-        |(idle, language), _, _| {
-            if *idle {
-                set_lang(*language);
+        move |(idle, language), _, _| {
+            if *idle && chosen.get_untracked() != *language {
+                chosen.set(*language);
             }
         },
         true,

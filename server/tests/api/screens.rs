@@ -130,7 +130,7 @@ async fn a_revoked_screen_is_refused_and_may_ask_for_a_new_code() {
 }
 
 #[tokio::test]
-async fn only_an_administrator_adopts_or_sets_up_a_screen_and_settings_are_checked() {
+async fn only_an_administrator_adopts_or_sets_up_a_screen_but_any_staff_raises_the_alarm() {
     let app = spawn_app_with(|config| config).await;
     let screen = screen_browser();
     let code = ask_pairing(&app, &screen).await;
@@ -151,6 +151,13 @@ async fn only_an_administrator_adopts_or_sets_up_a_screen_and_settings_are_check
     let refused: Value =
         admin.request(reqwest::Method::PUT, &format!("/api/v1/staff/screens/{id}")).json(&short).send().await.unwrap().json().await.unwrap();
     assert_eq!(refused["errors"][0]["field"], "settings.idle_seconds");
+
+    // The alarm cannot wait for an administrator.
+    let alarm = json!({ "message": { "fr": "Visites suspendues dès maintenant." } });
+    assert_eq!(editor.post("/api/v1/staff/alarm", &alarm).await.status(), 201);
+    assert_eq!(editor.request(reqwest::Method::DELETE, "/api/v1/staff/alarm").send().await.unwrap().status(), 204);
+    let empty = json!({ "message": { "fr": " " } });
+    assert_eq!(editor.post("/api/v1/staff/alarm", &empty).await.status(), 422, "an alarm says what to do");
 }
 
 /// Reads the stream until an event named `name` arrives; returns its data.

@@ -17,11 +17,12 @@ export function dayAndMonth(isoDate, lang) {
 }
 
 /** Starts one server and one browser for the test file, and stops them after it. `prepare`
- * adds content to the server first (top-level hooks of a file run at once, not in turn). */
-export function useApp({ prepare } = {}) {
+ * adds content to the server first (top-level hooks of a file run at once, not in turn);
+ * `args` are the server's own. */
+export function useApp({ prepare, args } = {}) {
   const app = {};
   before(async () => {
-    app.server = await startServer();
+    app.server = await startServer({ args });
     app.browser = await launchBrowser();
     await prepare?.(app.server);
   });

@@ -14,7 +14,8 @@ export async function staffApi(server) {
     if (version !== undefined) headers['if-match'] = `"${version}"`;
     const response = await fetch(`${server.url}/api/v1/staff/${path}`, { method, headers, body: body && JSON.stringify(body) });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.status === 204 ? null : response.json();
+    const text = await response.text();
+    return text ? JSON.parse(text) : null;
   };
   return {
     get: (path) => call('GET', path),
