@@ -4,8 +4,9 @@
 //! zoom, and comes back to `/kiosk` and to its language after a minute without a touch. Outside
 //! its day hours (07:00-21:00) it rests as a dim, drifting clock that a touch wakes.
 //!
-//! Its settings are the server's once an administrator adopted it (`screen.rs`); until then, its
-//! address may set its hours and idle time: `/kiosk?hours=06:30-22:00&idle=90` (seconds).
+//! Opened once as `/kiosk?pair`, it shows a code for an administrator to adopt it, and its
+//! settings are the server's from then on (`screen.rs`). Until then, its address may set its
+//! hours and idle time: `/kiosk?hours=06:30-22:00&idle=90` (seconds).
 
 use std::time::Duration;
 
@@ -48,6 +49,9 @@ pub fn provide_kiosk_mode() -> bool {
             }
             if let Some(idle) = setting("idle").filter(|idle| parse_idle(idle).is_some()) {
                 let _ = storage.set_item(IDLE_KEY, idle);
+            }
+            if search.split(['?', '&']).any(|pair| pair == "pair") {
+                crate::screen::join();
             }
         }
     }
@@ -131,12 +135,13 @@ pub fn KioskBehaviour() -> impl IntoView {
     let settings = screen.settings;
     let idle = use_idle(Signal::derive(move || Duration::from_secs(settings.with(|s| s.idle_seconds).into())));
     provide_context(Idle(idle));
-    // Left alone, it speaks its own language again (and starts in it).
+    // Left alone, an adopted screen speaks its own language again (and starts in it); a kiosk
+    // without settings of its own keeps the language last chosen.
     let Locale(chosen) = expect_context();
     Effect::watch(
-        move || (idle.get(), settings.with(|s| s.language)),
-        move |(idle, language), _, _| {
-            if *idle && chosen.get_untracked() != *language {
+        move || (idle.get() && screen.is_adopted(), settings.with(|s| s.language)),
+        move |(back_to_its_own, language), _, _| {
+            if *back_to_its_own && chosen.get_untracked() != *language {
                 chosen.set(*language);
             }
         },

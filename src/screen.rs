@@ -1,7 +1,8 @@
-//! This kiosk as one of the residence's screens. It introduces itself to the server at each
-//! connection of the event stream and whenever the screens' settings change: adopted, it takes
-//! its settings from the server (and keeps them for a start without the server); waiting, it
-//! shows its pairing code and keeps the settings of its address (`?hours=`, `?idle=`).
+//! This kiosk as one of the residence's screens. Once it joined (opened as `/kiosk?pair`), it
+//! introduces itself to the server at each connection of the event stream and whenever the
+//! screens' settings change: adopted, it takes its settings from the server (and keeps them for
+//! a start without the server); waiting, it shows its pairing code and keeps the settings of its
+//! address (`?hours=`, `?idle=`). A kiosk that never joined keeps those, and is not known.
 //!
 //! An adopted screen reports every `report_every_seconds` and at once on a change (the alarm it
 //! shows, its language): the content version it heard of, its build, its uptime and the errors
@@ -29,6 +30,19 @@ use crate::live::{use_heard, Heard};
 
 /// The settings of an adopted screen, kept for a start without the server.
 const SETTINGS_KEY: &str = "plantzette.screen.settings";
+/// This kiosk joined the residence's screens: it introduces itself.
+const JOINED_KEY: &str = "plantzette.screen";
+
+/// Makes this kiosk one of the residence's screens, from now on.
+pub fn join() {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = storage.set_item(JOINED_KEY, "on");
+    }
+}
+
+fn joined() -> bool {
+    window().local_storage().ok().flatten().and_then(|storage| storage.get_item(JOINED_KEY).ok().flatten()).is_some()
+}
 
 thread_local! {
     /// Errors since the last report.
@@ -61,6 +75,11 @@ pub fn use_screen() -> Option<Screen> {
 }
 
 impl Screen {
+    /// Adopted by an administrator: its settings are the server's.
+    pub fn is_adopted(&self) -> bool {
+        self.report_every.get().is_some()
+    }
+
     /// The alarm `id` is on screen (`None`: no longer).
     pub fn showing_alarm(&self, id: Option<i64>) {
         if self.shown_alarm.try_get_untracked() != Some(id) {
@@ -71,7 +90,7 @@ impl Screen {
 
 /// Makes this kiosk a screen of the residence, starting from the settings of its address.
 pub fn provide_screen(from_address: ScreenSettings) -> Screen {
-    let kept = stored_settings();
+    let kept = stored_settings().filter(|_| joined());
     let screen = Screen {
         settings: RwSignal::new(kept.unwrap_or_else(|| from_address.clone())),
         pairing_code: RwSignal::new(None),
@@ -79,6 +98,9 @@ pub fn provide_screen(from_address: ScreenSettings) -> Screen {
         shown_alarm: RwSignal::new(None),
     };
     provide_context(screen);
+    if !joined() {
+        return screen;
+    }
     let from_address = StoredValue::new(from_address);
     let heard = use_heard();
     let Locale(lang) = expect_context();

@@ -88,8 +88,9 @@ test('the chef\'s menu with its allergens and the origin of its fish reaches the
   await origins.getByRole('button', { name: 'Ajouter une origine' }).click();
   await origins.getByLabel('Viande ou poisson').selectOption({ label: 'Poisson' });
   await origins.getByLabel('Pays').selectOption({ label: 'Suisse' });
-  await save(page);
-  assert.match(await page.locator('form.editor-form .status').innerText(), /Enregistré/);
+  // The first save's refusal stays on screen until the server answers this one.
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.locator('form.editor-form .status', { hasText: 'Enregistré' }).waitFor();
 
   const phone = await openPage(app.browser);
   await phone.page.goto(`${app.server.url}/menus`);

@@ -29,7 +29,7 @@ async function pairingCode(page) {
 
 /** A kiosk adopted through the staff API under `name`. */
 async function pairedKiosk(staff, name, overrides) {
-  const kiosk = await openKiosk(app);
+  const kiosk = await openKiosk(app, undefined, { settings: '?pair' });
   const code = await pairingCode(kiosk.page);
   await staff.create('screens', { code, name, place: 'Résidence', settings: settings(overrides) });
   await kiosk.page.locator('.pairing-code').waitFor({ state: 'detached' });
@@ -51,7 +51,13 @@ function screenItem(editor, name) {
 }
 
 test('a kiosk paired with its code follows the hours and language set in the editor, without a reload', async () => {
-  const kiosk = await openKiosk(app);
+  // A kiosk opened as any other shows no code and is not known.
+  const plain = await openKiosk(app);
+  await plain.page.locator('.kiosk-panels').waitFor();
+  assert.equal(await plain.page.locator('.pairing-code').count(), 0);
+  await plain.context.close();
+
+  const kiosk = await openKiosk(app, undefined, { settings: '?pair' });
   await kiosk.page.locator('.kiosk-panels').waitFor();
   const code = await pairingCode(kiosk.page);
   assert.match(code, /^\d{6}$/);
