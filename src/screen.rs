@@ -28,8 +28,9 @@ use serde::Serialize;
 use crate::build::own_build;
 use crate::live::{use_heard, Heard};
 
-/// The settings of an adopted screen, kept for a start without the server.
-const SETTINGS_KEY: &str = "plantzette.screen.settings";
+/// The server's last answer to an adopted screen, as sent: its settings for a start without the
+/// server.
+const ADOPTED_KEY: &str = "plantzette.screen.adopted";
 /// This kiosk joined the residence's screens: it introduces itself.
 const JOINED_KEY: &str = "plantzette.screen";
 
@@ -137,29 +138,34 @@ pub fn provide_screen(from_address: ScreenSettings) -> Screen {
 }
 
 fn stored_settings() -> Option<ScreenSettings> {
-    let text = window().local_storage().ok().flatten()?.get_item(SETTINGS_KEY).ok().flatten()?;
-    serde_json::from_str(&text).ok()
+    let text = window().local_storage().ok().flatten()?.get_item(ADOPTED_KEY).ok().flatten()?;
+    match serde_json::from_str(&text).ok()? {
+        ScreenAnswer::Adopted(this) => Some(this.settings),
+        ScreenAnswer::Waiting(_) => None,
+    }
 }
 
-fn store_settings(settings: Option<&ScreenSettings>) {
+/// Keeps the answer of an adopted screen (`None`: forgets it).
+fn store_answer(answer: Option<&str>) {
     if let Some(storage) = window().local_storage().ok().flatten() {
-        let _ = match settings {
-            Some(settings) => storage.set_item(SETTINGS_KEY, &serde_json::to_string(settings).unwrap_or_default()),
-            None => storage.remove_item(SETTINGS_KEY),
+        let _ = match answer {
+            Some(answer) => storage.set_item(ADOPTED_KEY, answer),
+            None => storage.remove_item(ADOPTED_KEY),
         };
     }
 }
 
 async fn introduce(screen: Screen, from_address: ScreenSettings) {
-    match post::<ScreenAnswer>("/api/v1/screen", &()).await {
-        Ok(ScreenAnswer::Adopted(this)) => {
-            store_settings(Some(&this.settings));
+    let answer = post_text("/api/v1/screen", &()).await.and_then(|text| Ok((parse::<ScreenAnswer>(&text)?, text)));
+    match answer {
+        Ok((ScreenAnswer::Adopted(this), text)) => {
+            store_answer(Some(&text));
             screen.settings.set(this.settings);
             screen.pairing_code.set(None);
             screen.report_every.set(Some(Duration::from_secs(this.report_every_seconds.max(1).into())));
         }
-        Ok(ScreenAnswer::Waiting(Pairing { code })) => {
-            store_settings(None);
+        Ok((ScreenAnswer::Waiting(Pairing { code }), _)) => {
+            store_answer(None);
             screen.settings.set(from_address);
             screen.pairing_code.set(Some(code));
             screen.report_every.set(None);
@@ -179,8 +185,8 @@ async fn report(screen: Screen, heard: Heard, language: plantzette_content::Lang
         errors,
         alarm: screen.shown_alarm.get_untracked(),
     };
-    match post::<()>("/api/v1/screen/report", &report).await {
-        Ok(()) => {}
+    match post_text("/api/v1/screen/report", &report).await {
+        Ok(_) => {}
         Err(RequestError::Refused { status: 401, .. }) => introduce(screen, from_address).await,
         // Told in the next report, before what happens meanwhile.
         Err(error) => ERRORS.with_borrow_mut(|kept| {
@@ -193,12 +199,15 @@ async fn report(screen: Screen, heard: Heard, language: plantzette_content::Lang
     }
 }
 
-/// A JSON POST; `()` reads an empty answer.
-async fn post<T: DeserializeOwned + 'static>(path: &str, body: &impl Serialize) -> Result<T, RequestError> {
+/// A JSON POST, and the text of its answer.
+async fn post_text(path: &str, body: &impl Serialize) -> Result<String, RequestError> {
     let request = Request::post(path).json(body).map_err(unanswered)?;
     let response = successful(request.send().await.map_err(unanswered)?).await?;
-    let text = response.text().await.map_err(|error| RequestError::Unreadable(error.to_string()))?;
-    serde_json::from_str(if text.is_empty() { "null" } else { &text }).map_err(|error| RequestError::Unreadable(error.to_string()))
+    response.text().await.map_err(|error| RequestError::Unreadable(error.to_string()))
+}
+
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, RequestError> {
+    serde_json::from_str(text).map_err(|error| RequestError::Unreadable(error.to_string()))
 }
 
 /// The page's own errors, for the reports.

@@ -274,9 +274,11 @@ pub struct ThisScreen {
     pub report_every_seconds: u32,
 }
 
-/// What a screen hears when it asks who it is.
+/// What a screen hears when it asks who it is: `{"adopted": {…}}` or `{"waiting": {"code": …}}`.
+/// Tagged outside, as serde does by default: an internally tagged enum costs the app's bundle
+/// serde's buffering of unknown content.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ScreenAnswer {
     Adopted(ThisScreen),
     /// Not yet adopted: it shows this code.

@@ -138,7 +138,7 @@ pub static DE: Ui = Ui {
     orientation: "Ausrichtung",
     tiles: "Angebotene Seiten",
     revoke_screen: "Diesen Bildschirm entfernen",
-    last_seen: "Letztes Lebenszeichen",
+    last_seen: "Letztes Lebenszeichen:",
     old_content: "Inhalt nicht aktuell",
     old_build: "Alte Version der App",
     last_error: "Letzter Fehler",
@@ -155,4 +155,6 @@ pub static DE: Ui = Ui {
     screens_showing: "Bildschirmen zeigen ihn an",
     not_showing: "Zeigen ihn noch nicht an:",
     already_done: "Jemand anderes hat das inzwischen getan: Hier ist der aktuelle Stand.",
+    colon: ":",
+    residence_screens: "Die Bildschirme der Residenz",
 };

@@ -138,7 +138,7 @@ pub static FR: Ui = Ui {
     orientation: "Orientation",
     tiles: "Pages proposées",
     revoke_screen: "Retirer cet écran",
-    last_seen: "Dernier signe",
+    last_seen: "Dernier signe\u{a0}:",
     old_content: "Contenu pas à jour",
     old_build: "Ancienne version de l\u{2019}application",
     last_error: "Dernière erreur",
@@ -155,4 +155,6 @@ pub static FR: Ui = Ui {
     screens_showing: "écrans l\u{2019}affichent",
     not_showing: "Ne l\u{2019}affichent pas encore :",
     already_done: "Quelqu\u{2019}un d\u{2019}autre l\u{2019}a fait entre-temps : voici l\u{2019}état actuel.",
+    colon: "\u{a0}:",
+    residence_screens: "Les écrans de la résidence",
 };

@@ -187,4 +187,7 @@ pub struct Ui {
     pub screens_showing: &'static str,
     pub not_showing: &'static str,
     pub already_done: &'static str,
+    /// " :" in French (a space before), ":" in German.
+    pub colon: &'static str,
+    pub residence_screens: &'static str,
 }

@@ -40,7 +40,7 @@ pub fn ScreensPage() -> impl IntoView {
         <h2>{ui.screens}</h2>
         <AlarmPanel screens refresh/>
         <section aria-labelledby="screens-list">
-            <h3 id="screens-list">{ui.screens}</h3>
+            <h3 id="screens-list">{ui.residence_screens}</h3>
             {move || screens.with(|screens| screens.as_ref().map(|screens| {
                 if screens.screens.is_empty() {
                     return view! { <p>{ui.no_screens}</p> }.into_any();
@@ -160,11 +160,11 @@ fn ScreenItem(screen: ScreenStatus, is_admin: bool, refresh: impl Fn() + Copy + 
         <li class="screen" class:silent=screen.state == ScreenState::Silent>
             <p class="item-label"><strong>{screen.name.clone()}</strong>{(!screen.place.is_empty()).then(|| format!(" · {}", screen.place))}</p>
             <p class=format!("screen-state {}", if screen.state == ScreenState::Online { "online" } else { "problem" })>{state}</p>
-            {screen.last_report_at.map(|last| view! { <p>{ui.last_seen}" : "{at(last)}</p> })}
+            {screen.last_report_at.map(|last| view! { <p>{ui.last_seen}" "{at(last)}</p> })}
             {screen.old_content.then(|| view! { <p class="status problem">{ui.old_content}</p> })}
             {screen.old_build.then(|| view! { <p class="status problem">{ui.old_build}</p> })}
             {screen.last_error.clone().map(|error| view! {
-                <p class="screen-error">{ui.last_error}{screen.last_error_at.map(|when| format!(" ({})", at(when)))}" : "<code>{error}</code></p>
+                <p class="screen-error">{ui.last_error}{screen.last_error_at.map(|when| format!(" ({})", at(when)))}{ui.colon}" "<code>{error}</code></p>
             })}
             {is_admin.then(|| view! {
                 <div class="form-actions">

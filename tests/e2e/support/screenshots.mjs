@@ -6,6 +6,7 @@ import { KIOSK, PHONE, launchBrowser, openPage, waitForContent } from './browser
 import { installClock } from './clock.mjs';
 import { startServer } from './server.mjs';
 import { openEditor } from './editor.mjs';
+import { staffApi } from './staff.mjs';
 
 const only = process.argv[2];
 const out = 'tests/artifacts/screenshots';
@@ -70,8 +71,61 @@ try {
     await page.screenshot({ path: `${out}/editor-print-${lang}.png` });
     await context.close();
   }
+  if (!only || only === 'screens') await screens();
   console.log(`screenshots in ${out}/`);
 } finally {
   await browser.close();
   await server.stop();
+}
+
+/** The screens: a kiosk showing its pairing code, the editor's Screens page, a kiosk turned
+ * upright on a landscape window, and the alarm on kiosks, phones and the editor. */
+async function screens() {
+  const staff = await staffApi(server);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
+  const open = async (lang, device, path) => {
+    const opened = await openPage(browser, { lang, device });
+    await installClock(opened.page, { time: new Date(`${today}T09:30:00Z`) });
+    await opened.page.goto(`${server.url}${path}`);
+    await waitForContent(opened.page);
+    return opened;
+  };
+  const kiosks = [];
+  for (const [lang, name, orientation, device] of [['fr', 'Hall d’entrée', 'auto', KIOSK], ['de', 'Eingang Leuk', 'auto', KIOSK], ['fr', 'Étage 2', 'portrait', KIOSK]]) {
+    const kiosk = await open(lang, device, '/kiosk?pair');
+    if (lang === 'de') await kiosk.page.getByRole('button', { name: 'Deutsch' }).click();
+    await kiosk.page.locator('.pairing-code').waitFor();
+    if (orientation === 'auto') await kiosk.page.screenshot({ path: `${out}/kiosk-pairing-${lang}.png` });
+    const code = (await kiosk.page.locator('.pairing-code strong').innerText()).replace(/\s/g, '');
+    const settings = { hours: '00:00-00:00', idle_seconds: 60, language: lang, highlight_seconds: 10, orientation, tiles: ['today', 'activities', 'menus', 'programmes', 'info'] };
+    await staff.create('screens', { code, name, place: 'Résidence Plantzette', settings });
+    await kiosk.page.locator('.pairing-code').waitFor({ state: 'detached' });
+    kiosks.push([lang, orientation, kiosk]);
+  }
+  await kiosks[2][2].page.locator('html.turned').waitFor();
+  await kiosks[2][2].page.screenshot({ path: `${out}/kiosk-turned-fr.png` });
+  const editorShot = async (name) => {
+    for (const lang of ['fr', 'de']) {
+      const { page, context } = await openEditor(browser, server, 'screens');
+      if (lang === 'de') await page.getByRole('button', { name: 'Deutsch' }).click();
+      await page.locator('li.screen').nth(2).waitFor();
+      await page.screenshot({ path: `${out}/editor-${name}-${lang}.png`, fullPage: true });
+      await context.close();
+    }
+  };
+  await editorShot('screens');
+  await staff.create('alarm', { message: { fr: 'Évacuation : suivez les indications du personnel.', de: 'Evakuierung: Folgen Sie den Anweisungen des Personals.' } });
+  for (const [lang, orientation, kiosk] of kiosks) {
+    await kiosk.page.locator('.alarm-screen').waitFor();
+    await kiosk.page.screenshot({ path: `${out}/kiosk-alarm-${orientation === 'auto' ? lang : 'turned'}.png` });
+  }
+  for (const lang of ['fr', 'de']) {
+    const phone = await open(lang, PHONE, '/');
+    await phone.page.locator('.alarm-banner').waitFor();
+    await phone.page.screenshot({ path: `${out}/today-phone-alarm-${lang}.png` });
+    await phone.context.close();
+  }
+  await editorShot('screens-alarm');
+  await staff.end('alarm');
+  for (const [, , kiosk] of kiosks) await kiosk.context.close();
 }

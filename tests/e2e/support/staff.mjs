@@ -21,6 +21,8 @@ export async function staffApi(server) {
     get: (path) => call('GET', path),
     create: (kind, content) => call('POST', kind, { body: content }),
     remove: (kind, item) => call('DELETE', `${kind}/${item.id}`, { version: item.version }),
+    /** DELETE of a path with no item of its own (the alarm). */
+    end: (path) => call('DELETE', path),
     /** Replaces an item (as read from the staff API) with `content`; returns it as saved. */
     replace: (kind, item, content) => call('PUT', `${kind}/${item.id}`, { version: item.version, body: content }),
   };
