@@ -361,6 +361,8 @@ pub fn screen_state(last_report: Option<NaiveDateTime>, now: NaiveDateTime, sile
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScreenStatus {
     pub id: i64,
+    /// The version of its setup, which a change quotes (`If-Match`).
+    pub version: i64,
     pub name: String,
     pub place: String,
     pub settings: ScreenSettings,

@@ -129,8 +129,9 @@ pub async fn adopt_screen(session: Session, adoption: &Adoption) -> Result<(), E
     done(json_body(change(session, Request::post("/api/v1/staff/screens")), adoption)).await
 }
 
-pub async fn set_up_screen(session: Session, id: i64, setup: &ScreenSetup) -> Result<(), EditorError> {
-    done(json_body(change(session, Request::put(&format!("/api/v1/staff/screens/{id}"))), setup)).await
+pub async fn set_up_screen(session: Session, id: i64, version: i64, setup: &ScreenSetup) -> Result<(), EditorError> {
+    let request = change(session, Request::put(&format!("/api/v1/staff/screens/{id}"))).header("if-match", &format!("\"{version}\""));
+    done(json_body(request, setup)).await
 }
 
 pub async fn revoke_screen(session: Session, id: i64) -> Result<(), EditorError> {

@@ -1,7 +1,8 @@
 -- The residence's screens and the alarm. A screen is known by the SHA-256 of its credential
 -- (an HttpOnly cookie): waiting for adoption it has a pairing code and no name; adopted, a
 -- name, a place and its settings (JSON, the content crate's ScreenSettings). Its last report
--- (JSON, ScreenReport) says what it shows. Times are Unix seconds.
+-- (JSON, ScreenReport) says what it shows. Its setup has a version that each change quotes, as
+-- content does. Times are Unix seconds.
 CREATE TABLE screens (
     id INTEGER PRIMARY KEY,
     token_hash TEXT NOT NULL UNIQUE,
@@ -9,6 +10,7 @@ CREATE TABLE screens (
     name TEXT,
     place TEXT NOT NULL DEFAULT '',
     settings TEXT,
+    version INTEGER NOT NULL DEFAULT 1,
     created_at INTEGER NOT NULL,
     adopted_at INTEGER,
     last_report_at INTEGER,

@@ -148,9 +148,9 @@ pub async fn report(pool: &SqlitePool, id: i64, report: ScreenReport) -> Result<
 /// What the screens page shows of each adopted screen now, given the server's content version
 /// and app build.
 pub async fn list(pool: &SqlitePool, silence: Duration, content_version: i64, app_build: Option<&str>) -> Result<Vec<ScreenStatus>, StoreError> {
-    type Row = (i64, String, String, String, Option<i64>, Option<String>, Option<String>, Option<i64>);
+    type Row = (i64, i64, String, String, String, Option<i64>, Option<String>, Option<String>, Option<i64>);
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, name, place, settings, last_report_at, last_report, last_error, last_error_at
+        "SELECT id, version, name, place, settings, last_report_at, last_report, last_error, last_error_at
          FROM screens WHERE adopted_at IS NOT NULL ORDER BY name COLLATE NOCASE, id",
     )
     .fetch_all(pool)
@@ -158,12 +158,13 @@ pub async fn list(pool: &SqlitePool, silence: Duration, content_version: i64, ap
     let now = residence_time(Utc::now());
     let silence = chrono::Duration::from_std(silence).unwrap_or(chrono::Duration::MAX);
     rows.into_iter()
-        .map(|(id, name, place, settings, last_report_at, last_report, last_error, last_error_at)| {
+        .map(|(id, version, name, place, settings, last_report_at, last_report, last_error, last_error_at)| {
             let settings: ScreenSettings = serde_json::from_str(&settings)?;
             let last_report: Option<ScreenReport> = last_report.map(|report| serde_json::from_str(&report)).transpose()?;
             let last_report_at = last_report_at.map(residence);
             Ok(ScreenStatus {
                 id,
+                version,
                 name,
                 place,
                 state: screen_state(last_report_at, now, silence, settings.hours),
@@ -213,21 +214,32 @@ pub async fn adopt(pool: &SqlitePool, hub: &Hub, by: &StaffUser, adoption: Adopt
     Ok(id)
 }
 
-pub async fn set_up(pool: &SqlitePool, hub: &Hub, by: &StaffUser, id: i64, setup: ScreenSetup) -> Result<(), StoreError> {
+/// Sets the screen up anew, if its setup is still at `version` (else `Stale` with it as it is).
+pub async fn set_up(pool: &SqlitePool, hub: &Hub, by: &StaffUser, id: i64, version: i64, setup: ScreenSetup) -> Result<(), StoreError> {
     setup.validate()?;
     let mut transaction = pool.begin().await?;
-    let changed = sqlx::query("UPDATE screens SET name = ?1, place = ?2, settings = ?3 WHERE id = ?4 AND adopted_at IS NOT NULL")
-        .bind(setup.name.trim())
-        .bind(setup.place.trim())
-        .bind(serde_json::to_string(&setup.settings)?)
-        .bind(id)
-        .execute(&mut *transaction)
-        .await?;
+    let changed = sqlx::query(
+        "UPDATE screens SET name = ?1, place = ?2, settings = ?3, version = version + 1 WHERE id = ?4 AND version = ?5 AND adopted_at IS NOT NULL",
+    )
+    .bind(setup.name.trim())
+    .bind(setup.place.trim())
+    .bind(serde_json::to_string(&setup.settings)?)
+    .bind(id)
+    .bind(version)
+    .execute(&mut *transaction)
+    .await?;
     if changed.rows_affected() == 0 {
-        return Err(StoreError::NotFound("screen"));
+        drop(transaction);
+        let current = list(pool, hub.silence, 0, None).await?.into_iter().find(|screen| screen.id == id);
+        return Err(current.map_or(StoreError::NotFound("screen"), |current| StoreError::Stale(serde_json::to_value(current).unwrap_or_default())));
     }
-    let change =
-        Change { action: "update", collection: Some("screens"), item_id: Some(id), version: None, body: Some(serde_json::to_string(&setup)?) };
+    let change = Change {
+        action: "update",
+        collection: Some("screens"),
+        item_id: Some(id),
+        version: Some(version + 1),
+        body: Some(serde_json::to_string(&setup)?),
+    };
     audit::record(&mut transaction, Some(by), change).await?;
     transaction.commit().await?;
     hub.settings_changed();

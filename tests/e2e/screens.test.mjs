@@ -79,6 +79,9 @@ test('a kiosk paired with its code follows the hours and language set in the edi
   await item.getByRole('button', { name: 'Modifier' }).click();
   await item.getByLabel('Heures d’éveil').fill('11:00-12:00');
   await item.getByLabel('Langue de l’écran').selectOption('de');
+  // The page asks the server again every two seconds: what is being typed stays.
+  await editor.waitForResponse((response) => response.url().endsWith('/api/v1/staff/screens'));
+  assert.equal(await item.getByLabel('Heures d’éveil').inputValue(), '11:00-12:00');
   await item.getByRole('button', { name: 'Enregistrer' }).click();
   await kiosk.page.locator('.night').waitFor({ timeout: 5000 });
   await kiosk.page.locator('html[lang="de"]').waitFor();

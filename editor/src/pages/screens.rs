@@ -41,17 +41,15 @@ pub fn ScreensPage() -> impl IntoView {
         <AlarmPanel screens refresh/>
         <section aria-labelledby="screens-list">
             <h3 id="screens-list">{ui.residence_screens}</h3>
-            {move || screens.with(|screens| screens.as_ref().map(|screens| {
-                if screens.screens.is_empty() {
-                    return view! { <p>{ui.no_screens}</p> }.into_any();
-                }
-                view! {
-                    <ul class="items screens">
-                        {screens.screens.iter().cloned().map(|screen| view! { <ScreenItem screen is_admin refresh/> }).collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }))}
+            <Show when=move || screens.with(|screens| screens.as_ref().is_some_and(|screens| screens.screens.is_empty()))>
+                <p>{ui.no_screens}</p>
+            </Show>
+            // Keyed by screen: a refresh redraws what changed, and leaves a setup being edited alone.
+            <ul class="items screens">
+                <For each=move || screens.with(|screens| screens.iter().flat_map(|s| s.screens.iter().map(|screen| screen.id)).collect::<Vec<_>>()) key=|id| *id let:id>
+                    <ScreenItem id screens is_admin refresh/>
+                </For>
+            </ul>
         </section>
         {is_admin.then(|| view! { <AdoptForm refresh/> })}
     }
@@ -138,44 +136,63 @@ fn AlarmPanel(screens: RwSignal<Option<Screens>>, refresh: impl Fn() + Copy + Se
 /// One screen: its name and place, its state, what is out of date, and its last error; for an
 /// administrator, its settings and its removal.
 #[component]
-fn ScreenItem(screen: ScreenStatus, is_admin: bool, refresh: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn ScreenItem(id: i64, screens: RwSignal<Option<Screens>>, is_admin: bool, refresh: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let editing = RwSignal::new(false);
     let form = Form::new();
+    let status = Memo::new(move |_| screens.with(|screens| screens.iter().flat_map(|s| s.screens.iter()).find(|screen| screen.id == id).cloned()));
     let at = |time: chrono::NaiveDateTime| time.format("%d.%m.%Y %H:%M").to_string();
-    let state = match (screen.state, screen.last_report_at) {
-        (ScreenState::Silent | ScreenState::Resting, Some(last)) => format!("{} {}", screen.state.label(lang), at(last)),
-        (state, _) => state.label(lang).to_string(),
-    };
-    let id = screen.id;
-    let setup = ScreenSetup { name: screen.name.clone(), place: screen.place.clone(), settings: screen.settings.clone() };
     let revoke = move |_| {
         spawn_local(async move {
             form.report(api::revoke_screen(form.session, id).await);
             refresh();
         })
     };
+    let summary = move || {
+        status.get().map(|screen| {
+            let state = match (screen.state, screen.last_report_at) {
+                (ScreenState::Silent | ScreenState::Resting, Some(last)) => format!("{} {}", screen.state.label(lang), at(last)),
+                (state, _) => state.label(lang).to_string(),
+            };
+            view! {
+                <p class="item-label"><strong>{screen.name.clone()}</strong>{(!screen.place.is_empty()).then(|| format!(" · {}", screen.place))}</p>
+                <p class=format!("screen-state {}", if screen.state == ScreenState::Online { "online" } else { "problem" })>{state}</p>
+                {screen.last_report_at.map(|last| view! { <p>{ui.last_seen}" "{at(last)}</p> })}
+                {screen.old_content.then(|| view! { <p class="status problem">{ui.old_content}</p> })}
+                {screen.old_build.then(|| view! { <p class="status problem">{ui.old_build}</p> })}
+                {screen.last_error.clone().map(|error| view! {
+                    <p class="screen-error">{ui.last_error}{screen.last_error_at.map(|when| format!(" ({})", at(when)))}{ui.colon}" "<code>{error}</code></p>
+                })}
+            }
+        })
+    };
+    // The setup as it was when the form opened; a change made meanwhile by someone else is told
+    // when this one is saved (412), as for content.
+    let editor = move || {
+        status.get_untracked().map(|screen| {
+            let version = RwSignal::new(screen.version);
+            let setup = ScreenSetup { name: screen.name, place: screen.place, settings: screen.settings };
+            let on_saved = move || {
+                editing.set(false);
+                refresh();
+            };
+            view! {
+                <SetupForm id_prefix=format!("screen-{id}") setup version on_saved save=move |setup: ScreenSetup, form: Form| async move {
+                    form.report(api::set_up_screen(form.session, id, version.get_untracked(), &setup).await).is_some()
+                }/>
+            }
+        })
+    };
     view! {
-        <li class="screen" class:silent=screen.state == ScreenState::Silent>
-            <p class="item-label"><strong>{screen.name.clone()}</strong>{(!screen.place.is_empty()).then(|| format!(" · {}", screen.place))}</p>
-            <p class=format!("screen-state {}", if screen.state == ScreenState::Online { "online" } else { "problem" })>{state}</p>
-            {screen.last_report_at.map(|last| view! { <p>{ui.last_seen}" "{at(last)}</p> })}
-            {screen.old_content.then(|| view! { <p class="status problem">{ui.old_content}</p> })}
-            {screen.old_build.then(|| view! { <p class="status problem">{ui.old_build}</p> })}
-            {screen.last_error.clone().map(|error| view! {
-                <p class="screen-error">{ui.last_error}{screen.last_error_at.map(|when| format!(" ({})", at(when)))}{ui.colon}" "<code>{error}</code></p>
-            })}
+        <li class="screen" class:silent=move || status.with(|screen| screen.as_ref().is_some_and(|screen| screen.state == ScreenState::Silent))>
+            {summary}
             {is_admin.then(|| view! {
                 <div class="form-actions">
                     <button type="button" class="button secondary" aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|open| *open = !*open)>{ui.edit}</button>
                     <button type="button" class="button secondary" on:click=revoke>{ui.revoke_screen}</button>
                 </div>
-                <Show when=move || editing.get()>
-                    <SetupForm id_prefix=format!("screen-{id}") setup=setup.clone() on_saved=move || { editing.set(false); refresh(); } save=move |setup: ScreenSetup, form: Form| async move {
-                        form.report(api::set_up_screen(form.session, id, &setup).await).is_some()
-                    }/>
-                </Show>
+                <Show when=move || editing.get()>{editor}</Show>
                 <SaveStatus form on_keep_mine=Callback::new(|_| ()) on_take_theirs=Callback::new(|_| ())/>
             })}
         </li>
@@ -210,6 +227,9 @@ fn SetupForm<S, F>(
     id_prefix: String,
     setup: ScreenSetup,
     #[prop(optional)] code: Option<RwSignal<String>>,
+    /// The version of the setup being changed, kept up to date through a conflict.
+    #[prop(optional)]
+    version: Option<RwSignal<i64>>,
     on_saved: impl Fn() + Copy + Send + Sync + 'static,
     save: S,
 ) -> impl IntoView
@@ -220,19 +240,31 @@ where
     let ui = ui();
     let lang = lang();
     let form = Form::new();
-    let name = RwSignal::new(setup.name);
-    let place = RwSignal::new(setup.place);
-    let settings = setup.settings;
-    let hours = RwSignal::new(settings.hours.to_string());
-    let idle = RwSignal::new(settings.idle_seconds.to_string());
-    let highlight = RwSignal::new(settings.highlight_seconds.to_string());
-    let language = RwSignal::new(settings.language);
-    let orientation = RwSignal::new(settings.orientation);
-    let tiles = Tile::ALL.map(|tile| (tile, RwSignal::new(settings.tiles.contains(&tile))));
+    let name = RwSignal::new(String::new());
+    let place = RwSignal::new(String::new());
+    let hours = RwSignal::new(String::new());
+    let idle = RwSignal::new(String::new());
+    let highlight = RwSignal::new(String::new());
+    let language = RwSignal::new(Lang::Fr);
+    let orientation = RwSignal::new(Orientation::Auto);
+    let tiles = Tile::ALL.map(|tile| (tile, RwSignal::new(false)));
+    let load = move |setup: ScreenSetup| {
+        name.set(setup.name);
+        place.set(setup.place);
+        let settings = setup.settings;
+        hours.set(settings.hours.to_string());
+        idle.set(settings.idle_seconds.to_string());
+        highlight.set(settings.highlight_seconds.to_string());
+        language.set(settings.language);
+        orientation.set(settings.orientation);
+        for (tile, on) in tiles {
+            on.set(settings.tiles.contains(&tile));
+        }
+    };
+    load(setup);
     let id_prefix = StoredValue::new(id_prefix);
     let id = move |field: &str| format!("{}-{field}", id_prefix.get_value());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let send = move || {
         let mut unreadable = Vec::new();
         let hours = DayHours::parse(&hours.get_untracked());
         if hours.is_none() {
@@ -262,6 +294,26 @@ where
             }
         });
     };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        send();
+    };
+    // After someone else's change: save this one over it, or take theirs into the form.
+    let keep_mine = Callback::new(move |theirs: i64| {
+        if let Some(version) = version {
+            version.set(theirs);
+        }
+        send();
+    });
+    let take_theirs = Callback::new(move |current: serde_json::Value| {
+        if let Ok(theirs) = serde_json::from_value::<ScreenStatus>(current) {
+            if let Some(version) = version {
+                version.set(theirs.version);
+            }
+            load(ScreenSetup { name: theirs.name, place: theirs.place, settings: theirs.settings });
+        }
+        form.status.set(None);
+    });
     view! {
         <form class="editor-form" on:submit=submit>
             {code.map(|code| view! { <TextInput form id=id("code") label=ui.screen_code.into() field="code" value=code/> })}
@@ -288,7 +340,7 @@ where
                 {tiles.map(|(tile, on)| view! { <CheckBox label=tile.label(lang) value=on/> }).into_iter().collect_view()}
                 <p class="field-error">{move || form.error_at("settings.tiles")}</p>
             </fieldset>
-            <SaveStatus form on_keep_mine=Callback::new(|_| ()) on_take_theirs=Callback::new(|_| ())/>
+            <SaveStatus form on_keep_mine=keep_mine on_take_theirs=take_theirs/>
             <div class="form-actions"><button type="submit" class="button">{ui.save}</button></div>
         </form>
     }

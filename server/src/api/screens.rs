@@ -1,8 +1,9 @@
 //! The residence's screens. A kiosk introduces itself with `POST /api/v1/screen`: adopted, it
 //! learns who it is and its settings; otherwise it gets a pairing code to show (and, the first
-//! time, its credential as a cookie). An adopted screen reports to `POST /api/v1/screen/report`. Staff list the screens at `GET /api/v1/staff/screens`;
-//! administrators adopt one by its code (`POST`), set it up (`PUT …/{id}`) and revoke it
-//! (`DELETE …/{id}`).
+//! time, its credential as a cookie). An adopted screen reports to `POST /api/v1/screen/report`.
+//! Staff list the screens at `GET /api/v1/staff/screens`; administrators adopt one by its code
+//! (`POST`), set it up (`PUT …/{id}`, quoting its setup's version in `If-Match`, as content) and
+//! revoke it (`DELETE …/{id}`).
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -11,7 +12,7 @@ use axum::{Json, Router};
 use axum_extra::extract::cookie::CookieJar;
 use plantzette_content::screen::{Adoption, Pairing, ScreenAnswer, ScreenReport, ScreenSetup, Screens, ThisScreen};
 
-use super::body::JsonBody;
+use super::body::{IfMatch, JsonBody};
 use super::staff::private;
 use crate::auth::screen::{new_credential, renewed, ScreenToken};
 use crate::auth::{Admin, Staff};
@@ -87,9 +88,10 @@ async fn set_up(
     State(state): State<AppState>,
     Admin(admin): Admin,
     Path(id): Path<i64>,
+    IfMatch(version): IfMatch,
     JsonBody(setup): JsonBody<ScreenSetup>,
 ) -> Result<StatusCode, ApiError> {
-    screens::set_up(&state.pool, &state.screens, &admin.user, id, setup).await?;
+    screens::set_up(&state.pool, &state.screens, &admin.user, id, version, setup).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

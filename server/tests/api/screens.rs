@@ -144,12 +144,11 @@ async fn only_an_administrator_adopts_or_sets_up_a_screen_but_any_staff_raises_t
 
     let mut bad = setup("Hall", "21:00-7h");
     bad["settings"]["hours"] = json!("tôt");
-    let refused = admin.request(reqwest::Method::PUT, &format!("/api/v1/staff/screens/{id}")).json(&bad).send().await.unwrap();
+    let refused = admin.put(&format!("/api/v1/staff/screens/{id}"), 1, &bad).await;
     assert_eq!(refused.status(), 422);
     let mut short = setup("Hall", "07:00-21:00");
     short["settings"]["idle_seconds"] = json!(5);
-    let refused: Value =
-        admin.request(reqwest::Method::PUT, &format!("/api/v1/staff/screens/{id}")).json(&short).send().await.unwrap().json().await.unwrap();
+    let refused: Value = admin.put(&format!("/api/v1/staff/screens/{id}"), 1, &short).await.json().await.unwrap();
     assert_eq!(refused["errors"][0]["field"], "settings.idle_seconds");
 
     // The alarm cannot wait for an administrator.
@@ -212,7 +211,7 @@ async fn the_alarm_reaches_every_stream_is_confirmed_by_screens_and_ends() {
 }
 
 #[tokio::test]
-async fn a_setting_changed_in_the_editor_is_announced_on_the_stream() {
+async fn a_setting_changed_in_the_editor_is_announced_on_the_stream_and_a_late_change_refused() {
     let app = spawn_app_with(|config| config).await;
     let screen = screen_browser();
     let code = ask_pairing(&app, &screen).await;
@@ -223,9 +222,15 @@ async fn a_setting_changed_in_the_editor_is_announced_on_the_stream() {
     adopt(&staff, &code, "Hall").await;
     next_event(&mut stream, &mut buffer, "screens").await;
     let id = screens(&staff).await.screens[0].id;
-    let changed =
-        staff.request(reqwest::Method::PUT, &format!("/api/v1/staff/screens/{id}")).json(&setup("Hall", "06:30-22:00")).send().await.unwrap();
+    let changed = staff.put(&format!("/api/v1/staff/screens/{id}"), 1, &setup("Hall", "06:30-22:00")).await;
     assert_eq!(changed.status(), 204);
+    // A second administrator who opened the same setup: told, with the setup as it is now.
+    let late = staff.put(&format!("/api/v1/staff/screens/{id}"), 1, &setup("Hall", "08:00-20:00")).await;
+    assert_eq!(late.status(), 412);
+    assert_eq!(late.json::<Value>().await.unwrap()["current"]["settings"]["hours"], "06:30-22:00");
+    let without_version =
+        staff.request(reqwest::Method::PUT, &format!("/api/v1/staff/screens/{id}")).json(&setup("Hall", "08:00-20:00")).send().await.unwrap();
+    assert_eq!(without_version.status(), 428);
     next_event(&mut stream, &mut buffer, "screens").await;
     let ScreenAnswer::Adopted(this) = introduce(&app, &screen).await else { panic!() };
     assert_eq!(this.settings.hours.to_string(), "06:30-22:00");
