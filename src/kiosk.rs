@@ -1,8 +1,9 @@
 //! Kiosk mode: the lobby screen. Opening `/kiosk` makes this device a kiosk (remembered); `?kiosk=off`
 //! makes it an ordinary browser again. A kiosk shows everything large (32 px text, 80 px
 //! targets), in French until someone chooses, without text selection, context menu or pinch
-//! zoom, and comes back to `/kiosk` and to its language after a minute without a touch. Outside
-//! its day hours (07:00-21:00) it rests as a dim, drifting clock that a touch wakes.
+//! zoom, and comes back to `/kiosk` after a minute without a touch (an adopted screen to its own
+//! language too). Outside its day hours (07:00-21:00) it rests as a dim, drifting clock that a
+//! touch wakes.
 //!
 //! Opened once as `/kiosk?pair`, it shows a code for an administrator to adopt it, and its
 //! settings are the server's from then on (`screen.rs`). Until then, its address may set its

@@ -9,7 +9,8 @@ use sqlx::{Connection, SqliteConnection};
 use crate::helpers::{config, start, TestApp};
 use crate::staff_client::{DEMO_LOGIN, DEMO_PASSWORD};
 
-const RELEASES: [(&str, &str); 1] = [("schema 0004", include_str!("../fixtures/schema-0004.sql"))];
+const RELEASES: [(&str, &str); 2] =
+    [("schema 0004", include_str!("../fixtures/schema-0004.sql")), ("schema 0005", include_str!("../fixtures/schema-0005.sql"))];
 
 #[tokio::test]
 async fn a_database_of_each_earlier_release_is_migrated_and_served() {
@@ -26,6 +27,12 @@ async fn a_database_of_each_earlier_release_is_migrated_and_served() {
                 .fetch_one(&mut db)
                 .await
                 .unwrap();
+        let has_screens: bool = sqlx::query_scalar("SELECT count(*) > 0 FROM sqlite_master WHERE name = 'screens'").fetch_one(&mut db).await.unwrap();
+        let screens: i64 = if has_screens {
+            sqlx::query_scalar("SELECT count(*) FROM screens WHERE adopted_at IS NOT NULL").fetch_one(&mut db).await.unwrap()
+        } else {
+            0
+        };
         db.close().await.unwrap();
 
         let address = start(plantzette_server::Config { demo: false, ..config(&dir) }).await;
@@ -35,5 +42,8 @@ async fn a_database_of_each_earlier_release_is_migrated_and_served() {
         let served = ["activities", "menus", "programmes"].map(|kind| export[kind].as_array().map_or(0, Vec::len) as i64).iter().sum::<i64>();
         assert_eq!(served, counted, "{release}: every item served after the upgrade");
         assert!(counted > 0, "{release}: the fixture holds content");
+        let listed: Value = admin.get("/api/v1/staff/screens").await.json().await.unwrap();
+        assert_eq!(listed["screens"].as_array().map_or(0, Vec::len) as i64, screens, "{release}: every adopted screen still known");
+        assert!(listed["alarm"].is_null(), "{release}: an alarm ended stays ended");
     }
 }
