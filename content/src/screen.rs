@@ -304,14 +304,19 @@ pub struct ScreenReport {
 impl ScreenReport {
     /// Kept as sent, but within bounds: a screen in trouble must still be heard.
     pub fn bounded(mut self) -> ScreenReport {
-        self.app_build.truncate(40);
+        cut(&mut self.app_build, 40);
         self.errors.truncate(ERRORS_PER_REPORT);
         for error in &mut self.errors {
-            if let Some((cut, _)) = error.char_indices().nth(ERROR_TEXT) {
-                error.truncate(cut);
-            }
+            cut(error, ERROR_TEXT);
         }
         self
+    }
+}
+
+/// `text` cut to `chars` characters (never inside one: `String::truncate` would panic there).
+fn cut(text: &mut String, chars: usize) {
+    if let Some((at, _)) = text.char_indices().nth(chars) {
+        text.truncate(at);
     }
 }
 
@@ -477,7 +482,8 @@ mod tests {
     fn a_report_keeps_twenty_errors_of_three_hundred_characters_at_most() {
         let report = ScreenReport {
             content_version: Some(3),
-            app_build: "a".repeat(100),
+            // Multi-byte characters across the cut, as a broken or hostile screen may send.
+            app_build: "€".repeat(100),
             language: Lang::De,
             uptime_seconds: 60,
             errors: vec!["é".repeat(1000); 50],
@@ -486,7 +492,7 @@ mod tests {
         .bounded();
         assert_eq!(report.errors.len(), ERRORS_PER_REPORT);
         assert_eq!(report.errors[0].chars().count(), ERROR_TEXT);
-        assert_eq!(report.app_build.len(), 40);
+        assert_eq!(report.app_build.chars().count(), 40);
     }
 
     #[test]
