@@ -23,6 +23,7 @@ use plantzette_web::locale::Locale;
 use crate::build::use_new_build;
 use crate::hooks::use_clock::use_clock;
 use crate::hooks::use_idle::use_idle;
+use crate::hooks::use_interval::use_interval;
 use crate::i18n::ui;
 use crate::screen::use_screen;
 
@@ -198,17 +199,7 @@ pub fn KioskBehaviour() -> impl IntoView {
             set_step.update(|step| *step += 1);
         }
     };
-    let pace = StoredValue::new(None::<IntervalHandle>);
-    Effect::watch(
-        move || settings.with(|s| s.highlight_seconds),
-        move |seconds, _, _| {
-            if let Some(previous) = pace.get_value() {
-                previous.clear();
-            }
-            pace.set_value(set_interval_with_handle(turn, Duration::from_secs((*seconds).into())).ok());
-        },
-        true,
-    );
+    use_interval(move || settings.with(|s| Some(Duration::from_secs(s.highlight_seconds.into()))), turn);
 }
 
 /// Turns the page a quarter when the screen is mounted the other way than its window is drawn

@@ -26,6 +26,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::build::own_build;
+use crate::hooks::use_interval::use_interval;
 use crate::live::{use_heard, Heard};
 
 /// The server's last answer to an adopted screen, as sent: its settings for a start without the
@@ -108,25 +109,12 @@ pub fn provide_screen(from_address: ScreenSettings) -> Screen {
     let started = js_sys::Date::now();
     let report = move || spawn_local(report(screen, heard, lang.get_untracked(), started, from_address.get_value()));
     Effect::watch(move || heard.screens.get(), move |_, _, _| spawn_local(introduce(screen, from_address.get_value())), false);
-    // Reports at its pace, and at once when what it shows changes.
-    let pace = StoredValue::new(None::<IntervalHandle>);
+    // Reports at its pace, and at once when it is adopted or what it shows changes.
+    use_interval(move || screen.report_every.get(), report);
     Effect::watch(
-        move || screen.report_every.get(),
-        move |every, _, _| {
-            if let Some(previous) = pace.get_value() {
-                previous.clear();
-            }
-            pace.set_value(every.and_then(|every| set_interval_with_handle(report, every).ok()));
+        move || (screen.report_every.get(), screen.shown_alarm.get(), lang.get()),
+        move |(every, _, _), _, _| {
             if every.is_some() {
-                report();
-            }
-        },
-        false,
-    );
-    Effect::watch(
-        move || (screen.shown_alarm.get(), lang.get()),
-        move |_, _, _| {
-            if screen.report_every.get_untracked().is_some() {
                 report();
             }
         },

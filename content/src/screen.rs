@@ -411,8 +411,14 @@ impl NewAlarm {
 pub struct Screens {
     pub screens: Vec<ScreenStatus>,
     pub alarm: Option<Alarm>,
-    /// Screens that confirmed they show the alarm.
-    pub alarm_shown_on: usize,
+}
+
+impl Screens {
+    /// The screens whose last report does not yet confirm the alarm on (none without one).
+    pub fn not_showing_alarm(&self) -> impl Iterator<Item = &ScreenStatus> {
+        let alarm = self.alarm.as_ref().map(|alarm| alarm.id);
+        self.screens.iter().filter(move |screen| alarm.is_some() && screen.last_report.as_ref().and_then(|report| report.alarm) != alarm)
+    }
 }
 
 #[cfg(test)]

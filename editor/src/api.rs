@@ -72,8 +72,7 @@ pub async fn current_session() -> Result<Option<SessionInfo>, EditorError> {
 }
 
 pub async fn log_out(session: Session) -> Result<(), EditorError> {
-    successful(change(session, Request::delete("/api/v1/session")).send().await.map_err(unanswered)?).await?;
-    Ok(())
+    done(change(session, Request::delete("/api/v1/session")).build()).await
 }
 
 pub async fn list<T: Content>() -> Result<Vec<Stored<T>>, EditorError> {

@@ -31,7 +31,8 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
     let kiosk = is_kiosk();
     let home = if kiosk { kiosk::HOME } else { "/" };
     // A kiosk's tiles are the pages its settings offer.
-    let offered = move |tile: Tile| use_screen().is_none_or(|screen| screen.settings.with(|s| s.tiles.contains(&tile)));
+    let screen = use_screen();
+    let offered = move |tile: Tile| screen.is_none_or(|screen| screen.settings.with(|s| s.tiles.contains(&tile)));
     let tile = move |tile: Tile, label: &'static str| move || offered(tile).then(|| nav_link(tile.path(), label));
     view! {
         <AlarmNotice/>

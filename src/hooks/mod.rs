@@ -2,3 +2,4 @@
 
 pub mod use_clock;
 pub mod use_idle;
+pub mod use_interval;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
 import { useApp } from './support/app.mjs';
 import { openEditor } from './support/editor.mjs';
-import { openKiosk } from './support/kiosk.mjs';
+import { PORTRAIT, fitProblems, openKiosk } from './support/kiosk.mjs';
 import { freePort } from './support/proxy.mjs';
 import { staffApi } from './support/staff.mjs';
 
@@ -61,6 +61,12 @@ test('a kiosk paired with its code follows the hours and language set in the edi
   await kiosk.page.locator('.kiosk-panels').waitFor();
   const code = await pairingCode(kiosk.page);
   assert.match(code, /^\d{6}$/);
+  // The code takes a line of the home, which still fits the screen, landscape and upright.
+  assert.deepEqual(await fitProblems(kiosk.page), [], 'the home with its code fits 1920x1080');
+  const upright = await openKiosk(app, undefined, { settings: '?pair', device: PORTRAIT });
+  await upright.page.locator('.pairing-code').waitFor();
+  assert.deepEqual(await fitProblems(upright.page), [], 'the home with its code fits 1080x1920');
+  await upright.context.close();
   await kiosk.page.evaluate(() => { window.notReloaded = true; });
 
   const { page: editor, context: editorContext, problems: editorProblems } = await openEditor(app.browser, app.server, 'screens');

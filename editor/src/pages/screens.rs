@@ -95,13 +95,8 @@ fn AlarmPanel(screens: RwSignal<Option<Screens>>, refresh: impl Fn() + Copy + Se
                 Some(alarm) => {
                     let (shown, of, missing) = screens.with(|screens| {
                         let screens = screens.as_ref().expect("an alarm comes with its screens");
-                        let missing: Vec<String> = screens
-                            .screens
-                            .iter()
-                            .filter(|screen| screen.last_report.as_ref().is_none_or(|report| report.alarm != Some(alarm.id)))
-                            .map(|screen| screen.name.clone())
-                            .collect();
-                        (screens.alarm_shown_on, screens.screens.len(), missing)
+                        let missing: Vec<String> = screens.not_showing_alarm().map(|screen| screen.name.clone()).collect();
+                        (screens.screens.len() - missing.len(), screens.screens.len(), missing)
                     });
                     view! {
                         <p class="alarm-on" role="status">

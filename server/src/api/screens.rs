@@ -72,11 +72,7 @@ async fn report(
 
 async fn list(State(state): State<AppState>, _: Staff) -> Result<Json<Screens>, ApiError> {
     let screens = screens::list(&state.pool, state.screens.silence, state.live.current(), state.site.build().as_deref()).await?;
-    let alarm = state.screens.alarm();
-    let alarm_shown_on = alarm
-        .as_ref()
-        .map_or(0, |alarm| screens.iter().filter(|screen| screen.last_report.as_ref().is_some_and(|report| report.alarm == Some(alarm.id))).count());
-    Ok(Json(Screens { screens, alarm, alarm_shown_on }))
+    Ok(Json(Screens { screens, alarm: state.screens.alarm() }))
 }
 
 async fn adopt(State(state): State<AppState>, Admin(admin): Admin, JsonBody(adoption): JsonBody<Adoption>) -> Result<StatusCode, ApiError> {

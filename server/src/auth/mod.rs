@@ -12,6 +12,8 @@ pub mod users;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum_extra::extract::cookie::{Cookie, SameSite};
+
 pub use session::{Admin, Staff};
 
 /// What sessions and logins need, shared by every request.
@@ -35,6 +37,28 @@ pub struct AuthInner {
 impl Auth {
     pub fn new(https: bool, public_origin: Option<String>, idle_expiry: Duration, lifetime: Duration) -> Auth {
         Auth(Arc::new(AuthInner { https, public_origin, idle_expiry, lifetime, logins: Default::default(), hasher: Default::default() }))
+    }
+}
+
+/// A cookie of ours by its two names: plain, and with the `__Host-` prefix that HTTPS allows
+/// (the browser then keeps it to this host, secure, for the whole site).
+pub struct CookieName {
+    pub plain: &'static str,
+    pub host_only: &'static str,
+}
+
+impl Auth {
+    pub fn cookie_name(&self, name: &CookieName) -> &'static str {
+        if self.https {
+            name.host_only
+        } else {
+            name.plain
+        }
+    }
+
+    /// One of our cookies: HttpOnly, Secure, SameSite=Strict, for the whole site.
+    pub fn cookie(&self, name: &CookieName, value: String) -> Cookie<'static> {
+        Cookie::build((self.cookie_name(name), value)).path("/").http_only(true).secure(true).same_site(SameSite::Strict).build()
     }
 }
 

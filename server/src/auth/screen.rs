@@ -5,22 +5,16 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use axum_extra::extract::cookie::{Cookie, CookieJar};
 
 use super::session::{digest, random_token};
-use super::Auth;
+use super::{Auth, CookieName};
 use crate::error::ApiError;
 use crate::AppState;
 
 const KEPT_FOR_DAYS: i64 = 400;
 
-fn cookie_name(auth: &Auth) -> &'static str {
-    if auth.https {
-        "__Host-plantzette-screen"
-    } else {
-        "plantzette-screen"
-    }
-}
+const SCREEN_COOKIE: CookieName = CookieName { plain: "plantzette-screen", host_only: "__Host-plantzette-screen" };
 
 /// The credential this request carries, if any.
 pub struct ScreenToken(Option<String>);
@@ -37,7 +31,7 @@ impl FromRequestParts<AppState> for ScreenToken {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let jar = CookieJar::from_headers(&parts.headers);
-        Ok(ScreenToken(jar.get(cookie_name(&state.auth)).map(|cookie| cookie.value().to_string())))
+        Ok(ScreenToken(jar.get(state.auth.cookie_name(&SCREEN_COOKIE)).map(|cookie| cookie.value().to_string())))
     }
 }
 
@@ -54,11 +48,7 @@ pub fn renewed(auth: &Auth, token: &ScreenToken) -> Option<Cookie<'static>> {
 }
 
 fn cookie(auth: &Auth, token: String) -> Cookie<'static> {
-    Cookie::build((cookie_name(auth), token))
-        .path("/")
-        .http_only(true)
-        .secure(true)
-        .same_site(SameSite::Strict)
-        .max_age(time::Duration::days(KEPT_FOR_DAYS))
-        .build()
+    let mut cookie = auth.cookie(&SCREEN_COOKIE, token);
+    cookie.set_max_age(time::Duration::days(KEPT_FOR_DAYS));
+    cookie
 }

@@ -7,7 +7,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header::{HOST, ORIGIN};
 use axum::http::request::Parts;
 use axum::http::Method;
-use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use axum_extra::extract::cookie::{Cookie, CookieJar};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::Utc;
@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 
 use super::users::user;
-use super::Auth;
+use super::{Auth, CookieName};
 use crate::error::ApiError;
 use crate::AppState;
 
@@ -48,17 +48,15 @@ pub(super) fn digest(token: &str) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
 }
 
+const SESSION_COOKIE: CookieName = CookieName { plain: "plantzette-session", host_only: "__Host-plantzette-session" };
+
 fn cookie_name(auth: &Auth) -> &'static str {
-    if auth.https {
-        "__Host-plantzette-session"
-    } else {
-        "plantzette-session"
-    }
+    auth.cookie_name(&SESSION_COOKIE)
 }
 
 /// The session cookie; without an expiry, so that it ends with the browser too.
 fn cookie(auth: &Auth, value: String) -> Cookie<'static> {
-    Cookie::build((cookie_name(auth), value)).path("/").http_only(true).secure(true).same_site(SameSite::Strict).build()
+    auth.cookie(&SESSION_COOKIE, value)
 }
 
 /// Starts a session for `user`, ending the one this browser had (a new id at each login).

@@ -91,33 +91,35 @@ async function screens() {
     return opened;
   };
   const kiosks = [];
-  for (const [lang, name, orientation, device] of [['fr', 'Hall d’entrée', 'auto', KIOSK], ['de', 'Eingang Leuk', 'auto', KIOSK], ['fr', 'Étage 2', 'portrait', KIOSK]]) {
+  const portrait = { viewport: { width: 1080, height: 1920 } };
+  const shown = [['fr', 'Hall d’entrée', 'auto', KIOSK, 'fr'], ['de', 'Eingang Leuk', 'auto', KIOSK, 'de'], ['de', 'Étage 1', 'auto', portrait, 'portrait-de'], ['fr', 'Étage 2', 'portrait', KIOSK, 'turned']];
+  for (const [lang, name, orientation, device, label] of shown) {
     const kiosk = await open(lang, device, '/kiosk?pair');
     if (lang === 'de') await kiosk.page.getByRole('button', { name: 'Deutsch' }).click();
     await kiosk.page.locator('.pairing-code').waitFor();
-    if (orientation === 'auto') await kiosk.page.screenshot({ path: `${out}/kiosk-pairing-${lang}.png` });
+    if (orientation === 'auto') await kiosk.page.screenshot({ path: `${out}/kiosk-pairing-${label}.png` });
     const code = (await kiosk.page.locator('.pairing-code strong').innerText()).replace(/\s/g, '');
     const settings = { hours: '00:00-00:00', idle_seconds: 60, language: lang, highlight_seconds: 10, orientation, tiles: ['today', 'activities', 'menus', 'programmes', 'info'] };
     await staff.create('screens', { code, name, place: 'Résidence Plantzette', settings });
     await kiosk.page.locator('.pairing-code').waitFor({ state: 'detached' });
-    kiosks.push([lang, orientation, kiosk]);
+    kiosks.push([label, kiosk]);
   }
-  await kiosks[2][2].page.locator('html.turned').waitFor();
-  await kiosks[2][2].page.screenshot({ path: `${out}/kiosk-turned-fr.png` });
+  await kiosks[3][1].page.locator('html.turned').waitFor();
+  await kiosks[3][1].page.screenshot({ path: `${out}/kiosk-turned-fr.png` });
   const editorShot = async (name) => {
     for (const lang of ['fr', 'de']) {
       const { page, context } = await openEditor(browser, server, 'screens');
       if (lang === 'de') await page.getByRole('button', { name: 'Deutsch' }).click();
-      await page.locator('li.screen').nth(2).waitFor();
+      await page.locator('li.screen').nth(3).waitFor();
       await page.screenshot({ path: `${out}/editor-${name}-${lang}.png`, fullPage: true });
       await context.close();
     }
   };
   await editorShot('screens');
   await staff.create('alarm', { message: { fr: 'Évacuation : suivez les indications du personnel.', de: 'Evakuierung: Folgen Sie den Anweisungen des Personals.' } });
-  for (const [lang, orientation, kiosk] of kiosks) {
+  for (const [label, kiosk] of kiosks) {
     await kiosk.page.locator('.alarm-screen').waitFor();
-    await kiosk.page.screenshot({ path: `${out}/kiosk-alarm-${orientation === 'auto' ? lang : 'turned'}.png` });
+    await kiosk.page.screenshot({ path: `${out}/kiosk-alarm-${label}.png` });
   }
   for (const lang of ['fr', 'de']) {
     const phone = await open(lang, PHONE, '/');
@@ -127,5 +129,5 @@ async function screens() {
   }
   await editorShot('screens-alarm');
   await staff.end('alarm');
-  for (const [, , kiosk] of kiosks) await kiosk.context.close();
+  for (const [, kiosk] of kiosks) await kiosk.context.close();
 }
