@@ -4,6 +4,7 @@
 use gloo_net::http::Request;
 use leptos::logging;
 use leptos::prelude::*;
+use plantzette_content::screen::Alarm;
 use plantzette_content::{Activity, Category, DateRange, DayMenu, InfoPage, Item, Lang, Listing, Occurrence, Programme, Today};
 use plantzette_web::request::{successful, unanswered};
 use plantzette_web::RequestError;
@@ -122,6 +123,11 @@ pub async fn today(date: chrono::NaiveDate) -> Result<Today, RequestError> {
         today if today.date == date => Ok(today),
         _ => get(format!("/api/v1/today?date={date}")).await,
     }
+}
+
+/// The alarm on, if any: asked by a screen that has no event stream to hear it on.
+pub async fn alarm() -> Result<Option<Alarm>, RequestError> {
+    get("/api/v1/alarm".into()).await
 }
 
 pub async fn activities(range: DateRange) -> Result<Listing<Occurrence>, RequestError> {

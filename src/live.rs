@@ -11,6 +11,10 @@
 //! when an answer comes from the network (not from the service worker's copy), remembered across
 //! reloads, so that a screen can say "last updated 14:32" when it is old.
 //!
+//! While it polls, it also asks for the alarm (`/api/v1/alarm`): a screen refused a stream (its
+//! address's share is taken, as behind a guest Wi-Fi on a Sunday) or whose stream broke still
+//! shows an alarm within the poll's 10 s, and drops it as soon after its end.
+//!
 //! Usage: call `provide_live_updates()` once at the top, then fetch with `live_resource`.
 //!
 //! Over web-sys's `EventSource` rather than leptos-use's `use_event_source`: the browser's own
@@ -230,10 +234,28 @@ impl Stream {
 
     fn start_polling(self: &Rc<Self>) {
         if self.polling.get().is_none() {
+            let alarm = self.heard.alarm;
+            check_alarm(alarm);
             let stream = self.clone();
-            self.polling.set(set_interval_with_handle(move || (stream.bump)(), POLL_EVERY).ok());
+            let poll = move || {
+                (stream.bump)();
+                check_alarm(alarm);
+            };
+            self.polling.set(set_interval_with_handle(poll, POLL_EVERY).ok());
         }
     }
+}
+
+/// Asks the server for the alarm, as the stream would have told it; an unanswered request
+/// changes nothing on screen.
+fn check_alarm(alarm: RwSignal<Option<Alarm>>) {
+    leptos::task::spawn_local(async move {
+        if let Ok(heard) = api::alarm().await {
+            if alarm.get_untracked() != heard {
+                alarm.set(heard);
+            }
+        }
+    });
 }
 
 /// The wait before reconnection attempt `attempt` (from 0): doubling, capped, and shortened by up

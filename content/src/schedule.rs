@@ -5,6 +5,8 @@ use chrono::{DateTime, Datelike, Duration, IsoWeek, LocalResult, NaiveDate, Naiv
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::validate::{FIRST_DATE, LAST_DATE};
+
 /// The residence is in Sierre: every time in the contract is local time there.
 pub const RESIDENCE_TZ: Tz = chrono_tz::Europe::Zurich;
 pub const RESIDENCE_TZ_NAME: &str = "Europe/Zurich";
@@ -43,6 +45,8 @@ pub struct DateRange {
 pub enum RangeError {
     #[error("`{field}` is not a date of the form YYYY-MM-DD: `{value}`")]
     Malformed { field: &'static str, value: String },
+    #[error("`{field}` ({date}) lies outside the dates the residence's content can have, {FIRST_DATE} to {LAST_DATE}")]
+    OutOfRange { field: &'static str, date: NaiveDate },
     #[error("`from` ({from}) comes after `to` ({to})")]
     Reversed { from: NaiveDate, to: NaiveDate },
     #[error("the range spans {days} days; at most {MAX_RANGE_DAYS} may be asked for at once")]
@@ -69,9 +73,7 @@ impl DateRange {
     pub fn from_query(from: Option<&str>, to: Option<&str>, default: DateRange) -> Result<Self, RangeError> {
         let parse = |field: &'static str, value: Option<&str>, fallback: NaiveDate| match value {
             None | Some("") => Ok(fallback),
-            Some(text) => {
-                NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| RangeError::Malformed { field, value: text.chars().take(40).collect() })
-            }
+            Some(text) => parse_query_date(field, text),
         };
         let from_date = parse("from", from, default.from)?;
         // A lone `from` asks for the same length of time as the default, starting there.
@@ -91,6 +93,16 @@ impl DateRange {
         let to = self.to;
         self.from.iter_days().take_while(move |day| *day <= to)
     }
+}
+
+/// A date named by an address (`?date=2026-12-03`), within the contract's dates: every week and
+/// range computed from it then stays far from the calendar's ends.
+pub fn parse_query_date(field: &'static str, text: &str) -> Result<NaiveDate, RangeError> {
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| RangeError::Malformed { field, value: text.chars().take(40).collect() })?;
+    if !(FIRST_DATE..=LAST_DATE).contains(&date) {
+        return Err(RangeError::OutOfRange { field, date });
+    }
+    Ok(date)
 }
 
 /// A week of the residence, Monday to Sunday, as in Swiss calendars.
@@ -270,6 +282,18 @@ mod tests {
         let error = DateRange::from_query(Some("2026-11-01"), Some("next tuesday"), week).unwrap_err();
         assert_eq!(error, RangeError::Malformed { field: "to", value: "next tuesday".into() });
         assert!(DateRange::from_query(Some("2026-02-30"), None, week).is_err());
+    }
+
+    #[test]
+    fn query_dates_far_from_the_contract_s_are_refused_not_computed() {
+        let week = Week::containing(date("2026-11-25")).range();
+        for far in ["+262142-12-31", "-262143-01-01", "2019-12-31", "2100-01-01"] {
+            let error = DateRange::from_query(Some(far), None, week).unwrap_err();
+            assert!(matches!(error, RangeError::OutOfRange { field: "from", .. } | RangeError::Malformed { field: "from", .. }), "{far}: {error:?}");
+        }
+        assert!(matches!(parse_query_date("date", "2100-01-01"), Err(RangeError::OutOfRange { field: "date", .. })));
+        assert_eq!(parse_query_date("date", "2099-12-31"), Ok(LAST_DATE));
+        assert!(DateRange::from_query(Some("2099-12-31"), None, week).is_ok(), "the last day's week is computed");
     }
 
     #[test]

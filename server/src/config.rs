@@ -97,8 +97,8 @@ pub struct Config {
     pub max_connections: usize,
 
     /// Connections held open at once from one client address (a residence's guest Wi-Fi puts
-    /// many phones behind one).
-    #[arg(long, env = "PLANTZETTE_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 128)]
+    /// many phones behind one: each holds its live-update stream and a request or two).
+    #[arg(long, env = "PLANTZETTE_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 256)]
     pub max_connections_per_address: usize,
 
     /// Seconds a connection has to send a request's headers, or to start its next request.
@@ -109,8 +109,9 @@ pub struct Config {
     #[arg(long, env = "PLANTZETTE_MAX_EVENT_STREAMS", default_value_t = 512)]
     pub max_event_streams: usize,
 
-    /// Live-update streams open at once from one client address.
-    #[arg(long, env = "PLANTZETTE_MAX_EVENT_STREAMS_PER_ADDRESS", default_value_t = 16)]
+    /// Live-update streams open at once from one client address: a Sunday's visitors' phones
+    /// behind one guest Wi-Fi. Beyond it a page polls every 10 s, the alarm included.
+    #[arg(long, env = "PLANTZETTE_MAX_EVENT_STREAMS_PER_ADDRESS", default_value_t = 64)]
     pub max_event_streams_per_address: usize,
 
     /// Seconds without a report after which a screen is silent (flagged within its day hours,

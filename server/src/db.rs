@@ -37,12 +37,11 @@ pub async fn migrated(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
     Ok(applied as usize == MIGRATIONS.iter().count())
 }
 
-/// Whether the database takes a write now (a write transaction begun, then rolled back).
+/// Whether the database takes a write now (a write transaction begun, then rolled back). A
+/// `Transaction`, not raw statements: a caller that gives up while SQLite waits for the lock
+/// (a probe's timeout) drops it, and sqlx rolls it back before the connection is used again.
 pub async fn writable(pool: &SqlitePool) -> Result<(), sqlx::Error> {
-    let mut connection = pool.acquire().await?;
-    sqlx::query("BEGIN IMMEDIATE").execute(&mut *connection).await?;
-    sqlx::query("ROLLBACK").execute(&mut *connection).await?;
-    Ok(())
+    pool.begin_with("BEGIN IMMEDIATE").await?.rollback().await
 }
 
 /// Fails with a sentence a person can act on, rather than a SQLite error later on.

@@ -150,6 +150,14 @@ impl IntoResponse for ApiError {
 /// Gives an error answer that is not JSON yet (a body too large for a layer, a method not
 /// allowed, a timeout) the API's JSON body, with its text as the message: every error under
 /// `/api` reads the same way.
+/// What a request whose handler panicked is answered (tower-http's `CatchPanic`): a 500 like any
+/// internal error, logged, and counted by the metrics with the other 5xx; never a closed
+/// connection.
+pub fn panicked(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let what = panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("a panic");
+    ApiError::Internal(anyhow::anyhow!("a handler panicked: {what}")).into_response()
+}
+
 pub async fn as_json(response: Response) -> Response {
     let status = response.status();
     let is_json = response.headers().get(CONTENT_TYPE).is_some_and(|kind| kind.as_bytes().starts_with(b"application/json"));
@@ -163,4 +171,24 @@ pub async fn as_json(response: Response) -> Response {
     parts.headers.remove(CONTENT_LENGTH);
     parts.headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     Response::from_parts(parts, Body::from(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::routing::get;
+    use axum::Router;
+    use tower::ServiceExt;
+    use tower_http::catch_panic::CatchPanicLayer;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_handler_that_panics_is_a_json_500() {
+        let router: Router = Router::new().route("/", get(|| async { panic!("week arithmetic overflowed") as &'static str })).layer(CatchPanicLayer::custom(panicked));
+        let response = router.oneshot(axum::http::Request::new(Body::empty())).await.unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(response.headers()[CONTENT_TYPE], "application/json");
+        let body = to_bytes(response.into_body(), 1024).await.unwrap();
+        assert_eq!(serde_json::from_slice::<serde_json::Value>(&body).unwrap()["message"], "internal error", "nothing of the panic is sent");
+    }
 }

@@ -34,6 +34,7 @@ use sqlx::SqlitePool;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower::Layer;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -81,6 +82,8 @@ pub fn app(state: AppState) -> Router {
     // work. The headers every response carries stand around it, 304s from it included.
     Router::new()
         .fallback_service(middleware::from_fn_with_state(read_cache, api::read_cache::serve).layer(app))
+        // Inside the metrics: a panic is counted as the 500 it is answered with.
+        .layer(CatchPanicLayer::custom(error::panicked))
         .layer(middleware::from_fn_with_state(metrics, metrics::count))
         .layer(middleware::from_fn_with_state(site.clone(), site::content_security_policy_header))
         .layer(header(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))

@@ -1,9 +1,12 @@
 //! Fair shares of something the server holds open for a while (connections, event streams): at
-//! most so many in all and so many per client address, each slot given back when dropped.
+//! most so many in all and so many per client address (an IPv6 client's whole /64), each slot
+//! given back when dropped.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
+
+use crate::client::network_of;
 
 #[derive(Clone)]
 pub struct Quota(Arc<Inner>);
@@ -35,8 +38,10 @@ impl Quota {
 
     /// A slot for `address`, if both the whole quota and the address's share have room.
     pub fn admit(&self, address: IpAddr) -> Option<Slot> {
-        let mut held = self.lock();
+        let address = address.to_canonical();
         let share = if self.0.unlimited.contains(&address) { self.0.total } else { self.0.per_address };
+        let address = network_of(address);
+        let mut held = self.lock();
         let mine = held.by_address.get(&address).copied().unwrap_or(0);
         if held.total >= self.0.total || mine >= share {
             return None;

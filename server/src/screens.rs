@@ -3,6 +3,7 @@
 //! adopts it by its code; it reports every minute. `Hub` tells open event streams when a
 //! screen's settings or the alarm changed, so that each screen follows within the second.
 
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -23,6 +24,10 @@ use crate::store::StoreError;
 const PAIRING_LASTS_SECS: i64 = 24 * 3600;
 /// At most this many screens wait at once: anyone may open `/kiosk`, nobody may fill the table.
 const MAX_WAITING: i64 = 500;
+/// At most this many of them from one network (a lobby PC restarted a few times without its
+/// cookie); one more from there takes the place of its oldest. A stranger's burst then churns
+/// its own few places, and the screens of every other network are paired as ever.
+pub const MAX_WAITING_PER_NETWORK: i64 = 3;
 
 /// What open event streams hear of screens: a count of settings changes (each screen then asks
 /// for its own), and the alarm on, if any.
@@ -96,25 +101,38 @@ pub async fn by_token(pool: &SqlitePool, token_hash: &str) -> Result<Option<Know
     })
 }
 
-/// A new screen waiting for adoption under `token_hash`, with a code of its own; `None` when too
-/// many wait already.
-pub async fn wait_for_adoption(pool: &SqlitePool, token_hash: &str) -> Result<Option<String>, StoreError> {
+/// A new screen waiting for adoption under `token_hash`, asked for from `network`
+/// (`client::network_of`), with a code of its own; `None` when too many wait already.
+pub async fn wait_for_adoption(pool: &SqlitePool, token_hash: &str, network: IpAddr) -> Result<Option<String>, StoreError> {
     let now = Utc::now().timestamp();
-    sqlx::query("DELETE FROM screens WHERE adopted_at IS NULL AND created_at < ?1").bind(now - PAIRING_LASTS_SECS).execute(pool).await?;
-    let waiting: i64 = sqlx::query_scalar("SELECT count(*) FROM screens WHERE adopted_at IS NULL").fetch_one(pool).await?;
+    let network = network.to_string();
+    let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
+    sqlx::query("DELETE FROM screens WHERE adopted_at IS NULL AND created_at < ?1").bind(now - PAIRING_LASTS_SECS).execute(&mut *transaction).await?;
+    sqlx::query(
+        "DELETE FROM screens WHERE id IN (SELECT id FROM screens WHERE adopted_at IS NULL AND asked_from = ?1
+         ORDER BY created_at DESC, id DESC LIMIT -1 OFFSET ?2)",
+    )
+    .bind(&network)
+    .bind(MAX_WAITING_PER_NETWORK - 1)
+    .execute(&mut *transaction)
+    .await?;
+    let waiting: i64 = sqlx::query_scalar("SELECT count(*) FROM screens WHERE adopted_at IS NULL").fetch_one(&mut *transaction).await?;
     if waiting >= MAX_WAITING {
         return Ok(None);
     }
     loop {
         let code = random_code();
-        let inserted =
-            sqlx::query("INSERT INTO screens (token_hash, pairing_code, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (pairing_code) DO NOTHING")
-                .bind(token_hash)
-                .bind(&code)
-                .bind(now)
-                .execute(pool)
-                .await?;
+        let inserted = sqlx::query(
+            "INSERT INTO screens (token_hash, pairing_code, created_at, asked_from) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (pairing_code) DO NOTHING",
+        )
+        .bind(token_hash)
+        .bind(&code)
+        .bind(now)
+        .bind(&network)
+        .execute(&mut *transaction)
+        .await?;
         if inserted.rows_affected() == 1 {
+            transaction.commit().await?;
             return Ok(Some(code));
         }
     }
@@ -155,21 +173,21 @@ pub async fn list(pool: &SqlitePool, silence: Duration, content_version: i64, ap
     )
     .fetch_all(pool)
     .await?;
-    let now = residence_time(Utc::now());
+    let now = Utc::now();
     let silence = chrono::Duration::from_std(silence).unwrap_or(chrono::Duration::MAX);
     rows.into_iter()
         .map(|(id, version, name, place, settings, last_report_at, last_report, last_error, last_error_at)| {
             let settings: ScreenSettings = serde_json::from_str(&settings)?;
             let last_report: Option<ScreenReport> = last_report.map(|report| serde_json::from_str(&report)).transpose()?;
-            let last_report_at = last_report_at.map(residence);
+            let heard = last_report_at.and_then(|seconds| DateTime::from_timestamp(seconds, 0));
             Ok(ScreenStatus {
                 id,
                 version,
                 name,
                 place,
-                state: screen_state(last_report_at, now, silence, settings.hours),
+                state: screen_state(heard, now, silence, settings.hours),
                 settings,
-                last_report_at,
+                last_report_at: heard.map(residence_time),
                 old_content: last_report.as_ref().is_some_and(|report| report.content_version.is_some_and(|shown| shown < content_version)),
                 old_build: last_report.as_ref().zip(app_build).is_some_and(|(report, served)| report.app_build != served),
                 last_report,

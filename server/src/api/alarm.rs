@@ -2,10 +2,15 @@
 //! `DELETE /api/v1/staff/alarm` ends it; any staff member may (the alarm cannot wait for an
 //! administrator). Screens hear it on the event stream (`alarm`), which names it again at each
 //! connection, so that a screen back from a break shows it at once.
+//!
+//! `GET /api/v1/alarm` is the alarm on (or `null`), for a screen without a stream (refused
+//! beyond its address's share, or broken): it asks each time it polls for content. Never kept
+//! by any cache, the server's read cache and the service worker included.
 
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::routing::post;
+use axum::http::header::CACHE_CONTROL;
+use axum::http::{HeaderName, StatusCode};
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use plantzette_content::screen::{Alarm, NewAlarm};
 
@@ -17,6 +22,14 @@ use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/staff/alarm", post(raise).delete(end))
+}
+
+pub fn public_router() -> Router<AppState> {
+    Router::new().route("/alarm", get(show))
+}
+
+async fn show(State(state): State<AppState>) -> ([(HeaderName, &'static str); 1], Json<Option<Alarm>>) {
+    ([(CACHE_CONTROL, "no-store")], Json(state.screens.alarm()))
 }
 
 async fn raise(State(state): State<AppState>, staff: Staff, JsonBody(alarm): JsonBody<NewAlarm>) -> Result<(StatusCode, Json<Alarm>), ApiError> {

@@ -57,6 +57,7 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .merge(announcements::router())
         .merge(pages::router())
         .merge(today::router())
+        .merge(alarm::public_router())
         .merge(calendar::router())
         .merge(events::router())
         .merge(version::router())

@@ -4,7 +4,7 @@
 use axum::extract::{FromRequestParts, Query};
 use axum::http::request::Parts;
 use chrono::NaiveDate;
-use plantzette_content::schedule::residence_now;
+use plantzette_content::schedule::{parse_query_date, residence_now};
 use plantzette_content::{DateRange, Week};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -40,7 +40,8 @@ pub fn current_week() -> DateRange {
     Week::containing(residence_now().date()).range()
 }
 
-/// Reads a date from a path or query value, or says which value was wrong.
-pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, ApiError> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| ApiError::BadRequest(format!("`{field}` is not a date of the form YYYY-MM-DD")))
+/// Reads a date from a path or query value, within the contract's dates, or says which value
+/// was wrong.
+pub fn parse_date(field: &'static str, value: &str) -> Result<NaiveDate, ApiError> {
+    Ok(parse_query_date(field, value)?)
 }

@@ -4,7 +4,8 @@
 //! minute, whole (compressed, tagged, every header set), then served from memory, and a matching
 //! `If-None-Match` gets its 304 without any work.
 //!
-//! Answers marked `private` (the staff's), streams, errors and answers over 1 MiB are never kept.
+//! Answers marked `private` (the staff's) or `no-store` (the alarm), streams, errors and answers
+//! over 1 MiB are never kept.
 //! Only a change of the content version empties the cache: a committed write through this server
 //! reads the new version at once (`Live::commit`); a change made beside it (an import on the
 //! command line, the demo's weekly reseeding) is read within half a second. A refused request,
@@ -118,7 +119,9 @@ pub async fn serve(State(cache): State<ReadCache>, mut request: Request, next: N
 /// not the event stream. (The ETag layer has read each tagged answer whole: its size is known.)
 fn keepable(response: &Response) -> bool {
     let headers = response.headers();
-    let private = headers.get(CACHE_CONTROL).is_some_and(|value| value.to_str().is_ok_and(|value| value.contains("private")));
+    let private = headers
+        .get(CACHE_CONTROL)
+        .is_some_and(|value| value.to_str().is_ok_and(|value| value.contains("private") || value.contains("no-store")));
     let stream = headers.get(CONTENT_TYPE).is_some_and(|value| value.as_bytes().starts_with(b"text/event-stream"));
     let small = response.body().size_hint().exact().is_some_and(|size| size <= MAX_BODY_BYTES);
     response.status() == StatusCode::OK && headers.contains_key(ETAG) && !private && !stream && small

@@ -16,6 +16,7 @@ use super::body::{IfMatch, JsonBody};
 use super::staff::private;
 use crate::auth::screen::{new_credential, renewed, ScreenToken};
 use crate::auth::{Admin, Staff};
+use crate::client::{network_of, ClientAddress};
 use crate::error::ApiError;
 use crate::screens::{self, Known};
 use crate::AppState;
@@ -40,7 +41,12 @@ async fn known(state: &AppState, token: &ScreenToken) -> Result<Option<Known>, A
 
 /// Who this screen is: adopted, with its settings; or waiting, with its code (a new one, and its
 /// credential, for a browser the server does not know, or no longer: a revoked screen).
-async fn introduce(State(state): State<AppState>, token: ScreenToken, jar: CookieJar) -> Result<(CookieJar, Json<ScreenAnswer>), ApiError> {
+async fn introduce(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    token: ScreenToken,
+    jar: CookieJar,
+) -> Result<(CookieJar, Json<ScreenAnswer>), ApiError> {
     let answer = |known| match known {
         Known::Adopted { id, name, settings } => {
             ScreenAnswer::Adopted(ThisScreen { id, name, settings, report_every_seconds: state.screens.report_every().as_secs() as u32 })
@@ -51,7 +57,7 @@ async fn introduce(State(state): State<AppState>, token: ScreenToken, jar: Cooki
         return Ok((jar, Json(answer(known))));
     }
     let (cookie, digest) = new_credential(&state.auth);
-    let code = screens::wait_for_adoption(&state.pool, &digest).await?.ok_or(ApiError::Busy { retry_after_secs: 600 })?;
+    let code = screens::wait_for_adoption(&state.pool, &digest, network_of(address)).await?.ok_or(ApiError::Busy { retry_after_secs: 600 })?;
     Ok((jar.add(cookie), Json(ScreenAnswer::Waiting(Pairing { code }))))
 }
 

@@ -1,7 +1,12 @@
-//! A screen's credential: a random token in an HttpOnly, Secure, SameSite=Strict cookie that the
+//! A screen's credential: a random token in an HttpOnly, SameSite=Strict cookie that the
 //! kiosk's browser keeps, and its SHA-256 in the `screens` table. It is not a staff session: it
 //! lets a screen read its own settings and report, nothing else. Browsers keep a cookie 400
 //! days at most, so every report sets it again.
+//!
+//! Unlike the staff session it is `Secure` only when the server is served over HTTPS: a lobby
+//! PC may open the server at a plain `http://` address of the house network, where a browser
+//! would drop a `Secure` cookie and the screen ask for a new code at each reconnection. What it
+//! guards (reporting, reading a screen's settings) is worth less than a working lobby.
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -49,6 +54,7 @@ pub fn renewed(auth: &Auth, token: &ScreenToken) -> Option<Cookie<'static>> {
 
 fn cookie(auth: &Auth, token: String) -> Cookie<'static> {
     let mut cookie = auth.cookie(&SCREEN_COOKIE, token);
+    cookie.set_secure(auth.https);
     cookie.set_max_age(time::Duration::days(KEPT_FOR_DAYS));
     cookie
 }

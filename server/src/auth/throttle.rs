@@ -23,6 +23,8 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crate::client::network_of;
+
 /// Failures of one address and login before the pair must wait for each further attempt.
 pub const FREE_FAILURES: u32 = 5;
 const FIRST_WAIT: Duration = Duration::from_secs(30);
@@ -30,8 +32,10 @@ const LONGEST_WAIT: Duration = Duration::from_secs(15 * 60);
 /// Attempts failed or under way from one address within `WINDOW`, whatever the login.
 pub const ADDRESS_ATTEMPTS: usize = 20;
 const WINDOW: Duration = Duration::from_secs(15 * 60);
-/// A pair quiet for this long starts afresh.
+/// A pair quiet for this long starts afresh: a typo the next day costs no wait.
 const FORGET_AFTER: Duration = Duration::from_secs(24 * 3600);
+/// Quiet pairs are swept out this often (each attempt looks at its own pair in any case).
+const SWEEP_EVERY: Duration = Duration::from_secs(60);
 /// Beyond this many remembered pairs, the quietest are forgotten first (memory stays bounded
 /// whatever a spray of logins sends).
 const MAX_PAIRS: usize = 100_000;
@@ -44,7 +48,9 @@ pub struct LoginThrottle {
 #[derive(Default)]
 struct State {
     pairs: HashMap<(IpAddr, String), Pair>,
+    /// By network (`client::network_of`).
     addresses: HashMap<IpAddr, Vec<Instant>>,
+    swept: Option<Instant>,
 }
 
 struct Pair {
@@ -64,26 +70,35 @@ pub struct Attempt<'a> {
 impl LoginThrottle {
     /// Records an attempt of `login` from `address`, or says how long to wait before one.
     pub fn begin(&self, address: IpAddr, login: &str) -> Result<Attempt<'_>, Duration> {
-        let now = Instant::now();
+        self.begin_at(address, login, Instant::now())
+    }
+
+    /// `begin` as if it were `now` (the tests move the clock).
+    fn begin_at(&self, address: IpAddr, login: &str, now: Instant) -> Result<Attempt<'_>, Duration> {
         let login = normalised(login);
+        let network = network_of(address);
         let mut state = self.lock();
-        let recent = state.addresses.entry(address).or_default();
+        state.forget_quiet(now);
+        let recent = state.addresses.entry(network).or_default();
         recent.retain(|at| now.duration_since(*at) < WINDOW);
         if recent.len() >= ADDRESS_ATTEMPTS {
             return Err(WINDOW.saturating_sub(now.duration_since(recent[0])).max(Duration::from_secs(1)));
         }
         let key = (address, login.clone());
+        if state.pairs.get(&key).is_some_and(|pair| now.duration_since(pair.last) >= FORGET_AFTER) {
+            state.pairs.remove(&key);
+        }
         if let Some(pair) = state.pairs.get(&key).filter(|pair| pair.waits_until > now) {
             return Err(pair.waits_until - now);
         }
-        state.addresses.entry(address).or_default().push(now);
+        state.addresses.entry(network).or_default().push(now);
         let pair = state.pairs.entry(key).or_insert(Pair { failures: 0, waits_until: now, last: now });
         pair.failures += 1;
         pair.last = now;
         if pair.failures >= FREE_FAILURES {
             pair.waits_until = now + wait_after(pair.failures + 1 - FREE_FAILURES);
         }
-        state.forget_quiet(now);
+        state.bound_pairs();
         Ok(Attempt { throttle: self, address, login, at: now })
     }
 
@@ -98,7 +113,7 @@ impl Attempt<'_> {
     pub fn forget(self) {
         let mut state = self.throttle.lock();
         state.pairs.remove(&(self.address, self.login));
-        if let Some(recent) = state.addresses.get_mut(&self.address) {
+        if let Some(recent) = state.addresses.get_mut(&network_of(self.address)) {
             if let Some(index) = recent.iter().position(|at| *at == self.at) {
                 recent.remove(index);
             }
@@ -117,11 +132,18 @@ fn normalised(login: &str) -> String {
 }
 
 impl State {
+    /// Now and then, drops the addresses and pairs that have been quiet long enough.
     fn forget_quiet(&mut self, now: Instant) {
-        self.addresses.retain(|_, recent| recent.last().is_some_and(|at| now.duration_since(*at) < WINDOW));
-        if self.pairs.len() > MAX_PAIRS {
-            self.pairs.retain(|_, pair| now.duration_since(pair.last) < FORGET_AFTER);
+        if self.swept.is_some_and(|swept| now.duration_since(swept) < SWEEP_EVERY) {
+            return;
         }
+        self.swept = Some(now);
+        self.addresses.retain(|_, recent| recent.last().is_some_and(|at| now.duration_since(*at) < WINDOW));
+        self.pairs.retain(|_, pair| now.duration_since(pair.last) < FORGET_AFTER);
+    }
+
+    /// Beyond the bound, the quietest pairs go first (memory stays bounded whatever is sent).
+    fn bound_pairs(&mut self) {
         while self.pairs.len() > MAX_PAIRS {
             let Some(quietest) = self.pairs.iter().min_by_key(|(_, pair)| pair.last).map(|(key, _)| key.clone()) else { break };
             self.pairs.remove(&quietest);
@@ -168,6 +190,26 @@ mod tests {
         let wait = throttle.begin(sprayer, "direction").err().expect("held back");
         assert!(wait <= WINDOW && wait > WINDOW - Duration::from_secs(5), "{wait:?}");
         assert!(throttle.begin(address("192.0.2.8"), "direction").is_ok());
+    }
+
+    #[test]
+    fn a_pair_quiet_for_a_day_starts_afresh() {
+        let throttle = LoginThrottle::default();
+        let office = address("192.0.2.9");
+        while throttle.begin(office, "direction").is_ok() {}
+        let next_day = Instant::now() + FORGET_AFTER + Duration::from_secs(1);
+        assert!(throttle.begin_at(office, "direction", next_day).is_ok(), "a typo the next day costs no wait");
+        assert_eq!(throttle.lock().pairs.len(), 1, "the old failures are gone");
+    }
+
+    #[test]
+    fn an_ipv6_network_shares_one_address_cap() {
+        let throttle = LoginThrottle::default();
+        for n in 0..ADDRESS_ATTEMPTS {
+            assert!(throttle.begin(address(&format!("2001:db8:1:2::{:x}", n + 1)), &format!("guess{n}")).is_ok());
+        }
+        assert!(throttle.begin(address("2001:db8:1:2::ffff"), "direction").is_err(), "another address of the same /64");
+        assert!(throttle.begin(address("2001:db8:1:3::1"), "direction").is_ok(), "another network");
     }
 
     #[test]

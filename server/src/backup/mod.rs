@@ -7,7 +7,6 @@ pub mod retention;
 pub mod scheduled;
 
 use std::path::Path;
-use std::str::FromStr;
 
 use anyhow::{bail, Context};
 use sqlx::sqlite::SqliteConnectOptions;
@@ -50,7 +49,8 @@ pub async fn restore(file: &Path, data_dir: &Path) -> anyhow::Result<Verified> {
 
 /// Opens a database file read-only, checks its integrity and counts what it holds.
 pub async fn verify(file: &Path) -> anyhow::Result<Verified> {
-    let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", file.display()))?.read_only(true);
+    // A file name, not a `sqlite://` address: a `?` or `#` in a folder's name is no query.
+    let options = SqliteConnectOptions::new().filename(file).read_only(true);
     let mut db = SqliteConnection::connect_with(&options).await?;
     let integrity: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&mut db).await?;
     if integrity != "ok" {

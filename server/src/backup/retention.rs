@@ -1,6 +1,7 @@
 //! Which scheduled backups to keep: the newest of each of the last `daily` days that have one,
 //! and the newest of each of the last `weekly` ISO weeks that have one (14 and 8 by default:
-//! two weeks day by day, then two months week by week). A pure function of the backups' times,
+//! two weeks day by day, then two months week by week). The newest of all is always kept,
+//! whatever the counts: a retention of nothing must not delete the backup just taken. A pure function of the backups' times,
 //! so that it is tested without waiting for weeks to pass.
 
 use std::collections::BTreeSet;
@@ -17,7 +18,7 @@ pub struct Retention {
 pub fn outdated(backups: &[NaiveDateTime], retention: Retention) -> Vec<NaiveDateTime> {
     let mut newest_first = backups.to_vec();
     newest_first.sort_unstable_by(|a, b| b.cmp(a));
-    let mut kept = BTreeSet::new();
+    let mut kept: BTreeSet<NaiveDateTime> = newest_first.first().copied().into_iter().collect();
     let mut newest_of = |period: &dyn Fn(&NaiveDateTime) -> (i32, u32), count: usize| {
         let mut periods = Vec::new();
         for backup in &newest_first {
@@ -75,5 +76,12 @@ mod tests {
         let backups = [at(day, 3), at(day - Duration::days(40), 3)];
         assert!(outdated(&backups, Retention { daily: 14, weekly: 8 }).is_empty());
         assert_eq!(outdated(&backups, Retention { daily: 1, weekly: 1 }), [at(day - Duration::days(40), 3)]);
+    }
+
+    #[test]
+    fn a_retention_of_nothing_still_keeps_the_newest() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+        let backups = [at(day, 3), at(day - Duration::days(1), 3)];
+        assert_eq!(outdated(&backups, Retention { daily: 0, weekly: 0 }), [at(day - Duration::days(1), 3)]);
     }
 }

@@ -86,17 +86,33 @@ impl Backups {
         let file = self.folder.join(&name);
         let partial = self.folder.join(format!("{name}.partial"));
         let _ = std::fs::remove_file(&partial);
-        let verified = super::backup(pool, &partial).await?;
-        std::fs::rename(&partial, &file).with_context(|| format!("cannot name the backup {}", file.display()))?;
+        let written = async {
+            let verified = super::backup(pool, &partial).await?;
+            std::fs::rename(&partial, &file).with_context(|| format!("cannot name the backup {}", file.display()))?;
+            anyhow::Ok(verified)
+        };
+        // A backup that failed leaves nothing behind to fill the disk or be taken for one.
+        let verified = written.await.inspect_err(|_| {
+            let _ = std::fs::remove_file(&partial);
+        })?;
         // The new name survives a power cut only once the folder is written too.
         std::fs::File::open(&self.folder).and_then(|folder| folder.sync_all()).context("cannot write the backup folder")?;
-        *self.last.lock().expect("never poisoned: nothing panics under it") = Some(now);
         tracing::info!(file = %file.display(), items = verified.items, "backup taken and checked");
+        // Old ones go before the new one is announced: whoever reads the announcement finds
+        // the folder as the retention leaves it. A backup taken stays taken if they cannot go.
+        if let Err(error) = self.delete_outdated(retention) {
+            tracing::error!(error = format!("{error:#}"), "old backups could not be deleted");
+        }
+        *self.last.lock().expect("never poisoned: nothing panics under it") = Some(now);
+        Ok(file)
+    }
+
+    fn delete_outdated(&self, retention: Retention) -> anyhow::Result<()> {
         for old in outdated(&kept(&self.folder)?, retention) {
             let old = self.folder.join(format!("{PREFIX}{}{SUFFIX}", old.format(NAME_TIME)));
             std::fs::remove_file(&old).with_context(|| format!("cannot delete the old backup {}", old.display()))?;
         }
-        Ok(file)
+        Ok(())
     }
 
     /// Takes a backup at once if none is recent, then every day at the set hour, for as long as
@@ -147,6 +163,32 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+
+    #[tokio::test]
+    async fn a_backup_that_fails_its_check_leaves_no_file() {
+        // A database without the residence's tables: it is copied, then fails its check.
+        let dir = tempfile::tempdir().unwrap();
+        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(dir.path().join("other.sqlite3")).create_if_missing(true);
+        let pool = SqlitePool::connect_with(options).await.unwrap();
+        sqlx::query("CREATE TABLE notes (text TEXT)").execute(&pool).await.unwrap();
+        let folder = dir.path().join("backups");
+        let backups = Backups::open(&folder);
+        assert!(backups.take(&pool, Retention { daily: 1, weekly: 1 }).await.is_err());
+        let left: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|entry| entry.unwrap().file_name()).collect();
+        assert!(left.is_empty(), "left behind: {left:?}");
+        assert_eq!(backups.last(), None);
+    }
+
+    #[tokio::test]
+    async fn backups_go_into_a_folder_whatever_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::db::open(&dir.path().join("data")).await.unwrap();
+        let folder = dir.path().join("sauvegardes ?#%20 2026");
+        let backups = Backups::open(&folder);
+        let file = backups.take(&pool, Retention { daily: 0, weekly: 0 }).await.expect("taken and checked");
+        assert!(file.exists(), "a retention of nothing keeps the backup just taken");
+        assert!(backups.last().is_some());
+    }
 
     #[test]
     fn the_next_run_is_today_at_the_hour_if_it_is_still_to_come_else_tomorrow() {

@@ -12,6 +12,7 @@ mod health;
 mod helpers;
 mod http_caching;
 mod metrics;
+mod query_dates;
 mod read_cache;
 mod screens;
 mod server_binary;

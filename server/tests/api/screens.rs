@@ -114,6 +114,49 @@ async fn a_screen_adopted_by_its_code_reads_its_settings_and_reports() {
     assert_eq!(audit[0]["action"], "adopt");
 }
 
+/// A browser whose requests come from `address` (127.0.0.0/8 is all this machine's).
+fn browser_at(address: &str) -> Browser {
+    Browser { client: Client::builder().local_address(address.parse::<std::net::IpAddr>().unwrap()).build().unwrap(), ..Browser::default() }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stranger_s_thousand_requests_do_not_stop_a_lobby_screen_from_pairing() {
+    let app = spawn_app_with(|config| config).await;
+    let stranger = browser_at("127.0.0.2");
+    let mut refused = 0;
+    for _ in 0..1000 {
+        // Each without a cookie: a new screen each time, as a script would ask.
+        let response = stranger.client.post(app.url("/api/v1/screen")).send().await.unwrap();
+        refused += usize::from(response.status() != 200);
+    }
+    assert_eq!(refused, 0, "the stranger churns its own places, it is not told why");
+    let lobby = browser_at("127.0.0.3");
+    let code = ask_pairing(&app, &lobby).await;
+    let staff = app.admin().await;
+    assert_eq!(adopt(&staff, &code, "Hall d'entrée").await.status(), 201);
+    assert!(matches!(introduce(&app, &lobby).await, ScreenAnswer::Adopted(_)));
+    let waiting: i64 = {
+        use sqlx::Connection;
+        let mut db = sqlx::SqliteConnection::connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
+        sqlx::query_scalar("SELECT count(*) FROM screens WHERE adopted_at IS NULL").fetch_one(&mut db).await.unwrap()
+    };
+    assert_eq!(waiting, 3, "the stranger's network holds its three places, no more");
+}
+
+#[tokio::test]
+async fn a_screen_on_the_house_network_without_https_keeps_its_credential() {
+    // Without --https, the credential is no `Secure` cookie: a browser at http://… keeps it.
+    let app = spawn_app_with(|config| config).await;
+    let response = Client::new().post(app.url("/api/v1/screen")).send().await.unwrap();
+    let set_cookie = response.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(!set_cookie.contains("Secure"), "{set_cookie}");
+    // Behind the TLS proxy, it is one, under the `__Host-` prefix.
+    let app = spawn_app_with(|config| plantzette_server::Config { https: true, ..config }).await;
+    let response = Client::new().post(app.url("/api/v1/screen")).send().await.unwrap();
+    let set_cookie = response.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(set_cookie.starts_with("__Host-plantzette-screen=") && set_cookie.contains("Secure"), "{set_cookie}");
+}
+
 #[tokio::test]
 async fn a_revoked_screen_is_refused_and_may_ask_for_a_new_code() {
     let app = spawn_app_with(|config| config).await;

@@ -23,10 +23,17 @@ pub(crate) struct Running {
     log: JoinHandle<String>,
 }
 
-/// Starts the binary on `data_dir` and waits until it listens.
+/// Starts the binary on `data_dir`, without the apps, and waits until it listens.
 pub(crate) async fn start(data_dir: &Path) -> Running {
+    start_serving(data_dir, Path::new("no-app-here")).await
+}
+
+/// Starts the binary on `data_dir`, serving the apps in `dist_dir`, and waits until it listens.
+pub(crate) async fn start_serving(data_dir: &Path, dist_dir: &Path) -> Running {
     let mut child = Command::new(env!("CARGO_BIN_EXE_plantzette-server"))
-        .args(["--demo", "--addr", "127.0.0.1:0", "--dist-dir", "no-app-here", "--data-dir"])
+        .args(["--demo", "--addr", "127.0.0.1:0", "--dist-dir"])
+        .arg(dist_dir)
+        .arg("--data-dir")
         .arg(data_dir)
         .env("RUST_LOG", "debug")
         .stdout(Stdio::piped())
@@ -49,7 +56,7 @@ pub(crate) async fn start(data_dir: &Path) -> Running {
     panic!("the server stopped before listening");
 }
 
-async fn log_in(client: &reqwest::Client, base: &str) -> (String, String) {
+pub(crate) async fn log_in(client: &reqwest::Client, base: &str) -> (String, String) {
     let response =
         client.post(format!("{base}/api/v1/session")).json(&json!({ "login": DEMO_LOGIN, "password": DEMO_PASSWORD })).send().await.unwrap();
     assert_eq!(response.status(), 200);

@@ -1,0 +1,31 @@
+//! The alarm that every screen and family page shows at once: evacuation, visits suspended.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::error::ContentError;
+use crate::text::Text;
+use crate::validate::{Validator, SUMMARY};
+
+/// The alarm above every urgent announcement: evacuation, visits suspended at once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alarm {
+    pub id: i64,
+    pub message: Text,
+    /// Residence time.
+    pub raised_at: NaiveDateTime,
+}
+
+/// What staff send to raise an alarm.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAlarm {
+    pub message: Text,
+}
+
+impl NewAlarm {
+    pub fn validate(&self) -> Result<(), ContentError> {
+        let mut v = Validator::default();
+        v.text("message", &self.message, SUMMARY);
+        v.finish()
+    }
+}
