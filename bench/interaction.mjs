@@ -6,7 +6,7 @@
 // Usage: node bench/interaction.mjs URL   (a running server with the built app)
 import { KIOSK, launchBrowser, openPage, waitForContent } from '../tests/e2e/support/browser.mjs';
 
-const ROUNDS = 3;
+const ROUNDS = process.env.BENCH_QUICK ? 1 : 3;
 
 export async function interactionFigures(base) {
   const browser = await launchBrowser();

@@ -10,7 +10,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use plantzette_content::schedule::residence_time;
 use plantzette_content::screen::{
-    screen_state, Adoption, Alarm, NewAlarm, ScreenReport, ScreenSettings, ScreenSetup, ScreenState, ScreenStatus, PAIRING_CODE_DIGITS,
+    screen_state, Adoption, Alarm, DayHours, NewAlarm, ScreenReport, ScreenSettings, ScreenSetup, ScreenState, ScreenStatus, PAIRING_CODE_DIGITS,
 };
 use plantzette_content::staff::StaffUser;
 use plantzette_content::{ContentError, ErrorCode};
@@ -143,6 +143,12 @@ fn random_code() -> String {
     getrandom::fill(&mut bytes).expect("the operating system provides randomness");
     let number = u32::from_le_bytes(bytes) % 10u32.pow(PAIRING_CODE_DIGITS as u32);
     format!("{number:0width$}", width = PAIRING_CODE_DIGITS)
+}
+
+/// The day hours of adopted screen `id`, if there is one.
+pub async fn hours(pool: &SqlitePool, id: i64) -> Result<Option<DayHours>, StoreError> {
+    let settings: Option<String> = sqlx::query_scalar("SELECT settings FROM screens WHERE id = ?1 AND adopted_at IS NOT NULL").bind(id).fetch_optional(pool).await?;
+    Ok(settings.map(|settings| serde_json::from_str::<ScreenSettings>(&settings)).transpose()?.map(|settings| settings.hours))
 }
 
 /// Records a screen's report; its errors, if any, become its last error.

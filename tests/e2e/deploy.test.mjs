@@ -6,12 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { access, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { access, chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from './support/proxy.mjs';
 import { startServer } from './support/server.mjs';
+import { staffApi } from './support/staff.mjs';
 
 const run = promisify(execFile);
 const SERVER = process.env.PLANTZETTE_SERVER ?? 'target/server/plantzette-server';
@@ -54,6 +55,10 @@ test('deploy/install puts the release, its unit and its settings in place, and t
       assert.ok(text.includes(hardening), hardening);
     }
     await verify(unit, [['/usr/local/bin/plantzette-server', join(root, 'usr/local/bin/plantzette-server')]]);
+    // systemd's own rating of what the service may do: 2.0 or less.
+    const { stdout: rating } = await run('systemd-analyze', ['security', '--offline=true', unit]);
+    const exposure = Number(rating.match(/Overall exposure level for plantzette\.service: ([\d.]+)/)?.[1]);
+    assert.ok(exposure <= 2.0, `exposure ${exposure}: ${rating}`);
     // cage is the lobby PC's, not this machine's: any program stands in for it.
     const cage = await access('/usr/bin/cage').then(() => '/usr/bin/cage', () => '/usr/bin/env');
     await verify('deploy/kiosk/plantzette-kiosk.service', [
@@ -151,25 +156,28 @@ async function waitFor(what, seconds, probe) {
   assert.fail(`${what} within ${seconds} s`);
 }
 
-test('the kiosk launcher starts the browser again within 10 s when it is killed', async () => {
+test('the kiosk launcher opens the kiosk\'s address and starts the browser again within 10 s when it is killed', async () => {
   const server = await startServer();
   const profile = await mkdtemp(join(tmpdir(), 'plantzette-kiosk-profile-'));
+  const address = `${server.url}/kiosk?pair`;
   const launcher = spawn('deploy/kiosk/plantzette-kiosk', [], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env,
-      PLANTZETTE_KIOSK_URL: `${server.url}/kiosk`,
+      PLANTZETTE_KIOSK_URL: address,
       PLANTZETTE_KIOSK_PROFILE: profile,
       PLANTZETTE_KIOSK_BROWSER: process.env.CHROMIUM ?? '/usr/bin/chromium',
       PLANTZETTE_KIOSK_FLAGS: '--headless=new --no-sandbox --disable-gpu --disable-quic',
-      PLANTZETTE_KIOSK_SCREEN_OFF: 'no',
     },
   });
   let log = '';
   launcher.stderr.on('data', (chunk) => { log += chunk; });
   try {
     const first = await waitFor('the browser started', 20, () => browserPid(profile));
+    const opened = (await readFile(`/proc/${first}/cmdline`, 'utf8')).split('\0');
+    assert.equal(opened.at(-1), address, 'the browser opens the kiosk\'s address, last');
+    assert.ok(opened.includes('--kiosk'));
     process.kill(first, 'SIGKILL');
     const killedAt = Date.now();
     const second = await waitFor('the browser started again', 10, async () => {
@@ -185,5 +193,99 @@ test('the kiosk launcher starts the browser again within 10 s when it is killed'
     if (left) process.kill(left, 'SIGKILL');
     await server.stop();
     await rm(profile, { recursive: true, force: true });
+  }
+});
+
+/** "HH:MM" of the residence's clock, `minutes` from now. */
+function residenceTime(minutes) {
+  const at = new Date(Date.now() + minutes * 60e3);
+  return at.toLocaleTimeString('de-CH', { timeZone: 'Europe/Zurich', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+// The display's power follows the hours set in the editor, one source for the night clock and
+// the display: hours running past midnight and "always" included. wlr-randr is the lobby PC's
+// compositor's tool; a script stands in for it here and writes down what it was asked.
+test('the lobby PC\'s display follows the hours of its screen as set in the editor', async () => {
+  const server = await startServer();
+  const staff = await staffApi(server);
+  const dir = await mkdtemp(join(tmpdir(), 'plantzette-display-'));
+  const calls = join(dir, 'calls');
+  await writeFile(join(dir, 'wlr-randr'), `#!/bin/sh\n[ $# -eq 0 ] && { echo 'HDMI-A-1 "Lobby screen"'; exit 0; }\necho "$*" >> '${calls}'\n`, { mode: 0o755 });
+  const introduced = await fetch(`${server.url}/api/v1/screen`, { method: 'POST' });
+  const { waiting: { code } } = await introduced.json();
+  const settings = (hours) => ({ hours, idle_seconds: 60, language: 'fr', highlight_seconds: 10, orientation: 'auto', tiles: ['today'] });
+  // Awake from an hour ago until two hours before now: a range that runs past midnight.
+  await staff.create('screens', { code, name: 'Hall', place: '', settings: settings(`${residenceTime(-60)}-${residenceTime(-120)}`) });
+  const [screen] = (await staff.get('screens')).screens;
+  const launcher = spawn('deploy/kiosk/plantzette-kiosk', [], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      PATH: `${dir}:${process.env.PATH}`,
+      PLANTZETTE_KIOSK_URL: `${server.url}/kiosk?pair`,
+      PLANTZETTE_KIOSK_SCREEN: String(screen.id),
+      PLANTZETTE_KIOSK_CHECK_EVERY: '1',
+      PLANTZETTE_KIOSK_PROFILE: join(dir, 'profile'),
+      // No browser here: the display alone is looked at.
+      PLANTZETTE_KIOSK_BROWSER: 'sleep',
+      PLANTZETTE_KIOSK_FLAGS: '3600',
+    },
+  });
+  const asked = async () => (await readFile(calls, 'utf8').catch(() => '')).trim().split('\n').filter(Boolean);
+  const setHours = async (hours) => {
+    const [current] = (await staff.get('screens')).screens;
+    await staff.replace('screens', current, { name: current.name, place: current.place, settings: settings(hours) });
+  };
+  try {
+    assert.deepEqual((await server.api(`/api/v1/screens/${screen.id}/awake`)).awake, true, 'within hours past midnight');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    assert.deepEqual(await asked(), [], 'awake: the display is left on');
+    // Awake only from an hour from now until two hours from now: asleep now.
+    await setHours(`${residenceTime(60)}-${residenceTime(120)}`);
+    await waitFor('the display switched off', 5, async () => (await asked()).includes('--output HDMI-A-1 --off'));
+    await setHours('00:00-00:00');
+    await waitFor('the display switched on again, always awake', 5, async () => (await asked()).at(-1) === '--output HDMI-A-1 --on');
+  } finally {
+    process.kill(-launcher.pid, 'SIGKILL');
+    await server.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+// The restore of docs/deploy.md, its commands as written but for the places: a scratch folder
+// for /var, `nobody` for the service's user (systemctl aside: no systemd runs here). As root, as
+// an administrator runs them.
+test('the restore steps of docs/deploy.md work as written, as root', { skip: process.getuid() !== 0 && 'needs root' }, async () => {
+  const scratch = await mkdtemp(join(tmpdir(), 'plantzette-restore-'));
+  await chmod(scratch, 0o755);
+  const dataDir = join(scratch, 'var/lib/plantzette');
+  const backupDir = join(scratch, 'var/backups/plantzette');
+  const binary = resolve(SERVER);
+  try {
+    const before = await startServer({ dataDir });
+    const activities = await before.api('/api/v1/activities');
+    await before.stop({ keepData: true });
+    await mkdir(backupDir, { recursive: true });
+    const backup = join(backupDir, 'plantzette-2026-12-01T030000.sqlite3');
+    await run(binary, ['--data-dir', dataDir, 'backup', backup]);
+    await run('chown', ['-R', 'nobody:nogroup', join(scratch, 'var')]);
+
+    const docs = await readFile('docs/deploy.md', 'utf8');
+    const steps = docs.slice(docs.indexOf('**Restoring**')).match(/```sh\n([\s\S]*?)```/)[1];
+    const script = steps.split('\n').filter((line) => line && !line.startsWith('systemctl ')).join('\n')
+      .replaceAll('/var/', `${scratch}/var/`)
+      .replaceAll(' plantzette-server ', ` ${binary} `)
+      .replaceAll('-u plantzette', '-u nobody')
+      .replaceAll('-o plantzette -g plantzette', '-o nobody -g nogroup');
+    assert.match(script, /restore/);
+    const { stdout } = await run('bash', ['-euc', script]);
+    assert.match(stdout, /^restored /m);
+
+    const after = await startServer({ dataDir });
+    assert.deepEqual(await after.api('/api/v1/activities'), activities, 'the restored data serves the same activities');
+    await after.stop();
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
   }
 });

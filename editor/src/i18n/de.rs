@@ -139,6 +139,7 @@ pub static DE: Ui = Ui {
     tiles: "Angebotene Seiten",
     revoke_screen: "Diesen Bildschirm entfernen",
     last_seen: "Letztes Lebenszeichen:",
+    screen_number: "Bildschirm Nr.",
     old_content: "Inhalt nicht aktuell",
     old_build: "Alte Version der App",
     last_error: "Letzter Fehler",

@@ -139,6 +139,7 @@ pub static FR: Ui = Ui {
     tiles: "Pages proposées",
     revoke_screen: "Retirer cet écran",
     last_seen: "Dernier signe\u{a0}:",
+    screen_number: "Écran n\u{b0}",
     old_content: "Contenu pas à jour",
     old_build: "Ancienne version de l\u{2019}application",
     last_error: "Dernière erreur",

@@ -171,6 +171,8 @@ pub struct Ui {
     pub tiles: &'static str,
     pub revoke_screen: &'static str,
     pub last_seen: &'static str,
+    /// Its number, which the lobby PC's launcher names (`PLANTZETTE_KIOSK_SCREEN`).
+    pub screen_number: &'static str,
     pub old_content: &'static str,
     pub old_build: &'static str,
     pub last_error: &'static str,

@@ -151,7 +151,7 @@ fn ScreenItem(id: i64, screens: RwSignal<Option<Screens>>, is_admin: bool, refre
                 (state, _) => state.label(lang).to_string(),
             };
             view! {
-                <p class="item-label"><strong>{screen.name.clone()}</strong>{(!screen.place.is_empty()).then(|| format!(" · {}", screen.place))}</p>
+                <p class="item-label"><strong>{screen.name.clone()}</strong>{(!screen.place.is_empty()).then(|| format!(" · {}", screen.place))}" · "{ui.screen_number}"\u{a0}"{screen.id}</p>
                 <p class=format!("screen-state {}", if screen.state == ScreenState::Online { "online" } else { "problem" })>{state}</p>
                 {screen.last_report_at.map(|last| view! { <p>{ui.last_seen}" "{at(last)}</p> })}
                 {screen.old_content.then(|| view! { <p class="status problem">{ui.old_content}</p> })}

@@ -3,14 +3,17 @@
 //! time, its credential as a cookie). An adopted screen reports to `POST /api/v1/screen/report`.
 //! Staff list the screens at `GET /api/v1/staff/screens`; administrators adopt one by its code
 //! (`POST`), set it up (`PUT …/{id}`, quoting its setup's version in `If-Match`, as content) and
-//! revoke it (`DELETE …/{id}`).
+//! revoke it (`DELETE …/{id}`). `GET /api/v1/screens/{id}/awake` tells the lobby PC whether its
+//! display should be on.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use axum_extra::extract::cookie::CookieJar;
-use plantzette_content::screen::{Adoption, Pairing, ScreenAnswer, ScreenReport, ScreenSetup, Screens, ThisScreen};
+use plantzette_content::schedule::residence_now;
+use plantzette_content::screen::{Adoption, DayHours, Pairing, ScreenAnswer, ScreenReport, ScreenSetup, Screens, ThisScreen};
+use serde::Serialize;
 
 use super::body::{IfMatch, JsonBody};
 use super::staff::private;
@@ -25,6 +28,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/screen", post(introduce))
         .route("/screen/report", post(report))
+        .route("/screens/{id}/awake", get(awake))
         .route("/staff/screens", get(list).post(adopt))
         .route("/staff/screens/{id}", put(set_up).delete(revoke))
         .layer(private())
@@ -74,6 +78,21 @@ async fn report(
         None => jar,
     };
     Ok((jar, StatusCode::NO_CONTENT))
+}
+
+/// Whether screen `id` is within its day hours now, by the hours set in the editor: the lobby
+/// PC's launcher asks, to switch its display off outside them (`deploy/kiosk/plantzette-kiosk`).
+/// The same rule as the kiosk's night clock, from the same setting. Public: a screen's hours
+/// say when a lobby is lit, nothing more.
+async fn awake(State(state): State<AppState>, Path(id): Path<i64>) -> Result<Json<Awake>, ApiError> {
+    let hours = screens::hours(&state.pool, id).await?.ok_or(ApiError::NotFound("screen"))?;
+    Ok(Json(Awake { hours, awake: hours.contain(residence_now().time()) }))
+}
+
+#[derive(Serialize)]
+struct Awake {
+    hours: DayHours,
+    awake: bool,
 }
 
 async fn list(State(state): State<AppState>, _: Staff) -> Result<Json<Screens>, ApiError> {

@@ -169,7 +169,7 @@ impl Sheet<'_> {
                     @if let Some(printed) = printed { p.printed { (printed) } }
                 }
                 figure.qr {
-                    (PreEscaped(qr_code(&self.link)))
+                    (qr_code(&self.link))
                     figcaption { (self.asked.label(|w| w.on_your_phone)) }
                 }
             }
@@ -206,16 +206,16 @@ fn public_origin(state: &AppState, headers: &HeaderMap) -> String {
     format!("{scheme}://{host}")
 }
 
-/// A QR code of `link` as SVG, dark on white, with its quiet zone.
-fn qr_code(link: &str) -> String {
+/// A QR code of `link` as SVG, dark on white, with its quiet zone; a link too long for a QR code
+/// is printed as its address instead, for a reader to type.
+fn qr_code(link: &str) -> Markup {
     match qrcode::QrCode::new(link.as_bytes()) {
         // The SVG goes inside HTML: without its XML declaration.
         Ok(code) => {
             let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(160, 160).quiet_zone(true).build();
-            svg.find("<svg").map(|start| svg[start..].to_string()).unwrap_or_default()
+            PreEscaped(svg.find("<svg").map(|start| svg[start..].to_string()).unwrap_or_default())
         }
-        // Too long a link for a QR code: the address printed under it is enough.
-        Err(_) => String::new(),
+        Err(_) => html! { p.qr-address { (link) } },
     }
 }
 
@@ -225,5 +225,19 @@ fn colon(lang: Lang) -> &'static str {
         "\u{a0}: "
     } else {
         ": "
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_too_long_for_a_qr_code_is_printed_as_its_address() {
+        let short = qr_code("https://plantzette.example.ch/activities").into_string();
+        assert!(short.starts_with("<svg"), "{short}");
+        let long = format!("https://plantzette.example.ch/activities?{}", "x".repeat(4000));
+        let printed = qr_code(&long).into_string();
+        assert!(printed.contains("qr-address") && printed.contains(&long), "the address in place of the code");
     }
 }

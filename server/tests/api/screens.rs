@@ -227,6 +227,10 @@ async fn the_alarm_reaches_every_stream_is_confirmed_by_screens_and_ends() {
     let mut stream = app.get("/api/v1/events").await;
     let mut buffer = String::new();
     assert_eq!(next_event(&mut stream, &mut buffer, "alarm").await, "null");
+    // Asked for, as a screen without a stream does when it polls: none, and never kept.
+    let asked = app.get("/api/v1/alarm").await;
+    assert_eq!(asked.headers()["cache-control"], "no-store");
+    assert_eq!(asked.json::<Value>().await.unwrap(), Value::Null);
 
     let alarm = json!({ "message": { "fr": "Évacuation : suivez les indications du personnel", "de": "Evakuierung: Folgen Sie den Anweisungen des Personals" } });
     let raised = staff.post("/api/v1/staff/alarm", &alarm).await;
@@ -235,6 +239,7 @@ async fn the_alarm_reaches_every_stream_is_confirmed_by_screens_and_ends() {
     let heard: Value = serde_json::from_str(&next_event(&mut stream, &mut buffer, "alarm").await).unwrap();
     assert_eq!(heard["message"]["de"], "Evakuierung: Folgen Sie den Anweisungen des Personals");
     assert_eq!(staff.post("/api/v1/staff/alarm", &alarm).await.status(), 409, "one alarm at a time");
+    assert_eq!(app.get_json::<Value>("/api/v1/alarm").await["id"], id, "the same alarm to a screen that asks");
 
     // A stream opened later (a screen back online) hears it first thing.
     let mut late = app.get("/api/v1/events").await;
@@ -248,6 +253,7 @@ async fn the_alarm_reaches_every_stream_is_confirmed_by_screens_and_ends() {
 
     assert_eq!(staff.request(reqwest::Method::DELETE, "/api/v1/staff/alarm").send().await.unwrap().status(), 204);
     assert_eq!(next_event(&mut stream, &mut buffer, "alarm").await, "null");
+    assert_eq!(app.get_json::<Value>("/api/v1/alarm").await, Value::Null, "ended, at once: no cache kept it");
     let audit: Value = staff.get("/api/v1/staff/audit").await.json().await.unwrap();
     assert_eq!((audit[0]["action"].as_str(), audit[1]["action"].as_str()), (Some("end"), Some("raise")));
     assert_eq!(app.client.post(app.url("/api/v1/staff/alarm")).json(&alarm).send().await.unwrap().status(), 401, "not without a session");
