@@ -56,8 +56,9 @@ pub struct Heard {
     pub content_version: RwSignal<Option<i64>>,
     /// The alarm on, if any.
     pub alarm: RwSignal<Option<Alarm>>,
-    /// Counts the connections and the changes of screens' settings: at each, an adopted screen
-    /// asks for its settings (a change may have been missed while the stream was down).
+    /// Counts the connections, the changes of screens' settings and the outages of the stream:
+    /// at each, an adopted screen asks for its settings (a change may have been missed while the
+    /// stream was down).
     pub screens: RwSignal<u64>,
 }
 
@@ -236,6 +237,9 @@ impl Stream {
         if self.polling.get().is_none() {
             let alarm = self.heard.alarm;
             check_alarm(alarm);
+            // An adopted screen introduces itself at each stream connection; without one, now
+            // (it then reports at its pace, and confirms an alarm it shows).
+            self.heard.screens.update(|n| *n += 1);
             let stream = self.clone();
             let poll = move || {
                 (stream.bump)();

@@ -50,9 +50,10 @@ test('every kiosk screen fits the screen on a busy day, landscape and upright, w
         const shown = await page.locator('.kiosk-panel .activity').evaluateAll((items) => items.filter((i) => i.checkVisibility()).length);
         assert.equal(shown, onNow.length + (next ? 1 : 0), `now and next on the home (${label})`);
       }
-      const smallest = await page.locator('main p:not(.eyebrow, .badge), main li, main dd').evaluateAll((elements) =>
-        Math.min(...elements.filter((e) => e.checkVisibility()).map((e) => parseFloat(getComputedStyle(e).fontSize))));
-      assert.ok(smallest >= 32, `smallest body text on ${path} (${label}): ${smallest} px`);
+      const sizes = await page.locator('main p:not(.eyebrow, .badge), main li, main dd').evaluateAll((elements) =>
+        elements.filter((e) => e.checkVisibility()).map((e) => parseFloat(getComputedStyle(e).fontSize)));
+      assert.ok(sizes.length > 0, `text is shown on ${path} (${label})`);
+      assert.ok(Math.min(...sizes) >= 32, `smallest body text on ${path} (${label}): ${Math.min(...sizes)} px`);
     }
     assertNoProblems(problems);
     await context.close();
@@ -87,10 +88,13 @@ test('a day longer than the screen pages: the next page shows the following acti
     const spoken = (await page.evaluate(() => window.spokenAloud)).at(-1).text;
     assert.ok(spoken.includes(second[0]) && !spoken.includes(first[0]), `reads page 2 alone: ${spoken}`);
 
-    for (let shown = 2; shown < pages; shown += 1) await pager.getByRole('button', { name: 'Suivant →' }).click();
-    assert.ok(await pager.getByRole('button', { name: 'Suivant →' }).isDisabled(), 'nothing after the last page');
     const all = [...first, ...second];
-    assert.equal(new Set(all).size, all.length, 'no activity on two pages');
+    for (let shown = 2; shown < pages; shown += 1) {
+      await pager.getByRole('button', { name: 'Suivant →' }).click();
+      all.push(...await shownTitles(page));
+    }
+    assert.ok(await pager.getByRole('button', { name: 'Suivant →' }).isDisabled(), 'nothing after the last page');
+    assert.deepEqual(all, titles, 'every activity of the day on one page, in order: none dropped, none twice');
     assertNoProblems(problems);
     await context.close();
   }

@@ -204,7 +204,10 @@ test('the alarm is on three kiosks and a phone within 2 s, confirmed by each scr
 test('an unpaired page cannot report as a screen, and a revoked screen is refused and shows a new code', async () => {
   const staff = await staffApi(app.server);
   await removeAllScreens(staff);
-  const kiosk = await pairedKiosk(staff, 'Hall');
+  const kiosk = await openKiosk(app, undefined, { settings: '?pair' });
+  const firstCode = await pairingCode(kiosk.page);
+  await staff.create('screens', { code: firstCode, name: 'Hall', place: 'Résidence', settings: settings() });
+  await kiosk.page.locator('.pairing-code').waitFor({ state: 'detached' });
   const phone = await openPage(app.browser);
   await phone.page.goto(`${app.server.url}/`);
   const report = (page) => page.evaluate(async () => (await fetch('/api/v1/screen/report', {
@@ -220,7 +223,9 @@ test('an unpaired page cannot report as a screen, and a revoked screen is refuse
   assert.equal(await report(kiosk.page), 401, 'its credential is refused');
   // It waits to be adopted again, with a new code.
   await kiosk.page.locator('.pairing-code').waitFor({ timeout: 5000 });
-  assert.match(await pairingCode(kiosk.page), /^\d{6}$/);
+  const newCode = await pairingCode(kiosk.page);
+  assert.match(newCode, /^\d{6}$/);
+  assert.notEqual(newCode, firstCode, 'a new code, not the one it was adopted with');
 
   await kiosk.context.close();
   await phone.context.close();

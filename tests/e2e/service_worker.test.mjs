@@ -36,6 +36,17 @@ function cacheContents(page) {
   });
 }
 
+/** Waits until the worker has kept an answer fetched after everything before: what it was to
+ * keep of earlier answers is kept by then, so that reading the caches next sees it. */
+async function workerSettled(page) {
+  await page.evaluate(async () => {
+    const sentinel = `/api/v1/version?settled=${Date.now()}`;
+    await fetch(sentinel);
+    const cache = await caches.open('plantzette-api');
+    while (!(await cache.match(sentinel))) await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+}
+
 const hashedIn = (entries) => entries.map((e) => e.path).filter((path) => HASHED.test(path)).sort();
 const namesIn = (html) => [...new Set(html.match(/\/[\w./-]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)/g))].sort();
 
@@ -53,6 +64,7 @@ test('a missing file is not kept, and the build stays whole', async () => {
       ['/plantzette-0123456789abcdef_bg.wasm', '/gestion/editor-0123456789abcdef.js', '/fonts/missing.woff2'].map(async (path) => (await fetch(path)).status),
     ));
     assert.deepEqual(statuses, [404, 404, 404]);
+    await workerSettled(page);
     const kept = await cacheContents(page);
     const everything = Object.values(kept).flat();
     assert.ok(!everything.some((e) => e.path.includes('0123456789abcdef') || e.path.includes('missing')), 'a 404 was kept');
@@ -153,6 +165,7 @@ test('a printed document opened on a screen is not kept, and the app\'s shell st
     await page.locator('table.week').waitFor();
     await page.goto(`${server.url}/kiosk`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await workerSettled(page);
     const kept = Object.values(await cacheContents(page)).flat().map((e) => e.path);
     assert.ok(!kept.some((path) => path.startsWith('/print/')), `nothing of the print kept: ${kept}`);
     assert.equal(await shell(), before, 'the shell is still the app');

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app_with, TestApp};
+use crate::helpers::{notice, spawn_app_with, TestApp};
 use crate::staff_client::{client_from, DEMO_LOGIN, DEMO_PASSWORD};
 
 const PUBLIC: &str = "https://plantzette.example.ch";
@@ -55,7 +55,7 @@ async fn changes_are_checked_against_the_public_origin_and_https_is_announced() 
     assert!(cookie.headers()["set-cookie"].to_str().unwrap().starts_with("__Host-"), "the __Host- cookie under HTTPS");
     let session_cookie = cookie.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
     let csrf = cookie.json::<Value>().await.unwrap()["csrf_token"].as_str().unwrap().to_string();
-    let notice = json!({ "text": { "fr": "Concert au salon" }, "shown_from": "2030-01-01T08:00:00", "shown_until": "2030-01-02T08:00:00" });
+    let notice = notice("Concert au salon");
     let post = |origin: &'static str| {
         app.client
             .post(app.url("/api/v1/staff/announcements"))

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 use sqlx::Connection;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{notice, spawn_app};
 use crate::server_binary::{log_in, start_serving};
 
 #[tokio::test]
@@ -86,7 +86,7 @@ async fn probes_that_give_up_during_a_lock_leave_the_server_sound() {
     }
     let mut saved = Vec::new();
     for n in 0..5 {
-        let notice = json!({ "text": { "fr": format!("Avis {n}") }, "shown_from": "2099-01-01T08:00:00", "shown_until": "2099-01-02T08:00:00" });
+        let notice = notice(&format!("Avis {n}"));
         let response = client
             .post(format!("{base}/api/v1/staff/announcements"))
             .header("cookie", &cookie)

@@ -117,6 +117,17 @@ pub fn this_week() -> Week {
     Week::containing(today())
 }
 
+/// An announcement shown from tomorrow morning for a day: dated from the day the test runs, so
+/// that it is never in the past.
+pub fn notice(text: &str) -> serde_json::Value {
+    let tomorrow = today().succ_opt().unwrap();
+    serde_json::json!({
+        "text": { "fr": text },
+        "shown_from": format!("{tomorrow}T08:00:00"),
+        "shown_until": format!("{}T08:00:00", tomorrow.succ_opt().unwrap()),
+    })
+}
+
 /// Today at the residence.
 pub fn today() -> chrono::NaiveDate {
     residence_time(Utc::now()).date()

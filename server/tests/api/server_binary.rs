@@ -13,6 +13,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
 use tokio::process::{Child, Command};
 use tokio::task::JoinHandle;
 
+use crate::helpers::notice;
 use crate::staff_client::{DEMO_LOGIN, DEMO_PASSWORD};
 
 /// A running server binary, its address, and its log as read so far (read all along, so that
@@ -78,11 +79,7 @@ async fn every_acknowledged_write_survives_a_kill_9_and_the_database_stays_sound
             let (client, base, cookie, csrf, acknowledged) = (client.clone(), base.clone(), cookie.clone(), csrf.clone(), acknowledged.clone());
             tokio::spawn(async move {
                 for n in 0.. {
-                    let notice = json!({
-                        "text": { "fr": format!("Avis {writer}-{n}") },
-                        "shown_from": "2030-01-01T08:00:00",
-                        "shown_until": "2030-01-02T08:00:00"
-                    });
+                    let notice = notice(&format!("Avis {writer}-{n}"));
                     let sent = client
                         .post(format!("{base}/api/v1/staff/announcements"))
                         .header("cookie", &cookie)
