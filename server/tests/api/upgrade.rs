@@ -9,8 +9,11 @@ use sqlx::{Connection, SqliteConnection};
 use crate::helpers::{config, start, TestApp};
 use crate::staff_client::{DEMO_LOGIN, DEMO_PASSWORD};
 
-const RELEASES: [(&str, &str); 2] =
-    [("schema 0004", include_str!("../fixtures/schema-0004.sql")), ("schema 0005", include_str!("../fixtures/schema-0005.sql"))];
+const RELEASES: [(&str, &str); 3] = [
+    ("schema 0004", include_str!("../fixtures/schema-0004.sql")),
+    ("schema 0005", include_str!("../fixtures/schema-0005.sql")),
+    ("schema 0006", include_str!("../fixtures/schema-0006.sql")),
+];
 
 #[tokio::test]
 async fn a_database_of_each_earlier_release_is_migrated_and_served() {
