@@ -41,6 +41,8 @@ pub enum ErrorCode {
     },
     InvalidEmail,
     InvalidPhone,
+    /// Neither a phone number nor an e-mail address, where one of them is needed.
+    PhoneOrEmail,
     /// The payload itself could not be read (a missing field, a wrong type, broken JSON).
     Malformed {
         detail: String,
@@ -122,6 +124,9 @@ impl ErrorCode {
             (InvalidPhone, Lang::Fr) => "Numéro de téléphone invalide.".into(),
             (InvalidPhone, Lang::De) => "Ungültige Telefonnummer.".into(),
             (InvalidPhone, Lang::En) => "Invalid phone number.".into(),
+            (PhoneOrEmail, Lang::Fr) => "Indiquez un numéro de téléphone ou une adresse e-mail.".into(),
+            (PhoneOrEmail, Lang::De) => "Geben Sie eine Telefonnummer oder eine E-Mail-Adresse an.".into(),
+            (PhoneOrEmail, Lang::En) => "Give a phone number or an e-mail address.".into(),
             (Malformed { detail }, Lang::Fr) => format!("Donnée illisible : {detail}"),
             (Malformed { detail }, Lang::De) => format!("Unlesbare Angabe: {detail}"),
             (Malformed { detail }, Lang::En) => format!("Unreadable value: {detail}"),

@@ -12,6 +12,7 @@ pub mod menu;
 pub mod page;
 pub mod parse;
 pub mod programme;
+pub mod registration;
 pub mod residence;
 pub mod schedule;
 pub mod screen;

@@ -161,7 +161,7 @@ pub fn check_contact(contact: &Contact, v: &mut Validator) {
     v.at("email", |v| v.check(is_email(&contact.email), ErrorCode::InvalidEmail));
 }
 
-fn is_phone(phone: &str) -> bool {
+pub(crate) fn is_phone(phone: &str) -> bool {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     (9..=15).contains(&digits) && phone.chars().all(|c| c.is_ascii_digit() || " +().-".contains(c))
 }
@@ -169,7 +169,7 @@ fn is_phone(phone: &str) -> bool {
 /// An address a `mailto:` link can hold as it is: a local part of letters, digits and `._%+-`,
 /// and a domain of dotted labels. RFC 5322 allows more (`&`, `?`, quoted strings), which no
 /// residence needs and which would change what a `mailto:` link does; so no crate for it.
-fn is_email(email: &str) -> bool {
+pub(crate) fn is_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else { return false };
     let local_ok = !local.is_empty()
         && local.chars().all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c))

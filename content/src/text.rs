@@ -33,6 +33,15 @@ impl Lang {
         }
     }
 
+    /// Whether `count` of a thing takes the singular: French says "0 place, 1 place", German and
+    /// English "1 Platz, 0 Plätze" (CLDR's plural rules, for whole numbers).
+    pub fn takes_singular(self, count: usize) -> bool {
+        match self {
+            Lang::Fr => count <= 1,
+            Lang::De | Lang::En => count == 1,
+        }
+    }
+
     /// Reads a code such as `de`, `de-CH` or `DE`; anything else is `None`.
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.split(['-', '_']).next()?.trim().to_ascii_lowercase();
@@ -102,6 +111,18 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_takes_the_singular_everywhere_and_zero_only_in_french() {
+        for lang in Lang::ALL {
+            assert!(lang.takes_singular(1), "{lang:?}");
+            assert!(!lang.takes_singular(2), "{lang:?}");
+            assert!(!lang.takes_singular(12), "{lang:?}");
+        }
+        assert!(Lang::Fr.takes_singular(0));
+        assert!(!Lang::De.takes_singular(0));
+        assert!(!Lang::En.takes_singular(0));
+    }
 
     #[test]
     fn missing_german_falls_back_to_french_and_says_so() {

@@ -1,0 +1,256 @@
+//! Signing up for a dated event: a prevention session or an occurrence of an activity "sur
+//! inscription". What the form sends (`SignUp`) and its validation, the places an event offers
+//! (`Places`), where a new sign-up stands (`decide`) and who moves up when a place is given back
+//! (`promoted`). Pure logic: the server runs it inside one write transaction, so that two
+//! sign-ups can never take the same place.
+//!
+//! Places count people: a senior coming with a carer takes two.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ContentError, ErrorCode};
+use crate::programme::{is_email, is_phone};
+use crate::text::Lang;
+use crate::validate::{Limit, Validator};
+
+/// The event signed up for, named as in its address: the 2nd session of programme 3
+/// (`programmes/3/2`, sessions numbered from 1, as their calendar files are) or the occurrence of
+/// activity 5 on a day (`activities/5/2026-12-10`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EventRef {
+    Session { programme_id: i64, number: usize },
+    Occurrence { activity_id: i64, date: NaiveDate },
+}
+
+impl EventRef {
+    /// The event's key, as stored and as written in addresses.
+    pub fn key(&self) -> String {
+        match self {
+            EventRef::Session { programme_id, number } => format!("programmes/{programme_id}/{number}"),
+            EventRef::Occurrence { activity_id, date } => format!("activities/{activity_id}/{date}"),
+        }
+    }
+
+    /// Reads a key written by `key`; anything else is `None`.
+    pub fn parse(key: &str) -> Option<EventRef> {
+        let mut parts = key.split('/');
+        let event = match (parts.next()?, parts.next()?.parse::<i64>().ok()?, parts.next()?) {
+            ("programmes", programme_id, number) => EventRef::Session { programme_id, number: number.parse().ok().filter(|n| *n >= 1)? },
+            ("activities", activity_id, date) => EventRef::Occurrence { activity_id, date: date.parse().ok()? },
+            _ => return None,
+        };
+        parts.next().is_none().then_some(event)
+    }
+}
+
+/// How many people may come, and when signing up is open.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Places {
+    /// `None`: as many as wish to come (sign-up is then only to know who).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<u32>,
+    /// Before this, the form says when it opens; `None`: as soon as published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens_at: Option<NaiveDateTime>,
+    /// After this, no more sign-ups; `None`: until the event begins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes_at: Option<NaiveDateTime>,
+    /// When full, whether later sign-ups wait for a place rather than being refused.
+    pub waiting_list: bool,
+}
+
+/// The most places an event may offer: a hall's worth.
+pub const MAX_CAPACITY: u32 = 500;
+
+impl Places {
+    pub fn check(&self, v: &mut Validator) {
+        if let Some(capacity) = self.capacity {
+            v.at("capacity", |v| {
+                v.check((1..=MAX_CAPACITY).contains(&capacity), ErrorCode::NumberOutOfRange { min: 1, max: MAX_CAPACITY.into() })
+            });
+        }
+        if let (Some(opens), Some(closes)) = (self.opens_at, self.closes_at) {
+            v.at("closes_at", |v| v.check(closes > opens, ErrorCode::EndBeforeStart));
+        }
+    }
+
+    /// Whether signing up is open at `now`, for an event that begins at `starts_at`.
+    pub fn window(&self, starts_at: NaiveDateTime, now: NaiveDateTime) -> Window {
+        match self.opens_at {
+            Some(opens_at) if now < opens_at => Window::NotYetOpen { opens_at },
+            _ if now >= self.closes_at.unwrap_or(starts_at).min(starts_at) => Window::Closed,
+            _ => Window::Open,
+        }
+    }
+}
+
+/// Whether signing up is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Window {
+    NotYetOpen { opens_at: NaiveDateTime },
+    Open,
+    Closed,
+}
+
+/// The fields of the sign-up form, as little as serves: who, how to reach them, how many.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignUp {
+    pub name: String,
+    /// A phone number or an e-mail address, at least one.
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    /// The person, and a carer coming with them.
+    pub people: u32,
+    /// At most 200 characters, and no health information (the form says so).
+    #[serde(default)]
+    pub note: String,
+    /// The language of the messages the person gets.
+    pub lang: Lang,
+    /// A field people do not see and robots fill in: a sign-up with it is dropped.
+    #[serde(default)]
+    pub website: String,
+}
+
+pub const NAME: Limit = Limit::line(80);
+pub const NOTE: Limit = Limit::paragraphs(200);
+pub const MAX_PEOPLE: u32 = 2;
+
+impl SignUp {
+    pub fn validate(&self) -> Result<(), ContentError> {
+        let mut v = Validator::default();
+        v.required("name", &self.name, NAME);
+        let (phone, email) = (self.phone.trim(), self.email.trim());
+        if phone.is_empty() && email.is_empty() {
+            v.at("phone", |v| v.fail(ErrorCode::PhoneOrEmail));
+            v.at("email", |v| v.fail(ErrorCode::PhoneOrEmail));
+        }
+        v.at("phone", |v| v.check(phone.is_empty() || is_phone(phone), ErrorCode::InvalidPhone));
+        v.at("email", |v| v.check(email.is_empty() || is_email(email), ErrorCode::InvalidEmail));
+        v.at("people", |v| {
+            v.check((1..=MAX_PEOPLE).contains(&self.people), ErrorCode::NumberOutOfRange { min: 1, max: MAX_PEOPLE.into() })
+        });
+        v.at("note", |v| v.within(&self.note, NOTE));
+        v.finish()
+    }
+
+    /// Whether a robot filled in the field that people do not see.
+    pub fn is_from_a_robot(&self) -> bool {
+        !self.website.trim().is_empty()
+    }
+
+    /// What makes two sign-ups the same person's: the e-mail address in lower case, else the
+    /// phone number's digits (so that "079 123 45 67" and "+41791234567" differ, but spacing
+    /// does not). Two sign-ups of one contact for one event are one.
+    pub fn contact_key(&self) -> String {
+        let email = self.email.trim().to_lowercase();
+        if email.is_empty() {
+            let digits: String = self.phone.chars().filter(char::is_ascii_digit).collect();
+            format!("phone:{digits}")
+        } else {
+            format!("email:{email}")
+        }
+    }
+}
+
+/// Where a sign-up stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Confirmed,
+    Waiting,
+    Cancelled,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Waiting => "waiting",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Status> {
+        [Status::Confirmed, Status::Waiting, Status::Cancelled].into_iter().find(|s| s.as_str() == value)
+    }
+}
+
+/// Why a sign-up gets no place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Refusal {
+    NotYetOpen { opens_at: NaiveDateTime },
+    Closed,
+    /// Every place taken and no waiting list.
+    Full,
+}
+
+/// The event's public figures: counts, never names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Availability {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<u32>,
+    /// People with a confirmed place.
+    pub taken: u32,
+    /// People on the waiting list.
+    pub waiting: u32,
+    pub waiting_list: bool,
+    pub window: Window,
+}
+
+impl Availability {
+    /// Places still free; `None`: no limit.
+    pub fn places_left(&self) -> Option<u32> {
+        self.capacity.map(|capacity| capacity.saturating_sub(self.taken))
+    }
+}
+
+/// Where a sign-up for `people` stands, given the places, what is taken and how many wait. A
+/// place goes to a newcomer only when nobody waits: those waiting come first.
+pub fn decide(places: &Places, starts_at: NaiveDateTime, now: NaiveDateTime, taken: u32, waiting: u32, people: u32) -> Result<Status, Refusal> {
+    match places.window(starts_at, now) {
+        Window::NotYetOpen { opens_at } => return Err(Refusal::NotYetOpen { opens_at }),
+        Window::Closed => return Err(Refusal::Closed),
+        Window::Open => {}
+    }
+    match places.capacity {
+        None => Ok(Status::Confirmed),
+        Some(capacity) if waiting == 0 && taken + people <= capacity => Ok(Status::Confirmed),
+        Some(_) if places.waiting_list => Ok(Status::Waiting),
+        Some(_) => Err(Refusal::Full),
+    }
+}
+
+/// Who moves up from the waiting list (`waiting`: each one's people, first come first), once
+/// `taken` people hold a place of `capacity`: the first ones, in order, while each fits; nobody
+/// passes someone before them who is waiting for two places.
+pub fn promoted(capacity: Option<u32>, taken: u32, waiting: &[u32]) -> usize {
+    let Some(capacity) = capacity else { return waiting.len() };
+    let mut taken = taken;
+    waiting
+        .iter()
+        .take_while(|&&people| {
+            let fits = taken + people <= capacity;
+            if fits {
+                taken += people;
+            }
+            fits
+        })
+        .count()
+}
+
+/// The default number of days after its event that a sign-up's personal data is kept (then
+/// erased, keeping the counts); a setting of the server.
+pub const KEEP_DAYS: u32 = 30;
+
+/// When the personal data of a sign-up for an event that ended at `ends_at` is erased.
+pub fn erased_after(ends_at: NaiveDateTime, keep_days: u32) -> NaiveDateTime {
+    ends_at + Duration::days(keep_days.into())
+}
+
+#[cfg(test)]
+mod tests;

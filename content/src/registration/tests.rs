@@ -1,0 +1,118 @@
+use super::*;
+
+fn at(time: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(time, "%Y-%m-%d %H:%M").unwrap()
+}
+
+fn places(capacity: Option<u32>, waiting_list: bool) -> Places {
+    Places { capacity, opens_at: None, closes_at: None, waiting_list }
+}
+
+fn sign_up() -> SignUp {
+    SignUp { name: "Jeanne Rey".into(), phone: "027 455 12 34".into(), people: 1, lang: Lang::Fr, ..SignUp::default() }
+}
+
+const STARTS: &str = "2026-12-10 14:00";
+
+#[test]
+fn event_keys_read_back_and_nothing_else_reads() {
+    for event in [EventRef::Session { programme_id: 3, number: 2 }, EventRef::Occurrence { activity_id: 5, date: "2026-12-10".parse().unwrap() }] {
+        assert_eq!(EventRef::parse(&event.key()), Some(event));
+    }
+    for wrong in ["programmes/3/0", "programmes/x/1", "activities/5/2026-13-01", "activities/5/2026-12-10/x", "menus/1/2", "programmes/3", ""] {
+        assert_eq!(EventRef::parse(wrong), None, "{wrong}");
+    }
+}
+
+#[test]
+fn a_place_is_confirmed_while_places_are_left_and_nobody_waits() {
+    let now = at("2026-12-01 09:00");
+    let three = places(Some(3), true);
+    assert_eq!(decide(&three, at(STARTS), now, 2, 0, 1), Ok(Status::Confirmed));
+    assert_eq!(decide(&three, at(STARTS), now, 2, 0, 2), Ok(Status::Waiting), "a carer needs a place too");
+    assert_eq!(decide(&three, at(STARTS), now, 1, 1, 1), Ok(Status::Waiting), "those waiting come first");
+    assert_eq!(decide(&places(Some(3), false), at(STARTS), now, 3, 0, 1), Err(Refusal::Full));
+    assert_eq!(decide(&places(None, false), at(STARTS), now, 300, 0, 2), Ok(Status::Confirmed));
+}
+
+#[test]
+fn signing_up_opens_and_closes_at_its_window_and_never_after_the_start() {
+    let window = Places { opens_at: Some(at("2026-12-01 08:00")), closes_at: Some(at("2026-12-09 12:00")), ..places(Some(10), true) };
+    assert_eq!(decide(&window, at(STARTS), at("2026-11-30 20:00"), 0, 0, 1), Err(Refusal::NotYetOpen { opens_at: at("2026-12-01 08:00") }));
+    assert_eq!(decide(&window, at(STARTS), at("2026-12-01 08:00"), 0, 0, 1), Ok(Status::Confirmed));
+    assert_eq!(decide(&window, at(STARTS), at("2026-12-09 12:00"), 0, 0, 1), Err(Refusal::Closed));
+    let open = places(Some(10), true);
+    assert_eq!(decide(&open, at(STARTS), at("2026-12-10 13:59"), 0, 0, 1), Ok(Status::Confirmed));
+    assert_eq!(decide(&open, at(STARTS), at(STARTS), 0, 0, 1), Err(Refusal::Closed));
+    let late = Places { closes_at: Some(at("2026-12-11 00:00")), ..open };
+    assert_eq!(late.window(at(STARTS), at("2026-12-10 15:00")), Window::Closed, "a closing after the start is the start");
+}
+
+#[test]
+fn the_first_ones_waiting_move_up_in_order_while_they_fit() {
+    assert_eq!(promoted(Some(3), 2, &[1, 1]), 1);
+    assert_eq!(promoted(Some(3), 1, &[1, 1, 1]), 2);
+    assert_eq!(promoted(Some(3), 2, &[2, 1]), 0, "nobody passes a couple waiting before them");
+    assert_eq!(promoted(Some(3), 3, &[1]), 0);
+    assert_eq!(promoted(None, 40, &[2, 1]), 2);
+}
+
+#[test]
+fn the_form_needs_a_name_and_a_phone_or_an_e_mail() {
+    assert_eq!(sign_up().validate(), Ok(()));
+    let nobody = SignUp { name: " ".into(), phone: String::new(), ..sign_up() };
+    let error = nobody.validate().unwrap_err();
+    assert!(error.has("name", &ErrorCode::Required));
+    assert!(error.has("phone", &ErrorCode::PhoneOrEmail));
+    assert!(error.has("email", &ErrorCode::PhoneOrEmail));
+    let by_mail = SignUp { phone: String::new(), email: "j.rey@example.ch".into(), ..sign_up() };
+    assert_eq!(by_mail.validate(), Ok(()));
+}
+
+#[test]
+fn wrong_fields_are_named_one_by_one() {
+    let wrong = SignUp { phone: "abc".into(), email: "rey@".into(), people: 3, note: "x".repeat(201), name: "a\nb".into(), ..sign_up() };
+    let error = wrong.validate().unwrap_err();
+    assert!(error.has("phone", &ErrorCode::InvalidPhone));
+    assert!(error.has("email", &ErrorCode::InvalidEmail));
+    assert!(error.has("people", &ErrorCode::NumberOutOfRange { min: 1, max: 2 }));
+    assert!(error.has("note", &ErrorCode::TooLong { max: 200 }));
+    assert!(error.has("name", &ErrorCode::LineBreak));
+    assert_eq!(SignUp { people: 0, ..sign_up() }.validate().unwrap_err().errors[0].field, "people");
+}
+
+#[test]
+fn one_contact_is_one_person_however_it_is_written() {
+    let spaced = SignUp { phone: "027 455 12 34".into(), ..sign_up() };
+    let dotted = SignUp { phone: "027.455.12.34".into(), ..sign_up() };
+    assert_eq!(spaced.contact_key(), dotted.contact_key());
+    let mail = SignUp { email: "J.Rey@Example.ch ".into(), ..sign_up() };
+    assert_eq!(mail.contact_key(), "email:j.rey@example.ch", "the e-mail address decides when there is one");
+}
+
+#[test]
+fn a_robot_fills_in_the_hidden_field() {
+    assert!(!sign_up().is_from_a_robot());
+    assert!(SignUp { website: "http://spam.example".into(), ..sign_up() }.is_from_a_robot());
+}
+
+#[test]
+fn places_offered_are_checked() {
+    let mut v = Validator::default();
+    Places { capacity: Some(0), opens_at: Some(at(STARTS)), closes_at: Some(at("2026-12-01 00:00")), waiting_list: false }.check(&mut v);
+    let error = v.finish().unwrap_err();
+    assert!(error.has("capacity", &ErrorCode::NumberOutOfRange { min: 1, max: 500 }));
+    assert!(error.has("closes_at", &ErrorCode::EndBeforeStart));
+}
+
+#[test]
+fn personal_data_is_kept_a_set_number_of_days_after_the_event() {
+    assert_eq!(erased_after(at("2026-12-10 16:00"), KEEP_DAYS), at("2027-01-09 16:00"));
+}
+
+#[test]
+fn places_left_never_go_below_zero() {
+    let full = Availability { capacity: Some(3), taken: 4, waiting: 2, waiting_list: true, window: Window::Open };
+    assert_eq!(full.places_left(), Some(0));
+    assert_eq!(Availability { capacity: None, ..full }.places_left(), None);
+}
