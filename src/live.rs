@@ -110,6 +110,7 @@ pub fn provide_live_updates(new_build: NewBuild) {
         new_build,
         attempts: Cell::new(0),
         polling: Cell::new(None),
+        alarm_heard: Cell::new(false),
         last_seen: RefCell::default(),
         listeners: RefCell::default(),
     });
@@ -139,6 +140,9 @@ struct Stream {
     new_build: NewBuild,
     attempts: Cell<u32>,
     polling: Cell<Option<IntervalHandle>>,
+    /// Whether a stream has told the alarm since the page loaded: if so, what the screen shows
+    /// was true a moment ago, and the first poll is soon enough (the server may be restarting).
+    alarm_heard: Cell<bool>,
     /// The version of the content on screen; a different one is a change.
     last_seen: RefCell<Option<String>>,
     /// The current connection's listeners, dropped when it is replaced, so that a day of
@@ -189,7 +193,9 @@ impl Stream {
         let on_build =
             Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| new_build.heard(&event.data().as_string().unwrap_or_default()));
         let alarm = self.heard.alarm;
+        let stream = self.clone();
         let on_alarm = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            stream.alarm_heard.set(true);
             // `null` when none is on; anything unreadable is no alarm either, and is logged.
             let text = event.data().as_string().unwrap_or_default();
             let heard = serde_json::from_str::<Option<Alarm>>(&text).unwrap_or_else(|error| {
@@ -236,7 +242,11 @@ impl Stream {
     fn start_polling(self: &Rc<Self>) {
         if self.polling.get().is_none() {
             let alarm = self.heard.alarm;
-            check_alarm(alarm);
+            // Refused a stream from the start (an address past its share): nothing told the
+            // alarm yet, so ask now.
+            if !self.alarm_heard.get() {
+                check_alarm(alarm);
+            }
             // An adopted screen introduces itself at each stream connection; without one, now
             // (it then reports at its pace, and confirms an alarm it shows).
             self.heard.screens.update(|n| *n += 1);

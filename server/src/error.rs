@@ -37,7 +37,7 @@ pub enum ApiError {
     Conflict(&'static str),
     #[error("a change must say which version it changes (If-Match)")]
     VersionRequired,
-    #[error("too many failed logins: try again in {} minutes", .retry_after_secs.div_ceil(60))]
+    #[error("too many failed logins: try again in {}", minutes(*.retry_after_secs))]
     TooManyAttempts { retry_after_secs: u64 },
     /// More at once than the server takes (logins to check, live-update streams): come back
     /// after `retry_after_secs`.
@@ -147,9 +147,6 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// Gives an error answer that is not JSON yet (a body too large for a layer, a method not
-/// allowed, a timeout) the API's JSON body, with its text as the message: every error under
-/// `/api` reads the same way.
 /// What a request whose handler panicked is answered (tower-http's `CatchPanic`): a 500 like any
 /// internal error, logged, and counted by the metrics with the other 5xx; never a closed
 /// connection.
@@ -158,6 +155,9 @@ pub fn panicked(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
     ApiError::Internal(anyhow::anyhow!("a handler panicked: {what}")).into_response()
 }
 
+/// Gives an error answer that is not JSON yet (a body too large for a layer, a method not
+/// allowed, a timeout) the API's JSON body, with its text as the message: every error under
+/// `/api` reads the same way.
 pub async fn as_json(response: Response) -> Response {
     let status = response.status();
     let is_json = response.headers().get(CONTENT_TYPE).is_some_and(|kind| kind.as_bytes().starts_with(b"application/json"));
@@ -173,6 +173,14 @@ pub async fn as_json(response: Response) -> Response {
     Response::from_parts(parts, Body::from(body))
 }
 
+/// "1 minute", "15 minutes": a wait, rounded up to whole minutes.
+fn minutes(seconds: u64) -> String {
+    match seconds.div_ceil(60) {
+        1 => "1 minute".into(),
+        n => format!("{n} minutes"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use axum::routing::get;
@@ -181,6 +189,12 @@ mod tests {
     use tower_http::catch_panic::CatchPanicLayer;
 
     use super::*;
+
+    #[test]
+    fn a_wait_of_one_minute_is_singular() {
+        assert_eq!(ApiError::TooManyAttempts { retry_after_secs: 45 }.to_string(), "too many failed logins: try again in 1 minute");
+        assert_eq!(ApiError::TooManyAttempts { retry_after_secs: 900 }.to_string(), "too many failed logins: try again in 15 minutes");
+    }
 
     #[tokio::test]
     async fn a_handler_that_panics_is_a_json_500() {

@@ -1,6 +1,6 @@
 //! The app's labels in German.
 
-use super::Ui;
+use super::{Noun, Ui};
 
 pub static DE: Ui = Ui {
     skip_to_content: "Zum Inhalt",
@@ -83,9 +83,9 @@ pub static DE: Ui = Ui {
     next_day: "Nächster Tag",
     days_of_week: "Wochentage",
     nothing_more_today: "Heute keine Aktivität mehr.",
-    more_announcements: "weitere Mitteilungen",
+    more_announcements: Noun { one: "weitere Mitteilung", other: "weitere Mitteilungen" },
     no_announcements: "Heute keine Mitteilungen.",
-    more_dates: "weitere Termine",
+    more_dates: Noun { one: "weiterer Termin", other: "weitere Termine" },
     origin: "Herkunft",
     alarm: "Alarm",
     alarm_since: "seit",

@@ -1,6 +1,6 @@
 //! The app's labels in English.
 
-use super::Ui;
+use super::{Noun, Ui};
 
 pub static EN: Ui = Ui {
     skip_to_content: "Skip to content",
@@ -83,9 +83,9 @@ pub static EN: Ui = Ui {
     next_day: "Next day",
     days_of_week: "Days of the week",
     nothing_more_today: "Nothing more today.",
-    more_announcements: "more announcements",
+    more_announcements: Noun { one: "more announcement", other: "more announcements" },
     no_announcements: "No announcements today.",
-    more_dates: "more dates",
+    more_dates: Noun { one: "more date", other: "more dates" },
     origin: "Origin",
     alarm: "Alarm",
     alarm_since: "since",

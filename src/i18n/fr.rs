@@ -1,6 +1,6 @@
 //! The app's labels in French.
 
-use super::Ui;
+use super::{Noun, Ui};
 
 pub static FR: Ui = Ui {
     skip_to_content: "Aller au contenu",
@@ -83,9 +83,9 @@ pub static FR: Ui = Ui {
     next_day: "Jour suivant",
     days_of_week: "Jours de la semaine",
     nothing_more_today: "Plus d\u{2019}activité aujourd\u{2019}hui.",
-    more_announcements: "autres annonces",
+    more_announcements: Noun { one: "autre annonce", other: "autres annonces" },
     no_announcements: "Aucune annonce pour aujourd\u{2019}hui.",
-    more_dates: "autres dates",
+    more_dates: Noun { one: "autre date", other: "autres dates" },
     origin: "Origine",
     alarm: "Alarme",
     alarm_since: "depuis",

@@ -32,6 +32,18 @@ pub fn ui() -> &'static Ui {
     labels(lang())
 }
 
+/// A noun after a number, in the singular and the plural.
+pub struct Noun {
+    pub one: &'static str,
+    pub other: &'static str,
+}
+
+/// "1 autre annonce", "3 autres annonces": a number and its noun, as the language says them.
+pub fn counted(count: usize, noun: &Noun) -> String {
+    let noun = if lang().takes_singular(count) { noun.one } else { noun.other };
+    format!("{count}\u{a0}{noun}")
+}
+
 /// The app's labels in one language.
 pub struct Ui {
     pub skip_to_content: &'static str,
@@ -117,8 +129,8 @@ pub struct Ui {
     pub next_day: &'static str,
     pub days_of_week: &'static str,
     pub nothing_more_today: &'static str,
-    pub more_announcements: &'static str,
-    pub more_dates: &'static str,
+    pub more_announcements: Noun,
+    pub more_dates: Noun,
     /// Where a dish's meat or fish comes from.
     pub origin: &'static str,
     pub alarm: &'static str,

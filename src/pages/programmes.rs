@@ -17,7 +17,7 @@ use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::components::paged::Paged;
-use crate::i18n::{lang, ui};
+use crate::i18n::{counted, lang, ui};
 use crate::kiosk::is_kiosk;
 use crate::live::live_resource;
 use plantzette_web::clock::residence_now;
@@ -128,7 +128,7 @@ pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
-            {(more_dates > 0).then(|| view! { <p class="more">"+ "{more_dates}" "{ui.more_dates}</p> })}
+            {(more_dates > 0).then(|| view! { <p class="more">"+ "{counted(more_dates, &ui.more_dates)}</p> })}
         </section>
         </div></Paged>
     }

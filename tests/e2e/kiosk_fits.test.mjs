@@ -1,13 +1,15 @@
-// A kiosk that never scrolls: on a busy day, every screen reached from the kiosk fits the
-// screen, landscape (1920x1080) and upright (1080x1920), its targets still big and apart and its
-// text still large; a list longer than the screen pages with big buttons, the page shown is the
+// A kiosk that never scrolls: on a busy day, every screen reached from the kiosk fits every
+// screen lobbies have (1280x720 to 3840x2160, 5:4, the system's scaling), landscape and upright:
+// nothing past an edge, under another element or cut off, its targets still big and apart and its
+// text still large relative to the screen; a list longer than the screen pages with big buttons, the page shown is the
 // one read aloud, and the next resident finds page 1 again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KIOSK, assertNoProblems, waitForContent } from './support/browser.mjs';
 import { useApp } from './support/app.mjs';
 import { makeBusyDay } from './support/busy_day.mjs';
-import { PORTRAIT, fitProblems, openKiosk, targetProblems } from './support/kiosk.mjs';
+import { staffApi } from './support/staff.mjs';
+import { LOBBY_SCREENS, PORTRAIT, fitProblems, kioskRem, openKiosk, resize, targetProblems } from './support/kiosk.mjs';
 
 const app = useApp({ prepare: makeBusyDay });
 
@@ -32,32 +34,43 @@ async function kioskScreens() {
   ];
 }
 
-test('every kiosk screen fits the screen on a busy day, landscape and upright, with big targets and text', async () => {
+test('every kiosk screen fits every lobby screen on a busy day, landscape and upright, with big targets and text', async () => {
   const screens = await kioskScreens();
-  for (const [label, device] of [['landscape', KIOSK], ['upright', PORTRAIT]]) {
-    const { page, context, problems } = await openKiosk(app, undefined, { device });
+  const today = await app.server.api('/api/v1/today');
+  const failures = [];
+  // A browser's scaling is fixed for its life: one per scaling, resized through its sizes.
+  for (const scale of new Set(LOBBY_SCREENS.map((s) => s.scale))) {
+    const sizes = LOBBY_SCREENS.filter((s) => s.scale === scale);
+    const { page, context, problems } = await openKiosk(app, undefined, { device: { viewport: sizes[0].viewport, deviceScaleFactor: scale } });
     for (const path of screens) {
       await page.goto(`${app.server.url}${path}`);
       await waitForContent(page);
-      assert.deepEqual(await fitProblems(page), [], `${path} (${label}) does not fit the screen`);
-      assert.deepEqual(await targetProblems(page), { small: [], cramped: [] }, `targets on ${path} (${label})`);
-      if (path === '/kiosk') {
-        // The busy day's home still has room for what is on and what comes next.
-        const today = await app.server.api('/api/v1/today');
-        const at = `${today.date}T10:00`;
-        const onNow = today.activities.filter((o) => !o.cancelled && o.starts_at.slice(0, 16) <= at && at < o.ends_at.slice(0, 16));
-        const next = today.activities.find((o) => !o.cancelled && o.starts_at.slice(0, 16) > at);
-        const shown = await page.locator('.kiosk-panel .activity').evaluateAll((items) => items.filter((i) => i.checkVisibility()).length);
-        assert.equal(shown, onNow.length + (next ? 1 : 0), `now and next on the home (${label})`);
+      for (const size of sizes) {
+        await resize(page, size.viewport);
+        const where = `${path} at ${size.name}`;
+        const rem = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+        if (Math.abs(rem - kioskRem(size.viewport)) > 0.5) failures.push(`${where}: 1 rem is ${rem} px, not the screen's ${kioskRem(size.viewport)}`);
+        failures.push(...(await fitProblems(page)).map((problem) => `${where}: ${problem}`));
+        const { small, cramped } = await targetProblems(page);
+        failures.push(...[...small, ...cramped].map((problem) => `${where}: target ${problem}`));
+        if (path === '/kiosk') {
+          // The busy day's home still has room for what is on and what comes next.
+          const at = `${today.date}T10:00`;
+          const onNow = today.activities.filter((o) => !o.cancelled && o.starts_at.slice(0, 16) <= at && at < o.ends_at.slice(0, 16));
+          const next = today.activities.find((o) => !o.cancelled && o.starts_at.slice(0, 16) > at);
+          const shown = await page.locator('.kiosk-panel .activity').evaluateAll((items) => items.filter((i) => i.checkVisibility()).length);
+          if (shown !== onNow.length + (next ? 1 : 0)) failures.push(`${where}: ${shown} activities now and next on the home`);
+        }
+        const textSizes = await page.locator('main p:not(.eyebrow, .badge), main li, main dd').evaluateAll((elements) =>
+          elements.filter((e) => e.checkVisibility()).map((e) => parseFloat(getComputedStyle(e).fontSize)));
+        if (textSizes.length === 0) failures.push(`${where}: no text shown`);
+        else if (Math.min(...textSizes) < rem - 0.5) failures.push(`${where}: body text of ${Math.min(...textSizes)} px, under 1 rem (${rem} px)`);
       }
-      const sizes = await page.locator('main p:not(.eyebrow, .badge), main li, main dd').evaluateAll((elements) =>
-        elements.filter((e) => e.checkVisibility()).map((e) => parseFloat(getComputedStyle(e).fontSize)));
-      assert.ok(sizes.length > 0, `text is shown on ${path} (${label})`);
-      assert.ok(Math.min(...sizes) >= 32, `smallest body text on ${path} (${label}): ${Math.min(...sizes)} px`);
     }
     assertNoProblems(problems);
     await context.close();
   }
+  assert.deepEqual(failures, [], 'kiosk screens that do not fit');
 });
 
 /** The titles of the activities on screen, in order. */
@@ -181,4 +194,38 @@ test('with the server out of reach and the screen saying so, the screens still f
     }
     await context.close();
   }
+});
+
+test('the alarm, the pairing code and the night clock fit every lobby screen too', async () => {
+  const today = await app.server.api('/api/v1/today');
+  const staff = await staffApi(app.server);
+  const failures = [];
+  const check = async (page, what, shown) => {
+    await page.locator(shown).waitFor();
+    for (const size of LOBBY_SCREENS) {
+      await resize(page, size.viewport);
+      failures.push(...(await fitProblems(page)).map((problem) => `${what} at ${size.name}: ${problem}`));
+      const { small, cramped } = await targetProblems(page);
+      failures.push(...[...small, ...cramped].map((problem) => `${what} at ${size.name}: target ${problem}`));
+    }
+  };
+  const pairing = await openKiosk(app, undefined, { settings: '?pair' });
+  await check(pairing.page, 'pairing', '.pairing-code');
+  await pairing.context.close();
+  const night = await openKiosk(app, `${today.date}T22:30`);
+  await check(night.page, 'night', '.night-clock');
+  await night.context.close();
+  const { page, context, problems } = await openKiosk(app);
+  await staff.create('alarm', { message: {
+    fr: 'Évacuation : suivez les indications du personnel et rendez-vous au point de rassemblement devant l\u2019entrée principale.',
+    de: 'Evakuierung: Folgen Sie den Anweisungen des Personals und gehen Sie zum Sammelplatz vor dem Haupteingang.',
+  } });
+  try {
+    await check(page, 'alarm', '.alarm-screen');
+  } finally {
+    await staff.end('alarm');
+  }
+  assertNoProblems(problems);
+  await context.close();
+  assert.deepEqual(failures, [], 'screens over the kiosk that do not fit');
 });

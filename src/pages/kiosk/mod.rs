@@ -20,7 +20,7 @@ use crate::components::notices::use_today;
 use crate::components::paged::Paged;
 use crate::components::read_aloud::ReadAloud;
 use crate::hooks::use_clock::use_clock;
-use crate::i18n::{lang, ui};
+use crate::i18n::{counted, lang, ui};
 use crate::screen::use_screen;
 use highlights::Highlights;
 
@@ -109,7 +109,7 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
                             </ul>
                         </Paged>
                         <Show when=move || { more() > 0 }>
-                            <p class="more">"+ "{more}" "{ui.more_announcements}</p>
+                            <p class="more">"+ "{move || counted(more(), &ui.more_announcements)}</p>
                         </Show>
                     }
                     .into_any()

@@ -30,7 +30,10 @@ const PAGES = {
 const browser = await launchBrowser();
 try {
   const portrait = { viewport: { width: 1080, height: 1920 } };
-  for (const [device, settings] of [['kiosk', KIOSK], ['kiosk-portrait', portrait], ['phone', PHONE]]) {
+  // The lobby's commonest cheap monitor, and a 1080p one at Windows' 125 % scaling.
+  const small = { viewport: { width: 1366, height: 768 } };
+  const scaled = { viewport: { width: 1536, height: 864 }, deviceScaleFactor: 1.25 };
+  for (const [device, settings] of [['kiosk', KIOSK], ['kiosk-1366x768', small], ['kiosk-1536x864', scaled], ['kiosk-portrait', portrait], ['phone', PHONE]]) {
     for (const lang of ['fr', 'de']) {
       const { page, context, problems } = await openPage(browser, { lang, device: settings });
       // Daytime in Sierre, whatever the hour: at night the kiosk rests as a clock.
