@@ -11,6 +11,7 @@ use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    plantzette_server::auth::password::return_hash_memory();
     // Logs go to standard error: standard output carries what a command prints (an export).
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     // Colours for a person at a terminal; plain text for the journal or a log file.

@@ -5,11 +5,10 @@
 //! (`Busy`). Not tokio's blocking pool (it grows to hundreds of threads) nor rayon's (its queue
 //! has no bound): a dozen lines of std channel do it.
 //!
-//! Each hashing thread keeps its 19 MiB of working memory for good. Allocated and freed for
-//! every hash, as `Argon2::hash_password` does, blocks that large were not given back by the
-//! allocator: the server's memory grew by a hash's worth at most logins (190 MB after 20).
+//! A hash's 19 MiB are allocated for it and given back to the system after it
+//! (`return_hash_memory`, at start): kept by each hashing thread instead, they were 20 of the
+//! server's 35 MB at rest, for a login now and then.
 
-use std::cell::RefCell;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, LazyLock, Mutex};
 
@@ -26,21 +25,22 @@ fn params() -> Params {
     Params::new(19 * 1024, 2, 1, None).expect("OWASP's Argon2id parameters are valid")
 }
 
-thread_local! {
-    /// This hashing thread's working memory.
-    static MEMORY: RefCell<Vec<Block>> = RefCell::new(vec![Block::default(); params().block_count()]);
+/// Makes the allocator give a block as large as a hash's memory straight back to the system when
+/// it is freed. glibc otherwise raises its threshold for that to the size of the first such
+/// block freed, keeps the later ones in its heaps, and the server's memory grew by a hash's worth
+/// at most logins (190 MB after 20). Called once, at start.
+pub fn return_hash_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt sets one of the allocator's parameters, under its own lock.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1024 * 1024);
+    }
 }
 
-/// The Argon2 output of `password` and `salt` into `out`, in this thread's working memory
-/// (grown once if a stored hash asks for more than today's parameters).
+/// The Argon2 output of `password` and `salt` into `out`, in working memory of its own.
 fn compute(argon2: &Argon2, password: &[u8], salt: &[u8], out: &mut [u8]) -> argon2::Result<()> {
-    MEMORY.with_borrow_mut(|memory| {
-        let needed = argon2.params().block_count();
-        if memory.len() < needed {
-            memory.resize(needed, Block::default());
-        }
-        argon2.hash_password_into_with_memory(password, salt, out, &mut memory[..needed])
-    })
+    let mut memory = vec![Block::default(); argon2.params().block_count()];
+    argon2.hash_password_into_with_memory(password, salt, out, &mut memory)
 }
 
 /// A new PHC string (`$argon2id$v=19$m=19456,t=2,p=1$salt$hash`) for `password`.

@@ -186,8 +186,17 @@ async fn the_first_administrator_backups_and_a_move_are_server_commands() {
 
 /// The peak resident memory of process `pid` (VmHWM), in bytes.
 fn peak_memory(pid: u32) -> u64 {
+    memory_figure(pid, "VmHWM:")
+}
+
+/// The resident memory of process `pid` now (VmRSS), in bytes.
+fn resident_memory(pid: u32) -> u64 {
+    memory_figure(pid, "VmRSS:")
+}
+
+fn memory_figure(pid: u32, name: &str) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    let kb: u64 = status.lines().find_map(|line| line.strip_prefix("VmHWM:")).unwrap().trim().trim_end_matches(" kB").trim().parse().unwrap();
+    let kb: u64 = status.lines().find_map(|line| line.strip_prefix(name)).unwrap().trim().trim_end_matches(" kB").trim().parse().unwrap();
     kb * 1024
 }
 
@@ -224,6 +233,9 @@ async fn a_login_burst_keeps_memory_small_and_cannot_forge_log_lines() {
     assert!(statuses.iter().filter(|&&status| status == 401).count() <= 20, "more wrong logins checked than the address's cap");
     let peak = peak_memory(pid);
     assert!(peak < 150 * 1024 * 1024, "peak resident memory {} MB", peak / 1024 / 1024);
+    // Each hash's 19 MiB went back to the system after it.
+    let now = resident_memory(pid);
+    assert!(now < 30 * 1024 * 1024, "resident memory after the burst {} MB", now / 1024 / 1024);
 
     server.start_kill().unwrap();
     server.wait().await.unwrap();
