@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorCode;
 use crate::item::{Content, Item};
+use crate::registration::Places;
 use crate::schedule::DateRange;
 use crate::text::{Lang, Text};
 use crate::validate::{Validator, PLACE, SUMMARY, TITLE};
@@ -84,6 +85,10 @@ pub struct ActivityInfo {
     pub category: Category,
     pub registration_required: bool,
     pub wheelchair_accessible: bool,
+    /// Signing up on line for each occurrence, when registration is required; `None`: at the
+    /// reception only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places: Option<Places>,
 }
 
 /// Repeats an activity every week on the given days, up to and including `until`. The first
@@ -212,6 +217,9 @@ impl Content for Activity {
         });
         if let Some(recurrence) = &self.recurrence {
             v.at("recurrence", |v| check_recurrence(recurrence, self.starts_at.date(), v));
+        }
+        if let Some(places) = &self.info.places {
+            v.at("places", |v| places.check(v));
         }
     }
 

@@ -62,12 +62,13 @@ mod tests {
                 category: Category::Movement,
                 registration_required: false,
                 wheelchair_accessible: true,
+                places: None,
             },
         }
     }
 
     fn day_with_activities() -> Today {
-        let session = Session { starts_at: at("2026-11-26 14:00"), ends_at: at("2026-11-26 15:00"), place: Text::fr("CMS") };
+        let session = Session { starts_at: at("2026-11-26 14:00"), ends_at: at("2026-11-26 15:00"), place: Text::fr("CMS"), places: None };
         Today {
             activities: vec![
                 occurrence("Messe", "2026-11-24 08:30", "2026-11-24 09:15", false),

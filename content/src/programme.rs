@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorCode;
 use crate::item::Content;
+use crate::registration::Places;
 use crate::schedule::DateRange;
 use crate::text::{Lang, Text};
 use crate::validate::{Validator, BODY, PLACE, SUMMARY, TITLE};
@@ -78,6 +79,9 @@ pub struct Session {
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
     pub place: Text,
+    /// Signing up on line; `None`: by phone to the contact only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places: Option<Places>,
 }
 
 /// Whom to call or write to for registration.
@@ -133,6 +137,9 @@ impl Content for Programme {
                     v.date("ends_at", session.ends_at.date());
                     v.at("ends_at", |v| v.check(session.ends_at > session.starts_at, ErrorCode::EndBeforeStart));
                     v.text("place", &session.place, PLACE);
+                    if let Some(places) = &session.places {
+                        v.at("places", |v| places.check(v));
+                    }
                 });
             }
         });
@@ -194,7 +201,7 @@ mod tests {
 
     fn session(start: &str, end: &str) -> Session {
         let at = |t: &str| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap();
-        Session { starts_at: at(start), ends_at: at(end), place: Text::fr("CMS de Sierre") }
+        Session { starts_at: at(start), ends_at: at(end), place: Text::fr("CMS de Sierre"), places: None }
     }
 
     fn programme() -> Programme {

@@ -14,12 +14,13 @@ use crate::programme::{is_email, is_phone};
 use crate::text::Lang;
 use crate::validate::{Limit, Validator};
 
-/// The event signed up for, named as in its address: the 2nd session of programme 3
-/// (`programmes/3/2`, sessions numbered from 1, as their calendar files are) or the occurrence of
-/// activity 5 on a day (`activities/5/2026-12-10`).
+/// The event signed up for, named as in its address: the session of programme 3 that begins at
+/// a time (`programmes/3/2026-12-10T14:00`) or the occurrence of activity 5 on a day
+/// (`activities/5/2026-12-10`). A session by its start, not its rank: a session added or taken
+/// out before it must not hand its people to another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EventRef {
-    Session { programme_id: i64, number: usize },
+    Session { programme_id: i64, starts_at: NaiveDateTime },
     Occurrence { activity_id: i64, date: NaiveDate },
 }
 
@@ -27,7 +28,7 @@ impl EventRef {
     /// The event's key, as stored and as written in addresses.
     pub fn key(&self) -> String {
         match self {
-            EventRef::Session { programme_id, number } => format!("programmes/{programme_id}/{number}"),
+            EventRef::Session { programme_id, starts_at } => format!("programmes/{programme_id}/{}", starts_at.format("%Y-%m-%dT%H:%M")),
             EventRef::Occurrence { activity_id, date } => format!("activities/{activity_id}/{date}"),
         }
     }
@@ -36,7 +37,9 @@ impl EventRef {
     pub fn parse(key: &str) -> Option<EventRef> {
         let mut parts = key.split('/');
         let event = match (parts.next()?, parts.next()?.parse::<i64>().ok()?, parts.next()?) {
-            ("programmes", programme_id, number) => EventRef::Session { programme_id, number: number.parse().ok().filter(|n| *n >= 1)? },
+            ("programmes", programme_id, starts_at) => {
+                EventRef::Session { programme_id, starts_at: NaiveDateTime::parse_from_str(starts_at, "%Y-%m-%dT%H:%M").ok()? }
+            }
             ("activities", activity_id, date) => EventRef::Occurrence { activity_id, date: date.parse().ok()? },
             _ => return None,
         };
@@ -45,7 +48,7 @@ impl EventRef {
 }
 
 /// How many people may come, and when signing up is open.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Places {
     /// `None`: as many as wish to come (sign-up is then only to know who).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -66,9 +69,7 @@ pub const MAX_CAPACITY: u32 = 500;
 impl Places {
     pub fn check(&self, v: &mut Validator) {
         if let Some(capacity) = self.capacity {
-            v.at("capacity", |v| {
-                v.check((1..=MAX_CAPACITY).contains(&capacity), ErrorCode::NumberOutOfRange { min: 1, max: MAX_CAPACITY.into() })
-            });
+            v.at("capacity", |v| v.check((1..=MAX_CAPACITY).contains(&capacity), ErrorCode::NumberOutOfRange { min: 1, max: MAX_CAPACITY.into() }));
         }
         if let (Some(opens), Some(closes)) = (self.opens_at, self.closes_at) {
             v.at("closes_at", |v| v.check(closes > opens, ErrorCode::EndBeforeStart));
@@ -130,9 +131,7 @@ impl SignUp {
         }
         v.at("phone", |v| v.check(phone.is_empty() || is_phone(phone), ErrorCode::InvalidPhone));
         v.at("email", |v| v.check(email.is_empty() || is_email(email), ErrorCode::InvalidEmail));
-        v.at("people", |v| {
-            v.check((1..=MAX_PEOPLE).contains(&self.people), ErrorCode::NumberOutOfRange { min: 1, max: MAX_PEOPLE.into() })
-        });
+        v.at("people", |v| v.check((1..=MAX_PEOPLE).contains(&self.people), ErrorCode::NumberOutOfRange { min: 1, max: MAX_PEOPLE.into() }));
         v.at("note", |v| v.within(&self.note, NOTE));
         v.finish()
     }
@@ -183,7 +182,9 @@ impl Status {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Refusal {
-    NotYetOpen { opens_at: NaiveDateTime },
+    NotYetOpen {
+        opens_at: NaiveDateTime,
+    },
     Closed,
     /// Every place taken and no waiting list.
     Full,
@@ -243,13 +244,40 @@ pub fn promoted(capacity: Option<u32>, taken: u32, waiting: &[u32]) -> usize {
         .count()
 }
 
+/// The answer to a sign-up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignUpAnswer {
+    pub event: String,
+    pub status: Status,
+    /// The rank on the waiting list, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<u32>,
+    /// The private link's token, to see or cancel the sign-up: given once, with a new sign-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// This contact had signed up for this event already: that sign-up, as it stands.
+    pub already: bool,
+}
+
+/// A sign-up as its private link shows it to the person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MySignUp {
+    pub event: String,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<u32>,
+    pub name: String,
+    pub people: u32,
+    pub lang: Lang,
+}
+
 /// The default number of days after its event that a sign-up's personal data is kept (then
 /// erased, keeping the counts); a setting of the server.
 pub const KEEP_DAYS: u32 = 30;
 
-/// When the personal data of a sign-up for an event that ended at `ends_at` is erased.
-pub fn erased_after(ends_at: NaiveDateTime, keep_days: u32) -> NaiveDateTime {
-    ends_at + Duration::days(keep_days.into())
+/// At `now`, the personal data of sign-ups for events that ended at or before this is erased.
+pub fn erased_if_ended_by(now: NaiveDateTime, keep_days: u32) -> NaiveDateTime {
+    now - Duration::days(keep_days.into())
 }
 
 #[cfg(test)]

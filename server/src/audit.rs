@@ -32,6 +32,21 @@ pub async fn record(db: &mut SqliteConnection, who: Option<&StaffUser>, change: 
     Ok(())
 }
 
+/// Records a change made by the public: a person cancelling or erasing their own sign-up
+/// through its private link (no name: the audit keeps no personal data).
+pub async fn record_public(db: &mut SqliteConnection, change: Change) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO audit_log (at, user_id, login, action, collection, item_id, version, body) VALUES (?1, NULL, 'private link', ?2, ?3, ?4, ?5, ?6)")
+        .bind(Utc::now().naive_utc())
+        .bind(change.action)
+        .bind(change.collection)
+        .bind(change.item_id)
+        .bind(change.version)
+        .bind(change.body)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 type AuditRow = (i64, chrono::NaiveDateTime, String, String, Option<String>, Option<i64>, Option<i64>);
 
 /// The latest changes, newest first.

@@ -118,6 +118,11 @@ pub struct Config {
     /// and counted in the metrics' `screens_silent`). Screens report three times as often.
     #[arg(long, env = "PLANTZETTE_SCREEN_SILENCE_SECS", default_value_t = 180, value_parser = clap::value_parser!(u64).range(3..=3600))]
     pub screen_silence_secs: u64,
+
+    /// Days after its event that a sign-up's personal data (name, phone, e-mail, note) is kept;
+    /// then it is erased, and only the counts remain (docs/privacy.md).
+    #[arg(long, env = "PLANTZETTE_REGISTRATIONS_KEPT_DAYS", default_value_t = plantzette_content::registration::KEEP_DAYS, value_parser = clap::value_parser!(u32).range(1..=730))]
+    pub registrations_kept_days: u32,
 }
 
 #[derive(Clone, Debug, Subcommand)]

@@ -45,6 +45,9 @@ pub enum ApiError {
     Busy { retry_after_secs: u64 },
     #[error("the request is too large")]
     TooLarge,
+    /// More sign-ups today from this address, or for this contact, than anyone makes.
+    #[error("too many sign-ups today: ask at the reception")]
+    TooManySignUps,
     #[error("database error")]
     Database(#[from] sqlx::Error),
     #[error("stored content could not be read")]
@@ -73,7 +76,7 @@ impl ApiError {
             ApiError::Stale(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
-            ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::TooManyAttempts { .. } | ApiError::TooManySignUps => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Database(_) | ApiError::Corrupt(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -198,7 +201,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_handler_that_panics_is_a_json_500() {
-        let router: Router = Router::new().route("/", get(|| async { panic!("week arithmetic overflowed") as &'static str })).layer(CatchPanicLayer::custom(panicked));
+        let router: Router =
+            Router::new().route("/", get(|| async { panic!("week arithmetic overflowed") as &'static str })).layer(CatchPanicLayer::custom(panicked));
         let response = router.oneshot(axum::http::Request::new(Body::empty())).await.unwrap();
         assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
         assert_eq!(response.headers()[CONTENT_TYPE], "application/json");

@@ -146,6 +146,7 @@ mod tests {
             category: Category::Movement,
             registration_required: false,
             wheelchair_accessible: true,
+            places: None,
         };
         let recurrence = Recurrence {
             weekdays: vec![chrono::Weekday::Mon, chrono::Weekday::Wed],

@@ -16,6 +16,7 @@ pub mod live;
 pub mod metrics;
 pub mod print;
 pub mod quota;
+pub mod registrations;
 pub mod screens;
 pub mod serve;
 pub mod site;
@@ -62,6 +63,8 @@ pub struct AppState {
     pub metrics: metrics::Metrics,
     /// The screens' settings changes and the alarm, for open event streams.
     pub screens: screens::Hub,
+    /// Sign-ups made today, per address and per contact.
+    pub sign_up_limits: api::registrations::SignUpLimits,
 }
 
 /// The whole HTTP surface: API, app, and the headers every response carries.
@@ -135,12 +138,26 @@ impl Server {
         let schedule = config.backup_schedule();
         let backups = backup::scheduled::Backups::open(&schedule.folder);
         tokio::spawn(backups.clone().keep_taking(pool.clone(), schedule));
+        tokio::spawn(registrations::keep_erasing(pool.clone(), config.registrations_kept_days));
         let live = live::Live::watch(pool.clone()).await?;
         let (stop, stopping) = watch::channel(false);
         let event_streams = quota::Quota::new(config.max_event_streams, config.max_event_streams_per_address, vec![]);
         let metrics = metrics::Metrics::new(site.build());
         let screens = screens::Hub::open(&pool, Duration::from_secs(config.screen_silence_secs)).await?;
-        let state = AppState { pool, auth, data_dir: config.data_dir.clone(), live, stopping, event_streams, site, backups, metrics, screens };
+        let sign_up_limits = api::registrations::SignUpLimits::default();
+        let state = AppState {
+            pool,
+            auth,
+            data_dir: config.data_dir.clone(),
+            live,
+            stopping,
+            event_streams,
+            site,
+            backups,
+            metrics,
+            screens,
+            sign_up_limits,
+        };
         let metrics = match config.metrics_addr {
             Some(addr) => {
                 let listener = TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr} for the metrics (--metrics-addr)"))?;

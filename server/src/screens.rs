@@ -147,7 +147,8 @@ fn random_code() -> String {
 
 /// The day hours of adopted screen `id`, if there is one.
 pub async fn hours(pool: &SqlitePool, id: i64) -> Result<Option<DayHours>, StoreError> {
-    let settings: Option<String> = sqlx::query_scalar("SELECT settings FROM screens WHERE id = ?1 AND adopted_at IS NOT NULL").bind(id).fetch_optional(pool).await?;
+    let settings: Option<String> =
+        sqlx::query_scalar("SELECT settings FROM screens WHERE id = ?1 AND adopted_at IS NOT NULL").bind(id).fetch_optional(pool).await?;
     Ok(settings.map(|settings| serde_json::from_str::<ScreenSettings>(&settings)).transpose()?.map(|settings| settings.hours))
 }
 

@@ -24,6 +24,7 @@ fn gym(starts: &str, ends: &str, recurrence: Option<Recurrence>) -> Item<Activit
                 category: Category::Movement,
                 registration_required: false,
                 wheelchair_accessible: true,
+                places: None,
             },
             starts_at: at(starts),
             ends_at: at(ends),

@@ -16,10 +16,22 @@ const STARTS: &str = "2026-12-10 14:00";
 
 #[test]
 fn event_keys_read_back_and_nothing_else_reads() {
-    for event in [EventRef::Session { programme_id: 3, number: 2 }, EventRef::Occurrence { activity_id: 5, date: "2026-12-10".parse().unwrap() }] {
+    for event in
+        [EventRef::Session { programme_id: 3, starts_at: at(STARTS) }, EventRef::Occurrence { activity_id: 5, date: "2026-12-10".parse().unwrap() }]
+    {
         assert_eq!(EventRef::parse(&event.key()), Some(event));
     }
-    for wrong in ["programmes/3/0", "programmes/x/1", "activities/5/2026-13-01", "activities/5/2026-12-10/x", "menus/1/2", "programmes/3", ""] {
+    assert_eq!(EventRef::Session { programme_id: 3, starts_at: at(STARTS) }.key(), "programmes/3/2026-12-10T14:00");
+    for wrong in [
+        "programmes/3/2",
+        "programmes/3/2026-12-10",
+        "programmes/x/2026-12-10T14:00",
+        "activities/5/2026-13-01",
+        "activities/5/2026-12-10/x",
+        "menus/1/2",
+        "programmes/3",
+        "",
+    ] {
         assert_eq!(EventRef::parse(wrong), None, "{wrong}");
     }
 }
@@ -107,7 +119,7 @@ fn places_offered_are_checked() {
 
 #[test]
 fn personal_data_is_kept_a_set_number_of_days_after_the_event() {
-    assert_eq!(erased_after(at("2026-12-10 16:00"), KEEP_DAYS), at("2027-01-09 16:00"));
+    assert_eq!(erased_if_ended_by(at("2027-01-09 16:00"), KEEP_DAYS), at("2026-12-10 16:00"));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time, time_span, weekday_name};
+use plantzette_content::registration::Places;
 use plantzette_content::{Activity, ActivityInfo, Category, Item, Recurrence};
 use plantzette_web::clock::residence_now;
 
@@ -45,6 +46,8 @@ struct Inputs {
     registration_required: RwSignal<bool>,
     wheelchair_accessible: RwSignal<bool>,
     cancelled: RwSignal<bool>,
+    /// Kept as loaded: the form does not set places yet.
+    places: RwSignal<Option<Places>>,
 }
 
 impl Inputs {
@@ -65,6 +68,7 @@ impl Inputs {
             registration_required: RwSignal::new(false),
             wheelchair_accessible: RwSignal::new(true),
             cancelled: RwSignal::new(false),
+            places: RwSignal::new(None),
         }
     }
 
@@ -86,6 +90,7 @@ impl Inputs {
         self.registration_required.set(info.registration_required);
         self.wheelchair_accessible.set(info.wheelchair_accessible);
         self.cancelled.set(a.cancelled);
+        self.places.set(info.places);
     }
 
     /// The activity the inputs describe, or the inputs that cannot be read.
@@ -109,6 +114,7 @@ impl Inputs {
                 category: self.category.get_untracked(),
                 registration_required: self.registration_required.get_untracked(),
                 wheelchair_accessible: self.wheelchair_accessible.get_untracked(),
+                places: self.places.get_untracked(),
             },
             starts_at: date.and_time(starts),
             ends_at: date.and_time(ends),

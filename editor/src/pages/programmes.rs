@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time};
+use plantzette_content::registration::Places;
 use plantzette_content::{Audience, Contact, Item, Price, Programme, Session, Topic};
 
 use crate::components::form::{Field, Form, TextFields, TextInput};
@@ -31,6 +32,8 @@ struct SessionInputs {
     starts: RwSignal<String>,
     ends: RwSignal<String>,
     place: TextInputs,
+    /// Kept as loaded: the form does not set places yet.
+    places: Option<Places>,
 }
 
 impl SessionInputs {
@@ -41,6 +44,7 @@ impl SessionInputs {
             starts: RwSignal::new(time_of(|s| s.starts_at)),
             ends: RwSignal::new(time_of(|s| s.ends_at)),
             place: TextInputs::new(session.map(|s| &s.place)),
+            places: session.and_then(|s| s.places),
         }
     }
 
@@ -50,7 +54,7 @@ impl SessionInputs {
         let starts = reader.time(&field("starts_at"), &self.starts.get_untracked());
         let ends = reader.time(&field("ends_at"), &self.ends.get_untracked());
         let date = date?;
-        Some(Session { starts_at: date.and_time(starts?), ends_at: date.and_time(ends?), place: self.place.text() })
+        Some(Session { starts_at: date.and_time(starts?), ends_at: date.and_time(ends?), place: self.place.text(), places: self.places })
     }
 }
 

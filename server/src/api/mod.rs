@@ -13,6 +13,7 @@ mod pages;
 pub(crate) mod programmes;
 pub(crate) mod query;
 pub mod read_cache;
+pub mod registrations;
 pub(crate) mod residence;
 mod screens;
 mod session;
@@ -60,6 +61,7 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .merge(alarm::public_router())
         .merge(calendar::router())
         .merge(events::router())
+        .merge(registrations::router())
         .merge(version::router())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));
     Router::new()

@@ -119,9 +119,8 @@ pub async fn serve(State(cache): State<ReadCache>, mut request: Request, next: N
 /// not the event stream. (The ETag layer has read each tagged answer whole: its size is known.)
 fn keepable(response: &Response) -> bool {
     let headers = response.headers();
-    let private = headers
-        .get(CACHE_CONTROL)
-        .is_some_and(|value| value.to_str().is_ok_and(|value| value.contains("private") || value.contains("no-store")));
+    let private =
+        headers.get(CACHE_CONTROL).is_some_and(|value| value.to_str().is_ok_and(|value| value.contains("private") || value.contains("no-store")));
     let stream = headers.get(CONTENT_TYPE).is_some_and(|value| value.as_bytes().starts_with(b"text/event-stream"));
     let small = response.body().size_hint().exact().is_some_and(|size| size <= MAX_BODY_BYTES);
     response.status() == StatusCode::OK && headers.contains_key(ETAG) && !private && !stream && small

@@ -38,13 +38,13 @@ impl Staff {
     }
 }
 
-pub(super) fn random_token() -> String {
+pub(crate) fn random_token() -> String {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).expect("the operating system provides randomness");
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
-pub(super) fn digest(token: &str) -> String {
+pub(crate) fn digest(token: &str) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
 }
 

@@ -2,6 +2,7 @@
 //! one-off events, one of them cancelled.
 
 use chrono::Weekday::{self, *};
+use plantzette_content::registration::Places;
 use plantzette_content::{Activity, ActivityInfo, Category, Recurrence, Text};
 
 use super::{fr_de, Plan};
@@ -26,6 +27,8 @@ fn activity(plan: &Plan, spec: Spec) -> Activity {
             category: spec.category,
             registration_required: spec.registration_required,
             wheelchair_accessible: true,
+            // Twenty places at each, signed up for on line, with a waiting list.
+            places: spec.registration_required.then_some(Places { capacity: Some(20), opens_at: None, closes_at: None, waiting_list: true }),
         },
         starts_at: plan.at(spec.day, spec.times.0),
         ends_at: plan.at(spec.day, spec.times.1),

@@ -1,5 +1,6 @@
 //! The home-care centre's prevention programmes: falls, memory, nutrition, carers' support.
 
+use plantzette_content::registration::Places;
 use plantzette_content::{Audience, Contact, Price, Programme, Session, Text, Topic};
 
 use super::{fr_de, Plan};
@@ -12,10 +13,17 @@ fn nurse() -> Contact {
     }
 }
 
-/// `count` weekly sessions from day `first` of the plan's week, `every` days apart.
+/// `count` weekly sessions from day `first` of the plan's week, `every` days apart, of twelve
+/// places each, signed up for on line, with a waiting list.
 fn sessions(plan: &Plan, first: i64, every: i64, count: i64, times: (&str, &str), place: Text) -> Vec<Session> {
+    let places = Places { capacity: Some(12), opens_at: None, closes_at: None, waiting_list: true };
     (0..count)
-        .map(|n| Session { starts_at: plan.at(first + n * every, times.0), ends_at: plan.at(first + n * every, times.1), place: place.clone() })
+        .map(|n| Session {
+            starts_at: plan.at(first + n * every, times.0),
+            ends_at: plan.at(first + n * every, times.1),
+            place: place.clone(),
+            places: Some(places),
+        })
         .collect()
 }
 

@@ -102,15 +102,8 @@ async fn probes_that_give_up_during_a_lock_leave_the_server_sound() {
     drop(server.child);
     let restarted = start_serving(&data, &dist).await;
     let (cookie, _) = log_in(&client, &restarted.address).await;
-    let stored: Value = client
-        .get(format!("{}/api/v1/staff/announcements", restarted.address))
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let stored: Value =
+        client.get(format!("{}/api/v1/staff/announcements", restarted.address)).header("cookie", &cookie).send().await.unwrap().json().await.unwrap();
     let stored: Vec<i64> = stored.as_array().unwrap().iter().map(|item| item["id"].as_i64().unwrap()).collect();
     assert!(saved.iter().all(|id| stored.contains(id)), "saved {saved:?}, kept {stored:?}");
 }

@@ -14,6 +14,7 @@ mod http_caching;
 mod metrics;
 mod query_dates;
 mod read_cache;
+mod registrations;
 mod screens;
 mod server_binary;
 mod site;

@@ -39,9 +39,7 @@ fn dates() -> impl Strategy<Value = String> {
 
 /// `text` as one query value or path segment.
 fn encoded(text: &str) -> String {
-    text.bytes()
-        .map(|byte| if byte.is_ascii_alphanumeric() || byte == b'-' { (byte as char).to_string() } else { format!("%{byte:02X}") })
-        .collect()
+    text.bytes().map(|byte| if byte.is_ascii_alphanumeric() || byte == b'-' { (byte as char).to_string() } else { format!("%{byte:02X}") }).collect()
 }
 
 #[test]

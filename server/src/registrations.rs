@@ -1,0 +1,291 @@
+//! Sign-ups (`plantzette_content::registration`) as stored: a place taken inside one write
+//! transaction, so that two sign-ups never take the same one; the person's private link (only
+//! its digest is kept); a cancellation that moves the first ones waiting up at once; and the
+//! erasure of personal data a set number of days after the event, keeping the counts.
+
+use chrono::{NaiveDateTime, Utc};
+use plantzette_content::registration::{decide, erased_if_ended_by, promoted, Availability, EventRef, Places, Refusal, SignUp, Status};
+use plantzette_content::{Activity, DateRange, Lang, Programme, Text};
+use sqlx::{SqliteConnection, SqlitePool};
+
+use crate::audit::{self, Change};
+use crate::auth::session::{digest, random_token};
+use crate::store::{self, StoreError};
+
+const COLLECTION: &str = "registrations";
+
+/// An event that takes sign-ups on line.
+pub struct Event {
+    pub key: String,
+    pub title: Text,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub places: Places,
+}
+
+/// The event `event` names, if it is published and takes sign-ups on line: a session with
+/// places, or an occurrence (not cancelled) of an activity "sur inscription" with places.
+pub async fn event(pool: &SqlitePool, event: EventRef) -> Result<Option<Event>, StoreError> {
+    let key = event.key();
+    let found =
+        match event {
+            EventRef::Session { programme_id, starts_at } => {
+                let Some(programme) = published::<Programme>(pool, programme_id).await? else { return Ok(None) };
+                let programme = programme.content;
+                programme.sessions.into_iter().find(|s| s.starts_at == starts_at).and_then(|session| {
+                    session.places.map(|places| Event { key, title: programme.title, starts_at, ends_at: session.ends_at, places })
+                })
+            }
+            EventRef::Occurrence { activity_id, date } => {
+                let Some(activity) = published::<Activity>(pool, activity_id).await? else { return Ok(None) };
+                let occurrence = activity.occurrences(DateRange { from: date, to: date }).into_iter().find(|o| !o.cancelled);
+                occurrence
+                    .filter(|o| o.info.registration_required)
+                    .and_then(|o| o.info.places.map(|places| Event { key, title: o.info.title, starts_at: o.starts_at, ends_at: o.ends_at, places }))
+            }
+        };
+    Ok(found)
+}
+
+async fn published<T: plantzette_content::Content>(pool: &SqlitePool, id: i64) -> Result<Option<plantzette_content::Item<T>>, StoreError> {
+    match store::get::<T>(pool, id).await {
+        Ok(item) => Ok(Some(item)),
+        Err(StoreError::NotFound(_)) => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// People confirmed and people waiting for `event`.
+async fn counts(db: &mut SqliteConnection, event: &str) -> Result<(u32, u32), StoreError> {
+    let (taken, waiting): (i64, i64) = sqlx::query_as(
+        "SELECT coalesce(sum(people) FILTER (WHERE status = 'confirmed'), 0), coalesce(sum(people) FILTER (WHERE status = 'waiting'), 0)
+         FROM registrations WHERE event = ?1",
+    )
+    .bind(event)
+    .fetch_one(db)
+    .await?;
+    Ok((taken as u32, waiting as u32))
+}
+
+/// The event's public figures at `now`.
+pub async fn availability(pool: &SqlitePool, event: &Event, now: NaiveDateTime) -> Result<Availability, StoreError> {
+    let (taken, waiting) = counts(&mut *pool.acquire().await?, &event.key).await?;
+    Ok(Availability {
+        capacity: event.places.capacity,
+        taken,
+        waiting,
+        waiting_list: event.places.waiting_list,
+        window: event.places.window(event.starts_at, now),
+    })
+}
+
+/// What a sign-up came to.
+pub enum Outcome {
+    /// A new sign-up, and the token of its private link (given only now).
+    New {
+        standing: Standing,
+        token: String,
+    },
+    /// This contact had signed up for this event already: its sign-up as it stands.
+    Already(Standing),
+    Refused(Refusal),
+}
+
+/// Where one sign-up stands: confirmed, or its rank on the waiting list (from 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Standing {
+    pub id: i64,
+    pub status: Status,
+    pub position: Option<u32>,
+}
+
+/// Signs `sign_up` (already valid) up for `event` at `now`, in one write transaction: the counts
+/// read and the row written with no other sign-up in between. `by_staff`: the staff member's
+/// name, for someone who phoned or came to the desk.
+pub async fn sign_up(pool: &SqlitePool, event: &Event, sign_up: &SignUp, now: NaiveDateTime, by_staff: Option<&str>) -> Result<Outcome, StoreError> {
+    let contact_key = sign_up.contact_key();
+    let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM registrations WHERE event = ?1 AND contact_key = ?2 AND status <> 'cancelled'")
+        .bind(&event.key)
+        .bind(&contact_key)
+        .fetch_optional(&mut *transaction)
+        .await?;
+    if let Some(id) = existing {
+        return Ok(Outcome::Already(standing(&mut transaction, id).await?));
+    }
+    let (taken, waiting) = counts(&mut transaction, &event.key).await?;
+    let status = match decide(&event.places, event.starts_at, now, taken, waiting, sign_up.people) {
+        Ok(status) => status,
+        Err(refusal) => return Ok(Outcome::Refused(refusal)),
+    };
+    let token = random_token();
+    let at = Utc::now().timestamp();
+    let optional = |value: &str| Some(value.trim().to_string()).filter(|v| !v.is_empty());
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO registrations (event, event_ends_at, token_hash, name, phone, email, note, contact_key, people, lang, status, by_staff, created_at, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) RETURNING id",
+    )
+    .bind(&event.key)
+    .bind(event.ends_at)
+    .bind(digest(&token))
+    .bind(sign_up.name.trim())
+    .bind(optional(&sign_up.phone))
+    .bind(optional(&sign_up.email))
+    .bind(optional(&sign_up.note))
+    .bind(&contact_key)
+    .bind(sign_up.people)
+    .bind(sign_up.lang.code())
+    .bind(status.as_str())
+    .bind(by_staff)
+    .bind(at)
+    .fetch_one(&mut *transaction)
+    .await?;
+    let standing = standing(&mut transaction, id).await?;
+    transaction.commit().await?;
+    Ok(Outcome::New { standing, token })
+}
+
+async fn standing(db: &mut SqliteConnection, id: i64) -> Result<Standing, StoreError> {
+    let (event, status): (String, String) =
+        sqlx::query_as("SELECT event, status FROM registrations WHERE id = ?1").bind(id).fetch_one(&mut *db).await?;
+    let status = Status::parse(&status).ok_or(StoreError::NotFound("registration"))?;
+    let position = match status {
+        Status::Waiting => {
+            let ahead: i64 = sqlx::query_scalar("SELECT count(*) FROM registrations WHERE event = ?1 AND status = 'waiting' AND id <= ?2")
+                .bind(&event)
+                .bind(id)
+                .fetch_one(&mut *db)
+                .await?;
+            Some(ahead as u32)
+        }
+        _ => None,
+    };
+    Ok(Standing { id, status, position })
+}
+
+/// One sign-up as its private link shows it to the person.
+pub struct Private {
+    pub event: String,
+    pub standing: Standing,
+    pub name: String,
+    pub people: u32,
+    pub lang: Lang,
+}
+
+/// The sign-up whose link carries `token`; `None` for an unknown token, or one whose personal
+/// data is erased.
+pub async fn by_token(pool: &SqlitePool, token: &str) -> Result<Option<Private>, StoreError> {
+    let mut db = pool.acquire().await?;
+    let row: Option<(i64, String, Option<String>, i64, String)> =
+        sqlx::query_as("SELECT id, event, name, people, lang FROM registrations WHERE token_hash = ?1 AND erased_at IS NULL")
+            .bind(digest(token))
+            .fetch_optional(&mut *db)
+            .await?;
+    let Some((id, event, name, people, lang)) = row else { return Ok(None) };
+    let standing = standing(&mut db, id).await?;
+    Ok(Some(Private { event, standing, name: name.unwrap_or_default(), people: people as u32, lang: Lang::from_code(&lang).unwrap_or_default() }))
+}
+
+/// Cancels the sign-up whose link carries `token` (and, with `and_erase`, erases its personal data
+/// at once), and moves the first ones waiting up into the places given back. Says whether there
+/// was such a sign-up, and who moved up.
+pub async fn cancel(pool: &SqlitePool, token: &str, and_erase: bool) -> Result<Option<Vec<i64>>, StoreError> {
+    // The places the event has now, as published (none: no limit, or the event gone).
+    let key: Option<String> =
+        sqlx::query_scalar("SELECT event FROM registrations WHERE token_hash = ?1").bind(digest(token)).fetch_optional(pool).await?;
+    let capacity = match key.as_deref().and_then(EventRef::parse) {
+        Some(event) => self::event(pool, event).await?.and_then(|e| e.places.capacity),
+        None => None,
+    };
+    let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let found: Option<(i64, String)> = sqlx::query_as("SELECT id, event FROM registrations WHERE token_hash = ?1 AND erased_at IS NULL")
+        .bind(digest(token))
+        .fetch_optional(&mut *transaction)
+        .await?;
+    let Some((id, event)) = found else { return Ok(None) };
+    let at = Utc::now().timestamp();
+    sqlx::query("UPDATE registrations SET status = 'cancelled', changed_at = ?2 WHERE id = ?1").bind(id).bind(at).execute(&mut *transaction).await?;
+    audit::record_public(&mut transaction, Change { action: "cancel", collection: Some(COLLECTION), item_id: Some(id), version: None, body: None })
+        .await?;
+    if and_erase {
+        erase(&mut transaction, Erase::One(id)).await?;
+        audit::record_public(
+            &mut transaction,
+            Change { action: "erase", collection: Some(COLLECTION), item_id: Some(id), version: None, body: None },
+        )
+        .await?;
+    }
+    let moved_up = move_up(&mut transaction, &event, capacity).await?;
+    transaction.commit().await?;
+    Ok(Some(moved_up))
+}
+
+/// Gives the places free of `event` to the first ones waiting, in order, while each fits;
+/// audited. Returns who moved up.
+async fn move_up(db: &mut SqliteConnection, event: &str, capacity: Option<u32>) -> Result<Vec<i64>, StoreError> {
+    let (taken, _) = counts(db, event).await?;
+    let waiting: Vec<(i64, i64)> = sqlx::query_as("SELECT id, people FROM registrations WHERE event = ?1 AND status = 'waiting' ORDER BY id")
+        .bind(event)
+        .fetch_all(&mut *db)
+        .await?;
+    let people: Vec<u32> = waiting.iter().map(|(_, people)| *people as u32).collect();
+    let moved: Vec<i64> = waiting.iter().take(promoted(capacity, taken, &people)).map(|(id, _)| *id).collect();
+    for id in &moved {
+        sqlx::query("UPDATE registrations SET status = 'confirmed', changed_at = ?2 WHERE id = ?1")
+            .bind(id)
+            .bind(Utc::now().timestamp())
+            .execute(&mut *db)
+            .await?;
+        audit::record_public(db, Change { action: "move up", collection: Some(COLLECTION), item_id: Some(*id), version: None, body: None }).await?;
+    }
+    Ok(moved)
+}
+
+/// Which sign-ups to erase the personal data of.
+enum Erase {
+    One(i64),
+    /// Those of events that ended at or before this.
+    EndedBy(NaiveDateTime),
+}
+
+async fn erase(db: &mut SqliteConnection, which: Erase) -> Result<u64, StoreError> {
+    const ERASE: &str = "UPDATE registrations SET name = NULL, phone = NULL, email = NULL, note = NULL, contact_key = NULL,
+         token_hash = 'erased:' || id, erased_at = ?1 WHERE erased_at IS NULL";
+    let at = Utc::now().timestamp();
+    let done = match which {
+        Erase::One(id) => sqlx::query(&format!("{ERASE} AND id = ?2")).bind(at).bind(id).execute(db).await?,
+        Erase::EndedBy(ended_by) => sqlx::query(&format!("{ERASE} AND event_ends_at <= ?2")).bind(at).bind(ended_by).execute(db).await?,
+    };
+    Ok(done.rows_affected())
+}
+
+/// Erases the personal data of every sign-up whose event ended `keep_days` days or more before
+/// `now` (residence time), keeping the counts. Returns how many were erased.
+pub async fn erase_due(pool: &SqlitePool, now: NaiveDateTime, keep_days: u32) -> Result<u64, StoreError> {
+    let ended_by = erased_if_ended_by(now, keep_days);
+    let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let erased = erase(&mut transaction, Erase::EndedBy(ended_by)).await?;
+    if erased > 0 {
+        audit::record(
+            &mut transaction,
+            None,
+            Change { action: "erase due", collection: Some(COLLECTION), item_id: None, version: Some(erased as i64), body: None },
+        )
+        .await?;
+    }
+    transaction.commit().await?;
+    Ok(erased)
+}
+
+/// Erases what is due every hour, from the server's start on, for as long as it runs.
+pub async fn keep_erasing(pool: SqlitePool, keep_days: u32) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match erase_due(&pool, plantzette_content::schedule::residence_now(), keep_days).await {
+            Ok(0) => {}
+            Ok(erased) => tracing::info!(erased, "personal data of past sign-ups erased"),
+            Err(error) => tracing::error!(?error, "cannot erase the personal data of past sign-ups"),
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Signing up for a prevention session: places taken atomically under a burst, one sign-up per
+//! contact, the private link, a cancellation that moves the first one waiting up, errors field
+//! by field, and the personal data erased after the event (the clock moved, not waited for).
+
+use chrono::{Duration, NaiveDateTime};
+use plantzette_content::registration::KEEP_DAYS;
+use plantzette_content::schedule::residence_now;
+use plantzette_content::{Item, Listing, Programme};
+use plantzette_server::Config;
+use serde_json::{json, Value};
+use sqlx::sqlite::SqlitePoolOptions;
+
+use crate::helpers::{spawn_app_with, TestApp};
+
+/// The server behind a TLS proxy on loopback, so that each sign-up can come from an address of
+/// its own (`X-Forwarded-For`), as a day of families' phones does.
+async fn app() -> TestApp {
+    spawn_app_with(|config| Config { trusted_proxies: vec!["127.0.0.1".parse().unwrap()], ..config }).await
+}
+
+/// The first demo session still to come, more than an hour from now, and its places.
+async fn coming_session(app: &TestApp) -> (String, NaiveDateTime, u32) {
+    let programmes: Listing<Item<Programme>> = app.get_json("/api/v1/programmes").await;
+    let soon = residence_now() + Duration::hours(1);
+    let (programme, session) = programmes
+        .items
+        .iter()
+        .flat_map(|p| p.content.sessions.iter().map(move |s| (p, s)))
+        .filter(|(_, s)| s.starts_at > soon && s.places.is_some())
+        .min_by_key(|(_, s)| s.starts_at)
+        .expect("the demo has sessions to come with places");
+    let key = format!("programmes/{}/{}", programme.id, session.starts_at.format("%Y-%m-%dT%H:%M"));
+    (key, session.ends_at, session.places.unwrap().capacity.unwrap())
+}
+
+fn person(n: usize) -> Value {
+    json!({ "name": format!("Personne {n}"), "phone": format!("027 455 {:02} {:02}", n / 100, n % 100), "people": 1, "lang": "fr" })
+}
+
+async fn post(app: &TestApp, key: &str, from: &str, form: &Value) -> reqwest::Response {
+    app.client.post(app.url(&format!("/api/v1/registrations/{key}"))).header("x-forwarded-for", from).json(form).send().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_at_once_for_the_last_three_places_give_three_places_and_forty_seven_waiting() {
+    let app = app().await;
+    let (key, _, capacity) = coming_session(&app).await;
+    for n in 0..capacity as usize - 3 {
+        assert_eq!(post(&app, &key, &format!("10.0.0.{n}"), &person(n)).await.status(), 201);
+    }
+    let burst: Vec<_> = (100..150)
+        .map(|n| {
+            let (client, url, form) = (app.client.clone(), app.url(&format!("/api/v1/registrations/{key}")), person(n));
+            tokio::spawn(async move {
+                let response = client.post(url).header("x-forwarded-for", format!("10.0.1.{n}")).json(&form).send().await.unwrap();
+                assert_eq!(response.status(), 201);
+                response.json::<Value>().await.unwrap()
+            })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for request in burst {
+        answers.push(request.await.unwrap());
+    }
+    let confirmed = answers.iter().filter(|a| a["status"] == "confirmed").count();
+    let mut positions: Vec<u64> = answers.iter().filter(|a| a["status"] == "waiting").map(|a| a["position"].as_u64().unwrap()).collect();
+    positions.sort();
+    assert_eq!(confirmed, 3, "never more places than there are");
+    assert_eq!(positions, (1..=47).collect::<Vec<_>>(), "each waiting one has a rank of their own");
+    let figures: Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
+    assert_eq!(figures["taken"], capacity);
+    assert_eq!(figures["waiting"], 47);
+    assert!(!figures.to_string().contains("Personne"), "counts, never names: {figures}");
+}
+
+#[tokio::test]
+async fn the_same_contact_twice_gets_its_sign_up_back_and_the_link_shows_and_cancels_it() {
+    let app = app().await;
+    let (key, _, _) = coming_session(&app).await;
+    let first = post(&app, &key, "10.0.0.1", &person(1)).await;
+    assert_eq!(first.status(), 201);
+    assert_eq!(first.headers()["cache-control"], "no-store");
+    let first: Value = first.json().await.unwrap();
+    let token = first["token"].as_str().unwrap().to_string();
+    assert!(token.len() >= 40, "an unguessable token");
+
+    // The same phone written otherwise is the same person.
+    let again = json!({ "name": "Personne 1", "phone": "027.455.00.01", "people": 1, "lang": "fr" });
+    let again = post(&app, &key, "10.0.0.2", &again).await;
+    assert_eq!(again.status(), 200);
+    let again: Value = again.json().await.unwrap();
+    assert_eq!(again["already"], true);
+    assert_eq!(again["status"], "confirmed");
+    assert!(again.get("token").is_none(), "no link for whoever types someone's number");
+
+    let mine: Value = app.get_json(&format!("/api/v1/registration/{token}")).await;
+    assert_eq!(mine["name"], "Personne 1");
+    assert_eq!(mine["event"], key);
+    let cancelled = app.client.delete(app.url(&format!("/api/v1/registration/{token}"))).send().await.unwrap();
+    assert_eq!(cancelled.status(), 204);
+    let mine: Value = app.get_json(&format!("/api/v1/registration/{token}")).await;
+    assert_eq!(mine["status"], "cancelled");
+    app.get_error("/api/v1/registration/not-a-token", 404).await;
+}
+
+#[tokio::test]
+async fn a_cancellation_gives_the_place_to_the_first_one_waiting_at_once_audited() {
+    let app = app().await;
+    let (key, _, capacity) = coming_session(&app).await;
+    let mut tokens = Vec::new();
+    for n in 0..capacity as usize + 2 {
+        let answer: Value = post(&app, &key, &format!("10.0.0.{n}"), &person(n)).await.json().await.unwrap();
+        tokens.push(answer["token"].as_str().unwrap().to_string());
+    }
+    let first_waiting = &tokens[capacity as usize];
+    let second_waiting = &tokens[capacity as usize + 1];
+    let waiting: Value = app.get_json(&format!("/api/v1/registration/{first_waiting}")).await;
+    assert_eq!((waiting["status"].as_str(), waiting["position"].as_u64()), (Some("waiting"), Some(1)));
+
+    let cancelled = app.client.delete(app.url(&format!("/api/v1/registration/{}?erase=true", tokens[0]))).send().await.unwrap();
+    assert_eq!(cancelled.status(), 204);
+    let moved: Value = app.get_json(&format!("/api/v1/registration/{first_waiting}")).await;
+    assert_eq!(moved["status"], "confirmed");
+    let next: Value = app.get_json(&format!("/api/v1/registration/{second_waiting}")).await;
+    assert_eq!((next["status"].as_str(), next["position"].as_u64()), (Some("waiting"), Some(1)));
+    app.get_error(&format!("/api/v1/registration/{}", tokens[0]), 404).await;
+
+    let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
+    let audited: Vec<String> =
+        sqlx::query_scalar("SELECT action FROM audit_log WHERE collection = 'registrations' ORDER BY id").fetch_all(&pool).await.unwrap();
+    assert_eq!(audited, ["cancel", "erase", "move up"]);
+    let erased: (Option<String>, Option<String>) =
+        sqlx::query_as("SELECT name, phone FROM registrations ORDER BY id LIMIT 1").fetch_one(&pool).await.unwrap();
+    assert_eq!(erased, (None, None), "erased from the link at once");
+}
+
+#[tokio::test]
+async fn a_wrong_form_is_answered_field_by_field_and_a_robot_is_refused() {
+    let app = app().await;
+    let (key, _, _) = coming_session(&app).await;
+    let wrong = json!({ "name": "", "people": 3, "note": "x".repeat(201), "lang": "de" });
+    let response = post(&app, &key, "10.0.0.1", &wrong).await;
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.unwrap();
+    let codes: Vec<(String, String)> =
+        body["errors"].as_array().unwrap().iter().map(|e| (e["field"].as_str().unwrap().into(), e["code"].as_str().unwrap().into())).collect();
+    for expected in
+        [("name", "required"), ("phone", "phone_or_email"), ("email", "phone_or_email"), ("people", "number_out_of_range"), ("note", "too_long")]
+    {
+        assert!(codes.contains(&(expected.0.into(), expected.1.into())), "{expected:?} in {codes:?}");
+    }
+    let malformed = app
+        .client
+        .post(app.url(&format!("/api/v1/registrations/{key}")))
+        .header("content-type", "application/json")
+        .body("{\"name\":")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(malformed.status(), 422);
+    let body: Value = malformed.json().await.unwrap();
+    assert_eq!(body["errors"][0]["code"], "malformed", "{body}");
+    let robot = json!({ "name": "Bot", "email": "bot@example.com", "people": 1, "lang": "en", "website": "http://spam.example" });
+    assert_eq!(post(&app, &key, "10.0.0.2", &robot).await.status(), 400);
+    app.get_error("/api/v1/registrations/programmes/1/2020-01-01T10:00", 404).await;
+    app.get_error("/api/v1/registrations/menus/1", 404).await;
+}
+
+#[tokio::test]
+async fn one_address_signs_up_so_many_a_day_and_one_contact_fewer() {
+    let app = app().await;
+    let (key, _, _) = coming_session(&app).await;
+    for attempt in 0..5 {
+        let same = json!({ "name": format!("Essai {attempt}"), "email": "meme@example.ch", "people": 1, "lang": "fr" });
+        assert!(post(&app, &key, &format!("10.0.2.{attempt}"), &same).await.status().is_success());
+    }
+    let sixth = json!({ "name": "Essai", "email": "meme@example.ch", "people": 1, "lang": "fr" });
+    assert_eq!(post(&app, &key, "10.0.2.9", &sixth).await.status(), 429);
+}
+
+#[tokio::test]
+async fn personal_data_is_erased_the_set_number_of_days_after_the_session_and_the_counts_stay() {
+    let app = app().await;
+    let (key, ends_at, _) = coming_session(&app).await;
+    let answer: Value = post(&app, &key, "10.0.0.1", &person(1)).await.json().await.unwrap();
+    let token = answer["token"].as_str().unwrap();
+    let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
+
+    // The clock moved to just before the day it is due, then to it.
+    let due = ends_at + Duration::days(KEEP_DAYS.into());
+    let erased = plantzette_server::registrations::erase_due(&pool, due - Duration::minutes(1), KEEP_DAYS).await.unwrap();
+    assert_eq!(erased, 0, "kept until then");
+    let _: Value = app.get_json(&format!("/api/v1/registration/{token}")).await;
+    let erased = plantzette_server::registrations::erase_due(&pool, due, KEEP_DAYS).await.unwrap();
+    assert_eq!(erased, 1);
+
+    app.get_error(&format!("/api/v1/registration/{token}"), 404).await;
+    let row: (Option<String>, Option<String>, Option<String>, i64, String) =
+        sqlx::query_as("SELECT name, phone, contact_key, people, status FROM registrations").fetch_one(&pool).await.unwrap();
+    assert_eq!(row, (None, None, None, 1, "confirmed".into()), "the count stays, nothing personal");
+    let figures: Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
+    assert_eq!(figures["taken"], 1);
+}
