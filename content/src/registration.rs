@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ContentError, ErrorCode};
 use crate::programme::{is_email, is_phone};
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 use crate::validate::{Limit, Validator};
 
 /// The event signed up for, named as in its address: the session of programme 3 that begins at
@@ -269,6 +269,62 @@ pub struct MySignUp {
     pub name: String,
     pub people: u32,
     pub lang: Lang,
+}
+
+/// Whether someone signed up came, ticked by staff on the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    Present,
+    Absent,
+    /// Absent, and said so beforehand.
+    Excused,
+}
+
+impl Attendance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attendance::Present => "present",
+            Attendance::Absent => "absent",
+            Attendance::Excused => "excused",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Attendance> {
+        [Attendance::Present, Attendance::Absent, Attendance::Excused].into_iter().find(|a| a.as_str() == value)
+    }
+}
+
+/// One sign-up on the staff's list of an event. Its personal data is `None` once erased.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: i64,
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub note: Option<String>,
+    pub people: u32,
+    pub lang: Lang,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attendance: Option<Attendance>,
+    /// The staff member who signed the person up, for someone who phoned or came to the desk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_staff: Option<String>,
+    /// No e-mail address to write to: staff phone the person (to confirm, to tell of a change).
+    pub to_phone: bool,
+}
+
+/// The staff's list of an event: its figures and everyone signed up, in order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventList {
+    pub event: String,
+    pub title: Text,
+    pub starts_at: NaiveDateTime,
+    pub figures: Availability,
+    pub entries: Vec<Entry>,
 }
 
 /// The default number of days after its event that a sign-up's personal data is kept (then

@@ -20,6 +20,8 @@ CREATE TABLE registrations (
     status TEXT NOT NULL CHECK (status IN ('confirmed', 'waiting', 'cancelled')),
     -- Staff's name when staff signed the person up (at the desk, on the phone).
     by_staff TEXT,
+    -- Ticked by staff on the day.
+    attendance TEXT CHECK (attendance IN ('present', 'absent', 'excused')),
     created_at INTEGER NOT NULL,
     changed_at INTEGER NOT NULL,
     erased_at INTEGER

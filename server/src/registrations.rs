@@ -4,7 +4,10 @@
 //! erasure of personal data a set number of days after the event, keeping the counts.
 
 use chrono::{NaiveDateTime, Utc};
-use plantzette_content::registration::{decide, erased_if_ended_by, promoted, Availability, EventRef, Places, Refusal, SignUp, Status};
+use plantzette_content::registration::{
+    decide, erased_if_ended_by, promoted, Attendance, Availability, Entry, EventList, EventRef, Places, Refusal, SignUp, Status,
+};
+use plantzette_content::staff::StaffUser;
 use plantzette_content::{Activity, DateRange, Lang, Programme, Text};
 use sqlx::{SqliteConnection, SqlitePool};
 
@@ -239,6 +242,75 @@ async fn move_up(db: &mut SqliteConnection, event: &str, capacity: Option<u32>) 
         audit::record_public(db, Change { action: "move up", collection: Some(COLLECTION), item_id: Some(*id), version: None, body: None }).await?;
     }
     Ok(moved)
+}
+
+type EntryRow = (i64, Option<String>, Option<String>, Option<String>, Option<String>, i64, String, String, Option<String>, Option<String>);
+
+/// Everyone signed up for `event`, in order (confirmed, waiting, cancelled), for staff; the
+/// reading is audited.
+pub async fn list(pool: &SqlitePool, event: &Event, now: NaiveDateTime, by: &StaffUser) -> Result<EventList, StoreError> {
+    let figures = availability(pool, event, now).await?;
+    let mut transaction = pool.begin().await?;
+    let rows: Vec<EntryRow> = sqlx::query_as(
+        "SELECT id, name, phone, email, note, people, lang, status, attendance, by_staff FROM registrations WHERE event = ?1
+         ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, id",
+    )
+    .bind(&event.key)
+    .fetch_all(&mut *transaction)
+    .await?;
+    let mut waiting = 0;
+    let entries = rows
+        .into_iter()
+        .map(|(id, name, phone, email, note, people, lang, status, attendance, by_staff)| {
+            let status = Status::parse(&status).unwrap_or(Status::Cancelled);
+            let position = (status == Status::Waiting).then(|| {
+                waiting += 1;
+                waiting
+            });
+            let to_phone = email.is_none() && name.is_some();
+            Entry {
+                id,
+                name,
+                phone,
+                email,
+                note,
+                people: people as u32,
+                lang: Lang::from_code(&lang).unwrap_or_default(),
+                status,
+                position,
+                attendance: attendance.as_deref().and_then(Attendance::parse),
+                by_staff,
+                to_phone,
+            }
+        })
+        .collect();
+    audit::record(
+        &mut transaction,
+        Some(by),
+        Change { action: "read", collection: Some(COLLECTION), item_id: None, version: None, body: Some(event.key.clone()) },
+    )
+    .await?;
+    transaction.commit().await?;
+    Ok(EventList { event: event.key.clone(), title: event.title.clone(), starts_at: event.starts_at, figures, entries })
+}
+
+/// Ticks whether sign-up `id` came; audited. Says whether there is such a sign-up.
+pub async fn set_attendance(pool: &SqlitePool, id: i64, attendance: Attendance, by: &StaffUser) -> Result<bool, StoreError> {
+    let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let done = sqlx::query("UPDATE registrations SET attendance = ?2, changed_at = ?3 WHERE id = ?1 AND status = 'confirmed'")
+        .bind(id)
+        .bind(attendance.as_str())
+        .bind(Utc::now().timestamp())
+        .execute(&mut *transaction)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    let change =
+        Change { action: "attendance", collection: Some(COLLECTION), item_id: Some(id), version: None, body: Some(attendance.as_str().into()) };
+    audit::record(&mut transaction, Some(by), change).await?;
+    transaction.commit().await?;
+    Ok(true)
 }
 
 /// Which sign-ups to erase the personal data of.

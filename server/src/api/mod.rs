@@ -47,6 +47,7 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .merge(staff::router())
         .merge(screens::router())
         .merge(alarm::router())
+        .merge(registrations::staff_router())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .merge(staff::import_router(IMPORT_LIMIT_BYTES))
         .layer(staff::private());

@@ -11,17 +11,18 @@ use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 
 use axum::extract::{Path, Query, State};
-use axum::http::header::CACHE_CONTROL;
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, put};
 use axum::{Json, Router};
 use chrono::NaiveDate;
-use plantzette_content::registration::{Availability, EventRef, MySignUp, Refusal, SignUp, SignUpAnswer};
+use plantzette_content::registration::{Attendance, Availability, EventList, EventRef, MySignUp, Refusal, SignUp, SignUpAnswer};
 use plantzette_content::schedule::residence_now;
 use serde::Deserialize;
 
 use super::body::JsonBody;
+use crate::auth::Staff;
 use crate::client::{network_of, ClientAddress};
 use crate::error::ApiError;
 use crate::registrations::{self, Event, Outcome, Standing};
@@ -34,6 +35,13 @@ const PER_CONTACT_A_DAY: u32 = 5;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/registrations/{*event}", get(availability).post(sign_up)).route("/registration/{token}", get(mine).delete(cancel))
+}
+
+/// Staff's side: `GET /api/v1/staff/registrations/{event}` lists everyone signed up (JSON, or
+/// `?format=csv` for Excel), audited; `POST` the same address signs up someone who phoned or
+/// came to the desk; `PUT /api/v1/staff/registration/{id}/attendance` ticks who came.
+pub fn staff_router() -> Router<AppState> {
+    Router::new().route("/staff/registrations/{*event}", get(list).post(sign_up_for)).route("/staff/registration/{id}/attendance", put(attend))
 }
 
 async fn event_of(state: &AppState, key: &str) -> Result<Event, ApiError> {
@@ -53,7 +61,7 @@ async fn sign_up(
     ClientAddress(address): ClientAddress,
     Path(key): Path<String>,
     JsonBody(form): JsonBody<SignUp>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<Response, ApiError> {
     let event = event_of(&state, &key).await?;
     if form.is_from_a_robot() {
         return Err(ApiError::BadRequest("refused".into()));
@@ -62,6 +70,11 @@ async fn sign_up(
     if !state.sign_up_limits.allow(network_of(address), &form.contact_key()) {
         return Err(ApiError::TooManySignUps);
     }
+    answered(&state, &event, &form, None).await
+}
+
+/// Signs `form` up for `event` and says how it went, to the person or to staff.
+async fn answered(state: &AppState, event: &Event, form: &SignUp, by_staff: Option<&str>) -> Result<Response, ApiError> {
     let answer = |standing: Standing, token: Option<String>, already: bool| SignUpAnswer {
         event: event.key.clone(),
         status: standing.status,
@@ -69,12 +82,12 @@ async fn sign_up(
         token,
         already,
     };
-    match registrations::sign_up(&state.pool, &event, &form, residence_now(), None).await? {
+    match registrations::sign_up(&state.pool, event, form, residence_now(), by_staff).await? {
         Outcome::New { standing, token } => {
             state.live.refresh().await;
-            Ok((StatusCode::CREATED, [(CACHE_CONTROL, "no-store")], Json(answer(standing, Some(token), false))))
+            Ok((StatusCode::CREATED, [(CACHE_CONTROL, "no-store")], Json(answer(standing, Some(token), false))).into_response())
         }
-        Outcome::Already(standing) => Ok((StatusCode::OK, [(CACHE_CONTROL, "no-store")], Json(answer(standing, None, true)))),
+        Outcome::Already(standing) => Ok(([(CACHE_CONTROL, "no-store")], Json(answer(standing, None, true))).into_response()),
         Outcome::Refused(refusal) => Err(ApiError::Conflict(match refusal {
             Refusal::Full => "every place is taken",
             Refusal::Closed => "sign-up is closed",
@@ -94,6 +107,81 @@ async fn mine(State(state): State<AppState>, Path(token): Path<String>) -> Resul
         lang: found.lang,
     };
     Ok(([(CACHE_CONTROL, "no-store")], Json(mine)))
+}
+
+#[derive(Deserialize)]
+struct ListParams {
+    format: Option<String>,
+}
+
+async fn list(State(state): State<AppState>, staff: Staff, Path(key): Path<String>, Query(params): Query<ListParams>) -> Result<Response, ApiError> {
+    let event = event_of(&state, &key).await?;
+    let list = registrations::list(&state.pool, &event, residence_now(), &staff.user).await?;
+    Ok(match params.format.as_deref() {
+        Some("csv") => {
+            let file = format!("attachment; filename=\"inscriptions-{}.csv\"", key.replace(['/', ':'], "-"));
+            ([(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, file)], csv(&list)).into_response()
+        }
+        _ => Json(list).into_response(),
+    })
+}
+
+/// The list as Excel opens it with its accents: UTF-8 with a byte-order mark, `;` between
+/// fields (the list separator of Swiss French and German Excel), every field quoted, and a field
+/// that Excel would read as a formula made text.
+fn csv(list: &EventList) -> String {
+    let field = |value: &str| {
+        let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
+        format!("\"{}\"", value.replace('"', "\"\""))
+    };
+    let header = ["Statut", "Rang", "Nom", "Téléphone", "E-mail", "Personnes", "Langue", "Remarque", "Présence", "Inscrit par"];
+    let mut out = format!("\u{feff}{}\r\n", header.map(field).join(";"));
+    for entry in &list.entries {
+        let row = [
+            entry.status.as_str().to_string(),
+            entry.position.map(|p| p.to_string()).unwrap_or_default(),
+            entry.name.clone().unwrap_or_default(),
+            entry.phone.clone().unwrap_or_default(),
+            entry.email.clone().unwrap_or_default(),
+            entry.people.to_string(),
+            entry.lang.code().to_string(),
+            entry.note.clone().unwrap_or_default(),
+            entry.attendance.map(|a| a.as_str().to_string()).unwrap_or_default(),
+            entry.by_staff.clone().unwrap_or_default(),
+        ];
+        out.push_str(&row.iter().map(|value| field(value)).collect::<Vec<_>>().join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+async fn sign_up_for(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(key): Path<String>,
+    JsonBody(form): JsonBody<SignUp>,
+) -> Result<Response, ApiError> {
+    let event = event_of(&state, &key).await?;
+    form.validate()?;
+    answered(&state, &event, &form, Some(&staff.user.name)).await
+}
+
+#[derive(Deserialize)]
+struct AttendanceBody {
+    attendance: Attendance,
+}
+
+async fn attend(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    JsonBody(body): JsonBody<AttendanceBody>,
+) -> Result<StatusCode, ApiError> {
+    if registrations::set_attendance(&state.pool, id, body.attendance, &staff.user).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::NotFound("confirmed sign-up"))
+    }
 }
 
 #[derive(Deserialize)]

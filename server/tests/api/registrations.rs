@@ -201,3 +201,47 @@ async fn personal_data_is_erased_the_set_number_of_days_after_the_session_and_th
     let figures: Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
     assert_eq!(figures["taken"], 1);
 }
+
+#[tokio::test]
+async fn staff_see_the_list_audited_sign_up_someone_at_the_desk_tick_attendance_and_export_it_for_excel() {
+    let app = app().await;
+    let (key, _, _) = coming_session(&app).await;
+    let form = json!({ "name": "=Hélène Zufferey", "email": "h.z@example.ch", "people": 2, "note": "vient avec sa fille", "lang": "fr" });
+    assert_eq!(post(&app, &key, "10.0.0.1", &form).await.status(), 201);
+    assert_eq!(app.get(&format!("/api/v1/staff/registrations/{key}")).await.status(), 401, "staff only");
+
+    let staff = app.admin().await;
+    let phoned = json!({ "name": "Marcel Berclaz", "phone": "027 455 99 88", "people": 1, "lang": "fr" });
+    assert_eq!(staff.post(&format!("/api/v1/staff/registrations/{key}"), &phoned).await.status(), 201);
+    let list = staff.get(&format!("/api/v1/staff/registrations/{key}")).await;
+    assert_eq!(list.status(), 200);
+    assert_eq!(list.headers()["cache-control"], "private, no-store");
+    let list: Value = list.json().await.unwrap();
+    let entries = list["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(list["figures"]["taken"], 3, "a carer takes a place too");
+    let marcel = entries.iter().find(|e| e["name"] == "Marcel Berclaz").unwrap();
+    assert_eq!(marcel["to_phone"], true, "no e-mail: staff phone him");
+    assert!(marcel["by_staff"].is_string(), "signed up by staff: {marcel}");
+
+    let ticked = staff
+        .request(reqwest::Method::PUT, &format!("/api/v1/staff/registration/{}/attendance", marcel["id"]))
+        .json(&json!({ "attendance": "present" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ticked.status(), 204);
+    let csv = staff.get(&format!("/api/v1/staff/registrations/{key}?format=csv")).await;
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    let bytes = csv.bytes().await.unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte-order mark, for Excel's accents");
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    assert!(text.contains("\"'=Hélène Zufferey\";\"\";\"h.z@example.ch\""), "accents kept, a formula made text: {text}");
+    assert!(text.contains("\"Marcel Berclaz\";\"027 455 99 88\";\"\";\"1\";\"fr\";\"\";\"present\""), "{text}");
+
+    let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
+    let audited: Vec<(String, String)> =
+        sqlx::query_as("SELECT login, action FROM audit_log WHERE collection = 'registrations' ORDER BY id").fetch_all(&pool).await.unwrap();
+    assert_eq!(audited.iter().map(|(_, action)| action.as_str()).collect::<Vec<_>>(), ["read", "attendance", "read"], "every reading audited");
+    assert!(audited.iter().all(|(login, _)| login == "direction"));
+}
