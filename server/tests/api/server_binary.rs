@@ -184,6 +184,65 @@ async fn the_first_administrator_backups_and_a_move_are_server_commands() {
     assert_eq!(again["menus"], exported["menus"]);
 }
 
+/// The same for sign-ups from the public: every sign-up answered 201 is there after a kill -9,
+/// its private link working.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn every_acknowledged_sign_up_survives_a_kill_9() {
+    let dir = tempfile::tempdir().unwrap();
+    let Running { child: mut server, address: base, .. } = start(dir.path()).await;
+    let programmes: Value = reqwest::get(format!("{base}/api/v1/programmes")).await.unwrap().json().await.unwrap();
+    let soon = (plantzette_content::schedule::residence_now() + chrono::Duration::hours(1)).format("%Y-%m-%dT%H:%M").to_string();
+    let (id, starts) = programmes["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| {
+            p["sessions"].as_array().unwrap().iter().map(move |s| (p["id"].as_i64().unwrap(), s["starts_at"].as_str().unwrap()[..16].to_string()))
+        })
+        .filter(|(_, starts)| *starts > soon)
+        .min_by(|a, b| a.1.cmp(&b.1))
+        .unwrap();
+    let url = format!("{base}/api/v1/registrations/programmes/{id}/{starts}");
+
+    let acknowledged = Arc::new(Mutex::new(Vec::<String>::new()));
+    // Each writer from an address of its own (the whole of 127.0.0.0/8 is this machine).
+    let writers: Vec<_> = (0..8)
+        .map(|writer| {
+            let (client, url, acknowledged) = (crate::staff_client::client_from(&format!("127.0.0.{}", writer + 2)), url.clone(), acknowledged.clone());
+            tokio::spawn(async move {
+                for n in 0..30 {
+                    let form = json!({ "name": format!("Personne {writer}-{n}"), "phone": format!("027 455 {writer:02} {n:02}"), "people": 1, "lang": "fr" });
+                    let Ok(response) = client.post(&url).json(&form).send().await else { return None };
+                    if response.status() != 201 {
+                        return Some(format!("{}: {}", response.status(), response.text().await.unwrap_or_default()));
+                    }
+                    let Ok(answer) = response.json::<Value>().await else { return None };
+                    acknowledged.lock().unwrap().push(answer["token"].as_str().unwrap().to_string());
+                }
+                None
+            })
+        })
+        .collect();
+    while acknowledged.lock().unwrap().len() < 100 && !writers.iter().all(|w| w.is_finished()) {
+        tokio::task::yield_now().await;
+    }
+    server.start_kill().unwrap();
+    server.wait().await.unwrap();
+    for writer in writers {
+        assert_eq!(writer.await.unwrap(), None, "a sign-up refused before the kill");
+    }
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(acknowledged.len() >= 100, "the burst was under way");
+
+    let restarted = start(dir.path()).await;
+    let mut lost = 0;
+    for token in &acknowledged {
+        let found = reqwest::get(format!("{}/api/v1/registration/{token}", restarted.address)).await.unwrap();
+        lost += usize::from(found.status() != 200);
+    }
+    assert_eq!(lost, 0, "{lost} of {} acknowledged sign-ups lost", acknowledged.len());
+}
+
 /// The peak resident memory of process `pid` (VmHWM), in bytes.
 fn peak_memory(pid: u32) -> u64 {
     memory_figure(pid, "VmHWM:")
