@@ -21,9 +21,10 @@ const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 // differs from the copy shown, the pages are told to fetch again ('fresher' message).
 const PATIENCE_MS = 2000;
 // Never kept here: the staff editor and the staff API, private and to be current; the alarm,
-// never to be shown from an old copy; and the printed documents, pages of the server's rather
+// never to be shown from an old copy; a sign-up's private link (personal data) and the places
+// left (a count to be current); and the printed documents, pages of the server's rather
 // than the app's (kept, a navigation to one would stand in for the app's shell).
-const NOT_KEPT = /^\/(gestion|print|api\/v1\/(staff|session|users|alarm))(\/|$)/;
+const NOT_KEPT = /^\/(gestion|print|api\/v1\/(staff|session|users|alarm|registrations?))(\/|$)/;
 const TYPES = [
   [/\.wasm$/, /^application\/wasm/],
   [/\.m?js$/, /^(text|application)\/javascript/],

@@ -178,3 +178,36 @@ test('a printed document opened on a screen is not kept, and the app\'s shell st
     await server.stop();
   }
 });
+
+test('a sign-up\'s private link, the places left and the alarm are never kept by the worker', async () => {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const { page, context } = await controlledKiosk(browser, server);
+    const programmes = await server.api('/api/v1/programmes');
+  // Three hours on in UTC: at least an hour on in Sierre, summer or winter.
+  const soon = new Date(Date.now() + 3 * 3600e3).toISOString().slice(0, 16);
+    const session = programmes.items.flatMap((p) => p.sessions.map((s) => ({ id: p.id, starts: s.starts_at.slice(0, 16) })))
+      .filter((s) => s.starts > soon).sort((a, b) => a.starts.localeCompare(b.starts))[0];
+    const key = `programmes/${session.id}/${session.starts}`;
+    const asked = await page.evaluate(async (key) => {
+      const signedUp = await (await fetch(`/api/v1/registrations/${key}`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Jeanne Rey', phone: '027 455 12 34', people: 1, lang: 'fr' }),
+      })).json();
+      const statuses = [];
+      for (const path of [`/api/v1/registrations/${key}`, `/api/v1/registration/${signedUp.token}`, '/api/v1/alarm']) {
+        statuses.push((await fetch(path)).status);
+      }
+      return statuses;
+    }, key);
+    assert.deepEqual(asked, [200, 200, 200]);
+    await workerSettled(page);
+    const kept = Object.values(await cacheContents(page)).flat().map((e) => e.path);
+    assert.ok(!kept.some((path) => /^\/api\/v1\/(registrations?|alarm)\b/.test(path)), `kept: ${kept}`);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
