@@ -7,7 +7,7 @@ use sqlx::{Connection, SqliteConnection};
 use crate::helpers::{spawn_app, TestApp};
 
 /// Reads the event stream until an event carries a version other than `not`; returns it.
-async fn next_version(response: &mut reqwest::Response, not: Option<i64>) -> i64 {
+pub(crate) async fn next_version(response: &mut reqwest::Response, not: Option<i64>) -> i64 {
     let mut buffer = String::new();
     loop {
         let chunk = tokio::time::timeout(Duration::from_secs(5), response.chunk())
@@ -27,7 +27,7 @@ async fn next_version(response: &mut reqwest::Response, not: Option<i64>) -> i64
     }
 }
 
-async fn open_stream(app: &TestApp) -> reqwest::Response {
+pub(crate) async fn open_stream(app: &TestApp) -> reqwest::Response {
     let response = app.get("/api/v1/events").await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-type"], "text/event-stream");

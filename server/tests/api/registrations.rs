@@ -245,3 +245,21 @@ async fn staff_see_the_list_audited_sign_up_someone_at_the_desk_tick_attendance_
     assert_eq!(audited.iter().map(|(_, action)| action.as_str()).collect::<Vec<_>>(), ["read", "attendance", "read"], "every reading audited");
     assert!(audited.iter().all(|(login, _)| login == "direction"));
 }
+
+#[tokio::test]
+async fn every_open_screen_hears_of_a_sign_up_and_a_cancellation_within_5_s() {
+    let app = app().await;
+    let (key, _, _) = coming_session(&app).await;
+    let mut stream = crate::events::open_stream(&app).await;
+    let before = crate::events::next_version(&mut stream, None).await;
+    let answer: Value = post(&app, &key, "10.0.0.1", &person(1)).await.json().await.unwrap();
+    let signed_up = crate::events::next_version(&mut stream, Some(before)).await;
+    let figures: Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
+    assert_eq!(figures["taken"], 1, "the figures fetched again show it");
+
+    let token = answer["token"].as_str().unwrap();
+    app.client.delete(app.url(&format!("/api/v1/registration/{token}"))).send().await.unwrap();
+    crate::events::next_version(&mut stream, Some(signed_up)).await;
+    let figures: Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
+    assert_eq!(figures["taken"], 0);
+}
