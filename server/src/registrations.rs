@@ -223,6 +223,31 @@ pub async fn cancel(pool: &SqlitePool, token: &str, and_erase: bool) -> Result<O
     Ok(Some(moved_up))
 }
 
+/// Staff move sign-up `id` to `status`: confirm someone waiting (even beyond the places: an extra
+/// chair is staff's call), put someone back on the waiting list, or cancel, for someone who
+/// phoned; places given back go to the first ones waiting. Audited. Says whether there is such a
+/// sign-up, and who moved up.
+pub async fn move_to(pool: &SqlitePool, id: i64, status: Status, by: &StaffUser) -> Result<Option<Vec<i64>>, StoreError> {
+    let key: Option<String> = sqlx::query_scalar("SELECT event FROM registrations WHERE id = ?1").bind(id).fetch_optional(pool).await?;
+    let Some(key) = key else { return Ok(None) };
+    let capacity = match EventRef::parse(&key) {
+        Some(event) => self::event(pool, event).await?.and_then(|e| e.places.capacity),
+        None => None,
+    };
+    let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
+    sqlx::query("UPDATE registrations SET status = ?2, changed_at = ?3 WHERE id = ?1")
+        .bind(id)
+        .bind(status.as_str())
+        .bind(Utc::now().timestamp())
+        .execute(&mut *transaction)
+        .await?;
+    let change = Change { action: "status", collection: Some(COLLECTION), item_id: Some(id), version: None, body: Some(status.as_str().into()) };
+    audit::record(&mut transaction, Some(by), change).await?;
+    let moved_up = move_up(&mut transaction, &key, capacity).await?;
+    transaction.commit().await?;
+    Ok(Some(moved_up))
+}
+
 /// Gives the places free of `event` to the first ones waiting, in order, while each fits;
 /// audited. Returns who moved up.
 async fn move_up(db: &mut SqliteConnection, event: &str, capacity: Option<u32>) -> Result<Vec<i64>, StoreError> {

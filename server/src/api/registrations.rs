@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::{Json, Router};
 use chrono::NaiveDate;
-use plantzette_content::registration::{Attendance, Availability, EventList, EventRef, MySignUp, Refusal, SignUp, SignUpAnswer};
+use plantzette_content::registration::{Attendance, Availability, EventList, EventRef, MySignUp, Refusal, SignUp, SignUpAnswer, Status};
 use plantzette_content::schedule::residence_now;
 use serde::Deserialize;
 
@@ -39,9 +39,13 @@ pub fn router() -> Router<AppState> {
 
 /// Staff's side: `GET /api/v1/staff/registrations/{event}` lists everyone signed up (JSON, or
 /// `?format=csv` for Excel), audited; `POST` the same address signs up someone who phoned or
-/// came to the desk; `PUT /api/v1/staff/registration/{id}/attendance` ticks who came.
+/// came to the desk; `PUT /api/v1/staff/registration/{id}/attendance` ticks who came, and
+/// `…/{id}/status` moves someone (confirmed, waiting, cancelled).
 pub fn staff_router() -> Router<AppState> {
-    Router::new().route("/staff/registrations/{*event}", get(list).post(sign_up_for)).route("/staff/registration/{id}/attendance", put(attend))
+    Router::new()
+        .route("/staff/registrations/{*event}", get(list).post(sign_up_for))
+        .route("/staff/registration/{id}/attendance", put(attend))
+        .route("/staff/registration/{id}/status", put(move_to))
 }
 
 async fn event_of(state: &AppState, key: &str) -> Result<Event, ApiError> {
@@ -182,6 +186,22 @@ async fn attend(
     } else {
         Err(ApiError::NotFound("confirmed sign-up"))
     }
+}
+
+#[derive(Deserialize)]
+struct StatusBody {
+    status: Status,
+}
+
+async fn move_to(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    JsonBody(body): JsonBody<StatusBody>,
+) -> Result<StatusCode, ApiError> {
+    registrations::move_to(&state.pool, id, body.status, &staff.user).await?.ok_or(ApiError::NotFound("sign-up"))?;
+    state.live.refresh().await;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize)]

@@ -263,3 +263,30 @@ async fn every_open_screen_hears_of_a_sign_up_and_a_cancellation_within_5_s() {
     let figures: Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
     assert_eq!(figures["taken"], 0);
 }
+
+#[tokio::test]
+async fn staff_cancel_for_someone_who_phoned_and_the_first_one_waiting_moves_up_or_add_a_chair() {
+    let app = app().await;
+    let (key, _, capacity) = coming_session(&app).await;
+    let mut tokens = Vec::new();
+    for n in 0..capacity as usize + 2 {
+        let answer: Value = post(&app, &key, &format!("10.0.0.{n}"), &person(n)).await.json().await.unwrap();
+        tokens.push(answer["token"].as_str().unwrap().to_string());
+    }
+    let staff = app.admin().await;
+    let list: Value = staff.get(&format!("/api/v1/staff/registrations/{key}")).await.json().await.unwrap();
+    let id_of = |name: &str| list["entries"].as_array().unwrap().iter().find(|e| e["name"] == name).unwrap()["id"].clone();
+    let status = |id: Value, status: &str| {
+        staff.request(reqwest::Method::PUT, &format!("/api/v1/staff/registration/{id}/status")).json(&json!({ "status": status })).send()
+    };
+
+    assert_eq!(status(id_of("Personne 0"), "cancelled").await.unwrap().status(), 204);
+    let first_waiting: Value = app.get_json(&format!("/api/v1/registration/{}", tokens[capacity as usize])).await;
+    assert_eq!(first_waiting["status"], "confirmed", "the place went to the first one waiting");
+
+    // An extra chair: staff confirm the last one waiting beyond the places.
+    assert_eq!(status(id_of(&format!("Personne {}", capacity + 1)), "confirmed").await.unwrap().status(), 204);
+    let figures: Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
+    assert_eq!((figures["taken"].as_u64(), figures["waiting"].as_u64()), (Some(u64::from(capacity) + 1), Some(0)));
+    assert_eq!(status(json!(999_999), "cancelled").await.unwrap().status(), 404);
+}
