@@ -239,3 +239,32 @@ test('a prevention programme is previewed as its own page', async () => {
   assertNoProblems(problems);
   await context.close();
 });
+
+test('an activity "sur inscription" is given places and a waiting list, and takes sign-ups on line', async () => {
+  const { page, context, problems } = await openEditor(app.browser, app.server);
+  await page.getByRole('button', { name: 'Nouveau' }).click();
+  const tomorrow = new Date(Date.parse(`${zurichWallClock(new Date()).slice(0, 10)}T12:00:00Z`) + 86400e3).toISOString().slice(0, 10);
+  await page.getByLabel('Titre (français)').fill('Atelier pâtisserie');
+  await page.getByLabel('Lieu (français)').fill('Cuisine thérapeutique');
+  await page.getByLabel('Date', { exact: true }).fill(tomorrow);
+  await page.getByLabel('Début').fill('14:00');
+  await page.getByLabel('Fin').fill('15:30');
+  await page.getByLabel('Sur inscription').check();
+  await page.getByLabel('Inscription en ligne (téléphone et PC)').check();
+  // A wrong number stands next to its field, and nothing is saved.
+  await page.getByLabel('Places (vide : sans limite)').fill('0');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.locator('.field-error', { hasText: /1.*500/ }).waitFor();
+  await page.getByLabel('Places (vide : sans limite)').fill('8');
+  await assertAccessible(page, 'the activity form with its places');
+  await save(page);
+  assert.match(await page.locator('form.editor-form .status').innerText(), /Enregistré/);
+
+  const day = await app.server.api(`/api/v1/activities?from=${tomorrow}&to=${tomorrow}`);
+  const workshop = day.items.find((o) => o.title.fr === 'Atelier pâtisserie');
+  assert.deepEqual(workshop.places, { capacity: 8, waiting_list: true });
+  const figures = await app.server.api(`/api/v1/registrations/activities/${workshop.activity_id}/${tomorrow}`);
+  assert.deepEqual([figures.capacity, figures.taken, figures.window.state], [8, 0, 'open']);
+  assertNoProblems(problems);
+  await context.close();
+});

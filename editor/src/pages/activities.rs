@@ -1,7 +1,7 @@
 //! Activities: once or every week (entered once, with the days a weekly activity is cancelled),
 //! with the facts residents look for: where, what kind, whether to register, wheelchair access.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time, time_span, weekday_name};
 use plantzette_content::registration::Places;
@@ -11,7 +11,7 @@ use plantzette_web::clock::residence_now;
 use crate::components::form::{CheckBox, Field, Form, TextFields, TextInput};
 use crate::components::list::{ContentPage, Editing};
 use crate::components::saving::{use_saving, FormFooter};
-use crate::fields::{Reader, TextInputs};
+use crate::fields::{number, Reader, TextInputs};
 use crate::i18n::{lang, ui};
 
 const WEEK: [Weekday; 7] = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
@@ -46,8 +46,13 @@ struct Inputs {
     registration_required: RwSignal<bool>,
     wheelchair_accessible: RwSignal<bool>,
     cancelled: RwSignal<bool>,
-    /// Kept as loaded: the form does not set places yet.
-    places: RwSignal<Option<Places>>,
+    /// Signing up on line, for an activity "sur inscription": its places (empty: no limit) and
+    /// whether a waiting list takes those who come when it is full.
+    online: RwSignal<bool>,
+    capacity: RwSignal<String>,
+    waiting_list: RwSignal<bool>,
+    /// When signing up opens and closes, kept as loaded (the API sets them).
+    window: RwSignal<(Option<NaiveDateTime>, Option<NaiveDateTime>)>,
 }
 
 impl Inputs {
@@ -68,7 +73,10 @@ impl Inputs {
             registration_required: RwSignal::new(false),
             wheelchair_accessible: RwSignal::new(true),
             cancelled: RwSignal::new(false),
-            places: RwSignal::new(None),
+            online: RwSignal::new(false),
+            capacity: RwSignal::new(String::new()),
+            waiting_list: RwSignal::new(true),
+            window: RwSignal::new((None, None)),
         }
     }
 
@@ -90,7 +98,10 @@ impl Inputs {
         self.registration_required.set(info.registration_required);
         self.wheelchair_accessible.set(info.wheelchair_accessible);
         self.cancelled.set(a.cancelled);
-        self.places.set(info.places);
+        self.online.set(info.places.is_some());
+        self.capacity.set(info.places.and_then(|p| p.capacity).map(|c| c.to_string()).unwrap_or_default());
+        self.waiting_list.set(info.places.is_none_or(|p| p.waiting_list));
+        self.window.set(info.places.map_or((None, None), |p| (p.opens_at, p.closes_at)));
     }
 
     /// The activity the inputs describe, or the inputs that cannot be read.
@@ -100,7 +111,15 @@ impl Inputs {
         let ends = reader.time("ends_at", &self.ends.get_untracked());
         let weekly = self.weekly.get_untracked();
         let until = if weekly { reader.date("recurrence.until", &self.until.get_untracked()) } else { None };
-        let (date, starts, ends) = (date?, starts?, ends?);
+        let online = self.registration_required.get_untracked() && self.online.get_untracked();
+        let capacity = match self.capacity.get_untracked().trim() {
+            _ if !online => Some(None),
+            "" => Some(None),
+            text => number(reader, "places.capacity", text).map(Some),
+        };
+        let (date, starts, ends, capacity) = (date?, starts?, ends?, capacity?);
+        let (opens_at, closes_at) = self.window.get_untracked();
+        let places = online.then_some(Places { capacity, opens_at, closes_at, waiting_list: self.waiting_list.get_untracked() });
         let recurrence = if weekly {
             Some(Recurrence { weekdays: self.weekdays.get_untracked(), until: until?, except: self.except.get_untracked() })
         } else {
@@ -114,7 +133,7 @@ impl Inputs {
                 category: self.category.get_untracked(),
                 registration_required: self.registration_required.get_untracked(),
                 wheelchair_accessible: self.wheelchair_accessible.get_untracked(),
-                places: self.places.get_untracked(),
+                places,
             },
             starts_at: date.and_time(starts),
             ends_at: date.and_time(ends),
@@ -203,6 +222,13 @@ fn ActivityForm(editing: Editing<Activity>, item: Option<Item<Activity>>) -> imp
                 </fieldset>
             </Show>
             <CheckBox label=ui.registration_required value=inputs.registration_required/>
+            <Show when=move || inputs.registration_required.get()>
+                <CheckBox label=ui.sign_up_online value=inputs.online/>
+                <Show when=move || inputs.online.get()>
+                    <TextInput form id="capacity".into() label=ui.places_capacity.into() field="places.capacity" value=inputs.capacity kind="number"/>
+                    <CheckBox label=ui.waiting_list value=inputs.waiting_list/>
+                </Show>
+            </Show>
             <CheckBox label=ui.wheelchair_accessible value=inputs.wheelchair_accessible/>
             <CheckBox label=ui.cancelled value=inputs.cancelled/>
             <FormFooter form saving on_cancel=Callback::new(move |_| editing.close())/>
