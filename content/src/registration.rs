@@ -327,6 +327,26 @@ pub struct EventList {
     pub entries: Vec<Entry>,
 }
 
+/// A programme's figures over a period, without names, for the CMS's yearly report to the
+/// canton. They count people (a carer too), and stay after personal data is erased.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgrammeFigures {
+    pub programme_id: i64,
+    pub title: Text,
+    /// Sessions of the period that took sign-ups and have ended.
+    pub sessions_held: u32,
+    /// Sign-ups not cancelled.
+    pub sign_ups: u32,
+    /// People with a confirmed place.
+    pub places_taken: u32,
+    /// People ticked present, and people whose attendance was ticked at all: the attendance rate
+    /// is the one over the other.
+    pub present: u32,
+    pub ticked: u32,
+    /// The most people put on the waiting list of one session.
+    pub most_waiting: u32,
+}
+
 /// The default number of days after its event that a sign-up's personal data is kept (then
 /// erased, keeping the counts); a setting of the server.
 pub const KEEP_DAYS: u32 = 30;

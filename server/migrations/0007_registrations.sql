@@ -4,7 +4,8 @@
 -- which its personal data is erased. The person's link is known by the SHA-256 of its token.
 -- Personal data (name, phone, email, note, contact_key) is NULL once erased; the row stays,
 -- for the counts. `people` counts the person and a carer. `status` is confirmed, waiting or
--- cancelled; the waiting list's order is `id`'s. Times are Unix seconds.
+-- cancelled; the waiting list's order is `id`'s. Times are Unix seconds. What the yearly
+-- figures count (people, status, attendance, waited) stays after the erasure.
 CREATE TABLE registrations (
     id INTEGER PRIMARY KEY,
     event TEXT NOT NULL,
@@ -22,6 +23,8 @@ CREATE TABLE registrations (
     by_staff TEXT,
     -- Ticked by staff on the day.
     attendance TEXT CHECK (attendance IN ('present', 'absent', 'excused')),
+    -- 1 when it was put on the waiting list, for the yearly figures (moved up or not).
+    waited INTEGER NOT NULL DEFAULT 0,
     created_at INTEGER NOT NULL,
     changed_at INTEGER NOT NULL,
     erased_at INTEGER

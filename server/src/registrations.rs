@@ -5,7 +5,7 @@
 
 use chrono::{NaiveDateTime, Utc};
 use plantzette_content::registration::{
-    decide, erased_if_ended_by, promoted, Attendance, Availability, Entry, EventList, EventRef, Places, Refusal, SignUp, Status,
+    decide, erased_if_ended_by, promoted, Attendance, Availability, Entry, EventList, EventRef, Places, ProgrammeFigures, Refusal, SignUp, Status,
 };
 use plantzette_content::staff::StaffUser;
 use plantzette_content::{Activity, DateRange, Lang, Programme, Text};
@@ -125,8 +125,8 @@ pub async fn sign_up(pool: &SqlitePool, event: &Event, sign_up: &SignUp, now: Na
     let at = Utc::now().timestamp();
     let optional = |value: &str| Some(value.trim().to_string()).filter(|v| !v.is_empty());
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO registrations (event, event_ends_at, token_hash, name, phone, email, note, contact_key, people, lang, status, by_staff, created_at, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) RETURNING id",
+        "INSERT INTO registrations (event, event_ends_at, token_hash, name, phone, email, note, contact_key, people, lang, status, by_staff, created_at, changed_at, waited)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?11 = 'waiting') RETURNING id",
     )
     .bind(&event.key)
     .bind(event.ends_at)
@@ -385,4 +385,47 @@ pub async fn keep_erasing(pool: SqlitePool, keep_days: u32) {
             Err(error) => tracing::error!(?error, "cannot erase the personal data of past sign-ups"),
         }
     }
+}
+
+/// Each programme's figures over `range`: its sessions with places that began in it and ended
+/// before `now`, and what their sign-ups came to.
+pub async fn figures(pool: &SqlitePool, range: DateRange, now: NaiveDateTime) -> Result<Vec<ProgrammeFigures>, StoreError> {
+    let mut all = Vec::new();
+    for programme in store::list::<Programme>(pool, Some(range)).await? {
+        let held: Vec<String> = programme
+            .content
+            .sessions
+            .iter()
+            .filter(|s| s.places.is_some() && range.contains(s.starts_at.date()) && s.ends_at <= now)
+            .map(|s| EventRef::Session { programme_id: programme.id, starts_at: s.starts_at }.key())
+            .collect();
+        let mut figures = ProgrammeFigures {
+            programme_id: programme.id,
+            title: programme.content.title.clone(),
+            sessions_held: held.len() as u32,
+            sign_ups: 0,
+            places_taken: 0,
+            present: 0,
+            ticked: 0,
+            most_waiting: 0,
+        };
+        for event in &held {
+            let (sign_ups, taken, present, ticked, waited): (i64, i64, i64, i64, i64) = sqlx::query_as(
+                "SELECT count(*) FILTER (WHERE status <> 'cancelled'), coalesce(sum(people) FILTER (WHERE status = 'confirmed'), 0),
+                 coalesce(sum(people) FILTER (WHERE attendance = 'present'), 0), coalesce(sum(people) FILTER (WHERE attendance IS NOT NULL), 0),
+                 coalesce(sum(people) FILTER (WHERE waited), 0)
+                 FROM registrations WHERE event = ?1",
+            )
+            .bind(event)
+            .fetch_one(pool)
+            .await?;
+            figures.sign_ups += sign_ups as u32;
+            figures.places_taken += taken as u32;
+            figures.present += present as u32;
+            figures.ticked += ticked as u32;
+            figures.most_waiting = figures.most_waiting.max(waited as u32);
+        }
+        all.push(figures);
+    }
+    Ok(all)
 }

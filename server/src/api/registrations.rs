@@ -16,12 +16,16 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::{Json, Router};
-use chrono::NaiveDate;
-use plantzette_content::registration::{Attendance, Availability, EventList, EventRef, MySignUp, Refusal, SignUp, SignUpAnswer, Status};
+use chrono::{Datelike, NaiveDate};
+use plantzette_content::registration::{
+    Attendance, Availability, EventList, EventRef, MySignUp, ProgrammeFigures, Refusal, SignUp, SignUpAnswer, Status,
+};
 use plantzette_content::schedule::residence_now;
+use plantzette_content::{DateRange, Listing};
 use serde::Deserialize;
 
 use super::body::JsonBody;
+use super::query::{Params, RangeParams};
 use crate::auth::Staff;
 use crate::client::{network_of, ClientAddress};
 use crate::error::ApiError;
@@ -40,12 +44,15 @@ pub fn router() -> Router<AppState> {
 /// Staff's side: `GET /api/v1/staff/registrations/{event}` lists everyone signed up (JSON, or
 /// `?format=csv` for Excel), audited; `POST` the same address signs up someone who phoned or
 /// came to the desk; `PUT /api/v1/staff/registration/{id}/attendance` ticks who came, and
-/// `…/{id}/status` moves someone (confirmed, waiting, cancelled).
+/// `…/{id}/status` moves someone (confirmed, waiting, cancelled);
+/// `GET /api/v1/staff/registration-figures?from=&to=` gives each programme's figures, without
+/// names (by default, this calendar year's).
 pub fn staff_router() -> Router<AppState> {
     Router::new()
         .route("/staff/registrations/{*event}", get(list).post(sign_up_for))
         .route("/staff/registration/{id}/attendance", put(attend))
         .route("/staff/registration/{id}/status", put(move_to))
+        .route("/staff/registration-figures", get(figures))
 }
 
 async fn event_of(state: &AppState, key: &str) -> Result<Event, ApiError> {
@@ -186,6 +193,16 @@ async fn attend(
     } else {
         Err(ApiError::NotFound("confirmed sign-up"))
     }
+}
+
+async fn figures(State(state): State<AppState>, _: Staff, Params(params): Params<RangeParams>) -> Result<Json<Listing<ProgrammeFigures>>, ApiError> {
+    let year = residence_now().date().year();
+    let this_year = DateRange {
+        from: NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January is a date"),
+        to: NaiveDate::from_ymd_opt(year, 12, 31).expect("31 December is a date"),
+    };
+    let range = params.range_or(this_year)?;
+    Ok(Json(Listing { range, items: registrations::figures(&state.pool, range, residence_now()).await? }))
 }
 
 #[derive(Deserialize)]

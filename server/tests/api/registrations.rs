@@ -290,3 +290,49 @@ async fn staff_cancel_for_someone_who_phoned_and_the_first_one_waiting_moves_up_
     assert_eq!((figures["taken"].as_u64(), figures["waiting"].as_u64()), (Some(u64::from(capacity) + 1), Some(0)));
     assert_eq!(status(json!(999_999), "cancelled").await.unwrap().status(), 404);
 }
+
+#[tokio::test]
+async fn the_yearly_figures_count_people_without_names_and_stay_after_the_erasure() {
+    let app = app().await;
+    let (key, ends_at, capacity) = coming_session(&app).await;
+    let mut tokens = Vec::new();
+    for n in 0..=capacity as usize {
+        let answer: Value = post(&app, &key, &format!("10.0.0.{n}"), &person(n)).await.json().await.unwrap();
+        tokens.push(answer["token"].as_str().unwrap().to_string());
+    }
+    app.client.delete(app.url(&format!("/api/v1/registration/{}", tokens[0]))).send().await.unwrap();
+    let staff = app.admin().await;
+    let list: Value = staff.get(&format!("/api/v1/staff/registrations/{key}")).await.json().await.unwrap();
+    let confirmed: Vec<Value> = list["entries"].as_array().unwrap().iter().filter(|e| e["status"] == "confirmed").map(|e| e["id"].clone()).collect();
+    for (id, attendance) in confirmed.iter().zip(["present", "present", "absent"]) {
+        let ticked = staff
+            .request(reqwest::Method::PUT, &format!("/api/v1/staff/registration/{id}/attendance"))
+            .json(&json!({ "attendance": attendance }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(ticked.status(), 204);
+    }
+    let answer: Value = staff.get("/api/v1/staff/registration-figures").await.json().await.unwrap();
+    assert!(!answer.to_string().contains("Personne"), "no names: {answer}");
+    assert!(app.get("/api/v1/staff/registration-figures").await.status() == 401, "staff only");
+
+    // The clock moved past the session's end, then past the erasure.
+    let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
+    let day = ends_at.date();
+    let range = plantzette_content::DateRange { from: day, to: day };
+    let programme_id: i64 = key.split('/').nth(1).unwrap().parse().unwrap();
+    let of_programme =
+        |all: Vec<plantzette_content::registration::ProgrammeFigures>| all.into_iter().find(|f| f.programme_id == programme_id).unwrap();
+    let after = of_programme(plantzette_server::registrations::figures(&pool, range, ends_at + Duration::minutes(1)).await.unwrap());
+    assert_eq!(
+        (after.sessions_held, after.sign_ups, after.places_taken, after.present, after.ticked, after.most_waiting),
+        (1, capacity, capacity, 2, 3, 1),
+        "one cancelled, the one waiting moved up: {after:?}"
+    );
+    let before_end = of_programme(plantzette_server::registrations::figures(&pool, range, ends_at - Duration::minutes(1)).await.unwrap());
+    assert_eq!(before_end.sessions_held, 0, "a session not yet over is not held");
+    plantzette_server::registrations::erase_due(&pool, ends_at + Duration::days(KEEP_DAYS.into()), KEEP_DAYS).await.unwrap();
+    let erased = of_programme(plantzette_server::registrations::figures(&pool, range, ends_at + Duration::days(40)).await.unwrap());
+    assert_eq!(erased, after, "the figures stay after the erasure");
+}
