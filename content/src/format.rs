@@ -31,11 +31,16 @@ pub fn long_date(date: NaiveDate, lang: Lang) -> String {
 
 /// "24 novembre 2026", "24. November 2026", "24 November 2026": the date without its weekday.
 pub fn date_in_words(date: NaiveDate, lang: Lang) -> String {
-    let (day, month, year) = (date.day(), month_name(date.month(), lang), date.year());
+    format!("{} {}", day_and_month(date, lang), date.year())
+}
+
+/// "1er décembre", "14. Dezember", "14 December": a date within the coming weeks.
+pub fn day_and_month(date: NaiveDate, lang: Lang) -> String {
+    let (day, month) = (date.day(), month_name(date.month(), lang));
     match lang {
-        Lang::Fr => format!("{} {month} {year}", if day == 1 { "1er".to_string() } else { day.to_string() }),
-        Lang::De => format!("{day}. {month} {year}"),
-        Lang::En => format!("{day} {month} {year}"),
+        Lang::Fr => format!("{} {month}", if day == 1 { "1er".to_string() } else { day.to_string() }),
+        Lang::De => format!("{day}. {month}"),
+        Lang::En => format!("{day} {month}"),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod registration;
 pub mod residence;
 pub mod schedule;
 pub mod screen;
+pub mod short_stay;
 pub mod staff;
 pub mod text;
 pub mod validate;

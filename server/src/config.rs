@@ -123,6 +123,15 @@ pub struct Config {
     /// then it is erased, and only the counts remain (docs/privacy.md).
     #[arg(long, env = "PLANTZETTE_REGISTRATIONS_KEPT_DAYS", default_value_t = plantzette_content::registration::KEEP_DAYS, value_parser = clap::value_parser!(u32).range(1..=730))]
     pub registrations_kept_days: u32,
+
+    /// Days after it is closed (accepted or declined) that a short-stay request's personal data
+    /// (name, organisation, phone, e-mail) is kept; then it is erased (docs/privacy.md).
+    #[arg(long, env = "PLANTZETTE_STAY_REQUESTS_KEPT_DAYS", default_value_t = plantzette_content::short_stay::REQUESTS_KEPT_DAYS, value_parser = clap::value_parser!(u32).range(1..=730))]
+    pub stay_requests_kept_days: u32,
+
+    /// The residence's mail relay, for confirmations and the admissions office.
+    #[command(flatten)]
+    pub relay: crate::mail::RelayConfig,
 }
 
 #[derive(Clone, Debug, Subcommand)]

@@ -45,9 +45,9 @@ pub enum ApiError {
     Busy { retry_after_secs: u64 },
     #[error("the request is too large")]
     TooLarge,
-    /// More sign-ups today from this address, or for this contact, than anyone makes.
-    #[error("too many sign-ups today: ask at the reception")]
-    TooManySignUps,
+    /// More sign-ups or requests today from this address, or for this contact, than anyone makes.
+    #[error("too many sent today: please phone the reception")]
+    TooManyToday,
     #[error("database error")]
     Database(#[from] sqlx::Error),
     #[error("stored content could not be read")]
@@ -76,7 +76,7 @@ impl ApiError {
             ApiError::Stale(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
-            ApiError::TooManyAttempts { .. } | ApiError::TooManySignUps => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::TooManyAttempts { .. } | ApiError::TooManyToday => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Database(_) | ApiError::Corrupt(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

@@ -13,12 +13,14 @@ pub mod error;
 pub mod health;
 pub mod icalendar;
 pub mod live;
+pub mod mail;
 pub mod metrics;
 pub mod print;
 pub mod quota;
 pub mod registrations;
 pub mod screens;
 pub mod serve;
+pub mod short_stays;
 pub mod site;
 pub mod store;
 pub mod transfer;
@@ -63,8 +65,10 @@ pub struct AppState {
     pub metrics: metrics::Metrics,
     /// The screens' settings changes and the alarm, for open event streams.
     pub screens: screens::Hub,
-    /// Sign-ups made today, per address and per contact.
-    pub sign_up_limits: api::registrations::SignUpLimits,
+    /// What the public forms took today, per address and per contact.
+    pub daily_limits: api::daily_limits::DailyLimits,
+    /// Messages for the mail relay.
+    pub outbox: mail::Outbox,
 }
 
 /// The whole HTTP surface: API, app, and the headers every response carries.
@@ -139,12 +143,16 @@ impl Server {
         let backups = backup::scheduled::Backups::open(&schedule.folder);
         tokio::spawn(backups.clone().keep_taking(pool.clone(), schedule));
         tokio::spawn(registrations::keep_erasing(pool.clone(), config.registrations_kept_days));
+        tokio::spawn(short_stays::keep_tidy(pool.clone(), config.stay_requests_kept_days));
+        let (outbox, mailer) = config.relay.open()?;
+        if let Some(mailer) = mailer {
+            tokio::spawn(mailer.keep_sending(pool.clone()));
+        }
         let live = live::Live::watch(pool.clone()).await?;
         let (stop, stopping) = watch::channel(false);
         let event_streams = quota::Quota::new(config.max_event_streams, config.max_event_streams_per_address, vec![]);
         let metrics = metrics::Metrics::new(site.build());
         let screens = screens::Hub::open(&pool, Duration::from_secs(config.screen_silence_secs)).await?;
-        let sign_up_limits = api::registrations::SignUpLimits::default();
         let state = AppState {
             pool,
             auth,
@@ -156,7 +164,8 @@ impl Server {
             backups,
             metrics,
             screens,
-            sign_up_limits,
+            daily_limits: api::daily_limits::DailyLimits::default(),
+            outbox,
         };
         let metrics = match config.metrics_addr {
             Some(addr) => {

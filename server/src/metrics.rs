@@ -1,7 +1,8 @@
 //! Metrics in the Prometheus text format (OpenMetrics), for the monitoring a hospital's IT
 //! already runs: requests by status class (5xx are the server's errors), how long staff writes
 //! take, the live-update streams open, the daily backup's time and failures, the screens
-//! silent within their day hours, and which build runs. Served at `/metrics` on an address of
+//! silent within their day hours, the short-stay requests waiting for an answer, the messages
+//! waiting for the mail relay, and which build runs. Served at `/metrics` on an address of
 //! its own (`--metrics-addr`, off by default), never on the public one.
 
 use std::sync::Arc;
@@ -24,7 +25,7 @@ use prometheus_client::metrics::info::Info;
 use prometheus_client::registry::Registry;
 
 use crate::api::version::{COMMIT, SERVER};
-use crate::{screens, AppState};
+use crate::{mail, screens, short_stays, AppState};
 
 /// The metrics the server counts as it serves.
 #[derive(Clone)]
@@ -38,6 +39,10 @@ struct Counted {
     last_backup: Gauge,
     backup_failures: Gauge,
     screens_silent: Gauge,
+    requests_open: Gauge,
+    oldest_request_age: Gauge,
+    mail_waiting: Gauge,
+    oldest_mail_age: Gauge,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -68,9 +73,33 @@ impl Metrics {
         registry.register("backup_failures", "Daily backups that failed since the server started", backup_failures.clone());
         let screens_silent = Gauge::default();
         registry.register("screens_silent", "Adopted screens silent beyond the threshold within their day hours", screens_silent.clone());
+        let requests_open = Gauge::default();
+        registry.register("short_stay_requests_open", "Short-stay requests not yet accepted or declined", requests_open.clone());
+        let oldest_request_age = Gauge::default();
+        registry.register(
+            "short_stay_request_oldest_open_seconds",
+            "How long the oldest open short-stay request has waited (0: none)",
+            oldest_request_age.clone(),
+        );
+        let mail_waiting = Gauge::default();
+        registry.register("mail_waiting", "Messages the mail relay has not taken yet", mail_waiting.clone());
+        let oldest_mail_age = Gauge::default();
+        registry.register("mail_oldest_waiting_seconds", "How long the oldest message has waited for the relay (0: none)", oldest_mail_age.clone());
         let build = Build { server: SERVER, commit: COMMIT, app_build: app_build.unwrap_or_default() };
         registry.register("build", "The server's version and commit, and the app build it serves", Info::new(build));
-        Metrics(Arc::new(Counted { registry, requests, writes, event_streams, last_backup, backup_failures, screens_silent }))
+        Metrics(Arc::new(Counted {
+            registry,
+            requests,
+            writes,
+            event_streams,
+            last_backup,
+            backup_failures,
+            screens_silent,
+            requests_open,
+            oldest_request_age,
+            mail_waiting,
+            oldest_mail_age,
+        }))
     }
 }
 
@@ -109,6 +138,21 @@ async fn scrape(State(state): State<AppState>) -> impl IntoResponse {
         }
         // Left as last counted; the log says why.
         Err(error) => tracing::warn!(%error, "could not count the silent screens"),
+    }
+    let age = |since: Option<chrono::DateTime<chrono::Utc>>| since.map_or(0, |at| (chrono::Utc::now() - at).num_seconds().max(0));
+    match short_stays::open_requests(&state.pool).await {
+        Ok((open, oldest)) => {
+            counted.requests_open.set(open as i64);
+            counted.oldest_request_age.set(age(oldest));
+        }
+        Err(error) => tracing::warn!(%error, "could not count the open short-stay requests"),
+    }
+    match mail::waiting(&state.pool).await {
+        Ok((waiting, oldest)) => {
+            counted.mail_waiting.set(waiting as i64);
+            counted.oldest_mail_age.set(age(oldest));
+        }
+        Err(error) => tracing::warn!(%error, "could not count the messages waiting for the relay"),
     }
     let mut text = String::new();
     encode(&mut text, &counted.registry).expect("writing to a String does not fail");

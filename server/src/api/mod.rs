@@ -6,6 +6,7 @@ mod announcements;
 mod backups;
 mod body;
 mod calendar;
+pub mod daily_limits;
 mod etag;
 mod events;
 mod menus;
@@ -17,6 +18,7 @@ pub mod registrations;
 pub(crate) mod residence;
 mod screens;
 mod session;
+mod short_stays;
 mod staff;
 mod today;
 mod users;
@@ -48,6 +50,7 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .merge(screens::router())
         .merge(alarm::router())
         .merge(registrations::staff_router())
+        .merge(short_stays::staff_router())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .merge(staff::import_router(IMPORT_LIMIT_BYTES))
         .layer(staff::private());
@@ -63,6 +66,7 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .merge(calendar::router())
         .merge(events::router())
         .merge(registrations::router())
+        .merge(short_stays::router())
         .merge(version::router())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));
     Router::new()

@@ -6,10 +6,6 @@
 //! (`registrations::sign_up`). The form is bounded per address and per contact and day, and
 //! answers a robot that filled in its hidden field with a refusal.
 
-use std::collections::HashMap;
-use std::net::IpAddr;
-use std::sync::{Arc, Mutex};
-
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
@@ -78,8 +74,10 @@ async fn sign_up(
         return Err(ApiError::BadRequest("refused".into()));
     }
     form.validate()?;
-    if !state.sign_up_limits.allow(network_of(address), &form.contact_key()) {
-        return Err(ApiError::TooManySignUps);
+    let bounds =
+        [(format!("sign-ups from {}", network_of(address)), PER_ADDRESS_A_DAY), (format!("sign-ups of {}", form.contact_key()), PER_CONTACT_A_DAY)];
+    if !state.daily_limits.allow(&bounds) {
+        return Err(ApiError::TooManyToday);
     }
     answered(&state, &event, &form, None).await
 }
@@ -231,35 +229,4 @@ async fn cancel(State(state): State<AppState>, Path(token): Path<String>, Query(
     registrations::cancel(&state.pool, &token, params.erase).await?.ok_or(ApiError::NotFound("sign-up"))?;
     state.live.refresh().await;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// How many sign-ups each address and each contact made today (residence time); forgotten
-/// at the day's end.
-#[derive(Clone, Default)]
-pub struct SignUpLimits(Arc<Mutex<Counted>>);
-
-#[derive(Default)]
-struct Counted {
-    day: Option<NaiveDate>,
-    by_address: HashMap<IpAddr, u32>,
-    by_contact: HashMap<String, u32>,
-}
-
-impl SignUpLimits {
-    /// Counts one more sign-up from `network` for `contact`, if both are within today's bounds.
-    pub fn allow(&self, network: IpAddr, contact: &str) -> bool {
-        let today = residence_now().date();
-        let mut counted = self.0.lock().expect("the limits' lock is never poisoned");
-        if counted.day != Some(today) {
-            *counted = Counted { day: Some(today), ..Counted::default() };
-        }
-        let from_address = counted.by_address.get(&network).copied().unwrap_or(0);
-        let for_contact = counted.by_contact.get(contact).copied().unwrap_or(0);
-        if from_address >= PER_ADDRESS_A_DAY || for_contact >= PER_CONTACT_A_DAY {
-            return false;
-        }
-        *counted.by_address.entry(network).or_default() += 1;
-        *counted.by_contact.entry(contact.to_string()).or_default() += 1;
-        true
-    }
 }

@@ -10,6 +10,7 @@ mod menus;
 mod pages;
 mod programmes;
 mod residence;
+mod short_stays;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use plantzette_content::schedule::residence_now;
@@ -43,6 +44,7 @@ pub async fn lay_out(pool: &SqlitePool) -> Result<(), StoreError> {
     replace_all(&mut tx, &programmes::programmes(&plan)).await?;
     replace_all(&mut tx, &announcements::announcements(&plan)).await?;
     replace_all(&mut tx, &pages::pages()).await?;
+    short_stays::lay_out(&mut tx, &plan).await?;
     sqlx::query("INSERT INTO meta (key, value) VALUES ('demo_week', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1")
         .bind(&monday)
         .execute(&mut *tx)

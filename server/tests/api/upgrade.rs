@@ -9,11 +9,12 @@ use sqlx::{Connection, SqliteConnection};
 use crate::helpers::{config, start, TestApp};
 use crate::staff_client::{DEMO_LOGIN, DEMO_PASSWORD};
 
-const RELEASES: [(&str, &str); 4] = [
+const RELEASES: [(&str, &str); 5] = [
     ("schema 0004", include_str!("../fixtures/schema-0004.sql")),
     ("schema 0005", include_str!("../fixtures/schema-0005.sql")),
     ("schema 0006", include_str!("../fixtures/schema-0006.sql")),
     ("schema 0007", include_str!("../fixtures/schema-0007.sql")),
+    ("schema 0008", include_str!("../fixtures/schema-0008.sql")),
 ];
 
 #[tokio::test]

@@ -1,0 +1,164 @@
+//! Short-stay beds (`plantzette_content::short_stay`). Public: `GET /api/v1/short-stays`, the
+//! partners' feed (who offers the beds, free beds by day and free periods by bed, never a
+//! person), and `POST /api/v1/short-stay-requests`, a request for a stay (bounded per address
+//! and day; a robot that filled in the hidden field is refused). Staff: the calendar, its beds,
+//! their days and the extra beds opened, and the requests with their status.
+
+use axum::extract::{Path, State};
+use axum::http::header::CACHE_CONTROL;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use chrono::Utc;
+use plantzette_content::schedule::{residence_now, RESIDENCE_TZ_NAME};
+use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, Feed, Provider, RequestEntry, RequestStatus, StayRequest};
+use serde::{Deserialize, Serialize};
+
+use super::body::JsonBody;
+use super::residence;
+use crate::auth::Staff;
+use crate::client::{network_of, ClientAddress};
+use crate::error::ApiError;
+use crate::short_stays;
+use crate::AppState;
+
+/// Requests a day from one address: a hospital's discharge service sends several.
+const REQUESTS_PER_ADDRESS_A_DAY: u32 = 10;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/short-stays", get(feed)).route("/short-stay-requests", post(request))
+}
+
+/// `GET /api/v1/staff/short-stays` the calendar; `POST …/beds` lists a bed, `PUT` / `DELETE
+/// …/beds/{id}` renames or removes it, `PUT …/beds/{id}/days` sets a range of its days;
+/// `POST …/extra-beds` opens extra beds for a period, `DELETE …/extra-beds/{id}` closes them;
+/// `GET /api/v1/staff/short-stay-requests` the requests (audited), `PUT …/{id}/status` moves one.
+pub fn staff_router() -> Router<AppState> {
+    Router::new()
+        .route("/staff/short-stays", get(calendar))
+        .route("/staff/short-stays/beds", post(add_bed))
+        .route("/staff/short-stays/beds/{id}", put(update_bed).delete(remove_bed))
+        .route("/staff/short-stays/beds/{id}/days", put(set_days))
+        .route("/staff/short-stays/extra-beds", post(open_extra))
+        .route("/staff/short-stays/extra-beds/{id}", axum::routing::delete(close_extra))
+        .route("/staff/short-stay-requests", get(requests))
+        .route("/staff/short-stay-requests/{id}/status", put(set_status))
+}
+
+async fn feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
+    let today = residence_now().date();
+    let residence = residence::load(&state.pool).await?.content;
+    let provider = Provider {
+        name: residence.name,
+        address: residence.address,
+        phone: residence.contact.phone,
+        email: residence.contact.email,
+        url: state.auth.public_origin.clone(),
+        time_zone: RESIDENCE_TZ_NAME.to_string(),
+    };
+    let availability = short_stays::calendar(&state.pool, today).await?.public();
+    // Partners poll: a minute's staleness is nothing for a bed, and the ETag makes the next
+    // question cheap.
+    Ok(([(CACHE_CONTROL, "public, max-age=60")], Json(Feed { provider, as_of: today, availability })))
+}
+
+/// A request's acknowledgement: its number, to quote on the phone.
+#[derive(Serialize)]
+struct Received {
+    reference: i64,
+}
+
+async fn request(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    JsonBody(form): JsonBody<StayRequest>,
+) -> Result<impl IntoResponse, ApiError> {
+    if form.is_from_a_robot() {
+        return Err(ApiError::BadRequest("refused".into()));
+    }
+    form.validate(residence_now().date())?;
+    if !state.daily_limits.allow(&[(format!("stay requests from {}", network_of(address)), REQUESTS_PER_ADDRESS_A_DAY)]) {
+        return Err(ApiError::TooManyToday);
+    }
+    let reference = short_stays::add_request(&state.pool, &form, Utc::now(), state.outbox.admissions()).await?;
+    state.outbox.wake();
+    Ok((StatusCode::CREATED, [(CACHE_CONTROL, "no-store")], Json(Received { reference })))
+}
+
+async fn calendar(State(state): State<AppState>, _: Staff) -> Result<Json<Calendar>, ApiError> {
+    Ok(Json(short_stays::calendar(&state.pool, residence_now().date()).await?))
+}
+
+#[derive(Serialize)]
+struct Created {
+    id: i64,
+}
+
+async fn add_bed(State(state): State<AppState>, staff: Staff, JsonBody(bed): JsonBody<Bed>) -> Result<impl IntoResponse, ApiError> {
+    bed.validate()?;
+    let id = short_stays::add_bed(&state.pool, &bed, &staff.user).await?;
+    state.live.refresh().await;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+async fn update_bed(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, JsonBody(bed): JsonBody<Bed>) -> Result<StatusCode, ApiError> {
+    bed.validate()?;
+    found(short_stays::update_bed(&state.pool, id, &bed, &staff.user).await?, "bed")?;
+    state.live.refresh().await;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn remove_bed(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<StatusCode, ApiError> {
+    found(short_stays::remove_bed(&state.pool, id, &staff.user).await?, "bed")?;
+    state.live.refresh().await;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn set_days(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    JsonBody(change): JsonBody<DaysChange>,
+) -> Result<StatusCode, ApiError> {
+    change.validate(residence_now().date())?;
+    found(short_stays::set_days(&state.pool, id, &change, &staff.user).await?, "bed")?;
+    state.live.refresh().await;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn open_extra(State(state): State<AppState>, staff: Staff, JsonBody(extra): JsonBody<ExtraBeds>) -> Result<impl IntoResponse, ApiError> {
+    extra.validate(residence_now().date())?;
+    let id = short_stays::open_extra(&state.pool, &extra, &staff.user).await?;
+    state.live.refresh().await;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+async fn close_extra(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<StatusCode, ApiError> {
+    found(short_stays::close_extra(&state.pool, id, &staff.user).await?, "extra beds")?;
+    state.live.refresh().await;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn requests(State(state): State<AppState>, staff: Staff) -> Result<Json<Vec<RequestEntry>>, ApiError> {
+    Ok(Json(short_stays::requests(&state.pool, &staff.user).await?))
+}
+
+#[derive(Deserialize)]
+struct StatusBody {
+    status: RequestStatus,
+}
+
+async fn set_status(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    JsonBody(body): JsonBody<StatusBody>,
+) -> Result<StatusCode, ApiError> {
+    found(short_stays::set_request_status(&state.pool, id, body.status, Utc::now(), &staff.user).await?, "short-stay request")?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+fn found(done: bool, what: &'static str) -> Result<(), ApiError> {
+    done.then_some(()).ok_or(ApiError::NotFound(what))
+}
