@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::error::ErrorCode;
 use crate::item::{Content, Item};
@@ -14,7 +15,7 @@ use crate::validate::{Validator, PLACE, SUMMARY, TITLE};
 /// A weekly recurrence may run at most this long; planning further ahead is a typo.
 pub const MAX_RECURRENCE_DAYS: i64 = 2 * 366;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Movement,
@@ -76,7 +77,7 @@ impl Category {
 }
 
 /// What an activity is, the same for each of its occurrences.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ActivityInfo {
     pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -93,8 +94,9 @@ pub struct ActivityInfo {
 
 /// Repeats an activity every week on the given days, up to and including `until`. The first
 /// date is one of those days, as RFC 5545 calendars require of a recurrence.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Recurrence {
+    #[schema(value_type = Vec<crate::schema::Weekday>)]
     pub weekdays: Vec<Weekday>,
     pub until: NaiveDate,
     /// Days on which this occurrence is cancelled while the series goes on.
@@ -104,11 +106,13 @@ pub struct Recurrence {
 
 /// An activity as planned: once, or weekly from its first date. Times are residence local time,
 /// so a weekly 10:00 stays at 10:00 across daylight-saving changes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Activity {
     #[serde(flatten)]
     pub info: ActivityInfo,
+    #[schema(value_type = crate::schema::LocalDateTime)]
     pub starts_at: NaiveDateTime,
+    #[schema(value_type = crate::schema::LocalDateTime)]
     pub ends_at: NaiveDateTime,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recurrence: Option<Recurrence>,
@@ -118,10 +122,12 @@ pub struct Activity {
 }
 
 /// One dated occurrence of an activity, as the day and week views show it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Occurrence {
     pub activity_id: i64,
+    #[schema(value_type = crate::schema::LocalDateTime)]
     pub starts_at: NaiveDateTime,
+    #[schema(value_type = crate::schema::LocalDateTime)]
     pub ends_at: NaiveDateTime,
     pub cancelled: bool,
     pub recurring: bool,

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::error::ErrorCode;
 use crate::item::Content;
@@ -9,7 +10,7 @@ use crate::schedule::DateRange;
 use crate::text::{Lang, Text};
 use crate::validate::{Validator, SUMMARY};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     #[default]
@@ -45,12 +46,14 @@ impl Priority {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Announcement {
     pub text: Text,
     #[serde(default)]
     pub priority: Priority,
+    #[schema(value_type = crate::schema::LocalDateTime)]
     pub shown_from: NaiveDateTime,
+    #[schema(value_type = crate::schema::LocalDateTime)]
     pub shown_until: NaiveDateTime,
 }
 

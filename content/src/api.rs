@@ -2,6 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::activity::Occurrence;
 use crate::announcement::{Announcement, Priority};
@@ -13,14 +14,14 @@ use crate::schedule::DateRange;
 use crate::text::Text;
 
 /// A date-ranged list: what was asked for, and what falls in it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Listing<T> {
     pub range: DateRange,
     pub items: Vec<T>,
 }
 
 /// The next session of a prevention programme, with enough to name it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct UpcomingSession {
     pub programme_id: i64,
     pub title: Text,
@@ -37,7 +38,7 @@ impl UpcomingSession {
 }
 
 /// Everything the kiosk's and the family's today page show, in one response.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Today {
     pub date: NaiveDate,
     pub residence: Residence,

@@ -2,11 +2,12 @@
 //! and the app (messages next to the field).
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::text::Lang;
 
 /// What is wrong with one field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum ErrorCode {
     /// Empty where a value is needed (the French text of a title, say).
@@ -49,7 +50,7 @@ pub enum ErrorCode {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct FieldError {
     /// Where, as a path into the payload: `title.fr`, `meals[1].main.allergens[0]`.
     pub field: String,
@@ -58,7 +59,7 @@ pub struct FieldError {
 }
 
 /// Every problem found in one piece of content, so that an editor sees them all at once.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, ToSchema)]
 #[error("invalid content: {}", .errors.iter().map(|e| format!("{}: {}", e.field, e.code.message(Lang::En))).collect::<Vec<_>>().join("; "))]
 pub struct ContentError {
     pub errors: Vec<FieldError>,

@@ -2,6 +2,7 @@
 //! the days it concerns (for date-range queries).
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use chrono::NaiveDate;
 
@@ -42,7 +43,7 @@ pub trait Content: Serialize + DeserializeOwned + Clone {
 }
 
 /// Stored content: its id, the version an edit must quote, and the content itself.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Item<T> {
     pub id: i64,
     pub version: i64,

@@ -15,6 +15,7 @@ pub mod programme;
 pub mod registration;
 pub mod residence;
 pub mod schedule;
+pub mod schema;
 pub mod screen;
 pub mod short_stay;
 pub mod staff;

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::error::ErrorCode;
 use crate::item::Content;
@@ -16,7 +17,7 @@ pub use allergen::Allergen;
 pub use origin::{Country, Origin, Product};
 
 /// The three meals of a Swiss day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MealKind {
     /// Breakfast.
@@ -43,7 +44,7 @@ impl MealKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Dish {
     pub name: Text,
     #[serde(default)]
@@ -54,7 +55,7 @@ pub struct Dish {
 }
 
 /// A meal's courses and alternatives; only the main course is required.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Meal {
     pub kind: MealKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -129,7 +130,7 @@ impl Course {
 }
 
 /// The menu of one day.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct DayMenu {
     pub date: NaiveDate,
     pub meals: Vec<Meal>,

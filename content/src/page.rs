@@ -1,6 +1,7 @@
 //! Info pages: admissions, short-stay beds (with their current availability), medical care, partners.
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::error::ErrorCode;
 use crate::item::Content;
@@ -8,7 +9,7 @@ use crate::schedule::DateRange;
 use crate::text::{Lang, Text};
 use crate::validate::{Validator, BODY, SUMMARY, TITLE};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PageSlug {
     Admissions,
@@ -54,14 +55,14 @@ impl PageSlug {
 }
 
 /// How many short-stay beds are free now, as the admissions office last reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct BedAvailability {
     pub available: u32,
     pub total: u32,
 }
 
 /// An info page; its body is plain text, paragraphs separated by a blank line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct InfoPage {
     pub slug: PageSlug,
     pub title: Text,

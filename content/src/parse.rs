@@ -6,12 +6,13 @@ use std::ops::Deref;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::error::{ContentError, ErrorCode};
 use crate::item::Content;
 
 /// Content that passed its validation. Only [`parse`] and [`Valid::new`] make one.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(transparent)]
 pub struct Valid<T>(T);
 

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::error::ErrorCode;
 use crate::item::Content;
@@ -11,7 +12,7 @@ use crate::schedule::DateRange;
 use crate::text::{Lang, Text};
 use crate::validate::{Validator, BODY, PLACE, SUMMARY, TITLE};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
     Falls,
@@ -47,7 +48,7 @@ impl Topic {
 }
 
 /// Who a programme is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {
     Residents,
@@ -74,9 +75,11 @@ impl Audience {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Session {
+    #[schema(value_type = crate::schema::LocalDateTime)]
     pub starts_at: NaiveDateTime,
+    #[schema(value_type = crate::schema::LocalDateTime)]
     pub ends_at: NaiveDateTime,
     pub place: Text,
     /// Signing up on line; `None`: by phone to the contact only.
@@ -85,7 +88,7 @@ pub struct Session {
 }
 
 /// Whom to call or write to for registration.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Contact {
     pub name: String,
     pub phone: String,
@@ -93,7 +96,7 @@ pub struct Contact {
 }
 
 /// The price for a participant, in centimes; zero is free.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Price {
     pub centimes: u32,
     /// What the price covers or who pays it ("for the 8 sessions", "covered by basic insurance").
@@ -101,7 +104,7 @@ pub struct Price {
     pub note: Option<Text>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Programme {
     pub title: Text,
     pub summary: Text,

@@ -8,6 +8,7 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::error::{ContentError, ErrorCode};
 use crate::programme::{is_email, is_phone};
@@ -48,16 +49,18 @@ impl EventRef {
 }
 
 /// How many people may come, and when signing up is open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Places {
     /// `None`: as many as wish to come (sign-up is then only to know who).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capacity: Option<u32>,
     /// Before this, the form says when it opens; `None`: as soon as published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::schema::LocalDateTime>)]
     pub opens_at: Option<NaiveDateTime>,
     /// After this, no more sign-ups; `None`: until the event begins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::schema::LocalDateTime>)]
     pub closes_at: Option<NaiveDateTime>,
     /// When full, whether later sign-ups wait for a place rather than being refused.
     pub waiting_list: bool,
@@ -87,17 +90,21 @@ impl Places {
 }
 
 /// Whether signing up is open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Window {
-    NotYetOpen { opens_at: NaiveDateTime },
+    NotYetOpen {
+        #[schema(value_type = crate::schema::LocalDateTime)]
+        opens_at: NaiveDateTime,
+    },
     Open,
     Closed,
 }
 
 /// The fields of the sign-up form, as little as serves: who, how to reach them, how many.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SignUp {
+    #[schema(max_length = 80)]
     pub name: String,
     /// A phone number or an e-mail address, at least one.
     #[serde(default)]
@@ -105,9 +112,11 @@ pub struct SignUp {
     #[serde(default)]
     pub email: String,
     /// The person, and a carer coming with them.
+    #[schema(minimum = 1, maximum = 2)]
     pub people: u32,
     /// At most 200 characters, and no health information (the form says so).
     #[serde(default)]
+    #[schema(max_length = 200)]
     pub note: String,
     /// The language of the messages the person gets.
     pub lang: Lang,
@@ -156,7 +165,7 @@ impl SignUp {
 }
 
 /// Where a sign-up stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Confirmed,
@@ -179,10 +188,11 @@ impl Status {
 }
 
 /// Why a sign-up gets no place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Refusal {
     NotYetOpen {
+        #[schema(value_type = crate::schema::LocalDateTime)]
         opens_at: NaiveDateTime,
     },
     Closed,
@@ -191,7 +201,8 @@ pub enum Refusal {
 }
 
 /// The event's public figures: counts, never names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[schema(as = EventAvailability)]
 pub struct Availability {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capacity: Option<u32>,
@@ -245,7 +256,7 @@ pub fn promoted(capacity: Option<u32>, taken: u32, waiting: &[u32]) -> usize {
 }
 
 /// The answer to a sign-up.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SignUpAnswer {
     pub event: String,
     pub status: Status,
@@ -260,7 +271,7 @@ pub struct SignUpAnswer {
 }
 
 /// A sign-up as its private link shows it to the person.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct MySignUp {
     pub event: String,
     pub status: Status,
@@ -272,7 +283,7 @@ pub struct MySignUp {
 }
 
 /// Whether someone signed up came, ticked by staff on the day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Attendance {
     Present,
@@ -296,7 +307,7 @@ impl Attendance {
 }
 
 /// One sign-up on the staff's list of an event. Its personal data is `None` once erased.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Entry {
     pub id: i64,
     pub name: Option<String>,
@@ -318,10 +329,11 @@ pub struct Entry {
 }
 
 /// The staff's list of an event: its figures and everyone signed up, in order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct EventList {
     pub event: String,
     pub title: Text,
+    #[schema(value_type = crate::schema::LocalDateTime)]
     pub starts_at: NaiveDateTime,
     pub figures: Availability,
     pub entries: Vec<Entry>,
@@ -329,7 +341,7 @@ pub struct EventList {
 
 /// A programme's figures over a period, without names, for the CMS's yearly report to the
 /// canton. They count people (a carer too), and stay after personal data is erased.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ProgrammeFigures {
     pub programme_id: i64,
     pub title: Text,

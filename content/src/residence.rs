@@ -2,6 +2,7 @@
 
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::error::ErrorCode;
 use crate::item::Content;
@@ -10,7 +11,7 @@ use crate::schedule::{DateRange, RESIDENCE_TZ_NAME};
 use crate::text::{Lang, Text};
 use crate::validate::{Validator, SUMMARY, TITLE};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Address {
     pub street: String,
     pub postcode: String,
@@ -18,14 +19,14 @@ pub struct Address {
 }
 
 /// Visiting hours on some days of the week ("Every day", "Sunday and holidays").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct VisitingHours {
     pub days: Text,
     pub opens: NaiveTime,
     pub closes: NaiveTime,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum VisitsState {
     #[default]
@@ -61,7 +62,7 @@ impl VisitsState {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct VisitsStatus {
     pub state: VisitsState,
     /// Why visits are restricted or suspended, and until when.
@@ -69,7 +70,7 @@ pub struct VisitsStatus {
     pub message: Option<Text>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Residence {
     pub name: String,
     pub address: Address,

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Datelike, Duration, IsoWeek, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::validate::{FIRST_DATE, LAST_DATE};
 
@@ -35,7 +36,7 @@ pub fn residence_instant(local: NaiveDateTime) -> DateTime<Utc> {
 }
 
 /// An inclusive range of days.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct DateRange {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -106,7 +107,7 @@ pub fn parse_query_date(field: &'static str, text: &str) -> Result<NaiveDate, Ra
 }
 
 /// A week of the residence, Monday to Sunday, as in Swiss calendars.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema)]
 pub struct Week {
     monday: NaiveDate,
 }

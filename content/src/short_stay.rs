@@ -6,6 +6,7 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::error::{ContentError, ErrorCode};
 use crate::format::day_and_month;
@@ -24,7 +25,7 @@ pub fn horizon(today: NaiveDate) -> DateRange {
 }
 
 /// What a hospital's bed manager asks first: a room of one's own or a bed in a shared room.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BedKind {
     SingleRoom,
@@ -58,7 +59,7 @@ impl BedKind {
 }
 
 /// A short-stay bed as staff name it ("Chambre 12, fenêtre").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Bed {
     pub name: String,
     pub kind: BedKind,
@@ -79,7 +80,7 @@ impl Bed {
 }
 
 /// One bed's state on one day.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DayState {
     #[default]
@@ -106,7 +107,7 @@ impl DayState {
 }
 
 /// Staff setting a range of one bed's days, as a drag or two taps across the calendar do.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct DaysChange {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -127,7 +128,7 @@ impl DaysChange {
 }
 
 /// Extra beds opened for a period, under the hospital network's protocol for congestion.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ExtraBeds {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -152,7 +153,7 @@ fn check_period(v: &mut Validator, from: NaiveDate, to: NaiveDate, today: NaiveD
 }
 
 /// One bed's calendar, as staff see it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct BedCalendar {
     pub id: i64,
     pub name: String,
@@ -161,7 +162,7 @@ pub struct BedCalendar {
     pub days: Vec<BedDay>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct BedDay {
     pub date: NaiveDate,
     pub state: DayState,
@@ -170,7 +171,7 @@ pub struct BedDay {
 }
 
 /// The editor's calendar: every bed, every day of the horizon, and the extra beds opened.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Calendar {
     pub range: DateRange,
     pub beds: Vec<BedCalendar>,
@@ -178,7 +179,7 @@ pub struct Calendar {
 }
 
 /// Extra beds opened, as stored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ExtraPeriod {
     pub id: i64,
     pub from: NaiveDate,
@@ -188,7 +189,8 @@ pub struct ExtraPeriod {
 
 /// What the public and partners see: per bed its kind and free periods, per day the beds free
 /// (extra beds counted), and the first day a bed is free. No note, no name of a person.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[schema(as = ShortStayAvailability)]
 pub struct Availability {
     pub range: DateRange,
     pub beds: Vec<PublicBed>,
@@ -199,7 +201,7 @@ pub struct Availability {
     pub next_free: Option<FreeOnDay>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct PublicBed {
     /// Stable while the bed is listed, so that a partner can follow it from one reading to the next.
     pub id: i64,
@@ -207,7 +209,7 @@ pub struct PublicBed {
     pub free: Vec<DateRange>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct FreeOnDay {
     pub date: NaiveDate,
     pub free: u32,
@@ -286,7 +288,7 @@ impl Availability {
 
 /// The partners' feed (`GET /api/v1/short-stays`): who offers the beds, and their availability.
 /// Several residences' feeds merge on `provider.url`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Feed {
     pub provider: Provider,
     /// The residence's day the figures are for: its first free day is counted from here.
@@ -296,7 +298,7 @@ pub struct Feed {
 }
 
 /// The residence, as a partner files it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Provider {
     pub name: String,
     pub address: Address,
@@ -311,7 +313,7 @@ pub struct Provider {
 }
 
 /// Who asks for a stay.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Asker {
     /// The person who would stay.
@@ -362,7 +364,7 @@ impl Asker {
 }
 
 /// Why, among a few: nothing more precise, and nothing about health.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     AfterHospital,
@@ -401,7 +403,7 @@ impl Reason {
 }
 
 /// How far the wished dates may move.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Flexibility {
     #[default]
@@ -443,13 +445,15 @@ impl Flexibility {
 }
 
 /// The request form: who asks and how to call them back, the wished dates, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct StayRequest {
     pub asker: Asker,
     /// The name of whoever asks (the daughter, the discharge nurse), to ask for on the phone.
+    #[schema(max_length = 80)]
     pub name: String,
     /// The hospital, clinic or practice, for a professional.
     #[serde(default)]
+    #[schema(max_length = 120)]
     pub organisation: String,
     /// A phone number or an e-mail address, at least one.
     #[serde(default)]
@@ -514,7 +518,7 @@ impl StayRequest {
 }
 
 /// Where a request stands. `New` until the CMS has called back; closed once accepted or declined.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RequestStatus {
     New,
@@ -553,7 +557,7 @@ pub fn request_erased_by(closed_at: NaiveDateTime, now: NaiveDateTime, kept_days
 }
 
 /// A request as staff see it. The personal fields are `None` once erased.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct RequestEntry {
     pub id: i64,
     pub status: RequestStatus,
@@ -567,8 +571,10 @@ pub struct RequestEntry {
     pub flexibility: Flexibility,
     pub reason: Reason,
     pub lang: Lang,
+    #[schema(value_type = crate::schema::LocalDateTime)]
     pub received_at: NaiveDateTime,
     /// When it was first answered (or closed); `None`: still waiting.
+    #[schema(value_type = Option<crate::schema::LocalDateTime>)]
     pub answered_at: Option<NaiveDateTime>,
     /// Minutes it waited for an answer, or has waited until now.
     pub waited_minutes: i64,

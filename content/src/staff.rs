@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::error::{ContentError, ErrorCode};
 use crate::item::Item;
@@ -15,15 +16,16 @@ pub const LOGIN: Limit = Limit::line(40);
 pub const NAME: Limit = Limit::line(80);
 
 /// The server's daily backups, as administrators are shown them (`GET /api/v1/backups`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct BackupStatus {
     /// When the last one was taken, residence time; none yet.
+    #[schema(value_type = Option<crate::schema::LocalDateTime>)]
     pub last: Option<NaiveDateTime>,
     /// None for more than a day: the server's log says why.
     pub overdue: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Accounts and everything else.
@@ -46,7 +48,7 @@ impl Role {
 }
 
 /// A staff account as anyone may see it: never its password or hash.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct StaffUser {
     pub id: i64,
     pub login: String,
@@ -55,21 +57,21 @@ pub struct StaffUser {
 }
 
 /// What a login form sends.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct Credentials {
     pub login: String,
     pub password: String,
 }
 
 /// The logged-in staff member, and the token every change must carry (`X-CSRF-Token`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SessionInfo {
     pub user: StaffUser,
     pub csrf_token: String,
 }
 
 /// An account an admin creates.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct NewUser {
     pub login: String,
     pub name: String,
@@ -100,7 +102,7 @@ pub const DRAFT_KIND_KEY: &str = "plantzette.preview.kind";
 pub const DRAFT_CONTENT_KEY: &str = "plantzette.preview.content";
 
 /// A stored item as the editor lists it: deleted ones too, to restore them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Stored<T> {
     #[serde(flatten)]
     pub item: Item<T>,
@@ -109,10 +111,11 @@ pub struct Stored<T> {
 }
 
 /// One change, as the audit log keeps it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct AuditEntry {
     pub id: i64,
     /// UTC.
+    #[schema(value_type = crate::schema::LocalDateTime)]
     pub at: NaiveDateTime,
     pub login: String,
     pub action: String,

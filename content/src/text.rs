@@ -1,9 +1,10 @@
 //! Languages and translatable texts: French is required, German and English fall back to French.
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 /// A language of the residence's public: French (Sierre), German (Leuk), English (visitors).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -50,7 +51,7 @@ impl Lang {
 }
 
 /// A text written in French, optionally translated into German and English.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Text {
     pub fr: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use plantzette_content::{ContentError, FieldError, RangeError};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::auth::password::Busy;
 use crate::auth::users::AccountError;
@@ -56,12 +57,16 @@ pub enum ApiError {
     Internal(#[from] anyhow::Error),
 }
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
+/// Every error's body under `/api`: a message in English, and for a refused form each field's
+/// problem (its code says it in the reader's language, `ErrorCode::message`).
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody<'a> {
     message: String,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     errors: &'a [FieldError],
+    /// For a change refused because someone else's came first: the item as it is now.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
     current: Option<&'a serde_json::Value>,
 }
 

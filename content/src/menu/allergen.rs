@@ -1,11 +1,12 @@
 //! The allergens a dish declares, as Swiss food law lists them.
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::text::Lang;
 
 /// The 14 allergens of annex 6 of the Swiss ordinance on food information (OIDAl / LIV).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Allergen {
     Gluten,

@@ -2,11 +2,12 @@
 //! origin of meat and fish served open be given in writing, as it is for the allergens.
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::text::Lang;
 
 /// A kind of meat or fish and the country it comes from: "Bœuf (Suisse)".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Origin {
     pub product: Product,
     pub country: Country,
@@ -20,7 +21,7 @@ impl Origin {
 }
 
 /// The kinds of meat and fish whose origin is declared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Product {
     Beef,
@@ -55,7 +56,7 @@ impl Product {
 }
 
 /// Countries a Swiss kitchen buys meat and fish from, by their ISO 3166 code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema)]
 pub enum Country {
     CH,
     FR,

@@ -2,22 +2,24 @@
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::error::ContentError;
 use crate::text::Text;
 use crate::validate::{Validator, SUMMARY};
 
 /// The alarm above every urgent announcement: evacuation, visits suspended at once.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Alarm {
     pub id: i64,
     pub message: Text,
     /// Residence time.
+    #[schema(value_type = crate::schema::LocalDateTime)]
     pub raised_at: NaiveDateTime,
 }
 
 /// What staff send to raise an alarm.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct NewAlarm {
     pub message: Text,
 }

@@ -43,6 +43,18 @@ impl Serialize for DayHours {
     }
 }
 
+impl utoipa::PartialSchema for DayHours {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^\d{2}:\d{2}-\d{2}:\d{2}$"))
+            .examples(["07:00-21:00"])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for DayHours {}
+
 impl<'de> Deserialize<'de> for DayHours {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<DayHours, D::Error> {
         let text = String::deserialize(deserializer)?;

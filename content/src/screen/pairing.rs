@@ -2,6 +2,7 @@
 //! code, and from then on learns who it is and its settings.
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use super::{ScreenSettings, ScreenSetup};
 use crate::error::{ContentError, ErrorCode};
@@ -10,7 +11,7 @@ use crate::error::{ContentError, ErrorCode};
 pub const PAIRING_CODE_DIGITS: usize = 6;
 
 /// An administrator adopts the screen that shows `code`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Adoption {
     pub code: String,
     #[serde(flatten)]
@@ -39,14 +40,14 @@ impl Adoption {
 }
 
 /// What a screen that is not yet adopted shows, for an administrator to type in the editor.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Pairing {
     pub code: String,
 }
 
 /// What a screen learns of itself (`GET /api/v1/screen`): who it is, its settings, and how often
 /// to report (a few times within the server's silence threshold).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ThisScreen {
     pub id: i64,
     pub name: String,
@@ -57,7 +58,7 @@ pub struct ThisScreen {
 /// What a screen hears when it asks who it is: `{"adopted": {…}}` or `{"waiting": {"code": …}}`.
 /// Tagged outside, as serde does by default: an internally tagged enum costs the app's bundle
 /// serde's buffering of unknown content.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ScreenAnswer {
     Adopted(ThisScreen),

@@ -1,6 +1,7 @@
 //! What a screen reports every minute and on a change: what it shows, and its errors.
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::text::Lang;
 
@@ -10,7 +11,7 @@ pub const ERROR_TEXT: usize = 300;
 pub const ERRORS_PER_REPORT: usize = 20;
 
 /// A screen's report, every minute and on change.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ScreenReport {
     /// The content version it last heard of; none before its first.
     pub content_version: Option<i64>,

@@ -2,6 +2,7 @@
 //! pace, orientation and tiles, with their validation.
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use super::DayHours;
 use crate::error::{ContentError, ErrorCode};
@@ -12,7 +13,7 @@ pub const SCREEN_NAME: Limit = Limit::line(60);
 
 /// How a screen is mounted. A screen turned on its side whose computer still draws the other way
 /// has its kiosk turned a quarter, so that nobody has to rotate the display in its system.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Orientation {
     /// As the window is.
@@ -58,7 +59,7 @@ impl Orientation {
 }
 
 /// A page a kiosk's tiles may offer (its home is always there).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Tile {
     Today,
@@ -114,7 +115,7 @@ impl Tile {
 
 /// A kiosk's settings, kept on the server for a paired screen (an unpaired one takes its hours
 /// and idle time from its address).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ScreenSettings {
     pub hours: DayHours,
     /// Seconds without a touch before it goes home.
@@ -160,7 +161,7 @@ impl ScreenSettings {
 }
 
 /// What an administrator gives a screen: its name and place, and its settings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ScreenSetup {
     pub name: String,
     pub place: String,

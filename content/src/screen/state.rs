@@ -3,13 +3,14 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use super::{Alarm, DayHours, ScreenReport, ScreenSettings};
 use crate::schedule::residence_time;
 use crate::text::Lang;
 
 /// How staff see a screen now.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ScreenState {
     /// Reported within the silence threshold.
@@ -53,7 +54,7 @@ pub fn screen_state(last_report: Option<DateTime<Utc>>, now: DateTime<Utc>, sile
 }
 
 /// A screen as the editor lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ScreenStatus {
     pub id: i64,
     /// The version of its setup, which a change quotes (`If-Match`).
@@ -63,6 +64,7 @@ pub struct ScreenStatus {
     pub settings: ScreenSettings,
     pub state: ScreenState,
     /// Residence time.
+    #[schema(value_type = Option<crate::schema::LocalDateTime>)]
     pub last_report_at: Option<NaiveDateTime>,
     pub last_report: Option<ScreenReport>,
     /// Its content is older than the server's.
@@ -70,11 +72,12 @@ pub struct ScreenStatus {
     /// It runs another build of the app than the server serves.
     pub old_build: bool,
     pub last_error: Option<String>,
+    #[schema(value_type = Option<crate::schema::LocalDateTime>)]
     pub last_error_at: Option<NaiveDateTime>,
 }
 
 /// The screens and the alarm, as the editor's screens page shows them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Screens {
     pub screens: Vec<ScreenStatus>,
     pub alarm: Option<Alarm>,

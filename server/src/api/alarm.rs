@@ -10,9 +10,11 @@
 use axum::extract::State;
 use axum::http::header::CACHE_CONTROL;
 use axum::http::{HeaderName, StatusCode};
-use axum::routing::{get, post};
+use axum::routing::post;
 use axum::{Json, Router};
 use plantzette_content::screen::{Alarm, NewAlarm};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::body::JsonBody;
 use crate::auth::Staff;
@@ -24,10 +26,12 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/staff/alarm", post(raise).delete(end))
 }
 
-pub fn public_router() -> Router<AppState> {
-    Router::new().route("/alarm", get(show))
+pub fn public_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(show))
 }
 
+/// The alarm on (or `null`), for a screen without a live stream, which asks every 10 s.
+#[utoipa::path(get, operation_id = "getAlarm", path = "/alarm", tag = "live", responses((status = 200, body = Option<Alarm>)))]
 async fn show(State(state): State<AppState>) -> ([(HeaderName, &'static str); 1], Json<Option<Alarm>>) {
     ([(CACHE_CONTROL, "no-store")], Json(state.screens.alarm()))
 }

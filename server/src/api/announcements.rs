@@ -2,19 +2,24 @@
 //! the current week), most urgent first.
 
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use plantzette_content::{Announcement, DateRange, Item, Listing};
 use sqlx::SqlitePool;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::query::{current_week, Params, RangeParams};
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::{store, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/announcements", get(list))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list))
 }
 
+/// The announcements shown over a range of days (by default, this week).
+#[utoipa::path(get, operation_id = "listAnnouncements", path = "/announcements", tag = "announcements", params(RangeParams), responses(
+    (status = 200, body = Listing<Item<Announcement>>), (status = 304, description = "Unchanged"), (status = 400, body = ErrorBody)
+))]
 async fn list(State(state): State<AppState>, Params(params): Params<RangeParams>) -> Result<Json<Listing<Item<Announcement>>>, ApiError> {
     let range = params.range_or(current_week())?;
     Ok(Json(Listing { range, items: shown_in(&state.pool, range).await? }))

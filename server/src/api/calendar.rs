@@ -10,30 +10,29 @@
 use axum::extract::{Path, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
 use chrono::Duration;
 use ics::ICalendar;
 use plantzette_content::schedule::residence_now;
 use plantzette_content::{Activity, Category, DateRange, Lang, Programme};
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::query::{parse_date, Params};
 use super::residence;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::icalendar::{new_calendar, occurrence_event, series_event, session_event};
 use crate::{store, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/calendar.ics", get(everything))
-        .route("/calendar/{file}", get(feed))
-        .route("/calendar/activities/{id}/{file}", get(one_occurrence))
-        .route("/calendar/programmes/{id}/{file}", get(one_session))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(everything)).routes(routes!(feed)).routes(routes!(one_occurrence)).routes(routes!(one_session))
 }
 
-#[derive(Default, Deserialize)]
+#[derive(Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct LangParams {
+    /// `fr`, `de` or `en`; French by default.
     lang: Option<String>,
 }
 
@@ -56,12 +55,18 @@ struct Selection {
     name: String,
 }
 
+/// Every activity and prevention session, a month back and a year ahead, to subscribe to.
+#[utoipa::path(get, operation_id = "getCalendar", path = "/calendar.ics", tag = "calendars", params(LangParams), responses((status = 200, content_type = "text/calendar", body = String)))]
 async fn everything(State(state): State<AppState>, Params(params): Params<LangParams>) -> Result<Response, ApiError> {
     let lang = params.lang();
     let name = residence::load(&state.pool).await?.content.name;
     serve_feed(&state, lang, Selection { categories: Category::ALL.to_vec(), prevention: true, name }).await
 }
 
+/// One category's activities (`crafts.ics`, …), or the prevention sessions (`prevention.ics`).
+#[utoipa::path(get, operation_id = "getCalendarFeed", path = "/calendar/{file}", tag = "calendars", params(("file" = String, Path, example = "prevention.ics"), LangParams), responses(
+    (status = 200, content_type = "text/calendar", body = String), (status = 404, body = ErrorBody)
+))]
 async fn feed(State(state): State<AppState>, Path(file): Path<String>, Params(params): Params<LangParams>) -> Result<Response, ApiError> {
     let lang = params.lang();
     let stem = file.strip_suffix(".ics").ok_or(ApiError::NotFound("calendar"))?;
@@ -101,6 +106,10 @@ async fn serve_feed(state: &AppState, lang: Lang, selection: Selection) -> Resul
     Ok(ics_response(calendar, &format!("{}.ics", file_stem(&selection.name)), false))
 }
 
+/// One occurrence of an activity (`2026-12-10.ics`), to add it to a calendar once.
+#[utoipa::path(get, operation_id = "getOccurrenceCalendar", path = "/calendar/activities/{id}/{file}", tag = "calendars", params(("id" = i64, Path), ("file" = String, Path, example = "2026-12-10.ics"), LangParams), responses(
+    (status = 200, content_type = "text/calendar", body = String), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)
+))]
 async fn one_occurrence(
     State(state): State<AppState>,
     Path((id, file)): Path<(i64, String)>,
@@ -118,6 +127,10 @@ async fn one_occurrence(
     Ok(ics_response(calendar, &format!("{title}-{date}.ics"), true))
 }
 
+/// One session of a programme, numbered from 1 (`2.ics`).
+#[utoipa::path(get, operation_id = "getSessionCalendar", path = "/calendar/programmes/{id}/{file}", tag = "calendars", params(("id" = i64, Path), ("file" = String, Path, example = "1.ics"), LangParams), responses(
+    (status = 200, content_type = "text/calendar", body = String), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)
+))]
 async fn one_session(
     State(state): State<AppState>,
     Path((id, file)): Path<(i64, String)>,

@@ -14,13 +14,13 @@ use std::time::Duration;
 
 use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use axum::routing::get;
-use axum::Router;
 use tokio_stream::wrappers::WatchStream;
 use tokio_stream::{Stream, StreamExt};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::client::ClientAddress;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::AppState;
 
 /// A comment line now and then keeps proxies from closing an idle stream.
@@ -28,10 +28,15 @@ const KEEP_ALIVE: Duration = Duration::from_secs(20);
 /// When a screen refused a stream may ask again (it polls meanwhile).
 const RETRY_AFTER_SECS: u64 = 60;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/events", get(events))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(events))
 }
 
+/// The live stream (server-sent events): `content` with the content version at each change,
+/// `alarm` when the alarm is raised or ended, `build` with the app build served. Never ends.
+#[utoipa::path(get, operation_id = "streamEvents", path = "/events", tag = "live", responses(
+    (status = 200, content_type = "text/event-stream", body = String), (status = 503, body = ErrorBody, description = "Too many streams: poll instead")
+))]
 async fn events(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,

@@ -10,6 +10,7 @@ pub mod daily_limits;
 mod etag;
 mod events;
 mod menus;
+mod openapi;
 mod pages;
 pub(crate) mod programmes;
 pub(crate) mod query;
@@ -31,6 +32,8 @@ use axum::{middleware, Router};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
+
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::error::ApiError;
 use crate::AppState;
@@ -54,7 +57,7 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .merge(staff::import_router(IMPORT_LIMIT_BYTES))
         .layer(staff::private());
-    let public = Router::new()
+    let public = OpenApiRouter::new()
         .merge(residence::router())
         .merge(activities::router())
         .merge(menus::router())
@@ -67,8 +70,9 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .merge(events::router())
         .merge(registrations::router())
         .merge(short_stays::router())
-        .merge(version::router())
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));
+        .merge(version::router());
+    let (public, paths) = public.split_for_parts();
+    let public = public.merge(openapi::router(&openapi::document(paths))).layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));
     Router::new()
         .merge(public)
         .merge(staff)

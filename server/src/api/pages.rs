@@ -1,23 +1,30 @@
 //! `GET /api/v1/pages` and `GET /api/v1/pages/{slug}`: the practical info pages.
 
 use axum::extract::{Path, State};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use plantzette_content::{InfoPage, Item, PageSlug};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::{store, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/pages", get(list)).route("/pages/{slug}", get(show))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list)).routes(routes!(show))
 }
 
+/// The info pages: admissions, short stays, medical care, partners.
+#[utoipa::path(get, operation_id = "listPages", path = "/pages", tag = "pages", responses((status = 200, body = [Item<InfoPage>]), (status = 304, description = "Unchanged")))]
 async fn list(State(state): State<AppState>) -> Result<Json<Vec<Item<InfoPage>>>, ApiError> {
     let mut pages = store::list::<InfoPage>(&state.pool, None).await?;
     pages.sort_by_key(|page| PageSlug::ALL.iter().position(|slug| *slug == page.content.slug));
     Ok(Json(pages))
 }
 
+/// One info page, by its slug.
+#[utoipa::path(get, operation_id = "getPage", path = "/pages/{slug}", tag = "pages", params(("slug" = PageSlug, Path)), responses(
+    (status = 200, body = Item<InfoPage>), (status = 304, description = "Unchanged"), (status = 404, body = ErrorBody)
+))]
 async fn show(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Json<Item<InfoPage>>, ApiError> {
     let slug = PageSlug::parse(&slug).ok_or(ApiError::NotFound("page"))?;
     let pages = store::list::<InfoPage>(&state.pool, None).await?;

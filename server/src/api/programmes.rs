@@ -3,20 +3,21 @@
 //! `GET /api/v1/programmes/{id}` for one programme with all its sessions.
 
 use axum::extract::{Path, State};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use chrono::{Duration, NaiveDate};
 use plantzette_content::{DateRange, Item, Listing, Programme};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::query::{current_week, Params, RangeParams};
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::{store, AppState};
 
 /// How far ahead the programme list looks by default.
 const DEFAULT_WEEKS: i64 = 13;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/programmes", get(list)).route("/programmes/{id}", get(show))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list)).routes(routes!(show))
 }
 
 /// The days from `from` that the programme list looks ahead to.
@@ -24,11 +25,19 @@ pub fn ahead_of(from: NaiveDate) -> DateRange {
     DateRange { from, to: from + Duration::weeks(DEFAULT_WEEKS) - Duration::days(1) }
 }
 
+/// The prevention programmes with sessions in a range of days (by default, the coming months).
+#[utoipa::path(get, operation_id = "listProgrammes", path = "/programmes", tag = "programmes", params(RangeParams), responses(
+    (status = 200, body = Listing<Item<Programme>>), (status = 304, description = "Unchanged"), (status = 400, body = ErrorBody)
+))]
 async fn list(State(state): State<AppState>, Params(params): Params<RangeParams>) -> Result<Json<Listing<Item<Programme>>>, ApiError> {
     let range = params.range_or(ahead_of(current_week().from))?;
     Ok(Json(Listing { range, items: store::list(&state.pool, Some(range)).await? }))
 }
 
+/// One programme, with all its sessions.
+#[utoipa::path(get, operation_id = "getProgramme", path = "/programmes/{id}", tag = "programmes", params(("id" = i64, Path)), responses(
+    (status = 200, body = Item<Programme>), (status = 304, description = "Unchanged"), (status = 404, body = ErrorBody)
+))]
 async fn show(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<Item<Programme>>, ApiError> {
     let id = id.parse().map_err(|_| ApiError::NotFound("programme"))?;
     Ok(Json(store::get(&state.pool, id).await?))

@@ -8,6 +8,7 @@ use plantzette_content::schedule::{parse_query_date, residence_now};
 use plantzette_content::{DateRange, Week};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::error::ApiError;
 
@@ -23,10 +24,16 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Params<T> {
     }
 }
 
-/// `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both optional: the handler says what a missing bound means.
-#[derive(Debug, Default, Deserialize)]
+/// `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both optional (empty, as a form sends it, is missing): the
+/// handler says what a missing bound means.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RangeParams {
+    /// The first day (YYYY-MM-DD).
+    #[param(pattern = r"^(\d{4}-\d{2}-\d{2})?$")]
     from: Option<String>,
+    /// The last day (YYYY-MM-DD), at most 366 days after the first.
+    #[param(pattern = r"^(\d{4}-\d{2}-\d{2})?$")]
     to: Option<String>,
 }
 

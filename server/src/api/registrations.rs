@@ -19,12 +19,15 @@ use plantzette_content::registration::{
 use plantzette_content::schedule::residence_now;
 use plantzette_content::{DateRange, Listing};
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::body::JsonBody;
 use super::query::{Params, RangeParams};
 use crate::auth::Staff;
 use crate::client::{network_of, ClientAddress};
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::registrations::{self, Event, Outcome, Standing};
 use crate::AppState;
 
@@ -33,8 +36,8 @@ use crate::AppState;
 const PER_ADDRESS_A_DAY: u32 = 30;
 const PER_CONTACT_A_DAY: u32 = 5;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/registrations/{*event}", get(availability).post(sign_up)).route("/registration/{token}", get(mine).delete(cancel))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(availability, sign_up)).routes(routes!(mine, cancel))
 }
 
 /// Staff's side: `GET /api/v1/staff/registrations/{event}` lists everyone signed up (JSON, or
@@ -56,6 +59,11 @@ async fn event_of(state: &AppState, key: &str) -> Result<Event, ApiError> {
     registrations::event(&state.pool, event).await?.ok_or(ApiError::NotFound("event taking sign-ups"))
 }
 
+/// An event's places: counts, never names. `event` is the event's key, as
+/// `programmes/3/2026-12-10T14:00` (a session) or `activities/5/2026-12-10` (an occurrence).
+#[utoipa::path(get, operation_id = "getEventAvailability", path = "/registrations/{*event}", tag = "sign-ups", params(("event" = String, Path, description = "The event's key", example = "programmes/3/2026-12-10T14:00")), responses(
+    (status = 200, body = Availability), (status = 404, body = ErrorBody)
+))]
 async fn availability(State(state): State<AppState>, Path(key): Path<String>) -> Result<impl IntoResponse, ApiError> {
     let event = event_of(&state, &key).await?;
     let figures: Availability = registrations::availability(&state.pool, &event, residence_now()).await?;
@@ -63,6 +71,13 @@ async fn availability(State(state): State<AppState>, Path(key): Path<String>) ->
     Ok(([(CACHE_CONTROL, "no-cache")], Json(figures)))
 }
 
+/// Signs someone up: 201 with where the sign-up stands and its private link's token, or 200 with
+/// the sign-up this contact has already (and no token).
+#[utoipa::path(post, operation_id = "signUp", path = "/registrations/{*event}", tag = "sign-ups", params(("event" = String, Path, description = "The event's key")), request_body = SignUp, responses(
+    (status = 201, body = SignUpAnswer), (status = 200, body = SignUpAnswer, description = "This contact's sign-up, as it stands"),
+    (status = 400, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "Full, closed or not open yet"),
+    (status = 422, body = ErrorBody, description = "The form's errors, field by field"), (status = 429, body = ErrorBody)
+))]
 async fn sign_up(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
@@ -105,6 +120,10 @@ async fn answered(state: &AppState, event: &Event, form: &SignUp, by_staff: Opti
     }
 }
 
+/// The sign-up behind a private link.
+#[utoipa::path(get, operation_id = "getMySignUp", path = "/registration/{token}", tag = "sign-ups", params(("token" = String, Path)), responses(
+    (status = 200, body = MySignUp), (status = 404, body = ErrorBody)
+))]
 async fn mine(State(state): State<AppState>, Path(token): Path<String>) -> Result<impl IntoResponse, ApiError> {
     let found = registrations::by_token(&state.pool, &token).await?.ok_or(ApiError::NotFound("sign-up"))?;
     let mine = MySignUp {
@@ -219,12 +238,18 @@ async fn move_to(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct CancelParams {
+    /// Erase the personal data at once, not after the days kept.
     #[serde(default)]
     erase: bool,
 }
 
+/// Cancels the sign-up behind a private link; the first one waiting moves up.
+#[utoipa::path(delete, operation_id = "cancelMySignUp", path = "/registration/{token}", tag = "sign-ups", params(("token" = String, Path), CancelParams), responses(
+    (status = 204, description = "Cancelled"), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)
+))]
 async fn cancel(State(state): State<AppState>, Path(token): Path<String>, Query(params): Query<CancelParams>) -> Result<StatusCode, ApiError> {
     registrations::cancel(&state.pool, &token, params.erase).await?.ok_or(ApiError::NotFound("sign-up"))?;
     state.live.refresh().await;

@@ -1,18 +1,23 @@
 //! `GET /api/v1/residence`: the residence's details, visiting hours and visits status.
 
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use plantzette_content::{Item, Residence};
 use sqlx::SqlitePool;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::error::ApiError;
 use crate::{store, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/residence", get(show))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(show))
 }
 
+/// The residence: its address, reception, visiting hours and whether visits are open.
+#[utoipa::path(get, operation_id = "getResidence", path = "/residence", tag = "residence", responses(
+    (status = 200, body = Item<Residence>), (status = 304, description = "Unchanged since the ETag quoted in If-None-Match")
+))]
 async fn show(State(state): State<AppState>) -> Result<Json<Item<Residence>>, ApiError> {
     Ok(Json(load(&state.pool).await?))
 }

@@ -14,20 +14,23 @@ use chrono::Utc;
 use plantzette_content::schedule::{residence_now, RESIDENCE_TZ_NAME};
 use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, Feed, Provider, RequestEntry, RequestStatus, StayRequest};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::body::JsonBody;
 use super::residence;
 use crate::auth::Staff;
 use crate::client::{network_of, ClientAddress};
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::short_stays;
 use crate::AppState;
 
 /// Requests a day from one address: a hospital's discharge service sends several.
 const REQUESTS_PER_ADDRESS_A_DAY: u32 = 10;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/short-stays", get(feed)).route("/short-stay-requests", post(request))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(feed)).routes(routes!(request))
 }
 
 /// `GET /api/v1/staff/short-stays` the calendar; `POST …/beds` lists a bed, `PUT` / `DELETE
@@ -46,6 +49,11 @@ pub fn staff_router() -> Router<AppState> {
         .route("/staff/short-stay-requests/{id}/status", put(set_status))
 }
 
+/// The short-stay beds for partners: who offers them, free beds by day over eight weeks, free
+/// periods by bed, extra beds opened; never a person. Cached a minute; ask with the ETag.
+#[utoipa::path(get, operation_id = "getShortStays", path = "/short-stays", tag = "short stays", responses(
+    (status = 200, body = Feed), (status = 304, description = "Unchanged since the ETag quoted in If-None-Match")
+))]
 async fn feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
     let today = residence_now().date();
     let residence = residence::load(&state.pool).await?.content;
@@ -64,11 +72,16 @@ async fn feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiErr
 }
 
 /// A request's acknowledgement: its number, to quote on the phone.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct Received {
     reference: i64,
 }
 
+/// Asks for a short stay; the CMS calls back. Nothing about health is asked.
+#[utoipa::path(post, operation_id = "requestShortStay", path = "/short-stay-requests", tag = "short stays", request_body = StayRequest, responses(
+    (status = 201, body = Received), (status = 400, body = ErrorBody),
+    (status = 422, body = ErrorBody, description = "The form's errors, field by field"), (status = 429, body = ErrorBody)
+))]
 async fn request(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,

@@ -2,9 +2,11 @@
 //! Screens compare the build with their own (the event stream tells them too, on connecting).
 
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::AppState;
 
@@ -13,11 +15,11 @@ pub const SERVER: &str = env!("CARGO_PKG_VERSION");
 /// The commit it was built from (`build.rs`).
 pub const COMMIT: &str = env!("PLANTZETTE_COMMIT");
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/version", get(show))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(show))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct Version {
     pub server: &'static str,
     pub commit: &'static str,
@@ -25,6 +27,8 @@ pub struct Version {
     pub app_build: Option<String>,
 }
 
+/// Which release the server is, and which build of the app it serves.
+#[utoipa::path(get, operation_id = "getVersion", path = "/version", tag = "version", responses((status = 200, body = Version)))]
 async fn show(State(state): State<AppState>) -> Json<Version> {
     Json(Version { server: SERVER, commit: COMMIT, app_build: state.site.build() })
 }

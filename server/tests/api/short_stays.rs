@@ -301,3 +301,20 @@ async fn the_metrics_count_open_requests_and_the_oldest_ones_wait() {
     assert!((3600..3700).contains(&oldest), "{oldest}");
     assert!(text.contains("plantzette_mail_waiting 0\n"), "{text}");
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_feed_and_the_request_form() {
+    let app = app().await;
+    let document: Value = app.get_json("/api/v1/openapi.json").await;
+    assert_eq!(document["openapi"], "3.1.0");
+    assert_eq!(document["servers"][0]["url"], "/api/v1");
+    assert_eq!(
+        document["paths"]["/short-stays"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/Feed"
+    );
+    assert!(document["paths"]["/short-stay-requests"]["post"]["requestBody"].is_object());
+    assert!(document["paths"]["/registrations/{event}"]["post"].is_object(), "the wildcard written as a plain parameter");
+    assert!(document["paths"].as_object().unwrap().keys().all(|path| !path.starts_with("/staff")), "staff's API is not the partners'");
+    let starts_at = &document["components"]["schemas"]["Session"]["properties"]["starts_at"];
+    assert_eq!(starts_at["$ref"], "#/components/schemas/LocalDateTime", "a residence time, no offset: {starts_at}");
+}
