@@ -3,6 +3,7 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use plantzette_content::screen::{Adoption, Alarm, NewAlarm, ScreenSetup, Screens};
+use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, RequestEntry, RequestStatus};
 use plantzette_content::staff::{AuditEntry, BackupStatus, Credentials, NewUser, SessionInfo, StaffUser, Stored};
 use plantzette_content::{Content, FieldError, Item};
 use plantzette_web::request::{successful, unanswered};
@@ -143,4 +144,37 @@ pub async fn raise_alarm(session: Session, alarm: &NewAlarm) -> Result<Alarm, Ed
 
 pub async fn end_alarm(session: Session) -> Result<(), EditorError> {
     done(change(session, Request::delete("/api/v1/staff/alarm")).build()).await
+}
+
+pub async fn short_stays() -> Result<Calendar, EditorError> {
+    send(Request::get("/api/v1/staff/short-stays").build()).await
+}
+
+pub async fn add_bed(session: Session, bed: &Bed) -> Result<(), EditorError> {
+    done(json_body(change(session, Request::post("/api/v1/staff/short-stays/beds")), bed)).await
+}
+
+pub async fn remove_bed(session: Session, id: i64) -> Result<(), EditorError> {
+    done(change(session, Request::delete(&format!("/api/v1/staff/short-stays/beds/{id}"))).build()).await
+}
+
+pub async fn set_days(session: Session, bed: i64, days: &DaysChange) -> Result<(), EditorError> {
+    done(json_body(change(session, Request::put(&format!("/api/v1/staff/short-stays/beds/{bed}/days"))), days)).await
+}
+
+pub async fn open_extra_beds(session: Session, extra: &ExtraBeds) -> Result<(), EditorError> {
+    done(json_body(change(session, Request::post("/api/v1/staff/short-stays/extra-beds")), extra)).await
+}
+
+pub async fn close_extra_beds(session: Session, id: i64) -> Result<(), EditorError> {
+    done(change(session, Request::delete(&format!("/api/v1/staff/short-stays/extra-beds/{id}"))).build()).await
+}
+
+pub async fn stay_requests() -> Result<Vec<RequestEntry>, EditorError> {
+    send(Request::get("/api/v1/staff/short-stay-requests").build()).await
+}
+
+pub async fn set_request_status(session: Session, id: i64, status: RequestStatus) -> Result<(), EditorError> {
+    let request = change(session, Request::put(&format!("/api/v1/staff/short-stay-requests/{id}/status")));
+    done(json_body(request, &serde_json::json!({ "status": status }))).await
 }

@@ -10,6 +10,7 @@ mod print;
 mod programmes;
 mod residence;
 mod screens;
+mod short_stays;
 
 pub use accounts::AccountsPage;
 pub use activities::ActivitiesPage;
@@ -21,3 +22,4 @@ pub use print::PrintPage;
 pub use programmes::ProgrammesPage;
 pub use residence::ResidencePage;
 pub use screens::ScreensPage;
+pub use short_stays::ShortStaysPage;

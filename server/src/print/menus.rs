@@ -26,7 +26,7 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(para
         residence: residence.name.clone(),
         title: asked.label(|w| w.week_menus),
         period: asked.joined(|lang| week_span(monday, asked.week.sunday(), lang)),
-        link: format!("{}/menus?week={monday}", public_origin(&state, &headers)),
+        link: Some(format!("{}/menus?week={monday}", public_origin(&state, &headers))),
         dated: true,
     };
     let body = html! {

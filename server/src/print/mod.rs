@@ -9,6 +9,7 @@
 
 mod menus;
 mod pictogram;
+mod roster;
 mod today;
 mod week;
 mod words;
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/print/week", get(week::show))
         .route("/print/menus", get(menus::show))
         .route("/print/today", get(today::show))
+        .route("/print/roster/{*event}", get(roster::show))
         .route("/print/print.css", get(stylesheet))
 }
 
@@ -151,8 +153,9 @@ struct Sheet<'a> {
     residence: String,
     title: String,
     period: String,
-    /// The family view's address of the same content.
-    link: String,
+    /// The family view's address of the same content, for its QR code; none for a staff's
+    /// document.
+    link: Option<String>,
     /// Whether the header says when it was printed (today's sheet is its own date).
     dated: bool,
 }
@@ -168,9 +171,11 @@ impl Sheet<'_> {
                     p.period { (self.period) }
                     @if let Some(printed) = printed { p.printed { (printed) } }
                 }
-                figure.qr {
-                    (qr_code(&self.link))
-                    figcaption { (self.asked.label(|w| w.on_your_phone)) }
+                @if let Some(link) = &self.link {
+                    figure.qr {
+                        (qr_code(link))
+                        figcaption { (self.asked.label(|w| w.on_your_phone)) }
+                    }
                 }
             }
         }

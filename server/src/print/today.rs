@@ -32,7 +32,7 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(para
         residence: residence.name.clone(),
         title: asked.joined(|lang| weekday_name(date.weekday(), lang).to_string()),
         period: asked.joined(|lang| date_in_words(date, lang)),
-        link: format!("{}/", public_origin(&state, &headers)),
+        link: Some(format!("{}/", public_origin(&state, &headers))),
         dated: false,
     };
     let meals = menu.iter().flat_map(|m| &m.content.meals).filter(|meal| meal.kind != MealKind::Dejeuner);

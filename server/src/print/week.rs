@@ -47,7 +47,7 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(para
         residence: residence.name.clone(),
         title: asked.label(|w| w.week_programme),
         period: asked.joined(|lang| week_span(monday, asked.week.sunday(), lang)),
-        link: format!("{}/activities?week={monday}", public_origin(&state, &headers)),
+        link: Some(format!("{}/activities?week={monday}", public_origin(&state, &headers))),
         dated: true,
     };
     let days: Vec<_> = range.days().collect();

@@ -336,3 +336,27 @@ async fn the_yearly_figures_count_people_without_names_and_stay_after_the_erasur
     let erased = of_programme(plantzette_server::registrations::figures(&pool, range, ends_at + Duration::days(40)).await.unwrap());
     assert_eq!(erased, after, "the figures stay after the erasure");
 }
+
+#[tokio::test]
+async fn the_printed_roster_lists_who_comes_with_room_to_tick_and_sign_for_staff_only_and_audited() {
+    let app = app().await;
+    let (key, _, capacity) = coming_session(&app).await;
+    for n in 0..capacity as usize + 1 {
+        assert_eq!(post(&app, &key, &format!("10.0.0.{n}"), &person(n)).await.status(), 201);
+    }
+    assert_eq!(app.get(&format!("/print/roster/{key}")).await.status(), 401, "personal data: staff only");
+    let staff = app.admin().await;
+    let printed = staff.get(&format!("/print/roster/{key}?lang=de")).await;
+    assert_eq!(printed.status(), 200);
+    assert_eq!(printed.headers()["cache-control"], "private, no-store");
+    let html = printed.text().await.unwrap();
+    assert!(html.contains("Teilnehmerliste") && html.contains("Unterschrift") && html.contains("☐ anwesend"), "{html}");
+    assert!(html.contains("Personne 0") && html.contains("027 455 00 00"));
+    let (confirmed, waiting) = html.split_once("Warteliste").expect("the one over the places waits");
+    assert_eq!(confirmed.matches("☐ anwesend").count(), capacity as usize, "a row to tick for each place");
+    assert!(waiting.contains(&format!("Personne {capacity}")));
+    let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
+    let reads: Vec<String> =
+        sqlx::query_scalar("SELECT body FROM audit_log WHERE collection = 'registrations' AND action = 'read'").fetch_all(&pool).await.unwrap();
+    assert_eq!(reads, [key], "the printing audited as a reading");
+}

@@ -3,9 +3,9 @@ import { openPage } from './browser.mjs';
 
 export const STAFF = { login: 'direction', password: 'plantzette-demo' };
 
-/** An office PC's browser at the editor, logged in as the demo administrator. */
-export async function openEditor(browser, server, section = 'activities') {
-  const opened = await openPage(browser, { device: { viewport: { width: 1366, height: 900 } } });
+/** An office PC's browser (or `device`: a tablet) at the editor, logged in as the demo administrator. */
+export async function openEditor(browser, server, section = 'activities', device = { viewport: { width: 1366, height: 900 } }) {
+  const opened = await openPage(browser, { device });
   const { page } = opened;
   await page.goto(`${server.url}/gestion/${section}`);
   await page.getByLabel('Identifiant').fill(STAFF.login);

@@ -1,0 +1,87 @@
+//! `GET /print/roster/{event}?lang=`: the sign-up list of one session or occurrence, for staff
+//! (A4 portrait): the people confirmed with their phone, the number coming, their note, a box to
+//! tick for attendance and a column to sign; then the waiting list in order. It holds personal
+//! data: staff only, never kept by a cache, and each printing is audited as a reading.
+
+use axum::extract::{Path, State};
+use axum::http::header::CACHE_CONTROL;
+use axum::response::IntoResponse;
+use maud::html;
+use plantzette_content::format::{long_date, time};
+use plantzette_content::registration::{Entry, EventRef, Status};
+use plantzette_content::schedule::residence_now;
+
+use super::words::words;
+use super::{Paper, PrintParams, Sheet};
+use crate::api::query::Params;
+use crate::api::residence;
+use crate::auth::Staff;
+use crate::error::ApiError;
+use crate::{registrations, AppState};
+
+pub async fn show(State(state): State<AppState>, staff: Staff, Path(key): Path<String>, Params(params): Params<PrintParams>) -> Result<impl IntoResponse, ApiError> {
+    let asked = params.read(&[Paper::A4])?;
+    let event = EventRef::parse(&key).ok_or(ApiError::NotFound("event taking sign-ups"))?;
+    let event = registrations::event(&state.pool, event).await?.ok_or(ApiError::NotFound("event taking sign-ups"))?;
+    let list = registrations::list(&state.pool, &event, residence_now(), &staff.user).await?;
+    let residence = residence::load(&state.pool).await?.content;
+    let figures = list.figures;
+    let taken = match figures.capacity {
+        Some(capacity) => format!("{} / {capacity}", figures.taken),
+        None => figures.taken.to_string(),
+    };
+    let sheet = Sheet {
+        asked: &asked,
+        page: "roster-a4".into(),
+        residence: residence.name,
+        title: format!("{} · {}", asked.label(|w| w.roster), asked.joined(|lang| list.title.get(lang).to_string())),
+        period: asked.joined(|lang| format!("{}, {}", long_date(event.starts_at.date(), lang), time(event.starts_at))),
+        link: None,
+        dated: true,
+    };
+    let confirmed: Vec<&Entry> = list.entries.iter().filter(|e| e.status == Status::Confirmed).collect();
+    let waiting: Vec<&Entry> = list.entries.iter().filter(|e| e.status == Status::Waiting).collect();
+    let lang = asked.langs[0];
+    let w = words(lang);
+    let row = |number: String, entry: &Entry, ticks: bool| {
+        html! {
+            tr {
+                td.number { (number) }
+                td { (entry.name.clone().unwrap_or_default()) }
+                td.phone { (entry.phone.clone().unwrap_or_default()) }
+                td.people { (entry.people) }
+                td.note { (entry.note.clone().unwrap_or_default()) }
+                @if ticks {
+                    td.ticks { "☐ " (w.present) br; "☐ " (w.absent) br; "☐ " (w.excused) }
+                    td.signature {}
+                }
+            }
+        }
+    };
+    let body = html! {
+        (sheet.header())
+        p.private { (asked.label(|w| w.roster_private)) }
+        section {
+            h2 { (asked.label(|w| w.confirmed)) " · " (taken) " " (asked.label(|w| w.places_taken)) }
+            @if confirmed.is_empty() { p { (asked.label(|w| w.nobody_yet)) } } @else {
+                table.roster {
+                    thead { tr {
+                        th scope="col" { "N°" } th scope="col" { (w.name) } th scope="col" { (w.phone) } th scope="col" { (w.people) }
+                        th scope="col" { (w.note) } th scope="col" { (w.attendance) } th scope="col" { (w.signature) }
+                    } }
+                    tbody { @for (index, entry) in confirmed.iter().enumerate() { (row((index + 1).to_string(), entry, true)) } }
+                }
+            }
+        }
+        @if !waiting.is_empty() {
+            section {
+                h2 { (asked.label(|w| w.waiting_list)) }
+                table.roster {
+                    thead { tr { th scope="col" { "N°" } th scope="col" { (w.name) } th scope="col" { (w.phone) } th scope="col" { (w.people) } th scope="col" { (w.note) } } }
+                    tbody { @for entry in &waiting { (row(entry.position.map(|p| p.to_string()).unwrap_or_default(), entry, false)) } }
+                }
+            }
+        }
+    };
+    Ok(([(CACHE_CONTROL, "private, no-store")], sheet.render(body)))
+}

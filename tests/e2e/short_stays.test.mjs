@@ -1,0 +1,83 @@
+// The short-stay beds in the editor, on a tablet: a nurse taps the first and the last day of a
+// stay, reserves it with initials, and the partners' feed shows the bed taken without the
+// initials; extra beds opened for a congestion count in the feed; a request sent by a hospital
+// is read, with its wait, and answered. In French and German, with axe-core.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertAccessible, assertNoProblems } from './support/browser.mjs';
+import { openEditor } from './support/editor.mjs';
+import { useApp } from './support/app.mjs';
+import { zurichWallClock } from './support/calendar.mjs';
+
+const app = useApp();
+const TABLET = { viewport: { width: 1180, height: 820 }, hasTouch: true, isMobile: false };
+
+/** The residence's day `offset` days from today, YYYY-MM-DD. */
+function day(offset) {
+  return new Date(Date.parse(`${zurichWallClock(new Date()).slice(0, 10)}T12:00:00Z`) + offset * 86400e3).toISOString().slice(0, 10);
+}
+
+test('a stay is reserved by tapping its first and last day, and the feed shows the bed taken, never the initials', async () => {
+  const { page, context, problems } = await openEditor(app.browser, app.server, 'short-stays', TABLET);
+  await page.getByRole('heading', { name: 'Les lits, huit semaines' }).waitFor();
+  const row = page.locator('.bed-calendar tr', { hasText: 'Chambre 21, lit fenêtre' });
+  await row.locator(`button[data-date="${day(5)}"]`).waitFor();
+  await assertAccessible(page, 'the short-stay calendar');
+
+  // The last day first, then the first: the range is the same.
+  await row.locator(`button[data-date="${day(8)}"]`).tap();
+  await page.getByText('Touchez maintenant le dernier jour de la période.').waitFor();
+  await row.locator(`button[data-date="${day(5)}"]`).tap();
+  assert.equal(await row.locator('button[aria-pressed="true"]').count(), 4, 'four days chosen');
+  await page.getByLabel('Réservé').check();
+  await page.getByLabel('Initiales (12 caractères au plus, visibles ici seulement)').fill('H.B.');
+  await assertAccessible(page, 'the range form');
+  await page.getByRole('button', { name: 'Appliquer' }).tap();
+  await row.locator(`button.reserved[data-date="${day(5)}"]`).waitFor();
+  assert.equal(await row.locator('button.reserved').count(), 4);
+  assert.match(await row.locator(`button[data-date="${day(6)}"]`).textContent(), /Réservé H\.B\./, 'the state in words, and the initials');
+
+  const feed = await app.server.api('/api/v1/short-stays');
+  assert.ok(!JSON.stringify(feed).includes('H.B.'), 'the initials stay in the editor');
+  const bed = feed.beds.find((b) => b.kind === 'shared_room' && b.free.some((p) => p.to === day(4)));
+  assert.ok(bed, `a shared room's free period now ends the day before the stay: ${JSON.stringify(feed.beds)}`);
+  assert.ok(bed.free.some((p) => p.from === day(9)), 'and begins again the day after');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('extra beds opened for a congestion count in the feed for their period, and a hospital\'s request is read and answered', async () => {
+  const before = await app.server.api('/api/v1/short-stays');
+  const { page, context, problems } = await openEditor(app.browser, app.server, 'short-stays');
+  await page.getByLabel('Du', { exact: true }).fill(day(2));
+  await page.getByLabel('Au', { exact: true }).fill(day(6));
+  await page.getByLabel('Nombre de lits').fill('2');
+  await page.getByRole('button', { name: 'Ouvrir ces lits' }).click();
+  await page.locator('section', { hasText: 'Lits supplémentaires' }).getByRole('button', { name: 'Fermer' }).waitFor();
+  const after = await app.server.api('/api/v1/short-stays');
+  const free = (feed, date) => feed.days.find((d) => d.date === date).free;
+  assert.equal(free(after, day(3)), free(before, day(3)) + 2);
+  assert.equal(free(after, day(7)), free(before, day(7)));
+
+  const sent = await fetch(`${app.server.url}/api/v1/short-stay-requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ asker: 'hospital', name: 'Anne Zufferey', organisation: 'Hôpital de Sion', phone: '027 603 40 00',
+      from: day(10), to: day(24), flexibility: 'days', reason: 'after_hospital', lang: 'fr' }),
+  });
+  assert.equal(sent.status, 201);
+  const { reference } = await sent.json();
+  await page.reload();
+  const request = page.locator('li.request', { hasText: `n° ${reference}` });
+  await request.waitFor();
+  assert.match(await request.innerText(), /Nouvelle[\s\S]*Anne Zufferey, Hôpital de Sion · 027 603 40 00[\s\S]*Après un séjour à l'hôpital[\s\S]*Attente/);
+  await request.getByRole('button', { name: 'Rappelée' }).click();
+  await page.locator('li.request.answered', { hasText: `n° ${reference}` }).waitFor();
+
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await page.getByRole('heading', { name: 'Anfragen für Kurzaufenthalte' }).waitFor();
+  assert.match(await page.locator('li.request', { hasText: `n° ${reference}` }).innerText(), /Zurückgerufen[\s\S]*Nach einem Spitalaufenthalt/);
+  await assertAccessible(page, 'the short stays in German');
+  assertNoProblems(problems);
+  await context.close();
+});
