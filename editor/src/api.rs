@@ -2,10 +2,11 @@
 //! with the version being changed, and errors that say what to do.
 
 use gloo_net::http::{Request, RequestBuilder};
+use plantzette_content::registration::{Attendance, EventList, ProgrammeFigures, SignUp, SignUpAnswer, Status};
 use plantzette_content::screen::{Adoption, Alarm, NewAlarm, ScreenSetup, Screens};
 use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, RequestEntry, RequestStatus};
 use plantzette_content::staff::{AuditEntry, BackupStatus, Credentials, NewUser, SessionInfo, StaffUser, Stored};
-use plantzette_content::{Content, FieldError, Item};
+use plantzette_content::{Content, DateRange, FieldError, Item, Listing, Occurrence, Programme};
 use plantzette_web::request::{successful, unanswered};
 use plantzette_web::RequestError;
 use serde::de::DeserializeOwned;
@@ -177,4 +178,39 @@ pub async fn stay_requests() -> Result<Vec<RequestEntry>, EditorError> {
 pub async fn set_request_status(session: Session, id: i64, status: RequestStatus) -> Result<(), EditorError> {
     let request = change(session, Request::put(&format!("/api/v1/staff/short-stay-requests/{id}/status")));
     done(json_body(request, &serde_json::json!({ "status": status }))).await
+}
+
+/// The prevention programmes with sessions in the coming months, as the public reads them.
+pub async fn programmes_ahead() -> Result<Listing<Item<Programme>>, EditorError> {
+    send(Request::get("/api/v1/programmes").build()).await
+}
+
+/// The activities' occurrences over `range`, as the public reads them.
+pub async fn occurrences(range: DateRange) -> Result<Listing<Occurrence>, EditorError> {
+    send(Request::get(&format!("/api/v1/activities?from={}&to={}", range.from, range.to)).build()).await
+}
+
+/// Everyone signed up for `event` (its key); the server audits the reading.
+pub async fn sign_up_list(event: &str) -> Result<EventList, EditorError> {
+    send(Request::get(&format!("/api/v1/staff/registrations/{event}")).build()).await
+}
+
+/// Signs up someone who phoned or came to the desk.
+pub async fn sign_up_for(session: Session, event: &str, form: &SignUp) -> Result<SignUpAnswer, EditorError> {
+    send(json_body(change(session, Request::post(&format!("/api/v1/staff/registrations/{event}"))), form)).await
+}
+
+pub async fn set_attendance(session: Session, id: i64, attendance: Attendance) -> Result<(), EditorError> {
+    let request = change(session, Request::put(&format!("/api/v1/staff/registration/{id}/attendance")));
+    done(json_body(request, &serde_json::json!({ "attendance": attendance }))).await
+}
+
+pub async fn move_sign_up(session: Session, id: i64, status: Status) -> Result<(), EditorError> {
+    let request = change(session, Request::put(&format!("/api/v1/staff/registration/{id}/status")));
+    done(json_body(request, &serde_json::json!({ "status": status }))).await
+}
+
+/// This year's figures per programme, without names.
+pub async fn sign_up_figures() -> Result<Listing<ProgrammeFigures>, EditorError> {
+    send(Request::get("/api/v1/staff/registration-figures").build()).await
 }

@@ -19,7 +19,12 @@ use crate::auth::Staff;
 use crate::error::ApiError;
 use crate::{registrations, AppState};
 
-pub async fn show(State(state): State<AppState>, staff: Staff, Path(key): Path<String>, Params(params): Params<PrintParams>) -> Result<impl IntoResponse, ApiError> {
+pub async fn show(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(key): Path<String>,
+    Params(params): Params<PrintParams>,
+) -> Result<impl IntoResponse, ApiError> {
     let asked = params.read(&[Paper::A4])?;
     let event = EventRef::parse(&key).ok_or(ApiError::NotFound("event taking sign-ups"))?;
     let event = registrations::event(&state.pool, event).await?.ok_or(ApiError::NotFound("event taking sign-ups"))?;

@@ -1,0 +1,71 @@
+// Sign-ups in the editor: the coordinator opens a session's list, sees its places and who is to
+// be phoned, ticks attendance in one tap, cancels for someone who phoned (the first one waiting
+// gets the place), signs up someone at the desk, and reads the year's figures; the printed list
+// and the export are one tap away. In French and German, with axe-core.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertAccessible, assertNoProblems } from './support/browser.mjs';
+import { openEditor } from './support/editor.mjs';
+import { useApp } from './support/app.mjs';
+import { zurichWallClock } from './support/calendar.mjs';
+
+const app = useApp();
+
+test('a session\'s list: places, who to phone, attendance in one tap, a cancellation that moves the first one waiting up', async () => {
+  const now = zurichWallClock(new Date()).slice(0, 16);
+  const programmes = await app.server.api('/api/v1/programmes');
+  const candidates = programmes.items
+    .flatMap((p) => p.sessions.map((s) => [p, s]))
+    .filter(([, s]) => s.places && s.starts_at.slice(0, 16) > now)
+    .sort((a, b) => a[1].starts_at.localeCompare(b[1].starts_at));
+  const keyOf = ([p, s]) => `programmes/${p.id}/${s.starts_at.slice(0, 16)}`;
+  // The first session whose sign-up is open now (some close the day before).
+  let chosen;
+  for (const candidate of candidates) {
+    const figures = await app.server.api(`/api/v1/registrations/${keyOf(candidate)}`);
+    if (figures.window.state === 'open') { chosen = candidate; break; }
+  }
+  const [programme, session] = chosen;
+  const key = keyOf(chosen);
+  const signUp = (n, extra = {}) => fetch(`${app.server.url}/api/v1/registrations/${key}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `Personne ${n}`, phone: `027 455 10 ${String(n).padStart(2, '0')}`, people: 1, lang: 'fr', ...extra }),
+  }).then((r) => r.json());
+  await signUp(1, { email: 'personne1@example.ch' });
+  for (let n = 2; n <= session.places.capacity; n += 1) await signUp(n);
+  const waiting = await signUp(99);
+  assert.equal(waiting.status, 'waiting', JSON.stringify(waiting));
+
+  const { page, context, problems } = await openEditor(app.browser, app.server, 'registrations');
+  await page.getByLabel('Séance ou activité').selectOption(key);
+  const panel = page.locator('.event-panel');
+  await panel.getByText(`${session.places.capacity} / ${session.places.capacity} places prises · 1 en attente`).waitFor();
+  const person = (name) => panel.locator('li.sign-up').filter({ has: page.locator('strong').getByText(name, { exact: true }) });
+  const first = person('Personne 1');
+  assert.equal(await first.locator('.to-phone').count(), 0, 'an e-mail address: no call needed');
+  assert.equal(await person('Personne 2').locator('.to-phone').count(), 1, 'a phone only: to be called');
+  await assertAccessible(page, 'a session\'s sign-ups');
+
+  await first.getByRole('button', { name: 'Présent' }).click();
+  await first.locator('button[aria-pressed="true"]', { hasText: 'Présent' }).waitFor();
+  await person('Personne 2').getByRole('button', { name: 'Annuler l’inscription' }).click();
+  await panel.getByText(`${session.places.capacity} / ${session.places.capacity} places prises`, { exact: true }).waitFor();
+  const confirmed = await panel.locator('h4', { hasText: 'Inscrits' }).locator('xpath=following-sibling::ul[1]').innerText();
+  assert.match(confirmed, /Personne 99/, 'the first one waiting has the place');
+
+  await panel.getByRole('textbox', { name: 'Nom' }).fill('Marcel Berclaz');
+  await panel.getByRole('textbox', { name: 'Téléphone' }).fill('027 455 99 88');
+  await panel.getByRole('button', { name: 'Inscrire' }).click();
+  await panel.locator('li.sign-up', { hasText: 'Marcel Berclaz' }).getByText('Inscrit par : Direction (démo)').waitFor();
+  assert.equal(await panel.getByRole('link', { name: 'Imprimer la liste' }).getAttribute('href'), `/print/roster/${key}?lang=fr`);
+  assert.equal(await panel.getByRole('link', { name: 'Exporter pour Excel (CSV)' }).getAttribute('href'), `/api/v1/staff/registrations/${key}?format=csv`);
+
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await page.getByRole('heading', { name: 'Zahlen des Jahres, ohne Namen (Bericht an den Kanton)' }).waitFor();
+  await page.getByLabel('Treffen oder Aktivität').selectOption(key);
+  await page.locator('.event-panel').getByText('Warteliste').first().waitFor();
+  await assertAccessible(page, 'the sign-ups in German');
+  assertNoProblems(problems);
+  await context.close();
+});
