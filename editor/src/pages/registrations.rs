@@ -300,7 +300,7 @@ fn FiguresSection() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {figures.items.into_iter().map(|f| {
-                                        let rate = if f.ticked == 0 { "\u{2013}".to_string() } else { format!("{} %", f.present * 100 / f.ticked) };
+                                        let rate = (f.present * 100).checked_div(f.ticked).map_or_else(|| "\u{2013}".to_string(), |rate| format!("{rate} %"));
                                         view! { <tr>
                                             <td>{f.title.get(lang).to_string()}</td><td>{f.sessions_held}</td><td>{f.sign_ups}</td>
                                             <td>{f.places_taken}</td><td>{rate}</td><td>{f.most_waiting}</td>
