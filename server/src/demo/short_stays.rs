@@ -2,6 +2,7 @@
 //! so that the calendar, the public strip and the partners' feed have something to show.
 
 use chrono::Duration;
+use plantzette_content::schedule::residence_now;
 use plantzette_content::short_stay::{BedKind, DayState};
 use sqlx::SqliteConnection;
 
@@ -19,7 +20,9 @@ const BEDS: [(&str, BedKind, &[Taken]); 4] = [
     ("Chambre 21, lit porte", BedKind::SharedRoom, &[(0, 62, DayState::Reserved, "R.T.")]),
 ];
 
+/// Lays the beds out, their days from today on: the past ones would only be tidied away at once.
 pub async fn lay_out(tx: &mut SqliteConnection, plan: &Plan) -> Result<(), StoreError> {
+    let today = residence_now().date();
     sqlx::query("DELETE FROM short_stay_days").execute(&mut *tx).await?;
     sqlx::query("DELETE FROM short_stay_beds").execute(&mut *tx).await?;
     sqlx::query("DELETE FROM short_stay_extra_beds").execute(&mut *tx).await?;
@@ -30,10 +33,10 @@ pub async fn lay_out(tx: &mut SqliteConnection, plan: &Plan) -> Result<(), Store
             .fetch_one(&mut *tx)
             .await?;
         for &(first, last, state, note) in taken {
-            for offset in first..=last {
+            for day in (first..=last).map(|offset| plan.day(0) + Duration::days(offset)).filter(|day| *day >= today) {
                 sqlx::query("INSERT INTO short_stay_days (bed_id, day, state, note) VALUES (?1, ?2, ?3, ?4)")
                     .bind(id)
-                    .bind(plan.day(0) + Duration::days(offset))
+                    .bind(day)
                     .bind(state.as_str())
                     .bind(note)
                     .execute(&mut *tx)
