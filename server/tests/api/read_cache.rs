@@ -72,7 +72,9 @@ async fn a_refused_write_does_not_empty_the_kept_answers() {
         let kept = app.get("/api/v1/activities").await.text().await.unwrap();
         // A change that leaves the content version alone, as no real write does: only a read
         // that bypasses the kept answer can see it.
-        let mut hidden = db.begin().await.unwrap();
+        // The write lock first: a read-then-write transaction begun as a reader fails at once
+        // ("database is locked") if the server commits in between (its backup, its tidying).
+        let mut hidden = db.begin_with("BEGIN IMMEDIATE").await.unwrap();
         let version: String = sqlx::query_scalar("SELECT value FROM meta WHERE key = 'content_version'").fetch_one(&mut *hidden).await.unwrap();
         sqlx::query("UPDATE activities SET body = json_set(body, '$.title.fr', 'Loto caché') WHERE id = 1").execute(&mut *hidden).await.unwrap();
         sqlx::query("UPDATE meta SET value = ? WHERE key = 'content_version'").bind(version).execute(&mut *hidden).await.unwrap();
