@@ -4,6 +4,7 @@
 use gloo_net::http::Request;
 use leptos::logging;
 use leptos::prelude::*;
+use plantzette_content::registration::Availability;
 use plantzette_content::screen::Alarm;
 use plantzette_content::{Activity, Category, DateRange, DayMenu, InfoPage, Item, Lang, Listing, Occurrence, Programme, Today};
 use plantzette_web::request::{successful, unanswered};
@@ -159,6 +160,11 @@ pub async fn pages() -> Result<Vec<Item<InfoPage>>, RequestError> {
 /// One info page by the slug in the page's address; the server answers 404 for an unknown one.
 pub async fn page(slug: String) -> Result<Item<InfoPage>, RequestError> {
     get(format!("/api/v1/pages/{}", path_segment(&slug))).await
+}
+
+/// An event's places (counts, never names), by its key (`programmes/3/2026-12-10T14:00`).
+pub async fn availability(event: String) -> Result<Availability, RequestError> {
+    get(format!("/api/v1/registrations/{event}")).await
 }
 
 /// A value from the page's address, made safe to stand as one segment of an API path.

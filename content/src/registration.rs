@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::error::{ContentError, ErrorCode};
+use crate::format::{day_and_month, time};
 use crate::programme::{is_email, is_phone};
 use crate::text::{Lang, Text};
 use crate::validate::{Limit, Validator};
@@ -218,6 +219,55 @@ impl Availability {
     /// Places still free; `None`: no limit.
     pub fn places_left(&self) -> Option<u32> {
         self.capacity.map(|capacity| capacity.saturating_sub(self.taken))
+    }
+
+    /// What the kiosk and the pages say of the places: "3 places libres", "Complet : liste
+    /// d'attente", "Inscriptions dès le 7 décembre, 08:00". A newcomer waits while others do,
+    /// even with a place free (it is theirs): then the event reads as full.
+    pub fn headline(&self, lang: Lang) -> String {
+        let left = self.places_left().filter(|_| self.waiting == 0);
+        match (self.window, left) {
+            (Window::NotYetOpen { opens_at }, _) => {
+                let when = format!("{}, {}", day_and_month(opens_at.date(), lang), time(opens_at));
+                match lang {
+                    Lang::Fr => format!("Inscriptions dès le {when}"),
+                    Lang::De => format!("Anmeldung ab {when}"),
+                    Lang::En => format!("Sign-up from {when}"),
+                }
+            }
+            (Window::Closed, _) => match lang {
+                Lang::Fr => "Inscriptions closes",
+                Lang::De => "Anmeldung geschlossen",
+                Lang::En => "Sign-up closed",
+            }
+            .to_string(),
+            (Window::Open, None) if self.capacity.is_none() => match lang {
+                Lang::Fr => "Inscriptions ouvertes",
+                Lang::De => "Anmeldung offen",
+                Lang::En => "Sign-up open",
+            }
+            .to_string(),
+            (Window::Open, Some(left)) if left > 0 => match (lang, lang.takes_singular(left as usize)) {
+                (Lang::Fr, true) => format!("{left} place libre"),
+                (Lang::Fr, false) => format!("{left} places libres"),
+                (Lang::De, true) => format!("{left} Platz frei"),
+                (Lang::De, false) => format!("{left} Plätze frei"),
+                (Lang::En, true) => format!("{left} place left"),
+                (Lang::En, false) => format!("{left} places left"),
+            },
+            (Window::Open, _) if self.waiting_list => match lang {
+                Lang::Fr => "Complet : liste d\u{2019}attente",
+                Lang::De => "Ausgebucht: Warteliste",
+                Lang::En => "Full: waiting list",
+            }
+            .to_string(),
+            (Window::Open, _) => match lang {
+                Lang::Fr => "Complet",
+                Lang::De => "Ausgebucht",
+                Lang::En => "Full",
+            }
+            .to_string(),
+        }
     }
 }
 

@@ -10,5 +10,6 @@ pub mod local_text;
 pub mod meal;
 pub mod notices;
 pub mod paged;
+pub mod places;
 pub mod read_aloud;
 pub mod week_nav;

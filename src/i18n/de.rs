@@ -20,6 +20,7 @@ pub static DE: Ui = Ui {
     next: "Danach",
     cancelled: "Abgesagt",
     registration_required: "Mit Anmeldung",
+    sign_up_at_reception: "Anmeldung am Empfang",
     not_wheelchair_accessible: "Nicht rollstuhlgängig",
     no_activities: "An diesem Tag ist nichts geplant.",
     no_activities_of_kind: "Diese Woche gibt es nichts von dieser Art.",

@@ -20,6 +20,7 @@ pub static EN: Ui = Ui {
     next: "Next",
     cancelled: "Cancelled",
     registration_required: "Registration needed",
+    sign_up_at_reception: "Sign up at the reception",
     not_wheelchair_accessible: "Not wheelchair accessible",
     no_activities: "Nothing planned on this day.",
     no_activities_of_kind: "Nothing of this kind this week.",

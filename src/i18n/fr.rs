@@ -20,6 +20,7 @@ pub static FR: Ui = Ui {
     next: "Ensuite",
     cancelled: "Annulé",
     registration_required: "Sur inscription",
+    sign_up_at_reception: "Inscription à la réception",
     not_wheelchair_accessible: "Pas accessible en fauteuil roulant",
     no_activities: "Aucune activité prévue ce jour-là.",
     no_activities_of_kind: "Aucune activité de ce genre cette semaine.",

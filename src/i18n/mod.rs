@@ -63,6 +63,8 @@ pub struct Ui {
     pub next: &'static str,
     pub cancelled: &'static str,
     pub registration_required: &'static str,
+    /// On the kiosk, where nobody types personal data: who signs people up.
+    pub sign_up_at_reception: &'static str,
     pub not_wheelchair_accessible: &'static str,
     pub no_activities: &'static str,
     pub no_activities_of_kind: &'static str,

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use plantzette_content::format::{day_heading, long_date, short_day, time_span};
+use plantzette_content::registration::EventRef;
 use plantzette_content::{Activity, Category, DateRange, Item, Listing, Occurrence};
 
 use crate::api;
@@ -18,6 +19,7 @@ use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::components::paged::Paged;
+use crate::components::places::PlacesLeft;
 use crate::components::week_nav::{use_week, WeekHeader};
 use crate::i18n::{lang, ui};
 use crate::kiosk::is_kiosk;
@@ -206,6 +208,12 @@ fn OccurrenceDetail(item: Item<Activity>, date: Option<NaiveDate>) -> impl IntoV
                 <p><LocalText text=info.place/></p>
                 {info.description.map(|text| view! { <p><LocalText text/></p> })}
                 {info.registration_required.then(|| view! { <p class="badge">{ui.registration_required}</p> })}
+                {(info.places.is_some() && !occurrence.cancelled && occurrence.ends_at > residence_now()).then(|| view! {
+                    <p class="places-line">
+                        <PlacesLeft event=EventRef::Occurrence { activity_id: occurrence.activity_id, date: day }/>
+                        {is_kiosk().then(|| view! { " \u{b7} "{ui.sign_up_at_reception} })}
+                    </p>
+                })}
                 {addable.then(|| view! { <p><AddToCalendar href=api::occurrence_calendar(occurrence.activity_id, day, lang)/></p> })}
             </div>
         </Paged>

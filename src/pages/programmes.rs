@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use plantzette_content::format::{long_date, price, time_span};
 use plantzette_content::page::paragraphs;
+use plantzette_content::registration::EventRef;
 use plantzette_content::{Audience, Item, Listing, Programme};
 
 use crate::api;
@@ -17,6 +18,7 @@ use crate::components::fetched::Fetched;
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::components::paged::Paged;
+use crate::components::places::PlacesLeft;
 use crate::i18n::{counted, lang, ui};
 use crate::kiosk::is_kiosk;
 use crate::live::live_resource;
@@ -89,6 +91,7 @@ pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
     // it lists the next few, so that a programme's essentials fit one screen.
     let kiosk = is_kiosk();
     let sessions: Vec<_> = programme.sessions.iter().cloned().enumerate().filter(|(_, s)| !kiosk || s.ends_at > now).collect();
+    let takes_sign_ups = programme.sessions.iter().any(|s| s.places.is_some() && s.ends_at > now);
     let more_dates = if kiosk { sessions.len().saturating_sub(KIOSK_SESSIONS) } else { 0 };
     let sessions = sessions.into_iter().take(if kiosk { KIOSK_SESSIONS } else { usize::MAX });
     view! {
@@ -115,6 +118,7 @@ pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
         </dl>
         <section class="sessions">
             <h2>{ui.sessions}</h2>
+            {(kiosk && takes_sign_ups).then(|| view! { <p class="sign-up-where">{ui.sign_up_at_reception}</p> })}
             <ol>
                 {sessions
                     .map(|(index, s)| {
@@ -122,6 +126,9 @@ pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
                             <li>
                                 <strong>{long_date(s.starts_at.date(), lang)}", "{time_span(s.starts_at, s.ends_at)}</strong>
                                 <span class="session-place"><LocalText text=s.place.clone()/></span>
+                                {(s.places.is_some() && s.ends_at > now).then(|| view! {
+                                    <PlacesLeft event=EventRef::Session { programme_id: id, starts_at: s.starts_at }/>
+                                })}
                                 {(s.ends_at > now && !kiosk).then(|| view! { <AddToCalendar href=api::session_calendar(id, index + 1, lang)/> })}
                             </li>
                         }

@@ -142,6 +142,7 @@ test('the week shows one day at a time, today first, each day a tap away', async
   assert.equal(await days.count(), 7);
   const current = page.locator('.day-tabs a[aria-current="true"]');
   assert.equal(await current.innerText(), `${['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'][new Date(`${today.date}T12:00:00Z`).getUTCDay()]} ${Number(today.date.slice(8))}.`);
+  await page.locator('main').getByText(today.activities[0].title.de, { exact: true }).first().waitFor();
   assert.equal((await shownTitles(page))[0], today.activities[0].title.de);
 
   // Another day: its own activities, none of today's.
@@ -150,6 +151,8 @@ test('the week shows one day at a time, today first, each day a tap away', async
   await days.nth((new Date(`${otherDay}T12:00:00Z`).getUTCDay() + 6) % 7).click();
   await page.waitForURL(`**/activities?day=${otherDay}`);
   const expected = week.items.filter((o) => o.starts_at.startsWith(otherDay)).map((o) => o.title.de);
+  // The address moves at the tap; the day's list follows once its content is there.
+  await page.locator('main').getByText(expected[0], { exact: true }).first().waitFor();
   const shown = await shownTitles(page);
   assert.deepEqual(shown, expected.slice(0, shown.length));
   assert.deepEqual(await fitProblems(page), []);

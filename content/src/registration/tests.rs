@@ -128,3 +128,22 @@ fn places_left_never_go_below_zero() {
     assert_eq!(full.places_left(), Some(0));
     assert_eq!(Availability { capacity: None, ..full }.places_left(), None);
 }
+
+#[test]
+fn the_places_read_as_the_kiosk_says_them() {
+    let open = Availability { capacity: Some(12), taken: 9, waiting: 0, waiting_list: true, window: Window::Open };
+    assert_eq!(open.headline(Lang::Fr), "3 places libres");
+    assert_eq!(open.headline(Lang::De), "3 Plätze frei");
+    assert_eq!(Availability { taken: 11, ..open }.headline(Lang::Fr), "1 place libre");
+    assert_eq!(Availability { taken: 12, ..open }.headline(Lang::Fr), "Complet : liste d\u{2019}attente");
+    assert_eq!(Availability { taken: 12, waiting_list: false, ..open }.headline(Lang::De), "Ausgebucht");
+    assert_eq!(
+        Availability { taken: 11, waiting: 2, ..open }.headline(Lang::Fr),
+        "Complet : liste d\u{2019}attente",
+        "the free place is for those waiting"
+    );
+    assert_eq!(Availability { capacity: None, ..open }.headline(Lang::Fr), "Inscriptions ouvertes");
+    assert_eq!(Availability { window: Window::Closed, ..open }.headline(Lang::De), "Anmeldung geschlossen");
+    let opens_at = "2026-12-07T08:00:00".parse().unwrap();
+    assert_eq!(Availability { window: Window::NotYetOpen { opens_at }, ..open }.headline(Lang::Fr), "Inscriptions dès le 7 décembre, 08:00");
+}

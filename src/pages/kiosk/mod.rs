@@ -119,9 +119,15 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
                 let session = next.session;
                 view! {
                     <Panel id="kiosk-session" title=ui.next_prevention_session href=format!("/programmes/{}", next.programme_id)>
-                        <p><strong><LocalText text=next.title/></strong></p>
-                        <p>{long_date(session.starts_at.date(), lang)}", "{time_span(session.starts_at, session.ends_at)}</p>
-                        <p><LocalText text=session.place/></p>
+                        // Its lines as the room allows (a long title, a notice above): the place
+                        // gives way first; the whole is a tap away.
+                        <Paged fitted=RwSignal::new(0)>
+                            <div class="session-lines">
+                                <p><strong><LocalText text=next.title/></strong></p>
+                                <p>{long_date(session.starts_at.date(), lang)}", "{time_span(session.starts_at, session.ends_at)}</p>
+                                <p><LocalText text=session.place/></p>
+                            </div>
+                        </Paged>
                     </Panel>
                 }
             })}
