@@ -91,7 +91,10 @@ pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
     // it lists the next few, so that a programme's essentials fit one screen.
     let kiosk = is_kiosk();
     let sessions: Vec<_> = programme.sessions.iter().cloned().enumerate().filter(|(_, s)| !kiosk || s.ends_at > now).collect();
-    let takes_sign_ups = programme.sessions.iter().any(|s| s.places.is_some() && s.ends_at > now);
+    // A preview in the editor (id 0) is not published yet: it has no places to count.
+    let published = id > 0;
+    let counted_places = move |s: &plantzette_content::Session| published && s.places.is_some() && s.ends_at > now;
+    let takes_sign_ups = programme.sessions.iter().any(counted_places);
     let more_dates = if kiosk { sessions.len().saturating_sub(KIOSK_SESSIONS) } else { 0 };
     let sessions = sessions.into_iter().take(if kiosk { KIOSK_SESSIONS } else { usize::MAX });
     view! {
@@ -126,7 +129,7 @@ pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
                             <li>
                                 <strong>{long_date(s.starts_at.date(), lang)}", "{time_span(s.starts_at, s.ends_at)}</strong>
                                 <span class="session-place"><LocalText text=s.place.clone()/></span>
-                                {(s.places.is_some() && s.ends_at > now).then(|| view! {
+                                {counted_places(&s).then(|| view! {
                                     <PlacesLeft event=EventRef::Session { programme_id: id, starts_at: s.starts_at }/>
                                 })}
                                 {(s.ends_at > now && !kiosk).then(|| view! { <AddToCalendar href=api::session_calendar(id, index + 1, lang)/> })}
