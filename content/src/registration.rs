@@ -16,6 +16,8 @@ use crate::programme::{is_email, is_phone};
 use crate::text::{Lang, Text};
 use crate::validate::{Limit, Validator};
 
+pub mod message;
+
 /// The event signed up for, named as in its address: the session of programme 3 that begins at
 /// a time (`programmes/3/2026-12-10T14:00`) or the occurrence of activity 5 on a day
 /// (`activities/5/2026-12-10`). A session by its start, not its rank: a session added or taken
@@ -318,6 +320,8 @@ pub struct SignUpAnswer {
     pub token: Option<String>,
     /// This contact had signed up for this event already: that sign-up, as it stands.
     pub already: bool,
+    /// A message is on its way to the e-mail address given; otherwise the residence will call.
+    pub emailed: bool,
 }
 
 /// A sign-up as its private link shows it to the person.

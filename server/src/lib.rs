@@ -144,11 +144,12 @@ impl Server {
         tokio::spawn(backups.clone().keep_taking(pool.clone(), schedule));
         tokio::spawn(registrations::keep_erasing(pool.clone(), config.registrations_kept_days));
         tokio::spawn(short_stays::keep_tidy(pool.clone(), config.stay_requests_kept_days));
-        let (outbox, mailer) = config.relay.open()?;
+        let (outbox, mailer) = config.relay.open(config.public_url.as_deref())?;
         if let Some(mailer) = mailer {
             tokio::spawn(mailer.keep_sending(pool.clone()));
         }
         let live = live::Live::watch(pool.clone()).await?;
+        tokio::spawn(registrations::keep_cancelling_for_events_off(pool.clone(), outbox.clone(), live.subscribe()));
         let (stop, stopping) = watch::channel(false);
         let event_streams = quota::Quota::new(config.max_event_streams, config.max_event_streams_per_address, vec![]);
         let metrics = metrics::Metrics::new(site.build());

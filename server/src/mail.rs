@@ -11,7 +11,7 @@ use std::time::Duration;
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use lettre::message::header::ContentType;
-use lettre::message::Mailbox;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
@@ -20,23 +20,35 @@ use tokio::sync::Notify;
 
 use crate::store::StoreError;
 
-/// One message: plain text, to one address.
+/// One message: plain text, to one address, with an event for the calendar or not.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
     pub to: String,
     pub subject: String,
     pub body: String,
+    pub calendar: Option<CalendarFile>,
+}
+
+/// An iCalendar file attached to a message, and its name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarFile {
+    pub name: String,
+    pub text: String,
 }
 
 /// Writes `message` to the outbox, within the caller's transaction.
 pub async fn enqueue(db: &mut SqliteConnection, message: &Message, now: DateTime<Utc>) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO outbox (to_address, subject, body, created_at, next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?4)")
-        .bind(&message.to)
-        .bind(&message.subject)
-        .bind(&message.body)
-        .bind(now.timestamp())
-        .execute(db)
-        .await?;
+    sqlx::query(
+        "INSERT INTO outbox (to_address, subject, body, attachment_name, attachment, created_at, next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+    )
+    .bind(&message.to)
+    .bind(&message.subject)
+    .bind(&message.body)
+    .bind(message.calendar.as_ref().map(|file| &file.name))
+    .bind(message.calendar.as_ref().map(|file| &file.text))
+    .bind(now.timestamp())
+    .execute(db)
+    .await?;
     Ok(())
 }
 
@@ -71,10 +83,17 @@ pub struct RelayConfig {
 pub struct Outbox {
     configured: bool,
     admissions: Option<String>,
+    /// The public address, for the links in messages.
+    public_url: Option<String>,
     wake: Arc<Notify>,
 }
 
 impl Outbox {
+    /// The public address that links in messages begin with, if messages are sent at all.
+    pub fn public_url(&self) -> Option<&str> {
+        self.public_url.as_deref().filter(|_| self.configured)
+    }
+
     /// Where to announce short-stay requests, if a relay and an address are configured.
     pub fn admissions(&self) -> Option<&str> {
         self.admissions.as_deref().filter(|_| self.configured)
@@ -94,13 +113,20 @@ pub struct Mailer {
 }
 
 impl RelayConfig {
-    /// The outbox, and its mailer if a relay is configured. Settings that cannot work (an
-    /// unreadable sender, a missing certificate file) stop the server at its start.
-    pub fn open(&self) -> anyhow::Result<(Outbox, Option<Mailer>)> {
+    /// The outbox, and its mailer if a relay is configured; `public_url` begins the links in
+    /// messages. Settings that cannot work (an unreadable sender, a missing certificate file, no
+    /// public address to link to) stop the server at its start.
+    pub fn open(&self, public_url: Option<&str>) -> anyhow::Result<(Outbox, Option<Mailer>)> {
         let wake = Arc::new(Notify::new());
+        let admissions = self.admissions_email.clone();
+        let public_url = public_url.map(str::to_string);
         let Some(host) = self.smtp_host.clone() else {
-            return Ok((Outbox { configured: false, admissions: self.admissions_email.clone(), wake }, None));
+            return Ok((Outbox { configured: false, admissions, public_url, wake }, None));
         };
+        anyhow::ensure!(
+            public_url.is_some(),
+            "PLANTZETTE_PUBLIC_URL is needed with PLANTZETTE_SMTP_HOST: messages link to the person's sign-up on it"
+        );
         let from: Mailbox = self
             .smtp_from
             .as_deref()
@@ -121,10 +147,12 @@ impl RelayConfig {
         if let (Some(user), Some(password)) = (&self.smtp_user, &self.smtp_password) {
             transport = transport.credentials(Credentials::new(user.clone(), password.clone()));
         }
-        let outbox = Outbox { configured: true, admissions: self.admissions_email.clone(), wake: wake.clone() };
+        let outbox = Outbox { configured: true, admissions, public_url, wake: wake.clone() };
         Ok((outbox, Some(Mailer { transport: transport.build(), from, wake })))
     }
 }
+
+type DueRow = (i64, String, String, String, Option<String>, Option<String>, i64);
 
 /// How long to wait before trying a message again after `attempts` failures: 1 minute,
 /// doubling, at most an hour.
@@ -149,13 +177,15 @@ impl Mailer {
 
     async fn send_due(&self, pool: &SqlitePool) -> Result<(), StoreError> {
         let now = Utc::now().timestamp();
-        let due: Vec<(i64, String, String, String, i64)> =
-            sqlx::query_as("SELECT id, to_address, subject, body, attempts FROM outbox WHERE next_attempt_at <= ?1 ORDER BY id LIMIT 50")
-                .bind(now)
-                .fetch_all(pool)
-                .await?;
-        for (id, to, subject, body, attempts) in due {
-            match self.send(&to, &subject, body).await {
+        let due: Vec<DueRow> = sqlx::query_as(
+            "SELECT id, to_address, subject, body, attachment_name, attachment, attempts FROM outbox WHERE next_attempt_at <= ?1 ORDER BY id LIMIT 50",
+        )
+        .bind(now)
+        .fetch_all(pool)
+        .await?;
+        for (id, to, subject, body, attachment_name, attachment, attempts) in due {
+            let calendar = attachment_name.zip(attachment).map(|(name, text)| CalendarFile { name, text });
+            match self.send(Message { to, subject, body, calendar }).await {
                 Ok(()) => {
                     sqlx::query("DELETE FROM outbox WHERE id = ?1").bind(id).execute(pool).await?;
                     tracing::info!(id, "message handed to the mail relay");
@@ -177,13 +207,17 @@ impl Mailer {
         Ok(())
     }
 
-    async fn send(&self, to: &str, subject: &str, body: String) -> anyhow::Result<()> {
-        let email = lettre::Message::builder()
-            .from(self.from.clone())
-            .to(to.parse().context("not an address")?)
-            .subject(subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(body)?;
+    async fn send(&self, message: Message) -> anyhow::Result<()> {
+        let builder = lettre::Message::builder().from(self.from.clone()).to(message.to.parse().context("not an address")?).subject(message.subject);
+        let email = match message.calendar {
+            None => builder.header(ContentType::TEXT_PLAIN).body(message.body)?,
+            Some(file) => {
+                let calendar = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH").expect("a valid content type");
+                builder.multipart(
+                    MultiPart::mixed().singlepart(SinglePart::plain(message.body)).singlepart(Attachment::new(file.name).body(file.text, calendar)),
+                )?
+            }
+        };
         self.transport.send(email).await?;
         Ok(())
     }

@@ -4,50 +4,98 @@
 //! erasure of personal data a set number of days after the event, keeping the counts.
 
 use chrono::{NaiveDateTime, Utc};
+use plantzette_content::registration::message::Notice;
 use plantzette_content::registration::{
     decide, erased_if_ended_by, promoted, Attendance, Availability, Entry, EventList, EventRef, Places, ProgrammeFigures, Refusal, SignUp, Status,
 };
 use plantzette_content::staff::StaffUser;
-use plantzette_content::{Activity, DateRange, Lang, Programme, Text};
+use plantzette_content::{Activity, DateRange, Item, Lang, Occurrence, Programme, Residence, Text};
 use sqlx::{SqliteConnection, SqlitePool};
+use tokio::sync::watch;
 
 use crate::audit::{self, Change};
-use crate::auth::session::{digest, random_token};
+use crate::auth::session::digest;
+use crate::icalendar::{occurrence_event, session_event};
+use crate::mail::Outbox;
 use crate::store::{self, StoreError};
+
+pub mod messages;
+use messages::Subject;
 
 const COLLECTION: &str = "registrations";
 
-/// An event that takes sign-ups on line.
+/// An event that takes sign-ups on line, as the content announces it.
 pub struct Event {
     pub key: String,
     pub title: Text,
+    pub place: Text,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
     pub places: Places,
+    announced: Announced,
+}
+
+/// Where the event is in the content, for its calendar entry.
+enum Announced {
+    Session { programme: Box<Item<Programme>>, index: usize },
+    Occurrence { occurrence: Box<Occurrence>, version: i64 },
+}
+
+impl Event {
+    /// The event as the calendars have it (the same entry as `/api/v1/calendar/...`).
+    pub fn calendar_event(&self, residence: &Residence, lang: Lang) -> ics::Event<'static> {
+        match &self.announced {
+            Announced::Session { programme, index } => session_event(programme, *index, &programme.content.sessions[*index], lang),
+            Announced::Occurrence { occurrence, version } => occurrence_event(occurrence, *version, residence, lang),
+        }
+    }
 }
 
 /// The event `event` names, if it is published and takes sign-ups on line: a session with
 /// places, or an occurrence (not cancelled) of an activity "sur inscription" with places.
 pub async fn event(pool: &SqlitePool, event: EventRef) -> Result<Option<Event>, StoreError> {
     let key = event.key();
-    let found =
-        match event {
-            EventRef::Session { programme_id, starts_at } => {
-                let Some(programme) = published::<Programme>(pool, programme_id).await? else { return Ok(None) };
-                let programme = programme.content;
-                programme.sessions.into_iter().find(|s| s.starts_at == starts_at).and_then(|session| {
-                    session.places.map(|places| Event { key, title: programme.title, starts_at, ends_at: session.ends_at, places })
+    let found = match event {
+        EventRef::Session { programme_id, starts_at } => {
+            let Some(programme) = published::<Programme>(pool, programme_id).await? else { return Ok(None) };
+            let index = programme.content.sessions.iter().position(|s| s.starts_at == starts_at);
+            index.and_then(|index| {
+                let session = &programme.content.sessions[index];
+                let (ends_at, place, places) = (session.ends_at, session.place.clone(), session.places?);
+                let title = programme.content.title.clone();
+                Some(Event { key, title, place, starts_at, ends_at, places, announced: Announced::Session { programme: Box::new(programme), index } })
+            })
+        }
+        EventRef::Occurrence { activity_id, date } => {
+            let Some(activity) = published::<Activity>(pool, activity_id).await? else { return Ok(None) };
+            let occurrence = activity.occurrences(DateRange { from: date, to: date }).into_iter().find(|o| !o.cancelled);
+            occurrence.filter(|o| o.info.registration_required).and_then(|o| {
+                Some(Event {
+                    key,
+                    title: o.info.title.clone(),
+                    place: o.info.place.clone(),
+                    starts_at: o.starts_at,
+                    ends_at: o.ends_at,
+                    places: o.info.places?,
+                    announced: Announced::Occurrence { occurrence: Box::new(o), version: activity.version },
                 })
-            }
-            EventRef::Occurrence { activity_id, date } => {
-                let Some(activity) = published::<Activity>(pool, activity_id).await? else { return Ok(None) };
-                let occurrence = activity.occurrences(DateRange { from: date, to: date }).into_iter().find(|o| !o.cancelled);
-                occurrence
-                    .filter(|o| o.info.registration_required)
-                    .and_then(|o| o.info.places.map(|places| Event { key, title: o.info.title, starts_at: o.starts_at, ends_at: o.ends_at, places }))
-            }
-        };
+            })
+        }
+    };
     Ok(found)
+}
+
+/// Whether the event `event` names still takes place: its session is in the published
+/// programme, or its occurrence is there and not cancelled (taking sign-ups on line or not).
+async fn takes_place(pool: &SqlitePool, event: EventRef) -> Result<bool, StoreError> {
+    Ok(match event {
+        EventRef::Session { programme_id, starts_at } => {
+            published::<Programme>(pool, programme_id).await?.is_some_and(|p| p.content.sessions.iter().any(|s| s.starts_at == starts_at))
+        }
+        EventRef::Occurrence { activity_id, date } => published::<Activity>(pool, activity_id)
+            .await?
+            .is_some_and(|a| a.occurrences(DateRange { from: date, to: date }).iter().any(|o| !o.cancelled)),
+    })
 }
 
 async fn published<T: plantzette_content::Content>(pool: &SqlitePool, id: i64) -> Result<Option<plantzette_content::Item<T>>, StoreError> {
@@ -103,9 +151,17 @@ pub struct Standing {
 }
 
 /// Signs `sign_up` (already valid) up for `event` at `now`, in one write transaction: the counts
-/// read and the row written with no other sign-up in between. `by_staff`: the staff member's
-/// name, for someone who phoned or came to the desk.
-pub async fn sign_up(pool: &SqlitePool, event: &Event, sign_up: &SignUp, now: NaiveDateTime, by_staff: Option<&str>) -> Result<Outcome, StoreError> {
+/// read, the row written and the person's message with no other sign-up in between. `by_staff`:
+/// the staff member's name, for someone who phoned or came to the desk. The same contact again
+/// is written its message again (it carries the link that this answer no longer gives).
+pub async fn sign_up(
+    pool: &SqlitePool,
+    outbox: &Outbox,
+    event: &Event,
+    sign_up: &SignUp,
+    now: NaiveDateTime,
+    by_staff: Option<&str>,
+) -> Result<Outcome, StoreError> {
     let contact_key = sign_up.contact_key();
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
     let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM registrations WHERE event = ?1 AND contact_key = ?2 AND status <> 'cancelled'")
@@ -114,23 +170,27 @@ pub async fn sign_up(pool: &SqlitePool, event: &Event, sign_up: &SignUp, now: Na
         .fetch_optional(&mut *transaction)
         .await?;
     if let Some(id) = existing {
-        return Ok(Outcome::Already(standing(&mut transaction, id).await?));
+        let standing = standing(&mut transaction, id).await?;
+        messages::tell(&mut transaction, outbox, id, standing.notice(), Subject::Live(event)).await?;
+        transaction.commit().await?;
+        outbox.wake();
+        return Ok(Outcome::Already(standing));
     }
     let (taken, waiting) = counts(&mut transaction, &event.key).await?;
     let status = match decide(&event.places, event.starts_at, now, taken, waiting, sign_up.people) {
         Ok(status) => status,
         Err(refusal) => return Ok(Outcome::Refused(refusal)),
     };
-    let token = random_token();
     let at = Utc::now().timestamp();
     let optional = |value: &str| Some(value.trim().to_string()).filter(|v| !v.is_empty());
+    // The link's token depends on the id: a placeholder until the row has one.
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO registrations (event, event_ends_at, token_hash, name, phone, email, note, contact_key, people, lang, status, by_staff, created_at, changed_at, waited)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?11 = 'waiting') RETURNING id",
+        "INSERT INTO registrations (event, event_ends_at, token_hash, name, phone, email, note, contact_key, people, lang, status, by_staff,
+         created_at, changed_at, waited, event_title, event_place, event_starts_at)
+         VALUES (?1, ?2, 'new:' || hex(randomblob(16)), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?10 = 'waiting', ?13, ?14, ?15) RETURNING id",
     )
     .bind(&event.key)
     .bind(event.ends_at)
-    .bind(digest(&token))
     .bind(sign_up.name.trim())
     .bind(optional(&sign_up.phone))
     .bind(optional(&sign_up.email))
@@ -141,11 +201,28 @@ pub async fn sign_up(pool: &SqlitePool, event: &Event, sign_up: &SignUp, now: Na
     .bind(status.as_str())
     .bind(by_staff)
     .bind(at)
+    .bind(serde_json::to_string(&event.title)?)
+    .bind(serde_json::to_string(&event.place)?)
+    .bind(event.starts_at)
     .fetch_one(&mut *transaction)
     .await?;
+    let token = messages::link_token(&messages::link_key(&mut transaction).await?, id, &event.key, at);
+    sqlx::query("UPDATE registrations SET token_hash = ?2 WHERE id = ?1").bind(id).bind(digest(&token)).execute(&mut *transaction).await?;
     let standing = standing(&mut transaction, id).await?;
+    messages::tell(&mut transaction, outbox, id, standing.notice(), Subject::Live(event)).await?;
     transaction.commit().await?;
+    outbox.wake();
     Ok(Outcome::New { standing, token })
+}
+
+impl Standing {
+    /// What the person is told of it.
+    fn notice(&self) -> Notice {
+        match (self.status, self.position) {
+            (Status::Waiting, Some(rank)) => Notice::Waiting(rank),
+            _ => Notice::Confirmed,
+        }
+    }
 }
 
 async fn standing(db: &mut SqliteConnection, id: i64) -> Result<Standing, StoreError> {
@@ -190,14 +267,14 @@ pub async fn by_token(pool: &SqlitePool, token: &str) -> Result<Option<Private>,
 }
 
 /// Cancels the sign-up whose link carries `token` (and, with `and_erase`, erases its personal data
-/// at once), and moves the first ones waiting up into the places given back. Says whether there
-/// was such a sign-up, and who moved up.
-pub async fn cancel(pool: &SqlitePool, token: &str, and_erase: bool) -> Result<Option<Vec<i64>>, StoreError> {
-    // The places the event has now, as published (none: no limit, or the event gone).
+/// at once), and moves the first ones waiting up into the places given back, telling them.
+/// Says whether there was such a sign-up, and who moved up.
+pub async fn cancel(pool: &SqlitePool, outbox: &Outbox, token: &str, and_erase: bool) -> Result<Option<Vec<i64>>, StoreError> {
+    // The event as published now (none: the event gone, or no longer taking sign-ups on line).
     let key: Option<String> =
         sqlx::query_scalar("SELECT event FROM registrations WHERE token_hash = ?1").bind(digest(token)).fetch_optional(pool).await?;
-    let capacity = match key.as_deref().and_then(EventRef::parse) {
-        Some(event) => self::event(pool, event).await?.and_then(|e| e.places.capacity),
+    let published = match key.as_deref().and_then(EventRef::parse) {
+        Some(event) => self::event(pool, event).await?,
         None => None,
     };
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -218,20 +295,22 @@ pub async fn cancel(pool: &SqlitePool, token: &str, and_erase: bool) -> Result<O
         )
         .await?;
     }
-    let moved_up = move_up(&mut transaction, &event, capacity).await?;
+    let moved_up = move_up(&mut transaction, outbox, &event, published.as_ref()).await?;
     transaction.commit().await?;
+    outbox.wake();
     Ok(Some(moved_up))
 }
 
 /// Staff move sign-up `id` to `status`: confirm someone waiting (even beyond the places: an extra
 /// chair is staff's call), put someone back on the waiting list, or cancel, for someone who
-/// phoned; places given back go to the first ones waiting. Audited. Says whether there is such a
-/// sign-up, and who moved up.
-pub async fn move_to(pool: &SqlitePool, id: i64, status: Status, by: &StaffUser) -> Result<Option<Vec<i64>>, StoreError> {
-    let key: Option<String> = sqlx::query_scalar("SELECT event FROM registrations WHERE id = ?1").bind(id).fetch_optional(pool).await?;
-    let Some(key) = key else { return Ok(None) };
-    let capacity = match EventRef::parse(&key) {
-        Some(event) => self::event(pool, event).await?.and_then(|e| e.places.capacity),
+/// phoned; places given back go to the first ones waiting. Whoever gets a place from it is told.
+/// Audited. Says whether there is such a sign-up, and who moved up.
+pub async fn move_to(pool: &SqlitePool, outbox: &Outbox, id: i64, status: Status, by: &StaffUser) -> Result<Option<Vec<i64>>, StoreError> {
+    let found: Option<(String, String)> =
+        sqlx::query_as("SELECT event, status FROM registrations WHERE id = ?1").bind(id).fetch_optional(pool).await?;
+    let Some((key, was)) = found else { return Ok(None) };
+    let published = match EventRef::parse(&key) {
+        Some(event) => self::event(pool, event).await?,
         None => None,
     };
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -243,14 +322,20 @@ pub async fn move_to(pool: &SqlitePool, id: i64, status: Status, by: &StaffUser)
         .await?;
     let change = Change { action: "status", collection: Some(COLLECTION), item_id: Some(id), version: None, body: Some(status.as_str().into()) };
     audit::record(&mut transaction, Some(by), change).await?;
-    let moved_up = move_up(&mut transaction, &key, capacity).await?;
+    if let (Some(event), Status::Confirmed, Some(Status::Waiting)) = (&published, status, Status::parse(&was)) {
+        messages::tell(&mut transaction, outbox, id, Notice::MovedUp, Subject::Live(event)).await?;
+    }
+    let moved_up = move_up(&mut transaction, outbox, &key, published.as_ref()).await?;
     transaction.commit().await?;
+    outbox.wake();
     Ok(Some(moved_up))
 }
 
-/// Gives the places free of `event` to the first ones waiting, in order, while each fits;
-/// audited. Returns who moved up.
-async fn move_up(db: &mut SqliteConnection, event: &str, capacity: Option<u32>) -> Result<Vec<i64>, StoreError> {
+/// Gives the places free of `event` (as `published` now, if it still takes sign-ups on line) to
+/// the first ones waiting, in order, while each fits, and tells them; audited. Returns who moved
+/// up.
+async fn move_up(db: &mut SqliteConnection, outbox: &Outbox, event: &str, published: Option<&Event>) -> Result<Vec<i64>, StoreError> {
+    let capacity = published.and_then(|e| e.places.capacity);
     let (taken, _) = counts(db, event).await?;
     let waiting: Vec<(i64, i64)> = sqlx::query_as("SELECT id, people FROM registrations WHERE event = ?1 AND status = 'waiting' ORDER BY id")
         .bind(event)
@@ -265,6 +350,9 @@ async fn move_up(db: &mut SqliteConnection, event: &str, capacity: Option<u32>) 
             .execute(&mut *db)
             .await?;
         audit::record_public(db, Change { action: "move up", collection: Some(COLLECTION), item_id: Some(*id), version: None, body: None }).await?;
+        if let Some(event) = published {
+            messages::tell(db, outbox, *id, Notice::MovedUp, Subject::Live(event)).await?;
+        }
     }
     Ok(moved)
 }
@@ -272,8 +360,8 @@ async fn move_up(db: &mut SqliteConnection, event: &str, capacity: Option<u32>) 
 type EntryRow = (i64, Option<String>, Option<String>, Option<String>, Option<String>, i64, String, String, Option<String>, Option<String>);
 
 /// Everyone signed up for `event`, in order (confirmed, waiting, cancelled), for staff; the
-/// reading is audited.
-pub async fn list(pool: &SqlitePool, event: &Event, now: NaiveDateTime, by: &StaffUser) -> Result<EventList, StoreError> {
+/// reading is audited. Those that no e-mail reaches (no address, or no relay) are to be phoned.
+pub async fn list(pool: &SqlitePool, outbox: &Outbox, event: &Event, now: NaiveDateTime, by: &StaffUser) -> Result<EventList, StoreError> {
     let figures = availability(pool, event, now).await?;
     let mut transaction = pool.begin().await?;
     let rows: Vec<EntryRow> = sqlx::query_as(
@@ -292,7 +380,7 @@ pub async fn list(pool: &SqlitePool, event: &Event, now: NaiveDateTime, by: &Sta
                 waiting += 1;
                 waiting
             });
-            let to_phone = email.is_none() && name.is_some();
+            let to_phone = name.is_some() && (email.is_none() || outbox.public_url().is_none());
             Entry {
                 id,
                 name,
@@ -383,6 +471,57 @@ pub async fn keep_erasing(pool: SqlitePool, keep_days: u32) {
             Ok(0) => {}
             Ok(erased) => tracing::info!(erased, "personal data of past sign-ups erased"),
             Err(error) => tracing::error!(?error, "cannot erase the personal data of past sign-ups"),
+        }
+    }
+}
+
+/// Cancels the sign-ups of every event still to come that no longer takes place (its session
+/// taken out of the programme, its occurrence cancelled, its programme or activity deleted), and
+/// tells the people by e-mail; audited. Returns how many sign-ups were cancelled.
+pub async fn cancel_for_events_off(pool: &SqlitePool, outbox: &Outbox, now: NaiveDateTime) -> Result<u64, StoreError> {
+    let events: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT event FROM registrations WHERE status <> 'cancelled' AND erased_at IS NULL AND event_ends_at > ?1")
+            .bind(now)
+            .fetch_all(pool)
+            .await?;
+    let mut cancelled = 0;
+    for key in events {
+        let Some(event) = EventRef::parse(&key) else { continue };
+        if takes_place(pool, event).await? {
+            continue;
+        }
+        let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM registrations WHERE event = ?1 AND status <> 'cancelled' AND erased_at IS NULL")
+            .bind(&key)
+            .fetch_all(&mut *transaction)
+            .await?;
+        for id in &ids {
+            sqlx::query("UPDATE registrations SET status = 'cancelled', changed_at = ?2 WHERE id = ?1")
+                .bind(id)
+                .bind(Utc::now().timestamp())
+                .execute(&mut *transaction)
+                .await?;
+            messages::tell(&mut transaction, outbox, *id, Notice::EventCancelled, Subject::AsAnnounced).await?;
+        }
+        let change = Change { action: "event off", collection: Some(COLLECTION), item_id: None, version: Some(ids.len() as i64), body: Some(key) };
+        audit::record(&mut transaction, None, change).await?;
+        transaction.commit().await?;
+        outbox.wake();
+        cancelled += ids.len() as u64;
+    }
+    Ok(cancelled)
+}
+
+/// Looks for events that are off each time the content changes, for as long as the server runs.
+pub async fn keep_cancelling_for_events_off(pool: SqlitePool, outbox: Outbox, mut version: watch::Receiver<i64>) {
+    loop {
+        match cancel_for_events_off(&pool, &outbox, plantzette_content::schedule::residence_now()).await {
+            Ok(0) => {}
+            Ok(cancelled) => tracing::info!(cancelled, "sign-ups cancelled: their event is off"),
+            Err(error) => tracing::error!(?error, "cannot cancel the sign-ups of events that are off"),
+        }
+        if version.changed().await.is_err() {
+            return;
         }
     }
 }

@@ -213,7 +213,7 @@ fn admissions_message(to: &str, id: i64, request: &StayRequest) -> Message {
         request.flexibility.label(lang).to_lowercase(),
         request.reason.label(lang),
     );
-    Message { to: to.to_string(), subject, body }
+    Message { to: to.to_string(), subject, body, calendar: None }
 }
 
 type RequestRow = (

@@ -32,7 +32,7 @@ fn item<T: Content>((id, version, body): Row) -> Result<Item<T>, StoreError> {
 }
 
 /// Every live item of `T` that concerns a day of `range` (or every day, for undated content).
-pub async fn list<T: Content>(pool: &SqlitePool, range: Option<DateRange>) -> Result<Vec<Item<T>>, StoreError> {
+pub async fn list<'c, T: Content>(db: impl Executor<'c, Database = Sqlite>, range: Option<DateRange>) -> Result<Vec<Item<T>>, StoreError> {
     let (from, to) = match range {
         Some(range) => (Some(range.from), Some(range.to)),
         None => (None, None),
@@ -43,7 +43,7 @@ pub async fn list<T: Content>(pool: &SqlitePool, range: Option<DateRange>) -> Re
          ORDER BY first_day, id",
         T::COLLECTION
     );
-    let rows: Vec<Row> = sqlx::query_as(&sql).bind(from).bind(to).fetch_all(pool).await?;
+    let rows: Vec<Row> = sqlx::query_as(&sql).bind(from).bind(to).fetch_all(db).await?;
     rows.into_iter().map(item).collect()
 }
 

@@ -99,14 +99,16 @@ async fn sign_up(
 
 /// Signs `form` up for `event` and says how it went, to the person or to staff.
 async fn answered(state: &AppState, event: &Event, form: &SignUp, by_staff: Option<&str>) -> Result<Response, ApiError> {
+    let emailed = state.outbox.public_url().is_some() && !form.email.trim().is_empty();
     let answer = |standing: Standing, token: Option<String>, already: bool| SignUpAnswer {
         event: event.key.clone(),
         status: standing.status,
         position: standing.position,
         token,
         already,
+        emailed,
     };
-    match registrations::sign_up(&state.pool, event, form, residence_now(), by_staff).await? {
+    match registrations::sign_up(&state.pool, &state.outbox, event, form, residence_now(), by_staff).await? {
         Outcome::New { standing, token } => {
             state.live.refresh().await;
             Ok((StatusCode::CREATED, [(CACHE_CONTROL, "no-store")], Json(answer(standing, Some(token), false))).into_response())
@@ -144,7 +146,7 @@ struct ListParams {
 
 async fn list(State(state): State<AppState>, staff: Staff, Path(key): Path<String>, Query(params): Query<ListParams>) -> Result<Response, ApiError> {
     let event = event_of(&state, &key).await?;
-    let list = registrations::list(&state.pool, &event, residence_now(), &staff.user).await?;
+    let list = registrations::list(&state.pool, &state.outbox, &event, residence_now(), &staff.user).await?;
     Ok(match params.format.as_deref() {
         Some("csv") => {
             let file = format!("attachment; filename=\"inscriptions-{}.csv\"", key.replace(['/', ':'], "-"));
@@ -233,7 +235,7 @@ async fn move_to(
     Path(id): Path<i64>,
     JsonBody(body): JsonBody<StatusBody>,
 ) -> Result<StatusCode, ApiError> {
-    registrations::move_to(&state.pool, id, body.status, &staff.user).await?.ok_or(ApiError::NotFound("sign-up"))?;
+    registrations::move_to(&state.pool, &state.outbox, id, body.status, &staff.user).await?.ok_or(ApiError::NotFound("sign-up"))?;
     state.live.refresh().await;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -251,7 +253,7 @@ struct CancelParams {
     (status = 204, description = "Cancelled"), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)
 ))]
 async fn cancel(State(state): State<AppState>, Path(token): Path<String>, Query(params): Query<CancelParams>) -> Result<StatusCode, ApiError> {
-    registrations::cancel(&state.pool, &token, params.erase).await?.ok_or(ApiError::NotFound("sign-up"))?;
+    registrations::cancel(&state.pool, &state.outbox, &token, params.erase).await?.ok_or(ApiError::NotFound("sign-up"))?;
     state.live.refresh().await;
     Ok(StatusCode::NO_CONTENT)
 }

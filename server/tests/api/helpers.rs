@@ -64,6 +64,13 @@ pub async fn spawn_app_with(adjust: impl FnOnce(Config) -> Config) -> TestApp {
     TestApp::at(address, dir)
 }
 
+/// A test app reached at a public address that it knows (`PLANTZETTE_PUBLIC_URL`, which links in
+/// e-mail begin with): a free port is chosen first, then the server listens on it.
+pub async fn spawn_app_at_public_url(adjust: impl FnOnce(Config) -> Config) -> TestApp {
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    spawn_app_with(|config| adjust(Config { addr: free, public_url: Some(format!("http://{free}")), ..config })).await
+}
+
 /// Starts a server with this configuration in the background and returns where it listens.
 pub async fn start(config: Config) -> SocketAddr {
     let server = Server::build(&config).await.expect("the server starts");

@@ -19,6 +19,7 @@ mod registrations;
 mod screens;
 mod server_binary;
 mod short_stays;
+mod sign_up_messages;
 mod site;
 mod staff_client;
 mod staff_editing;

@@ -19,7 +19,7 @@ async fn app() -> TestApp {
 }
 
 /// The first demo session still to come, more than an hour from now, and its places.
-async fn coming_session(app: &TestApp) -> (String, NaiveDateTime, u32) {
+pub async fn coming_session(app: &TestApp) -> (String, NaiveDateTime, u32) {
     let programmes: Listing<Item<Programme>> = app.get_json("/api/v1/programmes").await;
     let soon = residence_now() + Duration::hours(1);
     let (programme, session) = programmes

@@ -1,11 +1,14 @@
 """A mail relay for the server's tests: aiosmtpd on loopback, STARTTLS required before AUTH
 and mail, one login (`plantzette` / `relay-secret`). Each message received is written to
-OUT_DIR as JSON (envelope, whether it came over TLS, the raw message). Prints `ready PORT`
-once listening, then serves until killed.
+OUT_DIR as JSON: the envelope, whether it came over TLS, the raw message, and as Python's
+`email` package reads it (its subject, and each part's type, file name and decoded text).
+Prints `ready PORT` once listening, then serves until killed.
 
     python smtp_relay.py CERT KEY OUT_DIR
 """
 
+import email
+import email.policy
 import json
 import socket
 import ssl
@@ -24,12 +27,20 @@ class Keep:
 
     async def handle_DATA(self, server, session, envelope):
         Keep.count += 1
+        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        parts = [
+            {"type": part.get_content_type(), "filename": part.get_filename(), "text": part.get_content()}
+            for part in parsed.walk()
+            if not part.is_multipart()
+        ]
         message = {
             "mail_from": envelope.mail_from,
             "rcpt_tos": envelope.rcpt_tos,
             "tls": session.ssl is not None,
             "authenticated": session.authenticated,
             "content": envelope.content.decode("utf-8", "replace"),
+            "subject": str(parsed["subject"]),
+            "parts": parts,
         }
         path = out_dir / f"{Keep.count:04}.json"
         path.with_suffix(".tmp").write_text(json.dumps(message))

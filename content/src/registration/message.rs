@@ -1,0 +1,183 @@
+//! What a person who signed up is told by e-mail, in their language: that their place is
+//! confirmed, which place on the waiting list they hold, that a place came free for them, or that
+//! the event is cancelled. The event and the private link, nothing more: no name, no note, no
+//! count of people (a message crosses servers that are not the residence's).
+
+use chrono::NaiveDateTime;
+
+use crate::format::{day_and_month, long_date, time_span};
+use crate::text::Lang;
+
+/// Why the person is written to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Confirmed,
+    /// On the waiting list, at this rank (from 1).
+    Waiting(u32),
+    /// A place came free: confirmed now.
+    MovedUp,
+    /// The event will not take place.
+    EventCancelled,
+}
+
+/// The event a message is about, in the person's language.
+pub struct About<'a> {
+    pub title: &'a str,
+    pub place: &'a str,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    /// The private link to see or cancel the sign-up; `None` for a sign-up made before the links
+    /// could be written again (its first message has it).
+    pub link: Option<&'a str>,
+    /// Who writes, and where to call with a question.
+    pub residence: &'a str,
+    pub phone: &'a str,
+}
+
+/// A message's subject and plain-text body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Letter {
+    pub subject: String,
+    pub body: String,
+}
+
+impl Notice {
+    /// Whether the message carries the event for the person's calendar (not for one that is off).
+    pub fn carries_calendar(self) -> bool {
+        self != Notice::EventCancelled
+    }
+
+    pub fn letter(self, about: &About, lang: Lang) -> Letter {
+        let day = day_and_month(about.starts_at.date(), lang);
+        let subject = format!("{} {}, {day}", self.subject_start(lang), about.title);
+        let when = format!("{}, {}", long_date(about.starts_at.date(), lang), time_span(about.starts_at, about.ends_at));
+        let mut body = format!("{}\n\n{}\n{when}\n{}\n", self.opening(lang), about.title, about.place);
+        if let Some(link) = about.link {
+            body.push_str(&format!("\n{} {link}\n", link_line(self, lang)));
+        }
+        if self.carries_calendar() {
+            body.push_str(&format!("{}\n", calendar_line(lang)));
+        }
+        body.push_str(&format!("\n{}\n{}", about.residence, signature(about.phone, lang)));
+        Letter { subject, body }
+    }
+
+    fn subject_start(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Notice::Confirmed, Lang::Fr) => "Inscription confirmée :",
+            (Notice::Confirmed, Lang::De) => "Anmeldung bestätigt:",
+            (Notice::Confirmed, Lang::En) => "Place confirmed:",
+            (Notice::Waiting(_), Lang::Fr) => "Liste d\u{2019}attente :",
+            (Notice::Waiting(_), Lang::De) => "Warteliste:",
+            (Notice::Waiting(_), Lang::En) => "Waiting list:",
+            (Notice::MovedUp, Lang::Fr) => "Une place pour vous :",
+            (Notice::MovedUp, Lang::De) => "Ein Platz für Sie:",
+            (Notice::MovedUp, Lang::En) => "A place for you:",
+            (Notice::EventCancelled, Lang::Fr) => "Annulé :",
+            (Notice::EventCancelled, Lang::De) => "Abgesagt:",
+            (Notice::EventCancelled, Lang::En) => "Cancelled:",
+        }
+    }
+
+    fn opening(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Notice::Confirmed, Lang::Fr) => "Votre place est confirmée.".into(),
+            (Notice::Confirmed, Lang::De) => "Ihr Platz ist bestätigt.".into(),
+            (Notice::Confirmed, Lang::En) => "Your place is confirmed.".into(),
+            (Notice::Waiting(rank), Lang::Fr) => {
+                format!(
+                    "Vous êtes n° {rank} sur la liste d\u{2019}attente. Si une place se libère, elle vous est donnée et nous vous l\u{2019}écrivons."
+                )
+            }
+            (Notice::Waiting(rank), Lang::De) => {
+                format!("Sie sind Nr. {rank} auf der Warteliste. Wird ein Platz frei, erhalten Sie ihn, und wir schreiben es Ihnen.")
+            }
+            (Notice::Waiting(rank), Lang::En) => {
+                format!("You are number {rank} on the waiting list. If a place comes free, it is yours, and we will write to tell you.")
+            }
+            (Notice::MovedUp, Lang::Fr) => "Une place s\u{2019}est libérée : votre inscription est confirmée.".into(),
+            (Notice::MovedUp, Lang::De) => "Ein Platz ist frei geworden: Ihre Anmeldung ist bestätigt.".into(),
+            (Notice::MovedUp, Lang::En) => "A place came free: your place is confirmed.".into(),
+            (Notice::EventCancelled, Lang::Fr) => "Ce rendez-vous est annulé. Nous regrettons ce contretemps.".into(),
+            (Notice::EventCancelled, Lang::De) => "Dieser Termin ist abgesagt. Wir bedauern es.".into(),
+            (Notice::EventCancelled, Lang::En) => "This event is cancelled. We are sorry.".into(),
+        }
+    }
+}
+
+fn link_line(notice: Notice, lang: Lang) -> &'static str {
+    match (notice, lang) {
+        (Notice::EventCancelled, Lang::Fr) => "Votre inscription :",
+        (Notice::EventCancelled, Lang::De) => "Ihre Anmeldung:",
+        (Notice::EventCancelled, Lang::En) => "Your sign-up:",
+        (_, Lang::Fr) => "Voir ou annuler votre inscription :",
+        (_, Lang::De) => "Anmeldung ansehen oder abmelden:",
+        (_, Lang::En) => "See or cancel your sign-up:",
+    }
+}
+
+fn calendar_line(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Le fichier joint l\u{2019}ajoute à votre calendrier.",
+        Lang::De => "Mit der angehängten Datei tragen Sie den Termin in Ihren Kalender ein.",
+        Lang::En => "The attached file adds it to your calendar.",
+    }
+}
+
+fn signature(phone: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Message envoyé automatiquement. Une question ? {phone}"),
+        Lang::De => format!("Automatisch versandte Nachricht. Fragen? {phone}"),
+        Lang::En => format!("Sent automatically. A question? {phone}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn about(link: Option<&'static str>) -> About<'static> {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
+        About {
+            title: "Équilibre en marche",
+            place: "Salle polyvalente",
+            starts_at: day.and_hms_opt(14, 0, 0).unwrap(),
+            ends_at: day.and_hms_opt(15, 30, 0).unwrap(),
+            link,
+            residence: "Résidence Plantzette",
+            phone: "+41 27 555 01 00",
+        }
+    }
+
+    #[test]
+    fn a_confirmation_names_the_event_its_time_and_the_link() {
+        let letter = Notice::Confirmed.letter(&about(Some("https://plantzette.example.ch/registration/abc")), Lang::Fr);
+        assert_eq!(letter.subject, "Inscription confirmée : Équilibre en marche, 10 décembre");
+        assert!(letter
+            .body
+            .starts_with("Votre place est confirmée.\n\nÉquilibre en marche\njeudi 10 décembre 2026, 14:00–15:30\nSalle polyvalente\n"));
+        assert!(letter.body.contains("Voir ou annuler votre inscription : https://plantzette.example.ch/registration/abc"));
+        assert!(letter.body.contains("calendrier"));
+    }
+
+    #[test]
+    fn the_waiting_list_gives_the_rank_in_german() {
+        let letter = Notice::Waiting(3).letter(&about(Some("https://x.ch/registration/t")), Lang::De);
+        assert_eq!(letter.subject, "Warteliste: Équilibre en marche, 10. Dezember");
+        assert!(letter.body.starts_with("Sie sind Nr. 3 auf der Warteliste."));
+        assert!(letter.body.contains("Donnerstag, 10. Dezember 2026, 14:00–15:30"));
+        assert!(letter.body.contains("Anmeldung ansehen oder abmelden: https://x.ch/registration/t"));
+    }
+
+    #[test]
+    fn a_cancellation_offers_no_calendar_and_a_link_only_when_there_is_one() {
+        let letter = Notice::EventCancelled.letter(&about(None), Lang::En);
+        assert_eq!(letter.subject, "Cancelled: Équilibre en marche, 10 December");
+        assert!(!letter.body.contains("calendar"));
+        assert!(!letter.body.contains("sign-up:"));
+        assert!(letter.body.ends_with("Résidence Plantzette\nSent automatically. A question? +41 27 555 01 00"));
+        assert!(!Notice::EventCancelled.carries_calendar());
+        assert!(Notice::MovedUp.carries_calendar());
+    }
+}
