@@ -6,6 +6,7 @@ use leptos::logging;
 use leptos::prelude::*;
 use plantzette_content::registration::Availability;
 use plantzette_content::screen::Alarm;
+use plantzette_content::short_stay::Feed;
 use plantzette_content::{Activity, Category, DateRange, DayMenu, InfoPage, Item, Lang, Listing, Occurrence, Programme, Today};
 use plantzette_web::request::{successful, unanswered};
 use plantzette_web::RequestError;
@@ -165,6 +166,11 @@ pub async fn page(slug: String) -> Result<Item<InfoPage>, RequestError> {
 /// An event's places (counts, never names), by its key (`programmes/3/2026-12-10T14:00`).
 pub async fn availability(event: String) -> Result<Availability, RequestError> {
     get(format!("/api/v1/registrations/{event}")).await
+}
+
+/// The short-stay beds free in the coming eight weeks, by day (the partners' feed).
+pub async fn short_stays() -> Result<Feed, RequestError> {
+    get("/api/v1/short-stays".into()).await
 }
 
 /// A value from the page's address, made safe to stand as one segment of an API path.

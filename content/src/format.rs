@@ -50,14 +50,23 @@ pub fn day_heading(date: NaiveDate, lang: Lang) -> String {
     full.trim_end_matches(&format!(" {}", date.year())).to_string()
 }
 
+/// "lun.", "Mo", "Mon": a weekday where seven stand in a row.
+pub fn weekday_short(day: Weekday, lang: Lang) -> &'static str {
+    let index = day.num_days_from_monday() as usize;
+    match lang {
+        Lang::Fr => ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."][index],
+        Lang::De => ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"][index],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][index],
+    }
+}
+
 /// "lun. 30", "Mo 30.", "Mon 30": a day of the week on a button small enough for seven in a row.
 pub fn short_day(date: NaiveDate, lang: Lang) -> String {
-    let index = date.weekday().num_days_from_monday() as usize;
-    let day = date.day();
+    let (weekday, day) = (weekday_short(date.weekday(), lang), date.day());
     match lang {
-        Lang::Fr => format!("{} {day}", ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."][index]),
-        Lang::De => format!("{} {day}.", ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"][index]),
-        Lang::En => format!("{} {day}", ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][index]),
+        Lang::Fr => format!("{weekday} {day}"),
+        Lang::De => format!("{weekday} {day}."),
+        Lang::En => format!("{weekday} {day}"),
     }
 }
 

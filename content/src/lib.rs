@@ -29,7 +29,7 @@ pub use error::{ContentError, ErrorCode, FieldError};
 pub use highlight::Highlight;
 pub use item::{Content, Item};
 pub use menu::{Allergen, Country, DayMenu, Dish, Meal, MealKind, Origin, Product};
-pub use page::{BedAvailability, InfoPage, PageSlug};
+pub use page::{InfoPage, PageSlug};
 pub use parse::{parse, Valid};
 pub use programme::{Audience, Contact, Price, Programme, Session, Topic};
 pub use residence::{Address, Residence, VisitingHours, VisitsState, VisitsStatus};

@@ -1,9 +1,9 @@
-//! Info pages: admissions, short-stay beds (with their current availability), medical care, partners.
+//! Info pages: admissions, short stays, medical care, partners. The short-stay beds free are
+//! not typed here but kept as a calendar (`crate::short_stay`), which the short-stay page shows.
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::error::ErrorCode;
 use crate::item::Content;
 use crate::schedule::DateRange;
 use crate::text::{Lang, Text};
@@ -54,13 +54,6 @@ impl PageSlug {
     }
 }
 
-/// How many short-stay beds are free now, as the admissions office last reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct BedAvailability {
-    pub available: u32,
-    pub total: u32,
-}
-
 /// An info page; its body is plain text, paragraphs separated by a blank line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct InfoPage {
@@ -68,8 +61,6 @@ pub struct InfoPage {
     pub title: Text,
     pub summary: Text,
     pub body: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub beds: Option<BedAvailability>,
 }
 
 /// Splits a plain-text body into its paragraphs.
@@ -85,12 +76,6 @@ impl Content for InfoPage {
         v.text("title", &self.title, TITLE);
         v.text("summary", &self.summary, SUMMARY);
         v.text("body", &self.body, BODY);
-        if let Some(beds) = self.beds {
-            v.at("beds", |v| {
-                v.at("total", |v| v.check(beds.total <= 100, ErrorCode::NumberOutOfRange { min: 0, max: 100 }));
-                v.at("available", |v| v.check(beds.available <= beds.total, ErrorCode::NumberOutOfRange { min: 0, max: beds.total.into() }));
-            });
-        }
     }
 
     fn span(&self) -> Option<DateRange> {
@@ -101,18 +86,6 @@ impl Content for InfoPage {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn more_free_beds_than_beds_is_rejected() {
-        let page = InfoPage {
-            slug: PageSlug::ShortStay,
-            title: Text::fr("Court séjour"),
-            summary: Text::fr("Des lits pour quelques semaines."),
-            body: Text::fr("Texte."),
-            beds: Some(BedAvailability { available: 5, total: 4 }),
-        };
-        assert!(page.validate().unwrap_err().has("beds.available", &ErrorCode::NumberOutOfRange { min: 0, max: 4 }));
-    }
 
     #[test]
     fn body_splits_into_paragraphs_on_blank_lines() {

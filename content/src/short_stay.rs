@@ -4,7 +4,7 @@
 //! person (`Availability`); a family, a doctor or the hospital's discharge service asks for a stay
 //! with `StayRequest`, which holds nothing about health: the CMS calls back.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -283,6 +283,40 @@ impl Availability {
             (Lang::En, false) => format!("from {}", day_and_month(date, lang)),
         };
         format!("{beds} {when}")
+    }
+}
+
+impl Availability {
+    /// The days by week, Monday first, for a table with a row per week: a day outside the range
+    /// (before today, after the eighth week) is `None`.
+    pub fn weeks(&self) -> Vec<[Option<FreeOnDay>; 7]> {
+        let mut weeks: Vec<[Option<FreeOnDay>; 7]> = Vec::new();
+        for day in &self.days {
+            let weekday = day.date.weekday().num_days_from_monday() as usize;
+            if weekday == 0 || weeks.is_empty() {
+                weeks.push([None; 7]);
+            }
+            if let Some(week) = weeks.last_mut() {
+                week[weekday] = Some(*day);
+            }
+        }
+        weeks
+    }
+}
+
+impl ExtraBeds {
+    /// "2 lits de plus du 14 décembre au 20 décembre", said where the count is published: the period
+    /// that the network's protocol opened them for.
+    pub fn statement(&self, lang: Lang) -> String {
+        let (from, to, count) = (day_and_month(self.from, lang), day_and_month(self.to, lang), self.count);
+        match (lang, lang.takes_singular(count as usize)) {
+            (Lang::Fr, true) => format!("{count} lit de plus du {from} au {to}"),
+            (Lang::Fr, false) => format!("{count} lits de plus du {from} au {to}"),
+            (Lang::De, true) => format!("{count} zusätzliches Bett vom {from} bis {to}"),
+            (Lang::De, false) => format!("{count} zusätzliche Betten vom {from} bis {to}"),
+            (Lang::En, true) => format!("{count} more bed from {from} to {to}"),
+            (Lang::En, false) => format!("{count} more beds from {from} to {to}"),
+        }
     }
 }
 

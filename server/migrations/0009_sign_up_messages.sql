@@ -15,3 +15,6 @@ ALTER TABLE outbox ADD COLUMN attachment TEXT;
 -- a later message (a place come free, the event cancelled) carries the same link, while only the
 -- token's digest is stored. Random per database; a restored backup keeps its links working.
 INSERT OR IGNORE INTO meta (key, value) VALUES ('link_key', lower(hex(randomblob(32))));
+
+-- The short-stay page's count typed by hand ("2 of 4") gives way to the beds' calendar.
+UPDATE pages SET body = json_remove(body, '$.beds') WHERE json_extract(body, '$.beds') IS NOT NULL;

@@ -12,4 +12,5 @@ pub mod notices;
 pub mod paged;
 pub mod places;
 pub mod read_aloud;
+pub mod short_stays;
 pub mod week_nav;

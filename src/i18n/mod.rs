@@ -89,7 +89,9 @@ pub struct Ui {
     pub all_programmes: &'static str,
     pub no_programmes: &'static str,
     pub more_info: &'static str,
-    pub free_beds: &'static str,
+    /// The caption of the short-stay beds' table, and its rows read out: "Semaine du 7 décembre".
+    pub free_beds_by_day: &'static str,
+    pub week_from: &'static str,
     pub of: &'static str,
     pub not_found: &'static str,
     pub not_found_text: &'static str,

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use plantzette_content::format::time_span;
-use plantzette_content::{InfoPage as Page, Item, Residence, Today};
+use plantzette_content::{InfoPage as Page, Item, PageSlug, Residence, Today};
 
 use super::programmes::Paragraphs;
 use crate::api;
@@ -16,6 +16,7 @@ use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::components::notices::use_today;
 use crate::components::paged::Paged;
+use crate::components::short_stays::ShortStayAvailability;
 use crate::i18n::ui;
 use crate::kiosk::is_kiosk;
 use crate::live::live_resource;
@@ -113,9 +114,7 @@ pub(crate) fn TopicDetail(page: Page) -> impl IntoView {
         </div>
         <Paged><div class="blocks">
             <p class="lead"><LocalText text=page.summary/></p>
-            {page.beds.map(|beds| view! {
-                <p class="card beds"><strong>{ui.free_beds}{ui.colon}{beds.available}" "{ui.of}" "{beds.total}</strong></p>
-            })}
+            {(page.slug == PageSlug::ShortStay).then(|| view! { <ShortStayAvailability/> })}
             <Paragraphs text=page.body/>
         </div></Paged>
     }

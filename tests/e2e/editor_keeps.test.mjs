@@ -95,9 +95,9 @@ test('a day\'s menu keeps the courses and meals its form does not show', async (
   });
 });
 
-test('an info page keeps its three languages and its free beds', async () => {
+test('an info page keeps its three languages', async () => {
   await keptThroughTheEditor('pages', 'pages', (items) => items.find((p) => p.slug === 'short_stay'), (p) => ({
-    ...p, title: text('Courts séjours, tous les textes'), beds: { available: 2, total: 4 },
+    ...p, title: text('Courts séjours, tous les textes'),
   }), editRow('Courts séjours, tous les textes'));
 });
 

@@ -1,8 +1,11 @@
-// Practical info: visiting hours and status, how to reach the residence, and the info pages.
+// Practical info: visiting hours and status, how to reach the residence, the info pages, and the
+// short-stay beds free by day.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
+import { KIOSK, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
 import { useApp } from './support/app.mjs';
+import { PORTRAIT, fitProblems } from './support/kiosk.mjs';
+import { staffApi } from './support/staff.mjs';
 
 const app = useApp();
 
@@ -23,16 +26,53 @@ test('practical info gives visiting hours, phone, e-mail, a map link and the inf
   await context.close();
 });
 
-test('the short-stay page tells how many beds are free', async () => {
-  const shortStay = await app.server.api('/api/v1/pages/short_stay');
-  const { page, context, problems } = await openPage(app.browser);
-  await page.goto(`${app.server.url}/info`);
-  await waitForContent(page);
-  await page.getByRole('link', { name: shortStay.title.fr }).click();
-  await page.waitForURL('**/info/short_stay');
-  await page.getByText(new RegExp(`Lits libres\\s: ${shortStay.beds.available} sur ${shortStay.beds.total}`)).waitFor();
-  assertNoProblems(problems);
+test('the short-stay page says when a bed is free and shows eight weeks by day, in French and German, live', async () => {
+  const feed = await app.server.api('/api/v1/short-stays');
+  const staff = await staffApi(app.server);
+  for (const [lang, headline, caption] of [['fr', /^\d+ lits? libres? (aujourd'hui|dès le \d+)/, 'Lits libres par jour'], ['de', /^\d+ Bett(en)? frei ab (heute|\d+\.)/, 'Freie Betten pro Tag']]) {
+    const { page, context, problems } = await openPage(app.browser, { lang });
+    await page.goto(`${app.server.url}/info/short_stay`);
+    await waitForContent(page);
+    const table = page.getByRole('table', { name: caption });
+    await table.waitFor();
+    assert.match(await page.locator('.beds-headline').innerText(), headline);
+    // A row per week, a cell per day in the range, each with the day's free beds.
+    const cells = await table.locator('td.free, td.taken').allInnerTexts();
+    assert.deepEqual(cells.map(Number), feed.days.map((d) => d.free));
+    assert.equal(await table.getByRole('rowheader').count(), Math.ceil((feed.days.length + (new Date(`${feed.days[0].date}T12:00Z`).getUTCDay() + 6) % 7) / 7));
+    await assertAccessible(page, `the short-stay page (${lang})`);
+    assertNoProblems(problems);
+    await context.close();
+  }
+
+  // Every bed reserved on the first free day: the page follows, without a reload.
+  const { page, context } = await openPage(app.browser);
+  await page.goto(`${app.server.url}/info/short_stay`);
+  await page.locator('.beds-headline').waitFor();
+  const before = await page.locator('.beds-headline').innerText();
+  const first = feed.next_free.date;
+  const calendar = await staff.get('short-stays');
+  for (const bed of calendar.beds) {
+    await staff.put(`short-stays/beds/${bed.id}/days`, { from: first, to: first, state: 'reserved', note: '' });
+  }
+  const index = feed.days.findIndex((d) => d.date === first);
+  await page.waitForFunction(([i]) => document.querySelectorAll('.bed-strip td.free, .bed-strip td.taken')[i]?.textContent === '0', [index], { timeout: 5000 });
+  assert.notEqual(await page.locator('.beds-headline').innerText(), before, 'the first free day is another');
   await context.close();
+});
+
+test('the kiosk shows the short-stay beds on one screen, landscape and upright', async () => {
+  for (const device of [KIOSK, PORTRAIT, { viewport: { width: 1366, height: 768 } }]) {
+    const { page, context, problems } = await openPage(app.browser, { device });
+    await page.goto(`${app.server.url}/kiosk`);
+    await waitForContent(page);
+    await page.goto(`${app.server.url}/info/short_stay`);
+    await page.locator('.beds-headline').waitFor();
+    await page.locator('table.bed-strip').waitFor();
+    assert.deepEqual(await fitProblems(page), [], `${device.viewport.width}x${device.viewport.height}`);
+    assertNoProblems(problems);
+    await context.close();
+  }
 });
 
 test('an unknown address is a page that leads home, not a dead end', async () => {

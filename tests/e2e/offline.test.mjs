@@ -69,13 +69,14 @@ test('a slow answer: the copy is shown first, then the server\'s newer content w
     const { page, context } = await openControlledKiosk(browser, server);
     const shown = (await page.locator('li.activity h3.title').first().innerText()).trim();
     const activity = today.activities.find((o) => o.title.fr === shown);
-    // Only the reload's own request is slow: the fetch that the late answer then prompts
-    // must not wait as long again (on a busy machine the two delays outran the wait below).
-    let slowed = false;
+    // The reload's requests are slow (the shell's preload and the app's own); once they have
+    // answered, the fetch that the late answer prompts is not held again (on a busy machine the
+    // two delays in a row outran the wait below).
+    let slow = true;
     await context.route('**/api/v1/today*', async (route) => {
-      if (!slowed) {
-        slowed = true;
+      if (slow) {
         await new Promise((resolve) => setTimeout(resolve, 6000));
+        slow = false;
       }
       await route.continue();
     });

@@ -212,3 +212,25 @@ fn a_closed_request_is_erased_after_the_days_kept_and_waiting_is_counted_until_a
     assert!(RequestStatus::Accepted.is_closed() && RequestStatus::Declined.is_closed());
     assert!(!RequestStatus::New.is_closed() && !RequestStatus::Answered.is_closed());
 }
+
+#[test]
+fn the_days_fall_into_weeks_from_monday_with_the_days_outside_the_range_empty() {
+    // A Thursday: the first week has Monday to Wednesday empty; eight weeks end on a Wednesday.
+    let today = day("2026-12-03");
+    let weeks = calendar(today, 1, &[(1, "2026-12-07", "2026-12-07", DayState::Reserved)]).public().weeks();
+    assert_eq!(weeks.len(), 9);
+    assert_eq!(weeks[0][..3], [None, None, None]);
+    assert_eq!(weeks[0][3], Some(FreeOnDay { date: today, free: 1 }));
+    assert_eq!(weeks[1][0], Some(FreeOnDay { date: day("2026-12-07"), free: 0 }));
+    assert_eq!(weeks[8][2].map(|d| d.date), Some(day("2027-01-27")));
+    assert_eq!(weeks[8][3], None);
+}
+
+#[test]
+fn extra_beds_say_their_period() {
+    let extra = ExtraBeds { from: day("2026-12-14"), to: day("2026-12-20"), count: 2 };
+    assert_eq!(extra.statement(Lang::Fr), "2 lits de plus du 14 décembre au 20 décembre");
+    assert_eq!(extra.statement(Lang::De), "2 zusätzliche Betten vom 14. Dezember bis 20. Dezember");
+    let one = ExtraBeds { count: 1, ..extra };
+    assert_eq!(one.statement(Lang::Fr), "1 lit de plus du 14 décembre au 20 décembre");
+}

@@ -1,13 +1,13 @@
 //! Info pages (admissions, short stays, medical care, partners): title, summary and text in
-//! French and German, and for short stays the beds free now.
+//! French and German. The short-stay beds free are kept in their calendar (`short_stays.rs`).
 
 use leptos::prelude::*;
-use plantzette_content::{BedAvailability, InfoPage, Item, PageSlug};
+use plantzette_content::{InfoPage, Item, PageSlug};
 
-use crate::components::form::{CheckBox, Field, Form, TextFields, TextInput};
+use crate::components::form::{Field, Form, TextFields};
 use crate::components::list::{ContentPage, Editing};
 use crate::components::saving::{use_saving, FormFooter};
-use crate::fields::{number, Reader, TextInputs};
+use crate::fields::{Reader, TextInputs};
 use crate::i18n::{lang, ui};
 
 #[component]
@@ -30,28 +30,12 @@ fn PageForm(editing: Editing<InfoPage>, item: Option<Item<InfoPage>>) -> impl In
     let title = TextInputs::new(page.as_ref().map(|p| &p.title));
     let summary = TextInputs::new(page.as_ref().map(|p| &p.summary));
     let body = TextInputs::new(page.as_ref().map(|p| &p.body));
-    let beds = page.as_ref().and_then(|p| p.beds);
-    let has_beds = RwSignal::new(beds.is_some());
-    let available = RwSignal::new(beds.map(|b| b.available.to_string()).unwrap_or_default());
-    let total = RwSignal::new(beds.map(|b| b.total.to_string()).unwrap_or_default());
-    let read = move |reader: &mut Reader| {
-        let beds = if has_beds.get_untracked() {
-            let available = number(reader, "beds.available", &available.get_untracked());
-            let total = number(reader, "beds.total", &total.get_untracked());
-            Some(BedAvailability { available: available?, total: total? })
-        } else {
-            None
-        };
-        Some(InfoPage { slug: slug.get_untracked(), title: title.text(), summary: summary.text(), body: body.text(), beds })
-    };
+    let read = move |_: &mut Reader| Some(InfoPage { slug: slug.get_untracked(), title: title.text(), summary: summary.text(), body: body.text() });
     let load = move |theirs: InfoPage| {
         slug.set(theirs.slug);
         title.load(Some(&theirs.title));
         summary.load(Some(&theirs.summary));
         body.load(Some(&theirs.body));
-        has_beds.set(theirs.beds.is_some());
-        available.set(theirs.beds.map(|b| b.available.to_string()).unwrap_or_default());
-        total.set(theirs.beds.map(|b| b.total.to_string()).unwrap_or_default());
     };
     let saving = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
@@ -68,13 +52,6 @@ fn PageForm(editing: Editing<InfoPage>, item: Option<Item<InfoPage>>) -> impl In
             <TextFields form id="title" label=ui.title_field field="title" inputs=title/>
             <TextFields form id="summary" label=ui.summary field="summary" inputs=summary/>
             <TextFields form id="body" label=ui.body field="body" inputs=body multiline=true/>
-            <CheckBox label=ui.short_stay_beds value=has_beds/>
-            <Show when=move || has_beds.get()>
-                <div class="field-row">
-                    <TextInput form id="beds-available".into() label=ui.beds_available.into() field="beds.available" value=available kind="number"/>
-                    <TextInput form id="beds-total".into() label=ui.beds_total.into() field="beds.total" value=total kind="number"/>
-                </div>
-            </Show>
             <FormFooter form saving on_cancel=Callback::new(move |_| editing.close())/>
         </form>
     }

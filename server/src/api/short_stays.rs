@@ -66,9 +66,9 @@ async fn feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiErr
         time_zone: RESIDENCE_TZ_NAME.to_string(),
     };
     let availability = short_stays::calendar(&state.pool, today).await?.public();
-    // Partners poll: a minute's staleness is nothing for a bed, and the ETag makes the next
-    // question cheap.
-    Ok(([(CACHE_CONTROL, "public, max-age=60")], Json(Feed { provider, as_of: today, availability })))
+    // Any cache may keep it, but asks again each time (a 304 while nothing changed): the pages
+    // and kiosks showing it follow each change of the calendar at once.
+    Ok(([(CACHE_CONTROL, "public, no-cache")], Json(Feed { provider, as_of: today, availability })))
 }
 
 /// A request's acknowledgement: its number, to quote on the phone.

@@ -1,6 +1,6 @@
 //! The demo info pages: admissions, short stays, care, and the care network's partners.
 
-use plantzette_content::{BedAvailability, InfoPage, PageSlug};
+use plantzette_content::{InfoPage, PageSlug};
 
 use super::fr_de;
 
@@ -14,7 +14,6 @@ pub fn pages() -> Vec<InfoPage> {
                 "Les demandes d'admission passent par le CMS de votre région, qui évalue avec vous les besoins et les aides possibles.\n\nUne visite de la résidence est possible en tout temps, sur rendez-vous auprès de la réception.",
                 "Aufnahmegesuche laufen über das SMZ Ihrer Region, das mit Ihnen den Bedarf und mögliche Hilfen klärt.\n\nEin Besuch der Residenz ist jederzeit nach Absprache mit dem Empfang möglich.",
             ),
-            beds: None,
         },
         InfoPage {
             slug: PageSlug::ShortStay,
@@ -24,7 +23,6 @@ pub fn pages() -> Vec<InfoPage> {
                 "Nos lits de court séjour accueillent pour deux à six semaines une personne qui sort de l'hôpital ou dont le proche aidant a besoin de repos.\n\nRéservation auprès de la réception ou du CMS.",
                 "Unsere Kurzaufenthaltsbetten nehmen für zwei bis sechs Wochen Menschen auf, die aus dem Spital kommen oder deren pflegende Angehörige eine Pause brauchen.\n\nReservation beim Empfang oder beim SMZ.",
             ),
-            beds: Some(BedAvailability { available: 2, total: 4 }),
         },
         InfoPage {
             slug: PageSlug::MedicalCare,
@@ -34,7 +32,6 @@ pub fn pages() -> Vec<InfoPage> {
                 "Une équipe infirmière est présente 24 heures sur 24. Le médecin répondant de la résidence passe chaque semaine ; chacun peut garder son médecin traitant.\n\nPhysiothérapie, ergothérapie et podologie sont proposées sur place.",
                 "Ein Pflegeteam ist rund um die Uhr anwesend. Der Heimarzt kommt jede Woche; alle können ihren Hausarzt behalten.\n\nPhysiotherapie, Ergotherapie und Podologie werden im Haus angeboten.",
             ),
-            beds: None,
         },
         InfoPage {
             slug: PageSlug::Partners,
@@ -44,7 +41,6 @@ pub fn pages() -> Vec<InfoPage> {
                 "La résidence est gérée par le centre médico-social (CMS) de la région, qui assure aussi les soins à domicile et la prévention.\n\nNous travaillons avec l'Hôpital du Valais, les cliniques de réadaptation du canton, Pro Senectute Valais-Wallis et Alzheimer Valais.",
                 "Die Residenz wird vom Sozialmedizinischen Zentrum (SMZ) der Region geführt, das auch die Pflege zu Hause und die Prävention übernimmt.\n\nWir arbeiten mit dem Spital Wallis, den Rehabilitationskliniken des Kantons, Pro Senectute Valais-Wallis und Alzheimer Wallis zusammen.",
             ),
-            beds: None,
         },
     ]
 }

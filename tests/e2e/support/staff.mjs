@@ -21,6 +21,8 @@ export async function staffApi(server) {
     get: (path) => call('GET', path),
     create: (kind, content) => call('POST', kind, { body: content }),
     remove: (kind, item) => call('DELETE', `${kind}/${item.id}`, { version: item.version }),
+    /** PUT to a path with no version of its own (a bed's days). */
+    put: (path, body) => call('PUT', path, { body }),
     /** DELETE of a path with no item of its own (the alarm). */
     end: (path) => call('DELETE', path),
     /** Replaces an item (as read from the staff API) with `content`; returns it as saved. */
