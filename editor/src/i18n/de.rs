@@ -206,7 +206,7 @@ pub static DE: Ui = Ui {
     waiting_people: "Warteliste",
     cancelled_people: "Abgemeldet",
     nobody_signed_up: "Noch niemand.",
-    to_phone: "Anrufen (keine E-Mail)",
+    to_phone: "Anrufen: erhält keine E-Mail",
     signed_up_by: "Angemeldet von",
     present: "Anwesend",
     absent: "Abwesend",

@@ -206,7 +206,7 @@ pub static FR: Ui = Ui {
     waiting_people: "Liste d\u{2019}attente",
     cancelled_people: "Annulés",
     nobody_signed_up: "Personne pour l\u{2019}instant.",
-    to_phone: "À appeler (pas d\u{2019}e-mail)",
+    to_phone: "À appeler : ne reçoit pas d\u{2019}e-mail",
     signed_up_by: "Inscrit par",
     present: "Présent",
     absent: "Absent",

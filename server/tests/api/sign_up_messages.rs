@@ -123,9 +123,12 @@ async fn a_session_taken_out_of_its_programme_cancels_its_sign_ups_and_tells_eac
     let anne = sign_up(&app, &key, "10.0.1.1", &person("Anne Zufferey", "anne@example.ch", "fr")).await;
     sign_up(&app, &key, "10.0.1.2", &phoning(1)).await;
     relay.received(1).await;
+    let staff = app.admin().await;
+    let list: Value = staff.get(&format!("/api/v1/staff/registrations/{key}")).await.json().await.unwrap();
+    let to_phone: Vec<_> = list["entries"].as_array().unwrap().iter().map(|e| e["to_phone"].as_bool()).collect();
+    assert_eq!(to_phone, [Some(false), Some(true)], "with a relay, only the one without an address is phoned");
 
     let id: i64 = key.split('/').nth(1).unwrap().parse().unwrap();
-    let staff = app.admin().await;
     let programme: Item<Programme> = staff.get(&format!("/api/v1/staff/programmes/{id}")).await.json().await.unwrap();
     let mut content = programme.content.clone();
     let starts = key.rsplit('/').next().unwrap().to_string();
