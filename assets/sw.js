@@ -5,7 +5,7 @@
 //
 // What is kept must be right and bounded:
 // - only a 2xx answer of the type its address calls for (a wasm file as application/wasm, the
-//   shell as HTML, the API as JSON or a calendar): never an error page under a file's name;
+//   shell as HTML, the API as JSON, a calendar or a QR code's SVG): never an error page under a file's name;
 // - the build (the shell and its hashed files, in APP) changes only once the new build is whole
 //   in the cache, and only then are the old build's files deleted;
 // - the API's answers (one per day and week asked) in a cache of their own, the least recently
@@ -34,6 +34,8 @@ const TYPES = [
   [/\.svg$/, /^image\/svg\+xml/],
   [/\.png$/, /^image\/png/],
   [/\.ics$/, /^text\/calendar/],
+  // The kiosk's QR codes of sign-up forms, kept so that an offline kiosk still shows them.
+  [/^\/api\/v1\/qr\//, /^image\/svg\+xml/],
   [/^\/api\//, /^(application\/json|text\/calendar)/],
 ];
 

@@ -4,7 +4,7 @@
 use gloo_net::http::Request;
 use leptos::logging;
 use leptos::prelude::*;
-use plantzette_content::registration::Availability;
+use plantzette_content::registration::{Availability, MySignUp, SignUp, SignUpAnswer};
 use plantzette_content::screen::Alarm;
 use plantzette_content::short_stay::Feed;
 use plantzette_content::{Activity, Category, DateRange, DayMenu, InfoPage, Item, Lang, Listing, Occurrence, Programme, Today};
@@ -166,6 +166,29 @@ pub async fn page(slug: String) -> Result<Item<InfoPage>, RequestError> {
 /// An event's places (counts, never names), by its key (`programmes/3/2026-12-10T14:00`).
 pub async fn availability(event: String) -> Result<Availability, RequestError> {
     get(format!("/api/v1/registrations/{event}")).await
+}
+
+/// The QR code of an event's sign-up page, which the kiosk shows.
+pub fn sign_up_qr(event: &str) -> String {
+    format!("/api/v1/qr/registrations/{event}")
+}
+
+/// Signs someone up for an event: where the sign-up stands, and its private link's token.
+pub async fn sign_up(event: String, form: SignUp) -> Result<SignUpAnswer, RequestError> {
+    let request = Request::post(&format!("/api/v1/registrations/{event}")).json(&form).map_err(|e| RequestError::Unreadable(e.to_string()))?;
+    let response = successful(request.send().await.map_err(unanswered)?).await?;
+    response.json().await.map_err(|e| RequestError::Unreadable(e.to_string()))
+}
+
+/// The sign-up behind a private link (never kept by the service worker).
+pub async fn my_sign_up(token: String) -> Result<MySignUp, RequestError> {
+    get(format!("/api/v1/registration/{}", path_segment(&token))).await
+}
+
+/// Cancels the sign-up behind a private link, and erases its personal data at once if asked.
+pub async fn cancel_my_sign_up(token: String, erase: bool) -> Result<(), RequestError> {
+    let path = format!("/api/v1/registration/{}?erase={erase}", path_segment(&token));
+    successful(Request::delete(&path).send().await.map_err(unanswered)?).await.map(|_| ())
 }
 
 /// The short-stay beds free in the coming eight weeks, by day (the partners' feed).

@@ -20,7 +20,7 @@ use leptos_router::path;
 use components::layout::Layout;
 use pages::{
     ActivitiesPage, ActivityPage, AnnouncementsPage, InfoPage, InfoTopicPage, KioskPage, MenusPage, NotFound, PreviewPage, ProgrammePage,
-    ProgrammesPage, TodayPage,
+    ProgrammesPage, RegistrationPage, SignUpPage, TodayPage,
 };
 
 #[component]
@@ -52,6 +52,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/menus") view=MenusPage/>
                     <Route path=path!("/programmes") view=ProgrammesPage/>
                     <Route path=path!("/programmes/:id") view=ProgrammePage/>
+                    <Route path=path!("/registrations/programmes/:id/:start") view=SignUpPage/>
+                    <Route path=path!("/registrations/activities/:id/:date") view=SignUpPage/>
+                    <Route path=path!("/registration/:token") view=RegistrationPage/>
                     <Route path=path!("/info") view=InfoPage/>
                     <Route path=path!("/info/:topic") view=InfoTopicPage/>
                     <Route path=path!("/preview") view=PreviewPage/>

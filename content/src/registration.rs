@@ -215,9 +215,16 @@ pub struct Availability {
     pub waiting: u32,
     pub waiting_list: bool,
     pub window: Window,
+    /// Days after the event that a sign-up's personal data is kept (the form tells the person).
+    pub kept_days: u32,
 }
 
 impl Availability {
+    /// Whether the form takes a sign-up now: open, and a place free or a waiting list to join.
+    pub fn takes_sign_ups(&self) -> bool {
+        self.window == Window::Open && (self.waiting_list || self.places_left().is_none_or(|left| left > 0 && self.waiting == 0))
+    }
+
     /// Places still free; `None`: no limit.
     pub fn places_left(&self) -> Option<u32> {
         self.capacity.map(|capacity| capacity.saturating_sub(self.taken))
@@ -380,6 +387,17 @@ pub struct Entry {
     pub by_staff: Option<String>,
     /// No e-mail address to write to: staff phone the person (to confirm, to tell of a change).
     pub to_phone: bool,
+}
+
+/// An event still to come that is off (its session taken out, its occurrence cancelled, its
+/// programme or activity deleted), with the people signed up whom no e-mail told: staff call them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct EventOff {
+    pub event: String,
+    /// The programme's or activity's title, unless it was deleted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    pub to_call: Vec<Entry>,
 }
 
 /// The staff's list of an event: its figures and everyone signed up, in order.

@@ -2,7 +2,7 @@
 //! with the version being changed, and errors that say what to do.
 
 use gloo_net::http::{Request, RequestBuilder};
-use plantzette_content::registration::{Attendance, EventList, ProgrammeFigures, SignUp, SignUpAnswer, Status};
+use plantzette_content::registration::{Attendance, EventList, EventOff, ProgrammeFigures, SignUp, SignUpAnswer, Status};
 use plantzette_content::screen::{Adoption, Alarm, NewAlarm, ScreenSetup, Screens};
 use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, RequestEntry, RequestStatus};
 use plantzette_content::staff::{AuditEntry, BackupStatus, Credentials, NewUser, SessionInfo, StaffUser, Stored};
@@ -208,6 +208,11 @@ pub async fn set_attendance(session: Session, id: i64, attendance: Attendance) -
 pub async fn move_sign_up(session: Session, id: i64, status: Status) -> Result<(), EditorError> {
     let request = change(session, Request::put(&format!("/api/v1/staff/registration/{id}/status")));
     done(json_body(request, &serde_json::json!({ "status": status }))).await
+}
+
+/// The events still to come that are off, with whom to call (no e-mail told them); audited.
+pub async fn events_off() -> Result<Vec<EventOff>, EditorError> {
+    send(Request::get("/api/v1/staff/registrations-off").build()).await
 }
 
 /// This year's figures per programme, without names.

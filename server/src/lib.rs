@@ -16,6 +16,7 @@ pub mod live;
 pub mod mail;
 pub mod metrics;
 pub mod print;
+pub mod qr;
 pub mod quota;
 pub mod registrations;
 pub mod screens;
@@ -69,6 +70,16 @@ pub struct AppState {
     pub daily_limits: api::daily_limits::DailyLimits,
     /// Messages for the mail relay.
     pub outbox: mail::Outbox,
+    /// How long personal data is kept, as the forms tell the person.
+    pub kept_days: KeptDays,
+}
+
+/// Days that personal data is kept: a sign-up's after its event, a short-stay request's after
+/// it is closed (`Config`, docs/privacy.md).
+#[derive(Clone, Copy, Debug)]
+pub struct KeptDays {
+    pub registrations: u32,
+    pub stay_requests: u32,
 }
 
 /// The whole HTTP surface: API, app, and the headers every response carries.
@@ -142,8 +153,9 @@ impl Server {
         let schedule = config.backup_schedule();
         let backups = backup::scheduled::Backups::open(&schedule.folder);
         tokio::spawn(backups.clone().keep_taking(pool.clone(), schedule));
-        tokio::spawn(registrations::keep_erasing(pool.clone(), config.registrations_kept_days));
-        tokio::spawn(short_stays::keep_tidy(pool.clone(), config.stay_requests_kept_days));
+        let kept_days = KeptDays { registrations: config.registrations_kept_days, stay_requests: config.stay_requests_kept_days };
+        tokio::spawn(registrations::keep_erasing(pool.clone(), kept_days.registrations));
+        tokio::spawn(short_stays::keep_tidy(pool.clone(), kept_days.stay_requests));
         let (outbox, mailer) = config.relay.open(config.public_url.as_deref())?;
         if let Some(mailer) = mailer {
             tokio::spawn(mailer.keep_sending(pool.clone()));
@@ -167,6 +179,7 @@ impl Server {
             screens,
             daily_limits: api::daily_limits::DailyLimits::default(),
             outbox,
+            kept_days,
         };
         let metrics = match config.metrics_addr {
             Some(addr) => {

@@ -6,7 +6,7 @@
 use chrono::{NaiveDateTime, Utc};
 use plantzette_content::registration::message::Notice;
 use plantzette_content::registration::{
-    decide, erased_if_ended_by, promoted, Attendance, Availability, Entry, EventList, EventRef, Places, ProgrammeFigures, Refusal, SignUp, Status,
+    decide, erased_if_ended_by, promoted, Attendance, Availability, Entry, EventOff, EventList, EventRef, Places, ProgrammeFigures, Refusal, SignUp, Status,
 };
 use plantzette_content::staff::StaffUser;
 use plantzette_content::{Activity, DateRange, Item, Lang, Occurrence, Programme, Residence, Text};
@@ -118,8 +118,8 @@ async fn counts(db: &mut SqliteConnection, event: &str) -> Result<(u32, u32), St
     Ok((taken as u32, waiting as u32))
 }
 
-/// The event's public figures at `now`.
-pub async fn availability(pool: &SqlitePool, event: &Event, now: NaiveDateTime) -> Result<Availability, StoreError> {
+/// The event's public figures at `now`; `kept_days`, how long its personal data is kept after it.
+pub async fn availability(pool: &SqlitePool, event: &Event, now: NaiveDateTime, kept_days: u32) -> Result<Availability, StoreError> {
     let (taken, waiting) = counts(&mut *pool.acquire().await?, &event.key).await?;
     Ok(Availability {
         capacity: event.places.capacity,
@@ -127,6 +127,7 @@ pub async fn availability(pool: &SqlitePool, event: &Event, now: NaiveDateTime) 
         waiting,
         waiting_list: event.places.waiting_list,
         window: event.places.window(event.starts_at, now),
+        kept_days,
     })
 }
 
@@ -361,18 +362,68 @@ type EntryRow = (i64, Option<String>, Option<String>, Option<String>, Option<Str
 
 /// Everyone signed up for `event`, in order (confirmed, waiting, cancelled), for staff; the
 /// reading is audited. Those that no e-mail reaches (no address, or no relay) are to be phoned.
-pub async fn list(pool: &SqlitePool, outbox: &Outbox, event: &Event, now: NaiveDateTime, by: &StaffUser) -> Result<EventList, StoreError> {
-    let figures = availability(pool, event, now).await?;
+pub async fn list(pool: &SqlitePool, outbox: &Outbox, event: &Event, now: NaiveDateTime, kept_days: u32, by: &StaffUser) -> Result<EventList, StoreError> {
+    let figures = availability(pool, event, now, kept_days).await?;
     let mut transaction = pool.begin().await?;
+    let entries = entries(&mut transaction, outbox, &event.key).await?;
+    audit::record(
+        &mut transaction,
+        Some(by),
+        Change { action: "read", collection: Some(COLLECTION), item_id: None, version: None, body: Some(event.key.clone()) },
+    )
+    .await?;
+    transaction.commit().await?;
+    Ok(EventList { event: event.key.clone(), title: event.title.clone(), starts_at: event.starts_at, figures, entries })
+}
+
+/// The sign-ups of the events still to come that are off (taken out, cancelled, deleted) and
+/// that no e-mail told: staff phone them. The reading is audited, each event's.
+pub async fn to_call_for_events_off(pool: &SqlitePool, outbox: &Outbox, now: NaiveDateTime, by: &StaffUser) -> Result<Vec<EventOff>, StoreError> {
+    let keys: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT event FROM registrations WHERE status = 'cancelled' AND erased_at IS NULL AND event_ends_at > ?1 ORDER BY event_ends_at",
+    )
+    .bind(now)
+    .fetch_all(pool)
+    .await?;
+    let mut off = Vec::new();
+    for key in keys {
+        let Some(event) = EventRef::parse(&key) else { continue };
+        if takes_place(pool, event).await? {
+            continue;
+        }
+        let mut transaction = pool.begin().await?;
+        let to_call: Vec<Entry> = entries(&mut transaction, outbox, &key).await?.into_iter().filter(|e| e.to_phone).collect();
+        if to_call.is_empty() {
+            continue;
+        }
+        let read = Change { action: "read", collection: Some(COLLECTION), item_id: None, version: None, body: Some(key.clone()) };
+        audit::record(&mut transaction, Some(by), read).await?;
+        transaction.commit().await?;
+        off.push(EventOff { title: title_of(pool, event).await?, event: key, to_call });
+    }
+    Ok(off)
+}
+
+/// The title of the programme or activity an event belongs to, while it is published.
+async fn title_of(pool: &SqlitePool, event: EventRef) -> Result<Option<Text>, StoreError> {
+    Ok(match event {
+        EventRef::Session { programme_id, .. } => published::<Programme>(pool, programme_id).await?.map(|p| p.content.title),
+        EventRef::Occurrence { activity_id, .. } => published::<Activity>(pool, activity_id).await?.map(|a| a.content.info.title),
+    })
+}
+
+/// Everyone signed up for the event `key`, in order: confirmed, waiting (ranked), cancelled.
+/// Those that no e-mail reaches (no address, or no relay) are to be phoned.
+async fn entries(db: &mut SqliteConnection, outbox: &Outbox, key: &str) -> Result<Vec<Entry>, StoreError> {
     let rows: Vec<EntryRow> = sqlx::query_as(
         "SELECT id, name, phone, email, note, people, lang, status, attendance, by_staff FROM registrations WHERE event = ?1
          ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, id",
     )
-    .bind(&event.key)
-    .fetch_all(&mut *transaction)
+    .bind(key)
+    .fetch_all(&mut *db)
     .await?;
     let mut waiting = 0;
-    let entries = rows
+    Ok(rows
         .into_iter()
         .map(|(id, name, phone, email, note, people, lang, status, attendance, by_staff)| {
             let status = Status::parse(&status).unwrap_or(Status::Cancelled);
@@ -396,15 +447,7 @@ pub async fn list(pool: &SqlitePool, outbox: &Outbox, event: &Event, now: NaiveD
                 to_phone,
             }
         })
-        .collect();
-    audit::record(
-        &mut transaction,
-        Some(by),
-        Change { action: "read", collection: Some(COLLECTION), item_id: None, version: None, body: Some(event.key.clone()) },
-    )
-    .await?;
-    transaction.commit().await?;
-    Ok(EventList { event: event.key.clone(), title: event.title.clone(), starts_at: event.starts_at, figures, entries })
+        .collect())
 }
 
 /// Ticks whether sign-up `id` came; audited. Says whether there is such a sign-up.

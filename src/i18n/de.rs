@@ -1,6 +1,6 @@
 //! The app's labels in German.
 
-use super::{Noun, Ui};
+use super::{Noun, SignUpWords, Ui};
 
 pub static DE: Ui = Ui {
     skip_to_content: "Zum Inhalt",
@@ -20,7 +20,6 @@ pub static DE: Ui = Ui {
     next: "Danach",
     cancelled: "Abgesagt",
     registration_required: "Mit Anmeldung",
-    sign_up_at_reception: "Anmeldung am Empfang",
     not_wheelchair_accessible: "Nicht rollstuhlgängig",
     no_activities: "An diesem Tag ist nichts geplant.",
     no_activities_of_kind: "Diese Woche gibt es nichts von dieser Art.",
@@ -92,4 +91,44 @@ pub static DE: Ui = Ui {
     alarm: "Alarm",
     alarm_since: "seit",
     pairing_code: "Code dieses Bildschirms, in der Verwaltung einzugeben:",
+    sign_up: &SIGN_UP,
+};
+
+static SIGN_UP: SignUpWords = SignUpWords {
+    sign_up: "Anmelden",
+    scan_or_reception: "Zur Anmeldung scannen Sie den Code mit Ihrem Handy, oder melden Sie sich am Empfang.",
+    qr_code: "QR-Code der Online-Anmeldung",
+    name: "Vorname und Name",
+    name_hint: "Der Person, die kommt. Sie können auch Angehörige anmelden.",
+    contact_hint: "Mindestens eine Telefonnummer oder eine E-Mail-Adresse. Ohne E-Mail ruft Sie das Heim zur Bestätigung an.",
+    how_many: "Wie viele Personen kommen?",
+    one_person: "1 Person",
+    with_a_carer: "2 Personen (mit einer Begleitperson)",
+    note: "Bemerkung (freiwillig)",
+    note_hint: "Höchstens 200 Zeichen. Schreiben Sie hier keine Gesundheitsangaben: Das Heim ruft Sie bei Bedarf an.",
+    consent: "Diese Angaben dienen der Organisation dieses Termins, nur das Team des Heims sieht sie, und sie werden {days} Tage danach gelöscht.",
+    send: "Anmeldung senden",
+    sending: "Wird gesendet…",
+    check_the_fields: "Die Anmeldung wurde nicht gesendet: Prüfen Sie die markierten Felder.",
+    no_more_sign_ups: "Für diesen Termin ist keine Anmeldung mehr möglich (ausgebucht oder geschlossen). Rufen Sie den Empfang an.",
+    too_many_today: "Heute zu viele Anmeldungen über diese Verbindung. Rufen Sie den Empfang an.",
+    place_confirmed: "Erledigt: Ihr Platz ist reserviert.",
+    on_waiting_list: "Sie stehen auf der Warteliste, an Stelle {n}. Wird ein Platz frei, erhalten Sie ihn der Reihe nach.",
+    already: "Diese Kontaktangabe war für diesen Termin schon angemeldet: So steht die Anmeldung.",
+    emailed: "Eine Bestätigung geht per E-Mail an die angegebene Adresse, mit Ihrem persönlichen Link.",
+    residence_will_call: "Das Heim ruft Sie zur Bestätigung an.",
+    private_link: "Ihr persönlicher Link, um die Anmeldung anzusehen oder abzusagen:",
+    keep_the_link: "Bewahren Sie ihn auf, zum Beispiel als Lesezeichen: Er wird nur einmal angezeigt, und nur Sie kennen ihn.",
+    your_sign_up: "Ihre Anmeldung",
+    in_the_name_of: "Auf den Namen",
+    people: Noun { one: "Person", other: "Personen" },
+    cancel: "Anmeldung absagen",
+    cancel_and_erase: "Absagen und meine Angaben löschen",
+    really_cancel: "Diese Anmeldung wirklich absagen?",
+    yes_cancel: "Ja, absagen",
+    keep_it: "Nein, behalten",
+    cancelled: "Diese Anmeldung ist abgesagt.",
+    erase_now: "Meine Angaben jetzt löschen",
+    erased: "Ihre Angaben sind gelöscht.",
+    to_the_event: "Zu den Details",
 };

@@ -1,6 +1,6 @@
 //! The app's labels in English.
 
-use super::{Noun, Ui};
+use super::{Noun, SignUpWords, Ui};
 
 pub static EN: Ui = Ui {
     skip_to_content: "Skip to content",
@@ -20,7 +20,6 @@ pub static EN: Ui = Ui {
     next: "Next",
     cancelled: "Cancelled",
     registration_required: "Registration needed",
-    sign_up_at_reception: "Sign up at the reception",
     not_wheelchair_accessible: "Not wheelchair accessible",
     no_activities: "Nothing planned on this day.",
     no_activities_of_kind: "Nothing of this kind this week.",
@@ -92,4 +91,44 @@ pub static EN: Ui = Ui {
     alarm: "Alarm",
     alarm_since: "since",
     pairing_code: "This screen\u{2019}s code, to enter in the staff editor:",
+    sign_up: &SIGN_UP,
+};
+
+static SIGN_UP: SignUpWords = SignUpWords {
+    sign_up: "Sign up",
+    scan_or_reception: "To sign up, scan the code with your phone, or ask at the reception.",
+    qr_code: "QR code of the online sign-up",
+    name: "First and last name",
+    name_hint: "Of the person coming. You may sign up someone close to you.",
+    contact_hint: "A phone number or an e-mail address, at least. Without an e-mail, the residence calls you to confirm.",
+    how_many: "How many people are coming?",
+    one_person: "1 person",
+    with_a_carer: "2 people (with a carer)",
+    note: "Note (optional)",
+    note_hint: "200 characters at most. Write no health information here: the residence calls you if needed.",
+    consent: "These details serve to organise this date, only the residence\u{2019}s team sees them, and they are erased {days} days after it.",
+    send: "Send the sign-up",
+    sending: "Sending…",
+    check_the_fields: "The sign-up was not sent: check the fields marked.",
+    no_more_sign_ups: "This date takes no more sign-ups (full, or sign-up closed). Call the reception.",
+    too_many_today: "Too many sign-ups today from this connection. Call the reception.",
+    place_confirmed: "Done: your place is booked.",
+    on_waiting_list: "You are on the waiting list, number {n}. When a place comes free, it goes to you in turn.",
+    already: "This contact had signed up for this date already: here is where the sign-up stands.",
+    emailed: "A confirmation goes by e-mail to the address given, with your private link.",
+    residence_will_call: "The residence will call you to confirm.",
+    private_link: "Your private link, to see or cancel the sign-up:",
+    keep_the_link: "Keep it, as a bookmark for instance: it is given only once, and only you know it.",
+    your_sign_up: "Your sign-up",
+    in_the_name_of: "In the name of",
+    people: Noun { one: "person", other: "people" },
+    cancel: "Cancel my sign-up",
+    cancel_and_erase: "Cancel and erase my details",
+    really_cancel: "Really cancel this sign-up?",
+    yes_cancel: "Yes, cancel",
+    keep_it: "No, keep it",
+    cancelled: "This sign-up is cancelled.",
+    erase_now: "Erase my details now",
+    erased: "Your details are erased.",
+    to_the_event: "See the details",
 };

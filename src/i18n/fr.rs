@@ -1,6 +1,6 @@
 //! The app's labels in French.
 
-use super::{Noun, Ui};
+use super::{Noun, SignUpWords, Ui};
 
 pub static FR: Ui = Ui {
     skip_to_content: "Aller au contenu",
@@ -20,7 +20,6 @@ pub static FR: Ui = Ui {
     next: "Ensuite",
     cancelled: "Annulé",
     registration_required: "Sur inscription",
-    sign_up_at_reception: "Inscription à la réception",
     not_wheelchair_accessible: "Pas accessible en fauteuil roulant",
     no_activities: "Aucune activité prévue ce jour-là.",
     no_activities_of_kind: "Aucune activité de ce genre cette semaine.",
@@ -92,4 +91,44 @@ pub static FR: Ui = Ui {
     alarm: "Alarme",
     alarm_since: "depuis",
     pairing_code: "Code de cet écran, à saisir dans la gestion\u{a0}:",
+    sign_up: &SIGN_UP,
+};
+
+static SIGN_UP: SignUpWords = SignUpWords {
+    sign_up: "S\u{2019}inscrire",
+    scan_or_reception: "Pour vous inscrire, scannez le code avec votre téléphone, ou adressez-vous à la réception.",
+    qr_code: "Code QR de l\u{2019}inscription en ligne",
+    name: "Nom et prénom",
+    name_hint: "De la personne qui vient. Vous pouvez inscrire un proche.",
+    contact_hint: "Un numéro de téléphone ou une adresse e-mail, au moins. Sans e-mail, la résidence vous appelle pour confirmer.",
+    how_many: "Combien de personnes viennent\u{a0}?",
+    one_person: "1 personne",
+    with_a_carer: "2 personnes (avec un proche aidant)",
+    note: "Remarque (facultatif)",
+    note_hint: "200 caractères au plus. N\u{2019}écrivez ici aucune information de santé\u{a0}: la résidence vous appelle si besoin.",
+    consent: "Ces données servent à organiser cette date, seule l\u{2019}équipe de la résidence les voit, et elles sont effacées {days} jours après.",
+    send: "Envoyer l\u{2019}inscription",
+    sending: "Envoi…",
+    check_the_fields: "L\u{2019}inscription n\u{2019}est pas partie\u{a0}: vérifiez les champs signalés.",
+    no_more_sign_ups: "Cette date ne prend plus d\u{2019}inscription (complet, ou inscriptions closes). Appelez la réception.",
+    too_many_today: "Trop d\u{2019}inscriptions aujourd\u{2019}hui depuis cette connexion. Appelez la réception.",
+    place_confirmed: "C\u{2019}est noté\u{a0}: votre place est réservée.",
+    on_waiting_list: "Vous êtes sur la liste d\u{2019}attente, en position {n}. Si une place se libère, elle vous revient dans l\u{2019}ordre.",
+    already: "Ce contact était déjà inscrit à cette date\u{a0}: voici où en est l\u{2019}inscription.",
+    emailed: "Un e-mail de confirmation part à l\u{2019}adresse donnée, avec votre lien personnel.",
+    residence_will_call: "La résidence vous appellera pour confirmer.",
+    private_link: "Votre lien personnel, pour revoir ou annuler l\u{2019}inscription\u{a0}:",
+    keep_the_link: "Gardez-le, en favori par exemple\u{a0}: il n\u{2019}est donné qu\u{2019}une fois, et vous seul le connaissez.",
+    your_sign_up: "Votre inscription",
+    in_the_name_of: "Au nom de",
+    people: Noun { one: "personne", other: "personnes" },
+    cancel: "Annuler mon inscription",
+    cancel_and_erase: "Annuler et effacer mes données",
+    really_cancel: "Annuler vraiment cette inscription\u{a0}?",
+    yes_cancel: "Oui, annuler",
+    keep_it: "Non, la garder",
+    cancelled: "Cette inscription est annulée.",
+    erase_now: "Effacer mes données maintenant",
+    erased: "Vos données sont effacées.",
+    to_the_event: "Voir le détail",
 };

@@ -63,8 +63,6 @@ pub struct Ui {
     pub next: &'static str,
     pub cancelled: &'static str,
     pub registration_required: &'static str,
-    /// On the kiosk, where nobody types personal data: who signs people up.
-    pub sign_up_at_reception: &'static str,
     pub not_wheelchair_accessible: &'static str,
     pub no_activities: &'static str,
     pub no_activities_of_kind: &'static str,
@@ -141,6 +139,51 @@ pub struct Ui {
     pub alarm_since: &'static str,
     pub pairing_code: &'static str,
     pub no_announcements: &'static str,
+    pub sign_up: &'static SignUpWords,
+}
+
+/// The words of signing up for an event: the form, its answer, the private link's page, and
+/// the kiosk's invitation to scan (nobody types personal data on the lobby screen).
+pub struct SignUpWords {
+    pub sign_up: &'static str,
+    /// On the kiosk, beside the QR code.
+    pub scan_or_reception: &'static str,
+    pub qr_code: &'static str,
+    pub name: &'static str,
+    pub name_hint: &'static str,
+    pub contact_hint: &'static str,
+    pub how_many: &'static str,
+    pub one_person: &'static str,
+    pub with_a_carer: &'static str,
+    pub note: &'static str,
+    pub note_hint: &'static str,
+    /// What is kept, who sees it, and for how long: `{days}` is the number of days.
+    pub consent: &'static str,
+    pub send: &'static str,
+    pub sending: &'static str,
+    pub check_the_fields: &'static str,
+    pub no_more_sign_ups: &'static str,
+    pub too_many_today: &'static str,
+    pub place_confirmed: &'static str,
+    /// `{n}`: the rank on the waiting list.
+    pub on_waiting_list: &'static str,
+    pub already: &'static str,
+    pub emailed: &'static str,
+    pub residence_will_call: &'static str,
+    pub private_link: &'static str,
+    pub keep_the_link: &'static str,
+    pub your_sign_up: &'static str,
+    pub in_the_name_of: &'static str,
+    pub people: Noun,
+    pub cancel: &'static str,
+    pub cancel_and_erase: &'static str,
+    pub really_cancel: &'static str,
+    pub yes_cancel: &'static str,
+    pub keep_it: &'static str,
+    pub cancelled: &'static str,
+    pub erase_now: &'static str,
+    pub erased: &'static str,
+    pub to_the_event: &'static str,
 }
 
 pub fn labels(lang: Lang) -> &'static Ui {

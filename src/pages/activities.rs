@@ -209,10 +209,10 @@ fn OccurrenceDetail(item: Item<Activity>, date: Option<NaiveDate>) -> impl IntoV
                 {info.description.map(|text| view! { <p><LocalText text/></p> })}
                 {info.registration_required.then(|| view! { <p class="badge">{ui.registration_required}</p> })}
                 {(info.places.is_some() && !occurrence.cancelled && occurrence.ends_at > residence_now()).then(|| view! {
-                    <p class="places-line">
-                        <PlacesLeft event=EventRef::Occurrence { activity_id: occurrence.activity_id, date: day }/>
-                        {is_kiosk().then(|| view! { " \u{b7} "{ui.sign_up_at_reception} })}
-                    </p>
+                    <div class="places-line">
+                        <PlacesLeft event=EventRef::Occurrence { activity_id: occurrence.activity_id, date: day } offer=true/>
+                        {is_kiosk().then(|| view! { <p class="sign-up-where">{ui.sign_up.scan_or_reception}</p> })}
+                    </div>
                 })}
                 {addable.then(|| view! { <p><AddToCalendar href=api::occurrence_calendar(occurrence.activity_id, day, lang)/></p> })}
             </div>

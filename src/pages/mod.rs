@@ -8,6 +8,7 @@ mod menus;
 mod not_found;
 mod preview;
 pub(crate) mod programmes;
+mod registrations;
 mod today;
 
 pub use activities::{ActivitiesPage, ActivityPage};
@@ -18,4 +19,5 @@ pub use menus::MenusPage;
 pub use not_found::NotFound;
 pub use preview::PreviewPage;
 pub use programmes::{ProgrammePage, ProgrammesPage};
+pub use registrations::{RegistrationPage, SignUpPage};
 pub use today::TodayPage;

@@ -121,7 +121,7 @@ pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
         </dl>
         <section class="sessions">
             <h2>{ui.sessions}</h2>
-            {(kiosk && takes_sign_ups).then(|| view! { <p class="sign-up-where">{ui.sign_up_at_reception}</p> })}
+            {(kiosk && takes_sign_ups).then(|| view! { <p class="sign-up-where">{ui.sign_up.scan_or_reception}</p> })}
             <ol>
                 {sessions
                     .map(|(index, s)| {
@@ -130,7 +130,7 @@ pub(crate) fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
                                 <strong>{long_date(s.starts_at.date(), lang)}", "{time_span(s.starts_at, s.ends_at)}</strong>
                                 <span class="session-place"><LocalText text=s.place.clone()/></span>
                                 {counted_places(&s).then(|| view! {
-                                    <PlacesLeft event=EventRef::Session { programme_id: id, starts_at: s.starts_at }/>
+                                    <PlacesLeft event=EventRef::Session { programme_id: id, starts_at: s.starts_at } offer=true/>
                                 })}
                                 {(s.ends_at > now && !kiosk).then(|| view! { <AddToCalendar href=api::session_calendar(id, index + 1, lang)/> })}
                             </li>

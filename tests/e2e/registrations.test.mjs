@@ -8,6 +8,7 @@ import { assertAccessible, assertNoProblems } from './support/browser.mjs';
 import { openEditor } from './support/editor.mjs';
 import { useApp } from './support/app.mjs';
 import { zurichWallClock } from './support/calendar.mjs';
+import { contentOf, staffApi } from './support/staff.mjs';
 
 const app = useApp();
 
@@ -68,6 +69,33 @@ test('a session\'s list: places, who to phone, attendance in one tap, a cancella
   await page.getByLabel('Treffen oder Aktivität').selectOption(key);
   await page.locator('.event-panel').getByText('Warteliste').first().waitFor();
   await assertAccessible(page, 'the sign-ups in German');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('a session taken out of its programme: whom no e-mail told is on the coordinator\'s list to call, with a tap to phone', async () => {
+  const now = zurichWallClock(new Date()).slice(0, 16);
+  const staff = await staffApi(app.server);
+  const programmes = (await staff.get('programmes')).filter((p) => !p.deleted_at);
+  const programme = programmes.find((p) => p.sessions.some((s) => s.places && s.starts_at.slice(0, 16) > now));
+  const session = programme.sessions.filter((s) => s.places && s.starts_at.slice(0, 16) > now).at(-1);
+  const key = `programmes/${programme.id}/${session.starts_at.slice(0, 16)}`;
+  const signed = await fetch(`${app.server.url}/api/v1/registrations/${key}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Odile Salamin', phone: '027 455 77 66', people: 2, lang: 'de' }),
+  });
+  assert.equal(signed.status, 201, await signed.text());
+  const content = contentOf(programme);
+  await staff.replace('programmes', programme, { ...content, sessions: content.sessions.filter((s) => s.starts_at !== session.starts_at) });
+
+  const { page, context, problems } = await openEditor(app.browser, app.server, 'registrations');
+  const off = page.locator('section.events-off');
+  await off.getByRole('heading', { name: 'Dates annulées : personnes à appeler' }).waitFor();
+  const person = off.locator('li.sign-up', { hasText: 'Odile Salamin' });
+  await person.getByText('2 pers. · DE').waitFor();
+  assert.equal(await person.getByRole('link', { name: '027 455 77 66' }).getAttribute('href'), 'tel:0274557766');
+  await assertAccessible(page, 'the list of people to call');
   assertNoProblems(problems);
   await context.close();
 });

@@ -124,14 +124,14 @@ fn personal_data_is_kept_a_set_number_of_days_after_the_event() {
 
 #[test]
 fn places_left_never_go_below_zero() {
-    let full = Availability { capacity: Some(3), taken: 4, waiting: 2, waiting_list: true, window: Window::Open };
+    let full = Availability { capacity: Some(3), taken: 4, waiting: 2, waiting_list: true, window: Window::Open, kept_days: KEEP_DAYS };
     assert_eq!(full.places_left(), Some(0));
     assert_eq!(Availability { capacity: None, ..full }.places_left(), None);
 }
 
 #[test]
 fn the_places_read_as_the_kiosk_says_them() {
-    let open = Availability { capacity: Some(12), taken: 9, waiting: 0, waiting_list: true, window: Window::Open };
+    let open = Availability { capacity: Some(12), taken: 9, waiting: 0, waiting_list: true, window: Window::Open, kept_days: KEEP_DAYS };
     assert_eq!(open.headline(Lang::Fr), "3 places libres");
     assert_eq!(open.headline(Lang::De), "3 Plätze frei");
     assert_eq!(Availability { taken: 11, ..open }.headline(Lang::Fr), "1 place libre");
@@ -146,4 +146,17 @@ fn the_places_read_as_the_kiosk_says_them() {
     assert_eq!(Availability { window: Window::Closed, ..open }.headline(Lang::De), "Anmeldung geschlossen");
     let opens_at = "2026-12-07T08:00:00".parse().unwrap();
     assert_eq!(Availability { window: Window::NotYetOpen { opens_at }, ..open }.headline(Lang::Fr), "Inscriptions dès le 7 décembre, 08:00");
+}
+
+#[test]
+fn the_form_takes_a_sign_up_while_a_place_or_the_waiting_list_is_there() {
+    let open = Availability { capacity: Some(12), taken: 11, waiting: 0, waiting_list: false, window: Window::Open, kept_days: KEEP_DAYS };
+    assert!(open.takes_sign_ups(), "one place left");
+    assert!(!Availability { taken: 12, ..open }.takes_sign_ups(), "full, no list");
+    assert!(!Availability { waiting: 1, ..open }.takes_sign_ups(), "the free place is for the one waiting, and no list to join");
+    assert!(Availability { taken: 12, waiting_list: true, ..open }.takes_sign_ups(), "full, on the list");
+    assert!(Availability { capacity: None, taken: 40, ..open }.takes_sign_ups(), "no limit");
+    assert!(!Availability { window: Window::Closed, ..open }.takes_sign_ups());
+    let opens_at = "2026-12-07T08:00:00".parse().unwrap();
+    assert!(!Availability { window: Window::NotYetOpen { opens_at }, ..open }.takes_sign_ups());
 }

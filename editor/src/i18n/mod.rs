@@ -241,6 +241,10 @@ pub struct Ui {
     pub cancelled_people: &'static str,
     pub nobody_signed_up: &'static str,
     pub to_phone: &'static str,
+    /// The events off whose people no e-mail told, to be phoned.
+    pub events_off: &'static str,
+    pub events_off_hint: &'static str,
+    pub event_deleted: &'static str,
     pub signed_up_by: &'static str,
     pub present: &'static str,
     pub absent: &'static str,

@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDateTime};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plantzette_content::format::{long_date, time};
-use plantzette_content::registration::{Attendance, Entry, EventList, EventRef, SignUp, Status};
+use plantzette_content::registration::{Attendance, Entry, EventList, EventOff, EventRef, SignUp, Status};
 use plantzette_content::schedule::residence_now;
 use plantzette_content::{DateRange, Lang, Text};
 
@@ -87,8 +87,53 @@ pub fn RegistrationsPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+        <EventsOffSection/>
         {move || chosen.get().map(|key| view! { <EventPanel key/> })}
         <FiguresSection/>
+    }
+}
+
+/// The events still to come that are off, and the people signed up whom no e-mail told: the
+/// coordinator calls them. Shown only when there is someone to call.
+#[component]
+fn EventsOffSection() -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let off = LocalResource::new(api::events_off);
+    let when = move |key: &str| match EventRef::parse(key) {
+        Some(EventRef::Session { starts_at, .. }) => when(starts_at, lang),
+        Some(EventRef::Occurrence { date, .. }) => long_date(date, lang),
+        None => key.to_string(),
+    };
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let off: Vec<EventOff> = off.await.unwrap_or_default();
+                (!off.is_empty()).then(|| view! {
+                    <section class="events-off" aria-labelledby="events-off-heading">
+                        <h3 id="events-off-heading">{ui.events_off}</h3>
+                        <p>{ui.events_off_hint}</p>
+                        {off.into_iter().map(|event| view! {
+                            <h4>{event.title.map(|title| title.get(lang).to_string()).unwrap_or_else(|| ui.event_deleted.to_string())}" \u{b7} "{when(&event.event)}</h4>
+                            <ul class="items sign-ups">
+                                {event.to_call.into_iter().map(|entry| {
+                                    let phone = entry.phone.clone().unwrap_or_default();
+                                    view! {
+                                        <li class="sign-up">
+                                            <p>
+                                                <strong>{entry.name.clone().unwrap_or_default()}</strong>{format!(" \u{b7} {} pers. \u{b7} {} \u{b7} ", entry.people, entry.lang.code().to_uppercase())}
+                                                {(!phone.is_empty()).then(|| view! { <a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a> })}
+                                                {entry.email.clone().map(|email| format!(" \u{b7} {email}"))}
+                                            </p>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }).collect_view()}
+                    </section>
+                })
+            })}
+        </Suspense>
     }
 }
 

@@ -8,13 +8,13 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::{Json, Router};
 use chrono::{Datelike, NaiveDate};
 use plantzette_content::registration::{
-    Attendance, Availability, EventList, EventRef, MySignUp, ProgrammeFigures, Refusal, SignUp, SignUpAnswer, Status,
+    Attendance, Availability, EventList, EventOff, EventRef, MySignUp, ProgrammeFigures, Refusal, SignUp, SignUpAnswer, Status,
 };
 use plantzette_content::schedule::residence_now;
 use plantzette_content::{DateRange, Listing};
@@ -28,6 +28,7 @@ use super::query::{Params, RangeParams};
 use crate::auth::Staff;
 use crate::client::{network_of, ClientAddress};
 use crate::error::{ApiError, ErrorBody};
+use crate::qr;
 use crate::registrations::{self, Event, Outcome, Standing};
 use crate::AppState;
 
@@ -37,7 +38,7 @@ const PER_ADDRESS_A_DAY: u32 = 30;
 const PER_CONTACT_A_DAY: u32 = 5;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(availability, sign_up)).routes(routes!(mine, cancel))
+    OpenApiRouter::new().routes(routes!(availability, sign_up)).routes(routes!(mine, cancel)).routes(routes!(sign_up_qr))
 }
 
 /// Staff's side: `GET /api/v1/staff/registrations/{event}` lists everyone signed up (JSON, or
@@ -45,13 +46,15 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// came to the desk; `PUT /api/v1/staff/registration/{id}/attendance` ticks who came, and
 /// `…/{id}/status` moves someone (confirmed, waiting, cancelled);
 /// `GET /api/v1/staff/registration-figures?from=&to=` gives each programme's figures, without
-/// names (by default, this calendar year's).
+/// names (by default, this calendar year's); `GET /api/v1/staff/registrations-off`, the people
+/// to call because their event is off and no e-mail told them (audited).
 pub fn staff_router() -> Router<AppState> {
     Router::new()
         .route("/staff/registrations/{*event}", get(list).post(sign_up_for))
         .route("/staff/registration/{id}/attendance", put(attend))
         .route("/staff/registration/{id}/status", put(move_to))
         .route("/staff/registration-figures", get(figures))
+        .route("/staff/registrations-off", get(events_off))
 }
 
 async fn event_of(state: &AppState, key: &str) -> Result<Event, ApiError> {
@@ -66,9 +69,23 @@ async fn event_of(state: &AppState, key: &str) -> Result<Event, ApiError> {
 ))]
 async fn availability(State(state): State<AppState>, Path(key): Path<String>) -> Result<impl IntoResponse, ApiError> {
     let event = event_of(&state, &key).await?;
-    let figures: Availability = registrations::availability(&state.pool, &event, residence_now()).await?;
+    let figures: Availability = registrations::availability(&state.pool, &event, residence_now(), state.kept_days.registrations).await?;
     // Places change with every sign-up: asked again each time, never kept by a cache.
     Ok(([(CACHE_CONTROL, "no-cache")], Json(figures)))
+}
+
+/// The QR code of the event's sign-up page, which the lobby kiosk shows: a resident or a
+/// visitor scans it and signs up on their own phone (nobody types personal data on the kiosk).
+/// It points at the residence's public address (`PLANTZETTE_PUBLIC_URL`) when configured.
+#[utoipa::path(get, operation_id = "getSignUpQrCode", path = "/qr/registrations/{*event}", tag = "sign-ups", params(("event" = String, Path, description = "The event's key", example = "programmes/3/2026-12-10T14:00")), responses(
+    (status = 200, content_type = "image/svg+xml", body = String, description = "The QR code of `/registrations/{event}`"), (status = 404, body = ErrorBody)
+))]
+async fn sign_up_qr(State(state): State<AppState>, headers: HeaderMap, Path(key): Path<String>) -> Result<Response, ApiError> {
+    let event = event_of(&state, &key).await?;
+    let link = format!("{}/registrations/{}", state.auth.public_origin(&headers), event.key);
+    let svg = qr::svg(&link).ok_or(ApiError::NotFound("QR code"))?;
+    // The same event and address draw the same code: a day in the kiosk's cache.
+    Ok(([(CONTENT_TYPE, "image/svg+xml"), (CACHE_CONTROL, "public, max-age=86400")], svg).into_response())
 }
 
 /// Signs someone up: 201 with where the sign-up stands and its private link's token, or 200 with
@@ -146,7 +163,7 @@ struct ListParams {
 
 async fn list(State(state): State<AppState>, staff: Staff, Path(key): Path<String>, Query(params): Query<ListParams>) -> Result<Response, ApiError> {
     let event = event_of(&state, &key).await?;
-    let list = registrations::list(&state.pool, &state.outbox, &event, residence_now(), &staff.user).await?;
+    let list = registrations::list(&state.pool, &state.outbox, &event, residence_now(), state.kept_days.registrations, &staff.user).await?;
     Ok(match params.format.as_deref() {
         Some("csv") => {
             let file = format!("attachment; filename=\"inscriptions-{}.csv\"", key.replace(['/', ':'], "-"));
@@ -222,6 +239,10 @@ async fn figures(State(state): State<AppState>, _: Staff, Params(params): Params
     };
     let range = params.range_or(this_year)?;
     Ok(Json(Listing { range, items: registrations::figures(&state.pool, range, residence_now()).await? }))
+}
+
+async fn events_off(State(state): State<AppState>, staff: Staff) -> Result<Json<Vec<EventOff>>, ApiError> {
+    Ok(Json(registrations::to_call_for_events_off(&state.pool, &state.outbox, residence_now(), &staff.user).await?))
 }
 
 #[derive(Deserialize)]

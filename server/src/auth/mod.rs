@@ -12,6 +12,7 @@ pub mod users;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::http::{header, HeaderMap};
 use axum_extra::extract::cookie::{Cookie, SameSite};
 
 pub use session::{Admin, Staff};
@@ -37,6 +38,17 @@ pub struct AuthInner {
 impl Auth {
     pub fn new(https: bool, public_origin: Option<String>, idle_expiry: Duration, lifetime: Duration) -> Auth {
         Auth(Arc::new(AuthInner { https, public_origin, idle_expiry, lifetime, logins: Default::default(), hasher: Default::default() }))
+    }
+
+    /// The address of the family view as a phone reaches it: the configured public address,
+    /// else the one this request came to.
+    pub fn public_origin(&self, headers: &HeaderMap) -> String {
+        if let Some(origin) = &self.public_origin {
+            return origin.clone();
+        }
+        let host = headers.get(header::HOST).and_then(|host| host.to_str().ok()).unwrap_or("localhost");
+        let scheme = if self.https { "https" } else { "http" };
+        format!("{scheme}://{host}")
     }
 }
 

@@ -8,7 +8,7 @@ use maud::{html, Markup};
 use plantzette_content::format::{day_heading, week_span};
 use plantzette_content::{DayMenu, Dish, Meal};
 
-use super::{colon, public_origin, Asked, Paper, PrintParams, Sheet};
+use super::{colon, Asked, Paper, PrintParams, Sheet};
 use crate::api::query::Params;
 use crate::api::residence;
 use crate::error::ApiError;
@@ -26,7 +26,7 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(para
         residence: residence.name.clone(),
         title: asked.label(|w| w.week_menus),
         period: asked.joined(|lang| week_span(monday, asked.week.sunday(), lang)),
-        link: Some(format!("{}/menus?week={monday}", public_origin(&state, &headers))),
+        link: Some(format!("{}/menus?week={monday}", state.auth.public_origin(&headers))),
         dated: true,
     };
     let body = html! {

@@ -14,7 +14,7 @@ mod today;
 mod week;
 mod words;
 
-use axum::http::{header, HeaderMap};
+use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
@@ -200,27 +200,12 @@ impl Sheet<'_> {
     }
 }
 
-/// The address of the family view as a phone reaches it: the configured public address, else
-/// the one this request came to.
-fn public_origin(state: &AppState, headers: &HeaderMap) -> String {
-    if let Some(origin) = &state.auth.public_origin {
-        return origin.clone();
-    }
-    let host = headers.get(header::HOST).and_then(|host| host.to_str().ok()).unwrap_or("localhost");
-    let scheme = if state.auth.https { "https" } else { "http" };
-    format!("{scheme}://{host}")
-}
-
 /// A QR code of `link` as SVG, dark on white, with its quiet zone; a link too long for a QR code
 /// is printed as its address instead, for a reader to type.
 fn qr_code(link: &str) -> Markup {
-    match qrcode::QrCode::new(link.as_bytes()) {
-        // The SVG goes inside HTML: without its XML declaration.
-        Ok(code) => {
-            let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(160, 160).quiet_zone(true).build();
-            PreEscaped(svg.find("<svg").map(|start| svg[start..].to_string()).unwrap_or_default())
-        }
-        Err(_) => html! { p.qr-address { (link) } },
+    match crate::qr::svg(link) {
+        Some(svg) => PreEscaped(svg),
+        None => html! { p.qr-address { (link) } },
     }
 }
 

@@ -28,7 +28,7 @@ pub async fn show(
     let asked = params.read(&[Paper::A4])?;
     let event = EventRef::parse(&key).ok_or(ApiError::NotFound("event taking sign-ups"))?;
     let event = registrations::event(&state.pool, event).await?.ok_or(ApiError::NotFound("event taking sign-ups"))?;
-    let list = registrations::list(&state.pool, &state.outbox, &event, residence_now(), &staff.user).await?;
+    let list = registrations::list(&state.pool, &state.outbox, &event, residence_now(), state.kept_days.registrations, &staff.user).await?;
     let residence = residence::load(&state.pool).await?.content;
     let figures = list.figures;
     let taken = match figures.capacity {

@@ -11,7 +11,7 @@ use plantzette_content::schedule::Season;
 use plantzette_content::{DateRange, DayMenu, MealKind};
 
 use super::words::words;
-use super::{colon, public_origin, Paper, PrintParams, Sheet};
+use super::{colon, Paper, PrintParams, Sheet};
 use crate::api::query::Params;
 use crate::api::{activities, residence};
 use crate::error::ApiError;
@@ -32,7 +32,7 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(para
         residence: residence.name.clone(),
         title: asked.joined(|lang| weekday_name(date.weekday(), lang).to_string()),
         period: asked.joined(|lang| date_in_words(date, lang)),
-        link: Some(format!("{}/", public_origin(&state, &headers))),
+        link: Some(format!("{}/", state.auth.public_origin(&headers))),
         dated: false,
     };
     let meals = menu.iter().flat_map(|m| &m.content.meals).filter(|meal| meal.kind != MealKind::Dejeuner);

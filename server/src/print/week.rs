@@ -12,7 +12,7 @@ use plantzette_content::{Occurrence, Programme, Session};
 
 use super::pictogram::pictogram;
 use super::words::Words;
-use super::{public_origin, Asked, Paper, PrintParams, Sheet};
+use super::{Asked, Paper, PrintParams, Sheet};
 use crate::api::query::Params;
 use crate::api::{activities, residence};
 use crate::error::ApiError;
@@ -47,7 +47,7 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(para
         residence: residence.name.clone(),
         title: asked.label(|w| w.week_programme),
         period: asked.joined(|lang| week_span(monday, asked.week.sunday(), lang)),
-        link: Some(format!("{}/activities?week={monday}", public_origin(&state, &headers))),
+        link: Some(format!("{}/activities?week={monday}", state.auth.public_origin(&headers))),
         dated: true,
     };
     let days: Vec<_> = range.days().collect();

@@ -116,7 +116,7 @@ async fn a_sign_up_is_told_in_its_language_with_the_event_for_the_calendar_and_a
 }
 
 #[tokio::test]
-async fn a_session_taken_out_of_its_programme_cancels_its_sign_ups_and_tells_each_one() {
+async fn a_session_taken_out_of_its_programme_cancels_its_sign_ups_tells_each_one_and_lists_whom_staff_call() {
     let relay = Relay::start().await;
     let app = app_with(&relay).await;
     let (key, _, _) = coming_session(&app).await;
@@ -151,6 +151,17 @@ async fn a_session_taken_out_of_its_programme_cancels_its_sign_ups_and_tells_eac
     let audited: i64 =
         sqlx::query_scalar("SELECT version FROM audit_log WHERE action = 'event off' AND body = ?1").bind(&key).fetch_one(&pool).await.unwrap();
     assert_eq!(audited, 2);
+
+    // Anne was told by e-mail; the one who gave only a phone number is on staff's call list.
+    let off: Value = staff.get("/api/v1/staff/registrations-off").await.json().await.unwrap();
+    assert_eq!(off.as_array().unwrap().len(), 1, "{off}");
+    assert_eq!(off[0]["event"], key.as_str());
+    assert_eq!(off[0]["title"]["fr"], programme.content.title.fr.as_str(), "{off}");
+    let to_call: Vec<_> = off[0]["to_call"].as_array().unwrap().iter().map(|e| e["phone"].as_str().unwrap().to_string()).collect();
+    assert_eq!(to_call, [phoning(1)["phone"].as_str().unwrap()]);
+    let read: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'read' AND body = ?1").bind(&key).fetch_one(&pool).await.unwrap();
+    assert_eq!(read, 2, "each reading audited: the list above, and the call list");
+    assert_eq!(app.client.get(app.url("/api/v1/staff/registrations-off")).send().await.unwrap().status(), 401, "staff only");
 }
 
 #[tokio::test]
