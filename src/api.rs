@@ -6,7 +6,7 @@ use leptos::logging;
 use leptos::prelude::*;
 use plantzette_content::registration::{Availability, MySignUp, SignUp, SignUpAnswer};
 use plantzette_content::screen::Alarm;
-use plantzette_content::short_stay::Feed;
+use plantzette_content::short_stay::{Feed, RequestTerms, StayRequest};
 use plantzette_content::{Activity, Category, DateRange, DayMenu, InfoPage, Item, Lang, Listing, Occurrence, Programme, Today};
 use plantzette_web::request::{successful, unanswered};
 use plantzette_web::RequestError;
@@ -189,6 +189,23 @@ pub async fn my_sign_up(token: String) -> Result<MySignUp, RequestError> {
 pub async fn cancel_my_sign_up(token: String, erase: bool) -> Result<(), RequestError> {
     let path = format!("/api/v1/registration/{}?erase={erase}", path_segment(&token));
     successful(Request::delete(&path).send().await.map_err(unanswered)?).await.map(|_| ())
+}
+
+/// What the short-stay request form says of the data kept.
+pub async fn stay_request_terms() -> Result<RequestTerms, RequestError> {
+    get("/api/v1/short-stay-requests".into()).await
+}
+
+/// Asks for a short stay: the request's number, to quote on the phone.
+pub async fn request_short_stay(form: StayRequest) -> Result<i64, RequestError> {
+    #[derive(serde::Deserialize)]
+    struct Received {
+        reference: i64,
+    }
+    let request = Request::post("/api/v1/short-stay-requests").json(&form).map_err(|e| RequestError::Unreadable(e.to_string()))?;
+    let response = successful(request.send().await.map_err(unanswered)?).await?;
+    let received: Received = response.json().await.map_err(|e| RequestError::Unreadable(e.to_string()))?;
+    Ok(received.reference)
 }
 
 /// The short-stay beds free in the coming eight weeks, by day (the partners' feed).

@@ -20,7 +20,7 @@ use leptos_router::path;
 use components::layout::Layout;
 use pages::{
     ActivitiesPage, ActivityPage, AnnouncementsPage, InfoPage, InfoTopicPage, KioskPage, MenusPage, NotFound, PreviewPage, ProgrammePage,
-    ProgrammesPage, RegistrationPage, SignUpPage, TodayPage,
+    ProgrammesPage, RegistrationPage, ShortStayRequestPage, SignUpPage, TodayPage,
 };
 
 #[component]
@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/registrations/programmes/:id/:start") view=SignUpPage/>
                     <Route path=path!("/registrations/activities/:id/:date") view=SignUpPage/>
                     <Route path=path!("/registration/:token") view=RegistrationPage/>
+                    <Route path=path!("/short-stay-requests") view=ShortStayRequestPage/>
                     <Route path=path!("/info") view=InfoPage/>
                     <Route path=path!("/info/:topic") view=InfoTopicPage/>
                     <Route path=path!("/preview") view=PreviewPage/>

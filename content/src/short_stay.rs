@@ -551,6 +551,13 @@ impl StayRequest {
     }
 }
 
+/// What the request form says before anything is sent: the days a request's personal data is
+/// kept after it is closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct RequestTerms {
+    pub kept_days: u32,
+}
+
 /// Where a request stands. `New` until the CMS has called back; closed once accepted or declined.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

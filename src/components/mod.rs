@@ -5,6 +5,7 @@ pub mod address;
 pub mod calendar_link;
 pub mod contact;
 pub mod fetched;
+pub mod form;
 pub mod layout;
 pub mod local_text;
 pub mod meal;

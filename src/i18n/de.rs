@@ -1,6 +1,6 @@
 //! The app's labels in German.
 
-use super::{Noun, SignUpWords, Ui};
+use super::{Noun, SignUpWords, StayRequestWords, Ui};
 
 pub static DE: Ui = Ui {
     skip_to_content: "Zum Inhalt",
@@ -92,6 +92,7 @@ pub static DE: Ui = Ui {
     alarm_since: "seit",
     pairing_code: "Code dieses Bildschirms, in der Verwaltung einzugeben:",
     sign_up: &SIGN_UP,
+    stay_request: &STAY_REQUEST,
 };
 
 static SIGN_UP: SignUpWords = SignUpWords {
@@ -131,4 +132,26 @@ static SIGN_UP: SignUpWords = SignUpWords {
     erase_now: "Meine Angaben jetzt löschen",
     erased: "Ihre Angaben sind gelöscht.",
     to_the_event: "Zu den Details",
+};
+
+static STAY_REQUEST: StayRequestWords = StayRequestWords {
+    title: "Kurzaufenthalt anfragen",
+    lead: "Für eine Person nach einem Spitalaufenthalt oder zur Entlastung pflegender Angehöriger. Das SMZ ruft Sie zurück.",
+    back: "Kurzaufenthalt",
+    who_asks: "Wer fragt an?",
+    your_name: "Ihr Name",
+    organisation: "Spital, Klinik oder Praxis (freiwillig)",
+    organisation_hint: "Für eine Anfrage eines Austrittsdienstes, einer Ärztin oder eines Arztes oder des SMZ.",
+    contact_hint: "Mindestens eine Telefonnummer oder eine E-Mail-Adresse, für den Rückruf.",
+    from: "Vom",
+    to: "Bis",
+    flexibility: "Sind diese Daten fest?",
+    reason: "Aus welchem Grund?",
+    no_health: "Geben Sie hier nichts zur Gesundheit an: Das SMZ bespricht es mit Ihnen am Telefon.",
+    consent: "Diese Angaben dienen dem Rückruf, nur das Aufnahmeteam sieht sie, und sie werden {days} Tage nach der Antwort gelöscht.",
+    send: "Anfrage senden",
+    check_the_fields: "Die Anfrage wurde nicht gesendet: Prüfen Sie die markierten Felder.",
+    too_many_today: "Heute zu viele Anfragen über diese Verbindung. Rufen Sie den Empfang an.",
+    received: "Ihre Anfrage ist eingegangen, unter der Nummer {n}.",
+    call_back: "Das Aufnahmeteam ruft Sie zurück. Nennen Sie diese Nummer, wenn Sie das Heim anrufen.",
 };

@@ -1,6 +1,6 @@
 //! The app's labels in English.
 
-use super::{Noun, SignUpWords, Ui};
+use super::{Noun, SignUpWords, StayRequestWords, Ui};
 
 pub static EN: Ui = Ui {
     skip_to_content: "Skip to content",
@@ -92,6 +92,7 @@ pub static EN: Ui = Ui {
     alarm_since: "since",
     pairing_code: "This screen\u{2019}s code, to enter in the staff editor:",
     sign_up: &SIGN_UP,
+    stay_request: &STAY_REQUEST,
 };
 
 static SIGN_UP: SignUpWords = SignUpWords {
@@ -131,4 +132,26 @@ static SIGN_UP: SignUpWords = SignUpWords {
     erase_now: "Erase my details now",
     erased: "Your details are erased.",
     to_the_event: "See the details",
+};
+
+static STAY_REQUEST: StayRequestWords = StayRequestWords {
+    title: "Ask for a short stay",
+    lead: "For someone leaving hospital, or to give a family carer a rest. The CMS calls you back to talk it over.",
+    back: "Short stays",
+    who_asks: "Who is asking?",
+    your_name: "Your name",
+    organisation: "Hospital, clinic or practice (optional)",
+    organisation_hint: "For a request from a discharge service, a doctor or the CMS.",
+    contact_hint: "A phone number or an e-mail address, at least, to call you back.",
+    from: "From",
+    to: "To",
+    flexibility: "Are these dates fixed?",
+    reason: "For what reason?",
+    no_health: "Write nothing about health here: the CMS talks it over with you on the phone.",
+    consent: "These details serve to call you back, only the admissions team sees them, and they are erased {days} days after the answer.",
+    send: "Send the request",
+    check_the_fields: "The request was not sent: check the fields marked.",
+    too_many_today: "Too many requests today from this connection. Call the reception.",
+    received: "Your request is received, as number {n}.",
+    call_back: "The admissions team calls you back. Quote this number if you call the residence.",
 };

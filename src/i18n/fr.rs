@@ -1,6 +1,6 @@
 //! The app's labels in French.
 
-use super::{Noun, SignUpWords, Ui};
+use super::{Noun, SignUpWords, StayRequestWords, Ui};
 
 pub static FR: Ui = Ui {
     skip_to_content: "Aller au contenu",
@@ -92,6 +92,7 @@ pub static FR: Ui = Ui {
     alarm_since: "depuis",
     pairing_code: "Code de cet écran, à saisir dans la gestion\u{a0}:",
     sign_up: &SIGN_UP,
+    stay_request: &STAY_REQUEST,
 };
 
 static SIGN_UP: SignUpWords = SignUpWords {
@@ -131,4 +132,26 @@ static SIGN_UP: SignUpWords = SignUpWords {
     erase_now: "Effacer mes données maintenant",
     erased: "Vos données sont effacées.",
     to_the_event: "Voir le détail",
+};
+
+static STAY_REQUEST: StayRequestWords = StayRequestWords {
+    title: "Demander un court séjour",
+    lead: "Pour une personne qui sort de l\u{2019}hôpital, ou pour soulager un proche aidant. Le CMS vous rappelle pour en parler.",
+    back: "Court séjour",
+    who_asks: "Qui fait la demande\u{a0}?",
+    your_name: "Votre nom",
+    organisation: "Hôpital, clinique ou cabinet (facultatif)",
+    organisation_hint: "Pour une demande d\u{2019}un service de liaison, d\u{2019}un médecin ou du CMS.",
+    contact_hint: "Un numéro de téléphone ou une adresse e-mail, au moins, pour vous rappeler.",
+    from: "Du",
+    to: "Au",
+    flexibility: "Ces dates sont-elles fixes\u{a0}?",
+    reason: "Pour quelle raison\u{a0}?",
+    no_health: "N\u{2019}indiquez ici rien sur la santé\u{a0}: le CMS en parle avec vous au téléphone.",
+    consent: "Ces données servent à vous rappeler, seule l\u{2019}équipe d\u{2019}admission les voit, et elles sont effacées {days} jours après la réponse.",
+    send: "Envoyer la demande",
+    check_the_fields: "La demande n\u{2019}est pas partie\u{a0}: vérifiez les champs signalés.",
+    too_many_today: "Trop de demandes aujourd\u{2019}hui depuis cette connexion. Appelez la réception.",
+    received: "Votre demande est reçue, sous le numéro {n}.",
+    call_back: "L\u{2019}équipe d\u{2019}admission vous rappelle. Citez ce numéro si vous appelez la résidence.",
 };

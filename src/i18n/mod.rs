@@ -140,6 +140,32 @@ pub struct Ui {
     pub pairing_code: &'static str,
     pub no_announcements: &'static str,
     pub sign_up: &'static SignUpWords,
+    pub stay_request: &'static StayRequestWords,
+}
+
+/// The words of the short-stay request form (the choices' own labels are the content crate's).
+pub struct StayRequestWords {
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub back: &'static str,
+    pub who_asks: &'static str,
+    pub your_name: &'static str,
+    pub organisation: &'static str,
+    pub organisation_hint: &'static str,
+    pub contact_hint: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub flexibility: &'static str,
+    pub reason: &'static str,
+    pub no_health: &'static str,
+    /// `{days}`: the days kept after the request is closed.
+    pub consent: &'static str,
+    pub send: &'static str,
+    pub check_the_fields: &'static str,
+    pub too_many_today: &'static str,
+    /// `{n}`: the request's number.
+    pub received: &'static str,
+    pub call_back: &'static str,
 }
 
 /// The words of signing up for an event: the form, its answer, the private link's page, and

@@ -114,7 +114,11 @@ pub(crate) fn TopicDetail(page: Page) -> impl IntoView {
         </div>
         <Paged><div class="blocks">
             <p class="lead"><LocalText text=page.summary/></p>
-            {(page.slug == PageSlug::ShortStay).then(|| view! { <ShortStayAvailability/> })}
+            {(page.slug == PageSlug::ShortStay).then(|| view! {
+                <ShortStayAvailability/>
+                // Nobody types personal data on the kiosk: the form is for phones and PCs.
+                {(!is_kiosk()).then(|| view! { <p><A href="/short-stay-requests" attr:class="button">{ui.stay_request.title}</A></p> })}
+            })}
             <Paragraphs text=page.body/>
         </div></Paged>
     }

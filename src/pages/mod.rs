@@ -9,6 +9,7 @@ mod not_found;
 mod preview;
 pub(crate) mod programmes;
 mod registrations;
+mod short_stay_requests;
 mod today;
 
 pub use activities::{ActivitiesPage, ActivityPage};
@@ -20,4 +21,5 @@ pub use not_found::NotFound;
 pub use preview::PreviewPage;
 pub use programmes::{ProgrammePage, ProgrammesPage};
 pub use registrations::{RegistrationPage, SignUpPage};
+pub use short_stay_requests::ShortStayRequestPage;
 pub use today::TodayPage;

@@ -11,14 +11,14 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
 use plantzette_content::format::{long_date, time_span};
-use plantzette_content::registration::{EventRef, MySignUp, SignUp, SignUpAnswer, Status, MAX_PEOPLE};
+use plantzette_content::registration::{EventRef, MySignUp, SignUp, SignUpAnswer, Status};
 use plantzette_content::{DateRange, FieldError, Text};
 use plantzette_web::RequestError;
-use wasm_bindgen::JsCast;
 
 use crate::api;
 use crate::components::calendar_link::AddToCalendar;
 use crate::components::fetched::Fetched;
+use crate::components::form::{focus_first_error, Choice, RobotTrap, TextField};
 use crate::components::layout::set_page_title;
 use crate::components::local_text::LocalText;
 use crate::components::places::PlacesLeft;
@@ -138,7 +138,8 @@ fn Form(key: String, kept_days: u32, calendar: String) -> impl IntoView {
     let words = ui.sign_up;
     let lang = lang();
     let (name, phone, email, note, website) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let people = RwSignal::new(1u32);
+    // 0: the person alone, 1: with a carer (`MAX_PEOPLE` is 2).
+    let with_a_carer = RwSignal::new(0usize);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let stage = RwSignal::new(Stage::Filling { problem: None });
     let submit = move |ev: SubmitEvent| {
@@ -150,7 +151,7 @@ fn Form(key: String, kept_days: u32, calendar: String) -> impl IntoView {
             name: name.get_untracked(),
             phone: phone.get_untracked(),
             email: email.get_untracked(),
-            people: people.get_untracked(),
+            people: with_a_carer.get_untracked() as u32 + 1,
             note: note.get_untracked(),
             lang,
             website: website.get_untracked(),
@@ -188,20 +189,9 @@ fn Form(key: String, kept_days: u32, calendar: String) -> impl IntoView {
                     <TextField id="name" label=words.name hint=words.name_hint value=name errors autocomplete="name"/>
                     <TextField id="phone" label=ui.phone hint=words.contact_hint value=phone errors autocomplete="tel" kind="tel"/>
                     <TextField id="email" label=ui.email value=email errors autocomplete="email" kind="email"/>
-                    <fieldset class="choice">
-                        <legend>{words.how_many}</legend>
-                        {(1..=MAX_PEOPLE).map(|count| view! {
-                            <label>
-                                <input type="radio" name="people" value=count.to_string() prop:checked=move || people.get() == count on:change=move |_| people.set(count)/>
-                                {if count == 1 { words.one_person } else { words.with_a_carer }}
-                            </label>
-                        }).collect_view()}
-                    </fieldset>
+                    <Choice name="people" legend=words.how_many options=vec![words.one_person, words.with_a_carer] chosen=with_a_carer/>
                     <TextField id="note" label=words.note hint=words.note_hint value=note errors autocomplete="off" multiline=true/>
-                    // People do not see this field; robots fill it in, and their sign-up is dropped.
-                    <div class="trap" aria-hidden="true">
-                        <label>"Website"<input name="website" tabindex="-1" autocomplete="off" bind:value=website/></label>
-                    </div>
+                    <RobotTrap value=website/>
                     <p class="consent">{consent.clone()}</p>
                     <button type="submit" class="button" disabled=sending>{if sending { words.sending } else { words.send }}</button>
                 </form>
@@ -220,48 +210,6 @@ fn refusal(error: &RequestError) -> &'static str {
         RequestError::Refused { status: 422, .. } => ui.sign_up.check_the_fields,
         RequestError::Network(_) => ui.error_network,
         _ => ui.error_server,
-    }
-}
-
-/// The first field marked wrong, focused: a screen reader reads its label and its error.
-fn focus_first_error() {
-    let first = document().query_selector("[aria-invalid=\"true\"]").ok().flatten();
-    if let Some(field) = first.and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = field.focus();
-    }
-}
-
-/// A labelled field with its hint and its error, both read with it.
-#[component]
-fn TextField(
-    id: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    value: RwSignal<String>,
-    errors: RwSignal<Vec<FieldError>>,
-    autocomplete: &'static str,
-    #[prop(optional)] kind: Option<&'static str>,
-    #[prop(optional)] multiline: bool,
-) -> impl IntoView {
-    let lang = lang();
-    let error = move || errors.read().iter().find(|e| e.field == id).map(|e| e.code.message(lang));
-    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || [hint.map(|_| hint_id.clone()), error().map(|_| error_id.clone())].into_iter().flatten().collect::<Vec<_>>().join(" ")
-    };
-    let invalid = move || error().is_some().then_some("true");
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
-            {move || error().map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })}
-            {if multiline {
-                view! { <textarea id=id name=id rows="3" autocomplete=autocomplete aria-describedby=described_by.clone() aria-invalid=invalid bind:value=value></textarea> }.into_any()
-            } else {
-                view! { <input id=id name=id type=kind.unwrap_or("text") autocomplete=autocomplete aria-describedby=described_by.clone() aria-invalid=invalid bind:value=value/> }.into_any()
-            }}
-        </div>
     }
 }
 

@@ -137,6 +137,8 @@ test('the week shows one day at a time, today first, each day a tap away', async
   const week = await app.server.api('/api/v1/activities');
   const { page, context, problems } = await openKiosk(app, undefined, { lang: 'de' });
   await page.getByRole('link', { name: 'Die Woche' }).click();
+  // The home's heading is there at once: wait for the week's own day tabs.
+  await page.getByRole('navigation', { name: 'Wochentage' }).waitFor();
   await waitForContent(page);
   const days = page.getByRole('navigation', { name: 'Wochentage' }).getByRole('link');
   assert.equal(await days.count(), 7);

@@ -85,10 +85,11 @@ test('a session\'s places left are on its programme\'s page, follow each sign-up
   await page.goto(`${app.server.url}/programmes/${programme.id}`);
   await waitForContent(page);
   // The sessions may stand on a later page of the programme's: turned to as a resident would.
-  const where = page.getByText('Inscription à la réception');
+  const where = page.getByText('Pour vous inscrire, scannez le code avec votre téléphone, ou adressez-vous à la réception.');
   for (let turns = 0; turns < 4 && !(await where.isVisible()); turns += 1) await page.getByRole('button', { name: /Suivant/ }).click();
   await where.waitFor();
   await page.locator('.sessions .places').first().waitFor();
+  await page.locator('.sessions img.sign-up-qr').first().waitFor();
   assert.deepEqual(await fitProblems(page), [], 'the places fit the lobby screen');
   assertNoProblems(problems);
   await context.close();

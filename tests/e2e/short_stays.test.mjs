@@ -1,10 +1,13 @@
 // The short-stay beds in the editor, on a tablet: a nurse taps the first and the last day of a
 // stay, reserves it with initials, and the partners' feed shows the bed taken without the
 // initials; extra beds opened for a congestion count in the feed; a request sent by a hospital
-// is read, with its wait, and answered. In French and German, with axe-core.
+// is read, with its wait, and answered. On a phone, a daughter asks for a stay with the form (its
+// errors field by field, its number in the answer), in French, and in German at 320 px. In
+// French and German, with axe-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, assertNoProblems } from './support/browser.mjs';
+import { PHONE, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
+import { staffApi } from './support/staff.mjs';
 import { openEditor } from './support/editor.mjs';
 import { useApp } from './support/app.mjs';
 import { zurichWallClock } from './support/calendar.mjs';
@@ -78,6 +81,65 @@ test('extra beds opened for a congestion count in the feed for their period, and
   await page.getByRole('heading', { name: 'Anfragen für Kurzaufenthalte' }).waitFor();
   assert.match(await page.locator('li.request', { hasText: `n° ${reference}` }).innerText(), /Zurückgerufen[\s\S]*Nach einem Spitalaufenthalt/);
   await assertAccessible(page, 'the short stays in German');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('on a phone, a daughter asks for a short stay: errors field by field, nothing about health, the number to quote', async () => {
+  const { page, context, problems } = await openPage(app.browser, { lang: 'fr' });
+  await page.goto(`${app.server.url}/info/short_stay`);
+  await waitForContent(page);
+  await page.getByRole('link', { name: 'Demander un court séjour' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Demander un court séjour' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /rien sur la santé[\s\S]*effacées 30 jours après la réponse/, 'the consent line');
+  assert.equal(await page.locator('textarea').count(), 0, 'no free text, where health would be written');
+  await assertAccessible(page, 'the request form');
+
+  await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await page.getByRole('alert').getByText('vérifiez les champs signalés').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'name');
+  assert.equal(await page.getByLabel('Du', { exact: true }).getAttribute('aria-invalid'), 'true', 'a date is needed');
+  await page.getByLabel('Votre nom').fill('Marie Bonvin');
+  await page.getByLabel('E-mail', { exact: true }).fill('marie@example.ch');
+  await page.getByLabel('Du', { exact: true }).fill(day(-1));
+  await page.getByLabel('Au', { exact: true }).fill(day(13));
+  await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await page.getByText('Cette date est déjà passée.').waitFor();
+  await assertAccessible(page, 'the request form with its errors');
+
+  await page.getByLabel('Un proche', { exact: true }).check();
+  await page.getByLabel('Du', { exact: true }).fill(day(14));
+  await page.getByLabel('Au', { exact: true }).fill(day(28));
+  await page.getByLabel('À quelques jours près').check();
+  await page.getByLabel('Le repos d\'un proche aidant').check();
+  await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+  const answer = page.getByRole('heading', { name: /Votre demande est reçue, sous le numéro \d+\./ });
+  await answer.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'answer');
+  const reference = Number((await answer.innerText()).match(/(\d+)/)[1]);
+  await assertAccessible(page, 'the request received');
+  const staff = await staffApi(app.server);
+  const stored = (await staff.get('short-stay-requests')).find((r) => r.id === reference);
+  assert.equal(stored.name, 'Marie Bonvin');
+  assert.equal(stored.email, 'marie@example.ch');
+  assert.deepEqual([stored.asker, stored.from, stored.to, stored.flexibility, stored.reason], ['relative', day(14), day(28), 'days', 'carers_rest']);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('in German at 320 px the request form fits the phone and says what is wrong in German', async () => {
+  const { page, context, problems } = await openPage(app.browser, { lang: 'de', device: { ...PHONE, viewport: { width: 320, height: 640 } } });
+  await page.goto(`${app.server.url}/short-stay-requests`);
+  await page.getByRole('heading', { level: 1, name: 'Kurzaufenthalt anfragen' }).waitFor();
+  await page.getByLabel('Ihr Name').fill('Hans Imboden');
+  await page.getByLabel('Telefon', { exact: true }).fill('abc');
+  await page.getByLabel('Vom', { exact: true }).fill(day(20));
+  await page.getByLabel('Bis', { exact: true }).fill(day(10));
+  await page.getByRole('button', { name: 'Anfrage senden' }).click();
+  await page.getByText('Ungültige Telefonnummer.').waitFor();
+  await page.getByText('Das Ende muss nach dem Beginn liegen.').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, 'nothing wider than the phone');
+  await assertAccessible(page, 'the request form in German at 320 px');
   assertNoProblems(problems);
   await context.close();
 });

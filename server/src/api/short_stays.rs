@@ -1,6 +1,7 @@
 //! Short-stay beds (`plantzette_content::short_stay`). Public: `GET /api/v1/short-stays`, the
 //! partners' feed (who offers the beds, free beds by day and free periods by bed, never a
-//! person), and `POST /api/v1/short-stay-requests`, a request for a stay (bounded per address
+//! person), `GET /api/v1/short-stay-requests` what the request form says of the data kept, and
+//! `POST` the same address, a request for a stay (bounded per address
 //! and day; a robot that filled in the hidden field is refused). Staff: the calendar, its beds,
 //! their days and the extra beds opened, and the requests with their status.
 
@@ -12,7 +13,7 @@ use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use chrono::Utc;
 use plantzette_content::schedule::{residence_now, RESIDENCE_TZ_NAME};
-use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, Feed, Provider, RequestEntry, RequestStatus, StayRequest};
+use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, Feed, Provider, RequestEntry, RequestStatus, RequestTerms, StayRequest};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -30,7 +31,7 @@ use crate::AppState;
 const REQUESTS_PER_ADDRESS_A_DAY: u32 = 10;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(feed)).routes(routes!(request))
+    OpenApiRouter::new().routes(routes!(feed)).routes(routes!(terms, request))
 }
 
 /// `GET /api/v1/staff/short-stays` the calendar; `POST …/beds` lists a bed, `PUT` / `DELETE
@@ -69,6 +70,14 @@ async fn feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiErr
     // Any cache may keep it, but asks again each time (a 304 while nothing changed): the pages
     // and kiosks showing it follow each change of the calendar at once.
     Ok(([(CACHE_CONTROL, "public, no-cache")], Json(Feed { provider, as_of: today, availability })))
+}
+
+/// What the request form tells the person before they send it: how long their data is kept.
+#[utoipa::path(get, operation_id = "getShortStayRequestTerms", path = "/short-stay-requests", tag = "short stays", responses(
+    (status = 200, body = RequestTerms)
+))]
+async fn terms(State(state): State<AppState>) -> impl IntoResponse {
+    ([(CACHE_CONTROL, "no-cache")], Json(RequestTerms { kept_days: state.kept_days.stay_requests }))
 }
 
 /// A request's acknowledgement: its number, to quote on the phone.

@@ -221,6 +221,8 @@ async fn a_wrong_request_gets_its_errors_field_by_field_and_robots_and_floods_ar
 #[tokio::test]
 async fn a_closed_requests_personal_data_is_erased_after_the_days_kept_and_past_days_go() {
     let app = app().await;
+    let terms: Value = app.get_json("/api/v1/short-stay-requests").await;
+    assert_eq!(terms, json!({ "kept_days": REQUESTS_KEPT_DAYS }), "the form says how long the data is kept");
     let reference = send_request(&app, "10.1.0.1", &request_form()).await.json::<Value>().await.unwrap()["reference"].clone();
     let staff = app.admin().await;
     let close =
