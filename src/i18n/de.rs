@@ -154,4 +154,5 @@ static STAY_REQUEST: StayRequestWords = StayRequestWords {
     too_many_today: "Heute zu viele Anfragen über diese Verbindung. Rufen Sie den Empfang an.",
     received: "Ihre Anfrage ist eingegangen, unter der Nummer {n}.",
     call_back: "Das Aufnahmeteam ruft Sie zurück. Nennen Sie diese Nummer, wenn Sie das Heim anrufen.",
+    at_reception: "Fragen Sie am Empfang nach einem Kurzaufenthalt, oder auf Ihrem Handy auf der Seite Kurzaufenthalt.",
 };

@@ -154,4 +154,5 @@ static STAY_REQUEST: StayRequestWords = StayRequestWords {
     too_many_today: "Too many requests today from this connection. Call the reception.",
     received: "Your request is received, as number {n}.",
     call_back: "The admissions team calls you back. Quote this number if you call the residence.",
+    at_reception: "Ask for a short stay at the reception, or on your phone from the Short stays page.",
 };

@@ -154,4 +154,5 @@ static STAY_REQUEST: StayRequestWords = StayRequestWords {
     too_many_today: "Trop de demandes aujourd\u{2019}hui depuis cette connexion. Appelez la réception.",
     received: "Votre demande est reçue, sous le numéro {n}.",
     call_back: "L\u{2019}équipe d\u{2019}admission vous rappelle. Citez ce numéro si vous appelez la résidence.",
+    at_reception: "Demandez un court séjour à la réception, ou depuis votre téléphone sur la page Court séjour.",
 };

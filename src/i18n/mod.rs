@@ -166,6 +166,8 @@ pub struct StayRequestWords {
     /// `{n}`: the request's number.
     pub received: &'static str,
     pub call_back: &'static str,
+    /// On the kiosk, which takes no request.
+    pub at_reception: &'static str,
 }
 
 /// The words of signing up for an event: the form, its answer, the private link's page, and

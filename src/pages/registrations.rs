@@ -24,6 +24,7 @@ use crate::components::local_text::LocalText;
 use crate::components::places::PlacesLeft;
 use crate::fetch::Fetch;
 use crate::i18n::{counted, lang, ui};
+use crate::kiosk::is_kiosk;
 use crate::live::live_resource;
 
 /// What a sign-up is for, as its pages name it.
@@ -95,6 +96,17 @@ pub fn SignUpPage() -> impl IntoView {
     let Some(event) = path.strip_prefix("/registrations/").and_then(EventRef::parse) else {
         return view! { <crate::pages::NotFound/> }.into_any();
     };
+    // Nobody types personal data on the lobby's public screen, even reached by a typed address.
+    if is_kiosk() {
+        return view! {
+            <h1>{words.sign_up}</h1>
+            <div class="notice places-line">
+                <img class="sign-up-qr" src=api::sign_up_qr(&event.key()) alt=words.qr_code width="160" height="160"/>
+                <p class="sign-up-where">{words.scan_or_reception}</p>
+            </div>
+        }
+        .into_any();
+    }
     let info = Fetch::new(move || event_info(event));
     view! { <Fetched resource=info render=move |info: EventInfo| view! { <SignUpForm event info/> }/> }.into_any()
 }

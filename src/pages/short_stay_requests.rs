@@ -19,6 +19,7 @@ use crate::components::form::{focus_first_error, Choice, RobotTrap, TextField};
 use crate::components::layout::set_page_title;
 use crate::fetch::Fetch;
 use crate::i18n::{lang, ui};
+use crate::kiosk::is_kiosk;
 
 /// The info page on short stays, where the form is offered.
 const SHORT_STAY_INFO: &str = "/info/short_stay";
@@ -27,6 +28,10 @@ const SHORT_STAY_INFO: &str = "/info/short_stay";
 pub fn ShortStayRequestPage() -> impl IntoView {
     let words = ui().stay_request;
     set_page_title(words.title);
+    // Nobody types personal data on the lobby's public screen, even reached by a typed address.
+    if is_kiosk() {
+        return view! { <h1>{words.title}</h1><p class="notice">{words.at_reception}</p> }.into_any();
+    }
     let terms = Fetch::new(api::stay_request_terms);
     view! {
         <div class="page-heading">
@@ -36,6 +41,7 @@ pub fn ShortStayRequestPage() -> impl IntoView {
         <p class="lead">{words.lead}</p>
         <Fetched resource=terms render=|terms: RequestTerms| view! { <RequestForm kept_days=terms.kept_days/> }/>
     }
+    .into_any()
 }
 
 /// Where the form stands.

@@ -7,7 +7,7 @@ import { makeBusyDay } from './support/busy_day.mjs';
 
 const app = useApp({ prepare: makeBusyDay });
 
-const PATHS = ['/', '/activities', '/activities?category=music', '/announcements', '/menus', '/programmes', '/programmes/1', '/info', '/info/short_stay', '/nowhere'];
+const PATHS = ['/', '/activities', '/activities?category=music', '/announcements', '/menus', '/programmes', '/programmes/1', '/info', '/info/short_stay', '/short-stay-requests', '/nowhere'];
 
 for (const [device, settings] of [['phone', PHONE], ['kiosk', KIOSK]]) {
   for (const lang of ['fr', 'de']) {

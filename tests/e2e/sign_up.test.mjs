@@ -170,6 +170,10 @@ test('the lobby kiosk shows no form but a QR code that a phone reads as the sess
   const scrolls = await page.evaluate(() => document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth);
   assert.equal(scrolls, false, 'nothing scrolls');
   await assertAccessible(page, 'a programme on the kiosk with its QR codes');
+  // The form's own address, typed on the kiosk, gives no form either.
+  await page.goto(`${app.server.url}/registrations/${key}`);
+  await page.getByText('Pour vous inscrire, scannez le code avec votre téléphone, ou adressez-vous à la réception.').waitFor();
+  assert.equal(await page.locator('form, input').count(), 0, 'no field on the kiosk');
   assertNoProblems(problems);
   await context.close();
 });

@@ -10,6 +10,14 @@ import { staffApi } from './staff.mjs';
 
 const only = process.argv[2];
 const out = 'tests/artifacts/screenshots';
+
+/** The key of the first session still to come that takes sign-ups. */
+async function firstSignUp(server) {
+  const soon = new Date(Date.now() + 3600e3).toISOString();
+  const programmes = (await server.api('/api/v1/programmes')).items;
+  const [programme, session] = programmes.flatMap((p) => p.sessions.map((s) => [p, s])).find(([, s]) => s.places && s.starts_at > soon);
+  return `programmes/${programme.id}/${session.starts_at.slice(0, 16)}`;
+}
 await mkdir(out, { recursive: true });
 const server = await startServer();
 await makeBusyDay(server);
@@ -26,6 +34,8 @@ const PAGES = {
   programme: '/programmes/1',
   info: '/info',
   'short-stay': '/info/short_stay',
+  'short-stay-request': '/short-stay-requests',
+  'sign-up': `/registrations/${await firstSignUp(server)}`,
 };
 const browser = await launchBrowser();
 try {
