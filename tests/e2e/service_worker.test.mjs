@@ -28,6 +28,8 @@ function cacheContents(page) {
       const entries = [];
       for (const request of await cache.keys()) {
         const response = await cache.match(request);
+        // Deleted by the worker since the list was read (it prunes an old build after the new shell).
+        if (response === undefined) continue;
         entries.push({ path: new URL(request.url).pathname + new URL(request.url).search, type: response.headers.get('content-type'), bytes: (await response.arrayBuffer()).byteLength });
       }
       contents[name] = entries;
@@ -147,7 +149,13 @@ test('a new build replaces the kept one only once all its files are kept', async
       const shell = await (await caches.open('plantzette-app')).match('/');
       return shell !== undefined && (await shell.text()) === expected;
     }, buildB, { timeout: 10000 });
+    // The worker deletes A's files just after keeping B's shell.
+    const settled = await page.waitForFunction(async ([hashA, hashB]) => {
+      const paths = (await (await caches.open('plantzette-app')).keys()).map((r) => new URL(r.url).pathname);
+      return !paths.some((path) => path.includes(hashA)) && paths.some((path) => path.includes(hashB));
+    }, [hashA, hashB], { timeout: 10000 }).then(() => true, () => false);
     const after = (await cacheContents(page))['plantzette-app'];
+    assert.ok(settled, `A's files still kept: ${hashedIn(after)}`);
     assert.deepEqual(hashedIn(after), namesIn(buildB), 'B kept whole, A\'s files gone');
     await context.close();
   } finally {

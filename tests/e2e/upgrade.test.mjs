@@ -78,8 +78,13 @@ test('a kiosk on build A moves to build B at its next idle moment after the serv
     const paints = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime])));
     assert.ok(paints['first-contentful-paint'] !== undefined, JSON.stringify(paints));
     assert.equal(paints['first-paint'], paints['first-contentful-paint'], `no frame painted without content: ${JSON.stringify(paints)}`);
-    const kept = await page.evaluate(async () => (await (await caches.open('plantzette-app')).keys()).map((r) => new URL(r.url).pathname));
-    assert.ok(kept.some((path) => path.includes(hashB)) && !kept.some((path) => path.includes(hashA)), `A pruned: ${kept}`);
+    // The worker deletes A's files just after keeping B's shell: wait for it, within seconds.
+    const keptPaths = () => page.evaluate(async () => (await (await caches.open('plantzette-app')).keys()).map((r) => new URL(r.url).pathname));
+    const pruned = await page.waitForFunction(async ([a, b]) => {
+      const paths = (await (await caches.open('plantzette-app')).keys()).map((r) => new URL(r.url).pathname);
+      return paths.some((path) => path.includes(b)) && !paths.some((path) => path.includes(a));
+    }, [hashA, hashB], { timeout: 10000 }).then(() => true, () => false);
+    assert.ok(pruned, `A pruned: ${await keptPaths()}`);
     assertNoProblems(problems);
     await context.close();
   } finally {
