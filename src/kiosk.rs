@@ -165,14 +165,12 @@ pub fn KioskBehaviour() -> impl IntoView {
     Effect::watch(
         move || idle.get(),
         move |idle, _, _| {
-            if *idle {
-                if pathname.get_untracked() != HOME {
-                    match window().history() {
-                        Ok(history) if opened_from_home.get_value() => {
-                            let _ = history.back();
-                        }
-                        _ => navigate(HOME, Default::default()),
+            if *idle && pathname.get_untracked() != HOME {
+                match window().history() {
+                    Ok(history) if opened_from_home.get_value() => {
+                        let _ = history.back();
                     }
+                    _ => navigate(HOME, Default::default()),
                 }
             }
         },

@@ -7,6 +7,8 @@ use crate::api::{Today, UpcomingSession};
 use crate::menu::Meal;
 use crate::text::Text;
 
+// A few a day, built once a minute: boxing the meal would save nothing worth its noise.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Highlight {
     /// An activity on now (`Timing::Now`) or the next one to begin (`Timing::Upcoming`).

@@ -5,6 +5,8 @@ mod activities;
 mod announcements;
 mod journal;
 mod menus;
+// The info pages, named as the API names them (`/api/v1/pages`).
+#[allow(clippy::module_inception)]
 mod pages;
 mod print;
 mod programmes;
