@@ -6,7 +6,8 @@
 use chrono::{NaiveDateTime, Utc};
 use plantzette_content::registration::message::Notice;
 use plantzette_content::registration::{
-    decide, erased_if_ended_by, promoted, Attendance, Availability, Entry, EventOff, EventList, EventRef, Places, ProgrammeFigures, Refusal, SignUp, Status,
+    decide, erased_if_ended_by, promoted, Attendance, Availability, Entry, EventList, EventOff, EventRef, Places, ProgrammeFigures, Refusal, SignUp,
+    Status,
 };
 use plantzette_content::staff::StaffUser;
 use plantzette_content::{Activity, DateRange, Item, Lang, Occurrence, Programme, Residence, Text};
@@ -362,7 +363,14 @@ type EntryRow = (i64, Option<String>, Option<String>, Option<String>, Option<Str
 
 /// Everyone signed up for `event`, in order (confirmed, waiting, cancelled), for staff; the
 /// reading is audited. Those that no e-mail reaches (no address, or no relay) are to be phoned.
-pub async fn list(pool: &SqlitePool, outbox: &Outbox, event: &Event, now: NaiveDateTime, kept_days: u32, by: &StaffUser) -> Result<EventList, StoreError> {
+pub async fn list(
+    pool: &SqlitePool,
+    outbox: &Outbox,
+    event: &Event,
+    now: NaiveDateTime,
+    kept_days: u32,
+    by: &StaffUser,
+) -> Result<EventList, StoreError> {
     let figures = availability(pool, event, now, kept_days).await?;
     let mut transaction = pool.begin().await?;
     let entries = entries(&mut transaction, outbox, &event.key).await?;

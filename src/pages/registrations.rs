@@ -47,8 +47,7 @@ async fn event_info(event: EventRef) -> Result<EventInfo, RequestError> {
     match event {
         EventRef::Session { programme_id, starts_at } => {
             let item = api::programme(programme_id.to_string()).await?;
-            let (index, session) =
-                item.content.sessions.iter().enumerate().find(|(_, s)| s.starts_at == starts_at).ok_or(RequestError::NotFound)?;
+            let (index, session) = item.content.sessions.iter().enumerate().find(|(_, s)| s.starts_at == starts_at).ok_or(RequestError::NotFound)?;
             Ok(EventInfo {
                 title: item.content.title.clone(),
                 starts_at,
@@ -149,7 +148,13 @@ fn Form(key: String, kept_days: u32, calendar: String) -> impl IntoView {
     let ui = ui();
     let words = ui.sign_up;
     let lang = lang();
-    let (name, phone, email, note, website) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (name, phone, email, note, website) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
     // 0: the person alone, 1: with a carer (`MAX_PEOPLE` is 2).
     let with_a_carer = RwSignal::new(0usize);
     let errors = RwSignal::new(Vec::<FieldError>::new());

@@ -159,7 +159,8 @@ async fn a_session_taken_out_of_its_programme_cancels_its_sign_ups_tells_each_on
     assert_eq!(off[0]["title"]["fr"], programme.content.title.fr.as_str(), "{off}");
     let to_call: Vec<_> = off[0]["to_call"].as_array().unwrap().iter().map(|e| e["phone"].as_str().unwrap().to_string()).collect();
     assert_eq!(to_call, [phoning(1)["phone"].as_str().unwrap()]);
-    let read: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'read' AND body = ?1").bind(&key).fetch_one(&pool).await.unwrap();
+    let read: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'read' AND body = ?1").bind(&key).fetch_one(&pool).await.unwrap();
     assert_eq!(read, 2, "each reading audited: the list above, and the call list");
     assert_eq!(app.client.get(app.url("/api/v1/staff/registrations-off")).send().await.unwrap().status(), 401, "staff only");
 }
