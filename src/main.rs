@@ -1,4 +1,4 @@
-//! Mounts the app and registers its service worker; panics are logged to the console with
+//! Mounts the kiosk and registers its service worker; panics are logged to the console with
 //! their message.
 
 use leptos::logging;

@@ -5,6 +5,7 @@ pub mod activity;
 pub mod announcement;
 pub mod api;
 pub mod error;
+pub mod events;
 pub mod format;
 pub mod highlight;
 pub mod item;

@@ -167,6 +167,39 @@ impl SignUp {
     }
 }
 
+/// The sign-up form as an HTML form posts it (a page that works without JavaScript): every field
+/// text, the radio button of the people coming `1` or `2`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct SignUpFields {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub people: String,
+    pub note: String,
+    pub website: String,
+}
+
+impl SignUpFields {
+    /// The sign-up the fields say, its messages in `lang` (to be validated as any other): the
+    /// person alone unless a carer is chosen; a number that is not one is out of range.
+    pub fn read(&self, lang: Lang) -> SignUp {
+        let people = match self.people.trim() {
+            "" => 1,
+            people => people.parse().unwrap_or(0),
+        };
+        SignUp {
+            name: self.name.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+            people,
+            note: self.note.clone(),
+            lang,
+            website: self.website.clone(),
+        }
+    }
+}
+
 /// Where a sign-up stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::error::{ContentError, ErrorCode};
+use crate::error::{ContentError, ErrorCode, FieldError};
 use crate::format::day_and_month;
 use crate::programme::{is_email, is_phone};
 use crate::residence::Address;
@@ -548,6 +548,74 @@ impl StayRequest {
     /// Whether a robot filled in the field that people do not see.
     pub fn is_from_a_robot(&self) -> bool {
         !self.website.trim().is_empty()
+    }
+}
+
+/// The request form as an HTML form posts it (a page that works without JavaScript): every field
+/// text, the choices by their names (`relative`, `days`, `after_hospital`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct StayRequestFields {
+    pub asker: String,
+    pub name: String,
+    pub organisation: String,
+    pub phone: String,
+    pub email: String,
+    pub from: String,
+    pub to: String,
+    pub flexibility: String,
+    pub reason: String,
+    pub website: String,
+}
+
+impl StayRequestFields {
+    /// The request the fields say, valid on `today`, its answer in `lang`; or every field's
+    /// error at once: a date not given (or not a date) and a choice not made are errors of
+    /// their own field, beside the rules' errors of the others.
+    pub fn read(&self, lang: Lang, today: NaiveDate) -> Result<StayRequest, ContentError> {
+        let asker = Asker::parse(self.asker.trim());
+        let from = self.from.trim().parse::<NaiveDate>().ok();
+        let to = self.to.trim().parse::<NaiveDate>().ok();
+        // Not chosen: the dates are as given.
+        let flexibility = match self.flexibility.trim() {
+            "" => Some(Flexibility::default()),
+            chosen => Flexibility::parse(chosen),
+        };
+        let reason = Reason::parse(self.reason.trim());
+        let unread: Vec<FieldError> = [
+            ("asker", asker.is_none()),
+            ("from", from.is_none()),
+            ("to", to.is_none()),
+            ("flexibility", flexibility.is_none()),
+            ("reason", reason.is_none()),
+        ]
+        .into_iter()
+        .filter(|(_, unread)| *unread)
+        .map(|(field, _)| FieldError { field: field.to_string(), code: ErrorCode::Required })
+        .collect();
+        let request = StayRequest {
+            asker: asker.unwrap_or(Asker::Person),
+            name: self.name.clone(),
+            organisation: self.organisation.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+            from: from.unwrap_or(today),
+            to: to.unwrap_or(today),
+            flexibility: flexibility.unwrap_or_default(),
+            reason: reason.unwrap_or(Reason::Other),
+            lang,
+            website: self.website.clone(),
+        };
+        // A field that could not be read has its own error; the rules' error for its stand-in
+        // value does not stand beside it.
+        let ruled = request.validate(today).err().map_or_else(Vec::new, |invalid| invalid.errors);
+        let ruled: Vec<FieldError> = ruled.into_iter().filter(|error| !unread.iter().any(|unread| unread.field == error.field)).collect();
+        let errors = [unread, ruled].concat();
+        if errors.is_empty() {
+            Ok(request)
+        } else {
+            Err(ContentError { errors })
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! The Plantzette server: the JSON API under `/api/v1` over SQLite, and the built app at `/`.
+//! The Plantzette server: the JSON API under `/api/v1` over SQLite, the families' pages rendered
+//! from it, and the built apps (the kiosk, the staff editor).
 
 pub mod api;
 pub mod audit;
@@ -15,6 +16,7 @@ pub mod icalendar;
 pub mod live;
 pub mod mail;
 pub mod metrics;
+pub mod pages;
 pub mod print;
 pub mod qr;
 pub mod quota;
@@ -93,7 +95,12 @@ pub fn app(state: AppState) -> Router {
         .nest("/api/v1", api::router(REQUEST_TIMEOUT))
         .merge(health::router())
         .merge(print::router())
-        .merge(site.router().layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)))
+        .merge(pages::router().layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)))
+        .merge(
+            site.router()
+                .layer(middleware::from_fn_with_state(state.clone(), pages::page_when_missing))
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)),
+        )
         .with_state(state)
         .layer(TraceLayer::new_for_http());
     // The read cache stands before any routing: a kept public answer is served with the least

@@ -36,6 +36,17 @@ pub struct Event {
     announced: Announced,
 }
 
+impl Event {
+    /// A session's rank in its programme, from 1 (its calendar file's address); `None` for an
+    /// activity's occurrence.
+    pub fn session_number(&self) -> Option<usize> {
+        match &self.announced {
+            Announced::Session { index, .. } => Some(index + 1),
+            Announced::Occurrence { .. } => None,
+        }
+    }
+}
+
 /// Where the event is in the content, for its calendar entry.
 enum Announced {
     Session { programme: Box<Item<Programme>>, index: usize },

@@ -3,12 +3,12 @@
 
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use plantzette_content::activity::{next_occurrence, Timing};
-use plantzette_content::format::time_span;
+use plantzette_content::format::{long_date, time_span};
 use plantzette_content::Occurrence;
 
 use crate::components::local_text::LocalText;
+use crate::components::page_link;
 use crate::i18n::{lang, ui};
 
 /// Occurrences of one day, in time order; `now` marks the current and the next one. Titles link
@@ -52,8 +52,8 @@ fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool, linked: boo
             <div class="what">
                 <h3 class="title">
                     {if linked {
-                        let href = format!("/activities/{}/{}", occurrence.activity_id, occurrence.starts_at.date());
-                        view! { <A href=href><LocalText text=info.title.clone()/></A> }.into_any()
+                        let href = page_link(&format!("/activities/{}/{}", occurrence.activity_id, occurrence.starts_at.date()));
+                        view! { <a href=href><LocalText text=info.title.clone()/></a> }.into_any()
                     } else {
                         view! { <LocalText text=info.title.clone()/> }.into_any()
                     }}
@@ -71,4 +71,39 @@ fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool, linked: boo
             </div>
         </li>
     }
+}
+
+/// One occurrence's page heading: its kind and title, and the way back to its week.
+#[component]
+pub fn OccurrenceHeading(occurrence: Occurrence) -> impl IntoView {
+    let day = occurrence.starts_at.date();
+    view! {
+        <div class="page-heading">
+            <h1><span class="eyebrow">{occurrence.info.category.label(lang())}</span><LocalText text=occurrence.info.title/></h1>
+            <a href=page_link(&format!("/activities?week={day}&day={day}"))>"← "{ui().whole_week}</a>
+        </div>
+    }
+}
+
+/// One occurrence's page below its heading, one block each (the kiosk pages them): when, where,
+/// what, then `children` (its places, its calendar file).
+#[component]
+pub fn OccurrenceBlocks(occurrence: Occurrence, children: Children) -> impl IntoView {
+    let ui = ui();
+    let info = occurrence.info;
+    view! {
+        <div class="blocks">
+            <p class="lead when">{long_date(occurrence.starts_at.date(), lang())}", "{time_span(occurrence.starts_at, occurrence.ends_at)}</p>
+            {occurrence.cancelled.then(|| view! { <p class="badge badge-cancelled">{ui.cancelled}</p> })}
+            <p><LocalText text=info.place/></p>
+            {info.description.map(|text| view! { <p><LocalText text/></p> })}
+            {info.registration_required.then(|| view! { <p class="badge">{ui.registration_required}</p> })}
+            {children()}
+        </div>
+    }
+}
+
+/// Whether an occurrence counts its places now: it has some, it is on, and it has not ended.
+pub fn counts_places(occurrence: &Occurrence, now: NaiveDateTime) -> bool {
+    occurrence.info.places.is_some() && !occurrence.cancelled && occurrence.ends_at > now
 }

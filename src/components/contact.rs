@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use plantzette_content::Contact;
 
 use crate::i18n::ui;
-use crate::kiosk::is_kiosk;
 
+/// `callable`: on a device that can call and write (a phone, a PC), not the lobby screen.
 #[component]
-pub fn ContactButtons(contact: Contact) -> impl IntoView {
+pub fn ContactButtons(contact: Contact, callable: bool) -> impl IntoView {
     let ui = ui();
-    if is_kiosk() {
+    if !callable {
         return view! {
             <span class="contact-line">{ui.phone}" "{contact.phone.clone()}</span>
             <span class="contact-line">{ui.email}" "{contact.email.clone()}</span>

@@ -7,6 +7,12 @@ use plantzette_content::{Dish, Meal};
 use crate::components::local_text::LocalText;
 use crate::i18n::{lang, ui};
 
+/// A day's meals, side by side.
+#[component]
+pub fn MealCards(meals: Vec<Meal>) -> impl IntoView {
+    view! { <div class="meals">{meals.into_iter().map(|meal| view! { <MealCard meal/> }).collect_view()}</div> }
+}
+
 #[component]
 pub fn MealCard(meal: Meal) -> impl IntoView {
     let lang = lang();

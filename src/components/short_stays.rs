@@ -1,8 +1,7 @@
 //! The short-stay beds free in the coming eight weeks, as the public sees them: counts by day,
 //! never a person. The headline ("2 lits libres dès le 14 décembre"), the periods of extra beds,
 //! and a table with a row per week and a column per weekday, each day's free beds: one table that
-//! the eye reads as a strip and a screen reader as rows and headers. Fetched again at every
-//! content change, so that it follows the calendar kept in the editor.
+//! the eye reads as a strip and a screen reader as rows and headers.
 
 use chrono::Weekday;
 use leptos::prelude::*;
@@ -10,22 +9,10 @@ use plantzette_content::format::{day_and_month, weekday_short};
 use plantzette_content::short_stay::{Availability, Feed, FreeOnDay};
 use plantzette_content::Lang;
 
-use crate::api;
 use crate::i18n::{lang, ui};
-use crate::live::live_resource;
 
 #[component]
-pub fn ShortStayAvailability() -> impl IntoView {
-    let feed = live_resource(api::short_stays);
-    view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move { feed.content().await.ok().map(|feed: Feed| view! { <BedStrip feed/> }) })}
-        </Transition>
-    }
-}
-
-#[component]
-fn BedStrip(feed: Feed) -> impl IntoView {
+pub fn BedStrip(feed: Feed) -> impl IntoView {
     let (ui, lang) = (ui(), lang());
     let availability: Availability = feed.availability;
     let headline = availability.headline(feed.as_of, lang);

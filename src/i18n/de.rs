@@ -58,6 +58,7 @@ pub static DE: Ui = Ui {
     calendar_address: "Adresse des Kalenders",
     all_categories: "Alle",
     kind_of_activity: "Art der Aktivität",
+    show: "Anzeigen",
     go_to_date: "Zum Datum",
     whole_week: "Die ganze Woche",
     swiss_time: "Alle Zeiten sind Schweizer Zeit (Siders).",

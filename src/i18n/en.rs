@@ -58,6 +58,7 @@ pub static EN: Ui = Ui {
     calendar_address: "Calendar address",
     all_categories: "All",
     kind_of_activity: "Kind of activity",
+    show: "Show",
     go_to_date: "Go to date",
     whole_week: "The whole week",
     swiss_time: "All times are Swiss time (Sierre).",

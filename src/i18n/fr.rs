@@ -58,6 +58,7 @@ pub static FR: Ui = Ui {
     calendar_address: "Adresse du calendrier",
     all_categories: "Toutes",
     kind_of_activity: "Genre d'activité",
+    show: "Afficher",
     go_to_date: "Aller à la date",
     whole_week: "Toute la semaine",
     swiss_time: "Toutes les heures sont celles de Sierre (Suisse).",

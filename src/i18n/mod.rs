@@ -3,9 +3,8 @@
 //! Each language is one `Ui` value, so a missing translation is a compile error. Content texts
 //! come translated from the server; these are only the app's labels.
 
+use leptos::prelude::*;
 use plantzette_content::Lang;
-use plantzette_web::locale::{self, Locale};
-pub use plantzette_web::locale::{lang, set_lang};
 
 mod de;
 mod en;
@@ -15,19 +14,18 @@ use de::DE;
 use en::EN;
 use fr::FR;
 
-const STORAGE_KEY: &str = "plantzette.lang";
+/// The language a view is drawn in, for every component below it: on the kiosk the one chosen on
+/// the screen (provided again each time the view is drawn anew in another language), on a page
+/// the server renders the request's.
+#[derive(Clone, Copy)]
+pub struct DrawnIn(pub Lang);
 
-/// Provides the language: the one chosen last time on this device, else (but on the kiosk) the
-/// browser's first language we speak, else French.
-pub fn provide_locale(kiosk: bool) -> Locale {
-    locale::provide_locale(STORAGE_KEY, |device| {
-        // The lobby screen speaks the residence's language until a resident chooses another.
-        let browser = if kiosk { None } else { device.browser.first().copied() };
-        device.stored.or(browser).unwrap_or_default()
-    })
+/// The language the view is drawn in.
+pub fn lang() -> Lang {
+    expect_context::<DrawnIn>().0
 }
 
-/// The app's labels in the chosen language.
+/// The app's labels in the language the view is drawn in.
 pub fn ui() -> &'static Ui {
     labels(lang())
 }
@@ -104,6 +102,8 @@ pub struct Ui {
     pub calendar_address: &'static str,
     pub all_categories: &'static str,
     pub kind_of_activity: &'static str,
+    /// The date picker's button: show the week of the date typed.
+    pub show: &'static str,
     pub go_to_date: &'static str,
     pub whole_week: &'static str,
     pub swiss_time: &'static str,

@@ -160,3 +160,15 @@ fn the_form_takes_a_sign_up_while_a_place_or_the_waiting_list_is_there() {
     let opens_at = "2026-12-07T08:00:00".parse().unwrap();
     assert!(!Availability { window: Window::NotYetOpen { opens_at }, ..open }.takes_sign_ups());
 }
+
+#[test]
+fn a_posted_form_reads_into_a_sign_up_in_the_readers_language() {
+    let fields = SignUpFields { name: "Jeanne Rey".into(), phone: "027 455 12 34".into(), ..SignUpFields::default() };
+    let alone = fields.read(Lang::De);
+    assert_eq!((alone.people, alone.lang), (1, Lang::De), "the person alone unless a carer is chosen");
+    assert!(alone.validate().is_ok());
+    let with_a_carer = SignUpFields { people: "2".into(), ..fields.clone() }.read(Lang::Fr);
+    assert_eq!(with_a_carer.people, 2);
+    let nonsense = SignUpFields { people: "plenty".into(), ..fields }.read(Lang::Fr);
+    assert!(nonsense.validate().unwrap_err().has("people", &ErrorCode::NumberOutOfRange { min: 1, max: 2 }));
+}

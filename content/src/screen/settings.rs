@@ -101,16 +101,6 @@ impl Tile {
             (Tile::Info, Lang::En) => "Practical info",
         }
     }
-
-    pub fn path(self) -> &'static str {
-        match self {
-            Tile::Today => "/",
-            Tile::Activities => "/activities",
-            Tile::Menus => "/menus",
-            Tile::Programmes => "/programmes",
-            Tile::Info => "/info",
-        }
-    }
 }
 
 /// A kiosk's settings, kept on the server for a paired screen (an unpaired one takes its hours

@@ -234,3 +234,34 @@ fn extra_beds_say_their_period() {
     let one = ExtraBeds { count: 1, ..extra };
     assert_eq!(one.statement(Lang::Fr), "1 lit de plus du 14 décembre au 20 décembre");
 }
+
+#[test]
+fn a_posted_form_reads_into_a_request_or_into_every_fields_error() {
+    let today = day("2026-12-03");
+    let fields = StayRequestFields {
+        asker: "relative".into(),
+        name: "Anne Zufferey".into(),
+        phone: "027 455 12 34".into(),
+        from: "2026-12-14".into(),
+        to: "2026-12-28".into(),
+        reason: "carers_rest".into(),
+        ..StayRequestFields::default()
+    };
+    let request = fields.read(Lang::De, today).unwrap();
+    assert_eq!((request.asker, request.reason, request.flexibility, request.lang), (Asker::Relative, Reason::CarersRest, Flexibility::Exact, Lang::De));
+    assert_eq!((request.from, request.to), (day("2026-12-14"), day("2026-12-28")));
+
+    // Nothing chosen, a date left empty and one typed wrong: each its own error, and the rules'
+    // errors of the fields read (no name, no contact), never one for a stand-in date.
+    let empty = StayRequestFields { from: "14.12.2026".into(), ..StayRequestFields::default() };
+    let invalid = empty.read(Lang::Fr, today).unwrap_err();
+    let fields: Vec<&str> = invalid.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["asker", "from", "to", "reason", "name", "phone", "email"]);
+    assert!(invalid.has("from", &ErrorCode::Required));
+    let past = StayRequestFields { from: "2026-12-01".into(), to: "2026-12-05".into(), ..fields_of_a_relative() };
+    assert!(past.read(Lang::Fr, today).unwrap_err().has("from", &ErrorCode::InThePast));
+}
+
+fn fields_of_a_relative() -> StayRequestFields {
+    StayRequestFields { asker: "relative".into(), name: "Anne".into(), email: "anne@example.ch".into(), reason: "other".into(), ..StayRequestFields::default() }
+}

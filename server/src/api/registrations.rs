@@ -6,6 +6,8 @@
 //! (`registrations::sign_up`). The form is bounded per address and per contact and day, and
 //! answers a robot that filled in its hidden field with a refusal.
 
+use std::net::IpAddr;
+
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
@@ -57,7 +59,7 @@ pub fn staff_router() -> Router<AppState> {
         .route("/staff/registrations-off", get(events_off))
 }
 
-async fn event_of(state: &AppState, key: &str) -> Result<Event, ApiError> {
+pub(crate) async fn event_of(state: &AppState, key: &str) -> Result<Event, ApiError> {
     let event = EventRef::parse(key).ok_or(ApiError::NotFound("event taking sign-ups"))?;
     registrations::event(&state.pool, event).await?.ok_or(ApiError::NotFound("event taking sign-ups"))
 }
@@ -101,7 +103,14 @@ async fn sign_up(
     Path(key): Path<String>,
     JsonBody(form): JsonBody<SignUp>,
 ) -> Result<Response, ApiError> {
-    let event = event_of(&state, &key).await?;
+    Ok(as_json(take_sign_up(&state, address, &key, &form).await?))
+}
+
+/// Signs a person up from their own phone or PC (`address`): the form's rules and the day's
+/// bounds first, then a place or a rank. 201 for a new sign-up, 200 for the one this contact has
+/// already. The families' sign-up page (`pages/registrations.rs`) takes its form here too.
+pub(crate) async fn take_sign_up(state: &AppState, address: IpAddr, key: &str, form: &SignUp) -> Result<(StatusCode, SignUpAnswer), ApiError> {
+    let event = event_of(state, key).await?;
     if form.is_from_a_robot() {
         return Err(ApiError::BadRequest("refused".into()));
     }
@@ -111,11 +120,16 @@ async fn sign_up(
     if !state.daily_limits.allow(&bounds) {
         return Err(ApiError::TooManyToday);
     }
-    answered(&state, &event, &form, None).await
+    answered(state, &event, form, None).await
+}
+
+/// A sign-up's answer as the API sends it: never kept by a cache.
+fn as_json((status, answer): (StatusCode, SignUpAnswer)) -> Response {
+    (status, [(CACHE_CONTROL, "no-store")], Json(answer)).into_response()
 }
 
 /// Signs `form` up for `event` and says how it went, to the person or to staff.
-async fn answered(state: &AppState, event: &Event, form: &SignUp, by_staff: Option<&str>) -> Result<Response, ApiError> {
+async fn answered(state: &AppState, event: &Event, form: &SignUp, by_staff: Option<&str>) -> Result<(StatusCode, SignUpAnswer), ApiError> {
     let emailed = state.outbox.public_url().is_some() && !form.email.trim().is_empty();
     let answer = |standing: Standing, token: Option<String>, already: bool| SignUpAnswer {
         event: event.key.clone(),
@@ -128,9 +142,9 @@ async fn answered(state: &AppState, event: &Event, form: &SignUp, by_staff: Opti
     match registrations::sign_up(&state.pool, &state.outbox, event, form, residence_now(), by_staff).await? {
         Outcome::New { standing, token } => {
             state.live.refresh().await;
-            Ok((StatusCode::CREATED, [(CACHE_CONTROL, "no-store")], Json(answer(standing, Some(token), false))).into_response())
+            Ok((StatusCode::CREATED, answer(standing, Some(token), false)))
         }
-        Outcome::Already(standing) => Ok(([(CACHE_CONTROL, "no-store")], Json(answer(standing, None, true))).into_response()),
+        Outcome::Already(standing) => Ok((StatusCode::OK, answer(standing, None, true))),
         Outcome::Refused(refusal) => Err(ApiError::Conflict(match refusal {
             Refusal::Full => "every place is taken",
             Refusal::Closed => "sign-up is closed",
@@ -144,16 +158,20 @@ async fn answered(state: &AppState, event: &Event, form: &SignUp, by_staff: Opti
     (status = 200, body = MySignUp), (status = 404, body = ErrorBody)
 ))]
 async fn mine(State(state): State<AppState>, Path(token): Path<String>) -> Result<impl IntoResponse, ApiError> {
-    let found = registrations::by_token(&state.pool, &token).await?.ok_or(ApiError::NotFound("sign-up"))?;
-    let mine = MySignUp {
+    Ok(([(CACHE_CONTROL, "no-store")], Json(my_sign_up(&state, &token).await?)))
+}
+
+/// The sign-up behind a private link, as the person sees it.
+pub(crate) async fn my_sign_up(state: &AppState, token: &str) -> Result<MySignUp, ApiError> {
+    let found = registrations::by_token(&state.pool, token).await?.ok_or(ApiError::NotFound("sign-up"))?;
+    Ok(MySignUp {
         event: found.event,
         status: found.standing.status,
         position: found.standing.position,
         name: found.name,
         people: found.people,
         lang: found.lang,
-    };
-    Ok(([(CACHE_CONTROL, "no-store")], Json(mine)))
+    })
 }
 
 #[derive(Deserialize)]
@@ -210,7 +228,7 @@ async fn sign_up_for(
 ) -> Result<Response, ApiError> {
     let event = event_of(&state, &key).await?;
     form.validate()?;
-    answered(&state, &event, &form, Some(&staff.user.name)).await
+    Ok(as_json(answered(&state, &event, &form, Some(&staff.user.name)).await?))
 }
 
 #[derive(Deserialize)]
@@ -274,7 +292,14 @@ struct CancelParams {
     (status = 204, description = "Cancelled"), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)
 ))]
 async fn cancel(State(state): State<AppState>, Path(token): Path<String>, Query(params): Query<CancelParams>) -> Result<StatusCode, ApiError> {
-    registrations::cancel(&state.pool, &state.outbox, &token, params.erase).await?.ok_or(ApiError::NotFound("sign-up"))?;
-    state.live.refresh().await;
+    cancel_my_sign_up(&state, &token, params.erase).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Cancels the sign-up behind a private link (the first one waiting moves up), and erases its
+/// personal data at once if asked.
+pub(crate) async fn cancel_my_sign_up(state: &AppState, token: &str, erase: bool) -> Result<(), ApiError> {
+    registrations::cancel(&state.pool, &state.outbox, token, erase).await?.ok_or(ApiError::NotFound("sign-up"))?;
+    state.live.refresh().await;
+    Ok(())
 }

@@ -5,6 +5,8 @@
 //! and day; a robot that filled in the hidden field is refused). Staff: the calendar, its beds,
 //! their days and the extra beds opened, and the requests with their status.
 
+use std::net::IpAddr;
+
 use axum::extract::{Path, State};
 use axum::http::header::CACHE_CONTROL;
 use axum::http::StatusCode;
@@ -56,6 +58,13 @@ pub fn staff_router() -> Router<AppState> {
     (status = 200, body = Feed), (status = 304, description = "Unchanged since the ETag quoted in If-None-Match")
 ))]
 async fn feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
+    // Any cache may keep it, but asks again each time (a 304 while nothing changed): the pages
+    // and kiosks showing it follow each change of the calendar at once.
+    Ok(([(CACHE_CONTROL, "public, no-cache")], Json(load_feed(&state).await?)))
+}
+
+/// The feed as of today.
+pub async fn load_feed(state: &AppState) -> Result<Feed, ApiError> {
     let today = residence_now().date();
     let residence = residence::load(&state.pool).await?.content;
     let provider = Provider {
@@ -67,9 +76,7 @@ async fn feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiErr
         time_zone: RESIDENCE_TZ_NAME.to_string(),
     };
     let availability = short_stays::calendar(&state.pool, today).await?.public();
-    // Any cache may keep it, but asks again each time (a 304 while nothing changed): the pages
-    // and kiosks showing it follow each change of the calendar at once.
-    Ok(([(CACHE_CONTROL, "public, no-cache")], Json(Feed { provider, as_of: today, availability })))
+    Ok(Feed { provider, as_of: today, availability })
 }
 
 /// What the request form tells the person before they send it: how long their data is kept.
@@ -96,16 +103,24 @@ async fn request(
     ClientAddress(address): ClientAddress,
     JsonBody(form): JsonBody<StayRequest>,
 ) -> Result<impl IntoResponse, ApiError> {
+    form.validate(residence_now().date())?;
+    let reference = take_request(&state, address, &form).await?;
+    Ok((StatusCode::CREATED, [(CACHE_CONTROL, "no-store")], Json(Received { reference })))
+}
+
+/// Takes a valid request for a stay from `address` within the day's bound, and tells the
+/// admissions office: its number, to quote. The families' request page
+/// (`pages/short_stay_requests.rs`) takes its form here too.
+pub(crate) async fn take_request(state: &AppState, address: IpAddr, form: &StayRequest) -> Result<i64, ApiError> {
     if form.is_from_a_robot() {
         return Err(ApiError::BadRequest("refused".into()));
     }
-    form.validate(residence_now().date())?;
     if !state.daily_limits.allow(&[(format!("stay requests from {}", network_of(address)), REQUESTS_PER_ADDRESS_A_DAY)]) {
         return Err(ApiError::TooManyToday);
     }
-    let reference = short_stays::add_request(&state.pool, &form, Utc::now(), state.outbox.admissions()).await?;
+    let reference = short_stays::add_request(&state.pool, form, Utc::now(), state.outbox.admissions()).await?;
     state.outbox.wake();
-    Ok((StatusCode::CREATED, [(CACHE_CONTROL, "no-store")], Json(Received { reference })))
+    Ok(reference)
 }
 
 async fn calendar(State(state): State<AppState>, _: Staff) -> Result<Json<Calendar>, ApiError> {

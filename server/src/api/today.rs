@@ -2,6 +2,8 @@
 //! day it considers today (its clock, in residence time); the server's day is the default.
 
 use axum::extract::State;
+use chrono::NaiveDate;
+use sqlx::SqlitePool;
 use axum::Json;
 use plantzette_content::{DateRange, DayMenu, Programme, Today, UpcomingSession};
 use serde::Deserialize;
@@ -33,22 +35,26 @@ struct TodayParams {
     (status = 200, body = Today), (status = 304, description = "Unchanged"), (status = 400, body = ErrorBody)
 ))]
 async fn show(State(state): State<AppState>, Params(params): Params<TodayParams>) -> Result<Json<Today>, ApiError> {
-    let now = residence_now();
     let date = match params.date {
         Some(text) => parse_date("date", &text)?,
-        None => now.date(),
+        None => residence_now().date(),
     };
+    Ok(Json(load(&state.pool, date).await?))
+}
+
+/// Everything a today page shows of `date` (the families' pages head each page with its notices).
+pub async fn load(pool: &SqlitePool, date: NaiveDate) -> Result<Today, ApiError> {
+    let now = residence_now();
     // Another day than the server's today is looked at from its start.
     let moment = if date == now.date() { now } else { date.and_hms_opt(0, 0, 0).expect("midnight exists") };
     let day = DateRange::day(date);
-    let pool = &state.pool;
     let upcoming = store::list::<Programme>(pool, Some(programmes::ahead_of(date))).await?;
-    Ok(Json(Today {
+    Ok(Today {
         date,
         residence: residence::load(pool).await?.content,
         announcements: announcements::shown_in(pool, day).await?,
         activities: activities::occurrences(pool, day).await?,
         menu: store::list::<DayMenu>(pool, Some(day)).await?.into_iter().next(),
         next_session: UpcomingSession::first_after(&upcoming, moment),
-    }))
+    })
 }

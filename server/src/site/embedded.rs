@@ -12,7 +12,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rust_embed::RustEmbed;
 
-use super::{has_file_extension, EDITOR, INDEXES};
+use super::{has_file_extension, EDITOR, INDEXES, KIOSK};
 
 #[derive(RustEmbed)]
 #[folder = "../dist"]
@@ -27,15 +27,23 @@ pub fn read(name: &str) -> Option<String> {
     Dist::get(name).map(|file| String::from_utf8_lossy(&file.data).into_owned())
 }
 
-/// A file of either app; a deep link gets its app's `index.html`, a missing file a 404.
+/// Every file's name, from the top of `dist`.
+pub fn names() -> impl Iterator<Item = String> {
+    Dist::iter().map(|name| name.into_owned())
+}
+
+/// A file of either app; an app's deep link gets its `index.html`, anything else missing a 404.
 pub async fn serve(request: Request) -> Response {
     let path = request.uri().path().trim_start_matches('/');
+    let under = |top: &str| path == top || path.starts_with(&format!("{top}/"));
     let name = if has_file_extension(path) {
         path
-    } else if path == EDITOR || path.starts_with(&format!("{EDITOR}/")) {
+    } else if under(EDITOR) {
         INDEXES[1]
-    } else {
+    } else if KIOSK.into_iter().any(under) {
         INDEXES[0]
+    } else {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
     };
     let Some(file) = Dist::get(name) else {
         return (StatusCode::NOT_FOUND, "not found").into_response();

@@ -1,11 +1,13 @@
-//! The built apps (Trunk's `dist`): the kiosk and family app at `/`, the staff editor at
-//! `/gestion/` (`dist/gestion`). They are served from a folder (`--dist-dir`, for development)
-//! or, in a release (`scripts/release`), from the server binary itself (`embedded.rs`), so that
-//! an upgrade is one file and the apps can never mismatch the server. Hashed files are cached
-//! for a year, `index.html` revalidated, and every deep link (a path without a file extension)
-//! answered with its app's `index.html` so that the app's router can take it. A file that is not
-//! there is a 404 that no cache keeps: answered with `index.html`, a missing `…_bg.wasm` would be
-//! cached for a year as HTML.
+//! The built apps (`dist`, `scripts/build-apps`): the kiosk at `/kiosk` (Trunk's `index.html`),
+//! the staff editor at `/gestion/` (`dist/gestion`), and the families' pages' islands and
+//! stylesheet (the pages themselves are rendered by `pages`). They are served from a folder
+//! (`--dist-dir`, for development) or, in a release (`scripts/release`), from the server binary
+//! itself (`embedded.rs`), so that an upgrade is one file and the apps can never mismatch the
+//! server. Hashed files are cached for a year, the entry pages revalidated, and each app's deep
+//! links (`/kiosk/menus`, `/gestion/screens`: a path without a file extension) answered with its
+//! `index.html` so that the app's router can take them. A file that is not there is a 404 that
+//! no cache keeps: answered with `index.html`, a missing `…_bg.wasm` would be cached for a year
+//! as HTML.
 //!
 //! Trunk writes each app's loader into its `index.html` as an inline module script. The
 //! Content-Security-Policy allows exactly those scripts by their hashes and no other inline code.
@@ -38,9 +40,16 @@ use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::AppState;
+pub use plantzette::pages::phone::Assets;
 
 /// Where the staff editor is served, and built (under `dist`).
 const EDITOR: &str = "gestion";
+/// The kiosk's addresses: its home and the pages under it, and the editor's previews.
+const KIOSK: [&str; 2] = ["kiosk", "preview"];
+/// The module that starts the families' pages' islands: `islands-start-<hash>.js`.
+const ISLANDS_START: (&str, &str) = ("islands-start-", ".js");
+/// Trunk's stylesheet, which the families' pages share with the kiosk: `style-<hash>.css`.
+const STYLESHEET: (&str, &str) = ("style-", ".css");
 /// Each app's entry page, from the top of `dist`.
 const INDEXES: [&str; 2] = ["index.html", "gestion/index.html"];
 
@@ -62,10 +71,14 @@ enum Files {
 
 /// What the entry pages say, as they were when `stamp` was taken.
 struct Derived {
-    stamp: [Option<SystemTime>; 2],
+    stamp: Stamp,
     policy: HeaderValue,
     build: Option<String>,
+    phone: Assets,
 }
+
+/// When each entry page, and the folder of built files, last changed (a built-in one never does).
+type Stamp = [Option<SystemTime>; 3];
 
 impl Site {
     /// The apps in `dist`, or, without one, those built into the binary (if it has them) or
@@ -78,7 +91,7 @@ impl Site {
             #[cfg(not(feature = "embedded-apps"))]
             None => Files::Folder(PathBuf::from("dist")),
         };
-        let derived = Derived { stamp: [None, None], policy: HeaderValue::from_static("default-src 'self'"), build: None };
+        let derived = Derived { stamp: [None; 3], policy: HeaderValue::from_static("default-src 'self'"), build: None, phone: Assets::default() };
         let site = Site { files, derived: Arc::new(Mutex::new(derived)) };
         if !site.present() {
             tracing::warn!("{}: serving the API only (scripts/run builds the apps)", site.describe());
@@ -91,9 +104,15 @@ impl Site {
         let files = match &self.files {
             // scripts/build-apps writes `.br` and `.gz` copies at the best compression; without
             // them (a development build) the compression layer compresses on the fly.
-            Files::Folder(dist) => Router::new()
-                .nest(&format!("/{EDITOR}"), app_files(&dist.join(EDITOR), &dist.join(INDEXES[1])))
-                .merge(app_files(dist, &dist.join(INDEXES[0]))),
+            Files::Folder(dist) => {
+                let kiosk = ServeFile::new(dist.join(INDEXES[0])).precompressed_br().precompressed_gzip();
+                let pages = KIOSK.iter().fold(Router::new(), |router, top| {
+                    router.route_service(&format!("/{top}"), kiosk.clone()).route_service(&format!("/{top}/{{*page}}"), kiosk.clone())
+                });
+                pages
+                    .nest(&format!("/{EDITOR}"), app_files(&dist.join(EDITOR), &dist.join(INDEXES[1])))
+                    .fallback_service(ServeDir::new(dist).precompressed_br().precompressed_gzip())
+            }
             #[cfg(feature = "embedded-apps")]
             Files::Embedded => Router::new().fallback(embedded::serve),
         };
@@ -118,18 +137,34 @@ impl Site {
         }
     }
 
-    /// When each entry page last changed (a built-in one never does).
-    fn stamp(&self) -> [Option<SystemTime>; 2] {
+    fn stamp(&self) -> Stamp {
+        let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
         match &self.files {
-            Files::Folder(dist) => INDEXES.map(|index| std::fs::metadata(dist.join(index)).and_then(|m| m.modified()).ok()),
+            Files::Folder(dist) => [modified(&dist.join(INDEXES[0])), modified(&dist.join(INDEXES[1])), modified(dist)],
             #[cfg(feature = "embedded-apps")]
-            Files::Embedded => INDEXES.map(|index| embedded::has(index).then_some(SystemTime::UNIX_EPOCH)),
+            Files::Embedded => [INDEXES[0], INDEXES[1], ""].map(|name| (name.is_empty() || embedded::has(name)).then_some(SystemTime::UNIX_EPOCH)),
+        }
+    }
+
+    /// The names of the built files at the top of `dist`.
+    fn top_files(&self) -> Vec<String> {
+        match &self.files {
+            Files::Folder(dist) => std::fs::read_dir(dist)
+                .map(|entries| entries.flatten().filter_map(|entry| entry.file_name().into_string().ok()).collect())
+                .unwrap_or_default(),
+            #[cfg(feature = "embedded-apps")]
+            Files::Embedded => embedded::names().filter(|name| !name.contains('/')).collect(),
         }
     }
 
     /// Whether both built apps are there to serve.
     pub fn present(&self) -> bool {
-        self.stamp().iter().all(Option::is_some)
+        self.stamp()[..2].iter().all(Option::is_some)
+    }
+
+    /// The built files a family's page loads: the stylesheet and the islands' start.
+    pub fn phone_assets(&self) -> Assets {
+        self.current(|derived| derived.phone.clone())
     }
 
     /// The policy for the entry pages as they are now.
@@ -152,7 +187,12 @@ impl Site {
             let inline_scripts: Vec<String> = pages.iter().flatten().flat_map(|html| inline_script_hashes(html)).collect();
             let policy = HeaderValue::from_str(&content_security_policy(&inline_scripts)).expect("base64 and ASCII only");
             let build = pages[0].as_deref().and_then(wasm_hash);
-            *derived = Derived { stamp, policy, build };
+            let files = self.top_files();
+            let named = |(start, end): (&str, &str)| {
+                files.iter().find(|name| name.starts_with(start) && name.ends_with(end) && is_content_hashed(name)).map(|name| format!("/{name}"))
+            };
+            let phone = Assets { stylesheet: named(STYLESHEET), islands: named(ISLANDS_START) };
+            *derived = Derived { stamp, policy, build, phone };
         }
         what(&derived)
     }
@@ -211,7 +251,7 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
     hashes
 }
 
-/// One app's files from `dir`; a deep link gets its `index`, a missing file a 404.
+/// The editor's files from `dir`; a deep link gets its `index`, a missing file a 404.
 fn app_files(dir: &Path, index: &Path) -> Router<AppState> {
     let index = ServeFile::new(index).precompressed_br().precompressed_gzip();
     let deep_link_or_missing = tower::service_fn(move |request: Request| {

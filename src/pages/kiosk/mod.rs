@@ -1,152 +1,74 @@
-//! The kiosk's home, for the lobby screen, read at a glance from a few steps away: the time and
-//! the date in words, the day's highlights in turn, and four panels that summarise the day (what
-//! is on now and next, the two meals' main dishes, the first announcements, the next prevention
-//! session), each one tap from its own screen and read aloud at a tap. Nothing scrolls: each
-//! panel holds a bounded summary, and the big tiles to every other page are the kiosk's header.
+//! The lobby kiosk's pages, drawn in the browser (the `csr` build, Trunk): the home with the time
+//! and the day at a glance, the day's programme, the week a day at a time, the menus a day at a
+//! time, the programmes and the practical info, each fitting one screen (long lists page rather
+//! than scroll). Its addresses are under `/kiosk`; the editor's previews are at `/preview`.
 
+mod activities;
+mod announcements;
 mod highlights;
+mod home;
+mod info;
+mod menus;
+mod not_found;
+mod preview;
+mod programmes;
+mod today;
 
-use chrono::{NaiveDateTime, Timelike};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use plantzette_content::format::{long_date, time, time_span};
-use plantzette_content::Today;
+use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::path;
 
-use crate::components::activity::ActivityList;
-use crate::components::fetched::Fetched;
-use crate::components::layout::set_page_title;
-use crate::components::local_text::LocalText;
-use crate::components::notices::use_today;
-use crate::components::paged::Paged;
-use crate::components::read_aloud::ReadAloud;
-use crate::hooks::use_clock::use_clock;
-use crate::i18n::{counted, lang, ui};
-use crate::screen::use_screen;
-use highlights::Highlights;
-
-/// How many announcements the home shows; the others are one tap away.
-const ANNOUNCEMENTS_SHOWN: usize = 2;
+use crate::components::PagesAt;
+use crate::i18n::DrawnIn;
+use crate::kiosk::layout::Layout;
+use crate::kiosk::{self, build, hooks, live, screen};
+use activities::{ActivityPage, WeekPage};
+use announcements::AnnouncementsPage;
+use home::HomePage;
+use info::{InfoPage, InfoTopicPage};
+use menus::MenusPage;
+use not_found::NotFound;
+use preview::PreviewPage;
+use programmes::{ProgrammePage, ProgrammesPage};
+use today::DayProgrammePage;
 
 #[component]
-pub fn KioskPage() -> impl IntoView {
-    let ui = ui();
-    let lang = lang();
-    let today = use_today();
-    let now = use_clock();
-    // Now/next marks read the minute: the seconds of the first reading are dropped.
-    let minute = Memo::new(move |_| now.get().with_second(0).unwrap_or_default());
-    set_page_title(ui.home);
-    view! {
-        <div class="kiosk-home">
-            <div class="kiosk-now">
-                <p class="clock"><time>{move || time(now.get())}</time></p>
-                <h1>{move || long_date(now.get().date(), lang)}</h1>
-            </div>
-            <Fetched resource=today render=move |today: Today| view! { <KioskToday today minute/> }/>
-        </div>
-        <PairingCode/>
+pub fn App() -> impl IntoView {
+    let on_kiosk = kiosk::provide_kiosk_mode();
+    let locale = kiosk::provide_locale();
+    let new_build = build::provide_new_build();
+    live::provide_live_updates(new_build);
+    if on_kiosk {
+        screen::provide_screen(kiosk::settings_from_address());
+        provide_context(PagesAt(kiosk::HOME));
     }
-}
-
-/// A screen not yet adopted shows its code, for an administrator to type in the editor.
-#[component]
-fn PairingCode() -> impl IntoView {
-    let code = use_screen().map(|screen| screen.pairing_code);
-    move || {
-        let code = code?.get()?;
-        // "482 913": read and typed in two halves.
-        let (first, second) = code.split_at(code.len() / 2);
-        Some(view! { <p class="pairing-code">{ui().pairing_code}" "<strong>{format!("{first}\u{a0}{second}")}</strong></p> })
-    }
-}
-
-#[component]
-fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
-    let ui = ui();
-    let lang = lang();
-    let (day, news) = (today.clone(), today.clone());
-    let meals = today.lunch_and_supper();
+    hooks::use_clock::provide_clock();
+    // The routed view is drawn anew in the chosen language: components then hold plain labels
+    // rather than one reactive text node each, which keeps the bundle small; a switch is rare.
     view! {
-        <Highlights today=today.clone() minute/>
-        <div class="kiosk-panels">
-            <Panel id="kiosk-activities" title=ui.todays_activities href="/".into()>
-                {move || {
-                    let now = minute.get();
-                    let shown = day.now_and_next(now);
-                    if shown.is_empty() {
-                        view! { <p class="empty">{ui.nothing_more_today}</p> }.into_any()
-                    } else {
-                        // Short of room (a notice above), the next one gives way to what is on.
-                        view! { <Paged fitted=RwSignal::new(0)><ActivityList occurrences=shown now linked=false/></Paged> }.into_any()
-                    }
-                }}
-            </Panel>
-            <Panel id="kiosk-menu" title=ui.todays_menu href="/menus".into()>
-                {if meals.is_empty() {
-                    view! { <p class="empty">{ui.no_menu}</p> }.into_any()
-                } else {
-                    meals
-                        .into_iter()
-                        .map(|meal| view! { <h3 class="meal-kind">{meal.kind.label(lang)}</h3><p class="main-dish"><LocalText text=meal.main.name/></p> })
-                        .collect_view()
-                        .into_any()
-                }}
-            </Panel>
-            <Panel id="kiosk-news" title=ui.announcements href="/announcements".into()>
-                {move || {
-                    let shown = news.news_at(minute.get());
-                    let total = shown.len();
-                    if shown.is_empty() {
-                        return view! { <p class="empty">{ui.no_announcements}</p> }.into_any();
-                    }
-                    // As many of the first ones as there is room for, and how many others.
-                    let fitted = RwSignal::new(total.min(ANNOUNCEMENTS_SHOWN));
-                    let more = move || total.saturating_sub(fitted.get());
-                    view! {
-                        <Paged fitted>
-                            <ul class="kiosk-announcements">
-                                {shown.into_iter().take(ANNOUNCEMENTS_SHOWN).map(|a| view! { <li><LocalText text=a.content.text/></li> }).collect_view()}
-                            </ul>
-                        </Paged>
-                        <Show when=move || { more() > 0 }>
-                            <p class="more">"+ "{move || counted(more(), &ui.more_announcements)}</p>
-                        </Show>
-                    }
-                    .into_any()
-                }}
-            </Panel>
-            {today.next_session.map(|next| {
-                let session = next.session;
+        <Router>
+            <kiosk::KioskBehaviour/>
+            {move || {
+                provide_context(DrawnIn(locale.0.get()));
                 view! {
-                    <Panel id="kiosk-session" title=ui.next_prevention_session href=format!("/programmes/{}", next.programme_id)>
-                        // Its lines as the room allows (a long title, a notice above): the place
-                        // gives way first; the whole is a tap away.
-                        <Paged fitted=RwSignal::new(0)>
-                            <div class="session-lines">
-                                <p><strong><LocalText text=next.title/></strong></p>
-                                <p>{long_date(session.starts_at.date(), lang)}", "{time_span(session.starts_at, session.ends_at)}</p>
-                                <p><LocalText text=session.place/></p>
-                            </div>
-                        </Paged>
-                    </Panel>
+            <Layout>
+                // Flat: no page nests in another, and the flat router is 9 KB (brotli) smaller.
+                <FlatRoutes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/kiosk") view=HomePage/>
+                    <Route path=path!("/kiosk/today") view=DayProgrammePage/>
+                    <Route path=path!("/kiosk/activities") view=WeekPage/>
+                    <Route path=path!("/kiosk/activities/:id/:date") view=ActivityPage/>
+                    <Route path=path!("/kiosk/announcements") view=AnnouncementsPage/>
+                    <Route path=path!("/kiosk/menus") view=MenusPage/>
+                    <Route path=path!("/kiosk/programmes") view=ProgrammesPage/>
+                    <Route path=path!("/kiosk/programmes/:id") view=ProgrammePage/>
+                    <Route path=path!("/kiosk/info") view=InfoPage/>
+                    <Route path=path!("/kiosk/info/:topic") view=InfoTopicPage/>
+                    <Route path=path!("/preview") view=PreviewPage/>
+                </FlatRoutes>
+            </Layout>
                 }
-            })}
-        </div>
-    }
-}
-
-/// A panel of the home: its heading opens its screen; the heading and the summary are read
-/// aloud at a tap.
-#[component]
-fn Panel(id: &'static str, title: &'static str, href: String, children: Children) -> impl IntoView {
-    let text_id = format!("{id}-text");
-    view! {
-        <section class="kiosk-panel" aria-labelledby=id>
-            <div class="panel-text" id=text_id.clone()>
-                <h2 id=id><A href=href>{title}</A></h2>
-                {children()}
-            </div>
-            <ReadAloud of=text_id/>
-        </section>
+            }}
+        </Router>
     }
 }

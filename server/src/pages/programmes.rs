@@ -1,0 +1,37 @@
+//! `/programmes`: the prevention programmes of the coming months (`api/programmes.rs`), and
+//! `/programmes/{id}`: one, with the places left of each session that counts them.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use plantzette::pages::phone::{Page, ProgrammePage};
+use plantzette_content::registration::EventRef;
+use plantzette_content::schedule::residence_now;
+use plantzette_content::{Item, Programme};
+
+use super::{or_not_found, Reader};
+use crate::api::programmes::ahead_of;
+use crate::api::query::current_week;
+use crate::error::ApiError;
+use crate::{registrations, store, AppState};
+
+pub async fn list(State(state): State<AppState>, reader: Reader) -> Result<Response, ApiError> {
+    let programmes = store::list(&state.pool, Some(ahead_of(current_week().from))).await?;
+    or_not_found(&state, reader, Ok(Page::Programmes(programmes))).await
+}
+
+pub async fn show(State(state): State<AppState>, reader: Reader, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let page = async {
+        let id = id.parse().map_err(|_| ApiError::NotFound("programme"))?;
+        let item: Item<Programme> = store::get(&state.pool, id).await?;
+        let now = residence_now();
+        let mut places = Vec::new();
+        for session in item.content.sessions.iter().filter(|s| s.places.is_some() && s.ends_at > now) {
+            if let Some(event) = registrations::event(&state.pool, EventRef::Session { programme_id: id, starts_at: session.starts_at }).await? {
+                places.push((session.starts_at, registrations::availability(&state.pool, &event, now, state.kept_days.registrations).await?));
+            }
+        }
+        Ok(Page::Programme(ProgrammePage { id, programme: item.content, places }))
+    };
+    let page = page.await;
+    or_not_found(&state, reader, page).await
+}

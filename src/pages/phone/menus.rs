@@ -1,0 +1,52 @@
+//! `/menus`: the menus of a week (`?week=`), day by day, with allergens, the origin of meat and
+//! fish, and the alternatives; each day has an anchor (`#menu-2026-12-09`) to share.
+
+use chrono::NaiveDateTime;
+use leptos::prelude::*;
+use plantzette_content::format::day_heading;
+use plantzette_content::{DayMenu, Item, Listing, Week};
+
+use crate::components::meal::MealCards;
+use crate::components::week_nav::{WeekHeader, WeekLinks};
+use crate::i18n::{lang, ui};
+
+/// A week of menus.
+pub struct WeekOfMenus {
+    pub week: Week,
+    pub listing: Listing<Item<DayMenu>>,
+}
+
+#[component]
+pub fn MenusContent(week: WeekOfMenus, now: NaiveDateTime) -> impl IntoView {
+    let ui = ui();
+    let lang = lang();
+    let WeekOfMenus { week, listing } = week;
+    let address = |week: Week| format!("/menus?week={}", week.monday());
+    let links = WeekLinks {
+        previous: address(week.previous()),
+        current: (week != Week::containing(now.date())).then(|| "/menus".to_string()),
+        next: address(week.next()),
+    };
+    let mut menus = listing.items;
+    view! {
+        <WeekHeader title=ui.menus week links/>
+        {listing
+            .range
+            .days()
+            .map(|day| {
+                let id = format!("menu-{day}");
+                let labelled_by = id.clone();
+                let menu = menus.iter().position(|m| m.content.date == day).map(|at| menus.swap_remove(at).content);
+                view! {
+                    <section class="day" aria-labelledby=labelled_by class:today=day == now.date()>
+                        <h2 id=id>{day_heading(day, lang)}</h2>
+                        {match menu {
+                            Some(menu) => view! { <MealCards meals=menu.meals/> }.into_any(),
+                            None => view! { <p class="empty">{ui.no_menu}</p> }.into_any(),
+                        }}
+                    </section>
+                }
+            })
+            .collect_view()}
+    }
+}
