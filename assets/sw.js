@@ -1,30 +1,41 @@
-// Keeps the app usable offline with the last content seen: every GET of our own origin goes to
+// Keeps the site usable offline with the last content seen: every GET of our own origin goes to
 // the network first and falls back to the last good copy; content-hashed files (which never
-// change) come from the cache first. A deep link opened offline gets the cached app shell.
-// The event stream passes untouched: it never ends, so it can neither be cached nor waited for.
+// change) come from the cache first. The event stream passes untouched: it never ends, so it can
+// neither be cached nor waited for. Two kinds of screens use it:
+// - the lobby kiosk, a single-page app (`/kiosk`, and the editor's previews at `/preview`): its
+//   shell and hashed files are one build, kept whole (APP); an address of it opened offline gets
+//   the kept shell; its API answers are kept in API;
+// - a family's phone or PC, whose pages the server renders: the pages last seen are kept (PAGES,
+//   with the files they load), and a page opened offline is its last copy, which its island
+//   dates ("Dernière mise à jour : 14:32").
 //
 // What is kept must be right and bounded:
-// - only a 2xx answer of the type its address calls for (a wasm file as application/wasm, the
-//   shell as HTML, the API as JSON, a calendar or a QR code's SVG): never an error page under a file's name;
-// - the build (the shell and its hashed files, in APP) changes only once the new build is whole
-//   in the cache, and only then are the old build's files deleted;
+// - only a 2xx answer of the type its address calls for (a wasm file as application/wasm, a page
+//   as HTML, the API as JSON, a calendar or a QR code's SVG): never an error page under a file's name;
+// - the kiosk's build (the shell and its hashed files, in APP) changes only once the new build is
+//   whole in the cache, and only then are the old build's files deleted;
 // - the API's answers (one per day and week asked) in a cache of their own, the least recently
-//   stored beyond API_ENTRIES dropped.
+//   stored beyond API_ENTRIES dropped; the pages likewise beyond PAGE_ENTRIES, and with them the
+//   files no kept page loads any more.
 const APP = 'plantzette-app';
 const API = 'plantzette-api';
+const PAGES = 'plantzette-pages';
 const API_ENTRIES = 64;
-const SHELL = '/';
-// Trunk's content hash, a 64-bit number in hex without its leading zeros: 8 to 16 digits.
+const PAGE_ENTRIES = 32;
+const SHELL = '/kiosk';
+// The kiosk's addresses, which its shell serves.
+const KIOSK = /^\/(kiosk|preview)(\/|$)/;
+// Content hashes: Trunk's, a 64-bit number in hex without its leading zeros (8 to 16 digits),
+// and the islands' (16 digits).
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 // A server that does not answer at all (a hung connection, a dead access point) must not hold
 // the screen empty: after this long the last copy is shown. A late answer is kept, and if it
 // differs from the copy shown, the pages are told to fetch again ('fresher' message).
 const PATIENCE_MS = 2000;
 // Never kept here: the staff editor and the staff API, private and to be current; the alarm,
-// never to be shown from an old copy; a sign-up's private link (personal data) and the places
-// left (a count to be current); and the printed documents, pages of the server's rather
-// than the app's (kept, a navigation to one would stand in for the app's shell).
-const NOT_KEPT = /^\/(gestion|print|api\/v1\/(staff|session|users|alarm|registrations?))(\/|$)/;
+// never to be shown from an old copy; a sign-up's private link and the forms (personal data,
+// and the places left, a count to be current); the language switch; and the printed documents.
+const NOT_KEPT = /^\/(gestion|print|registrations?|short-stay-requests|language|api\/v1\/(staff|session|users|alarm|registrations?))(\/|$)/;
 const TYPES = [
   [/\.wasm$/, /^application\/wasm/],
   [/\.m?js$/, /^(text|application)\/javascript/],
@@ -45,9 +56,9 @@ self.addEventListener('activate', (event) => event.waitUntil(
   caches.delete('plantzette').then(() => self.clients.claim()),
 ));
 
-// A screen that heard of a new build (the event stream names the one the server serves) asks for
+// A kiosk that heard of a new build (the event stream names the one the server serves) asks for
 // it to be made ready: its shell and every file kept, the old build's files deleted, then the
-// screen is told 'build-ready' and switches at its next idle moment, from this cache, without
+// kiosk is told 'build-ready' and switches at its next idle moment, from this cache, without
 // waiting for the network.
 self.addEventListener('message', (event) => {
   if (event.data !== 'prepare-build') return;
@@ -67,22 +78,31 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(HASHED.test(url.pathname) ? cacheFirst(request) : networkFirst(event));
 });
 
+/** What a request asks for: a kiosk's address, a family's page (opened, or fetched again by its
+ * island, which asks for HTML), or anything else (a file, the API). */
+function kindOf(request) {
+  const path = new URL(request.url).pathname;
+  if (KIOSK.test(path)) return request.mode === 'navigate' ? 'kiosk' : 'other';
+  const html = request.mode === 'navigate' || (request.headers.get('accept') ?? '').startsWith('text/html');
+  return html && !path.split('/').pop().includes('.') ? 'page' : 'other';
+}
+
 /** Whether an answer may be kept: a success of the type its address calls for. */
 function keepable(request, response) {
   if (response.status < 200 || response.status > 299 || response.type !== 'basic') return false;
   const type = response.headers.get('content-type') ?? '';
-  if (request.mode === 'navigate') return type.startsWith('text/html');
+  if (kindOf(request) !== 'other') return type.startsWith('text/html');
   const path = new URL(request.url).pathname;
   const expected = TYPES.find(([address]) => address.test(path));
   return expected ? expected[1].test(type) : true;
 }
 
 async function cacheFirst(request) {
-  const cache = await caches.open(APP);
-  const cached = await cache.match(request);
+  const cached = await caches.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (keepable(request, response)) await cache.put(request, response.clone());
+  // Kept with the pages (the kiosk's build goes to APP whole, when its shell is adopted).
+  if (keepable(request, response)) await (await caches.open(PAGES)).put(request, response.clone());
   return response;
 }
 
@@ -108,16 +128,25 @@ async function networkFirst(event) {
   }
 }
 
-/** The copy kept for a request: a page of the app is its shell. */
+/** The copy kept for a request: an address of the kiosk is its shell; a page its last copy,
+ * or, never seen, the home page's. */
 async function kept(request) {
-  if (request.mode === 'navigate') return caches.match(SHELL, { cacheName: APP });
-  return caches.match(request);
+  switch (kindOf(request)) {
+    case 'kiosk': return caches.match(SHELL, { cacheName: APP });
+    case 'page': return (await caches.match(request, { cacheName: PAGES, ignoreVary: true }))
+      ?? caches.match('/', { cacheName: PAGES, ignoreVary: true });
+    default: return caches.match(request);
+  }
 }
 
 async function keep(request, response) {
-  if (request.mode === 'navigate') return adoptBuild(response);
-  if (new URL(request.url).pathname.startsWith('/api/')) return keepAnswer(request, response);
-  return (await caches.open(APP)).put(request, response);
+  switch (kindOf(request)) {
+    case 'kiosk': return adoptBuild(response);
+    case 'page': return keepPage(request, response);
+    default:
+      if (new URL(request.url).pathname.startsWith('/api/')) return keepAnswer(request, response);
+      return (await caches.open(APP)).put(request, response);
+  }
 }
 
 /** Keeps an API answer as the most recent, and forgets the oldest beyond the bound. */
@@ -127,6 +156,32 @@ async function keepAnswer(request, response) {
   await cache.put(request, response);
   const keys = await cache.keys();
   for (const old of keys.slice(0, Math.max(0, keys.length - API_ENTRIES))) await cache.delete(old);
+}
+
+/** Keeps a page as the most recent, forgets the oldest beyond the bound, and the files that no
+ * page kept loads any more (an older build's). */
+async function keepPage(request, response) {
+  const cache = await caches.open(PAGES);
+  const address = new URL(request.url);
+  const key = new Request(address.pathname + address.search);
+  await cache.delete(key, { ignoreVary: true });
+  await cache.put(key, response);
+  const keys = await cache.keys();
+  const pages = keys.filter((k) => !HASHED.test(new URL(k.url).pathname));
+  for (const old of pages.slice(0, Math.max(0, pages.length - PAGE_ENTRIES))) await cache.delete(old, { ignoreVary: true });
+  // A page names the islands' start; the glue and the wasm it loads carry the same hash.
+  const named = new Set();
+  for (const page of pages.slice(-PAGE_ENTRIES)) {
+    const copy = await cache.match(page, { ignoreVary: true });
+    if (copy) hashedFiles(await copy.text()).forEach((file) => named.add(hashOf(file)));
+  }
+  for (const file of keys.filter((k) => HASHED.test(new URL(k.url).pathname))) {
+    if (!named.has(hashOf(new URL(file.url).pathname))) await cache.delete(file);
+  }
+}
+
+function hashOf(path) {
+  return path.match(HASHED)[0].replace(/^-|(_bg)?\.\w+$/g, '');
 }
 
 /**
@@ -154,7 +209,7 @@ async function adoptBuild(response) {
   return true;
 }
 
-/** The content-hashed files an `index.html` loads: Trunk's script, wasm and style sheet. */
+/** The content-hashed files a page names: Trunk's script, wasm and style sheet, the islands'. */
 function hashedFiles(html) {
   const names = html.match(/\/[\w./-]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)/g) ?? [];
   return [...new Set(names)];
@@ -164,7 +219,7 @@ async function tellPages(message) {
   for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
 }
 
-// The app tells content from the network from this copy, to say how old what it shows is.
+// A screen tells content from the network from this copy, to say how old what it shows is.
 function markedAsCopy(cached) {
   const headers = new Headers(cached.headers);
   headers.set('x-plantzette-copy', '1');

@@ -569,6 +569,9 @@ pub struct StayRequestFields {
 }
 
 impl StayRequestFields {
+    /// The fields in the form's order.
+    const ORDER: [&'static str; 9] = ["asker", "name", "organisation", "phone", "email", "from", "to", "flexibility", "reason"];
+
     /// The request the fields say, valid on `today`, its answer in `lang`; or every field's
     /// error at once: a date not given (or not a date) and a choice not made are errors of
     /// their own field, beside the rules' errors of the others.
@@ -609,8 +612,10 @@ impl StayRequestFields {
         // A field that could not be read has its own error; the rules' error for its stand-in
         // value does not stand beside it.
         let ruled = request.validate(today).err().map_or_else(Vec::new, |invalid| invalid.errors);
-        let ruled: Vec<FieldError> = ruled.into_iter().filter(|error| !unread.iter().any(|unread| unread.field == error.field)).collect();
-        let errors = [unread, ruled].concat();
+        let ruled = ruled.into_iter().filter(|error| !unread.iter().any(|unread| unread.field == error.field));
+        let mut errors: Vec<FieldError> = unread.iter().cloned().chain(ruled).collect();
+        // In the form's order: the first one wrong is the one a reader meets first.
+        errors.sort_by_key(|error| Self::ORDER.iter().position(|field| *field == error.field));
         if errors.is_empty() {
             Ok(request)
         } else {

@@ -15,7 +15,7 @@ use plantzette_content::events::{retry_delay, POLL_EVERY};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DomParser, EventSource, MessageEvent, Response, SupportedType, VisibilityState};
+use web_sys::{DomParser, EventSource, Headers, MessageEvent, RequestInit, Response, SupportedType, VisibilityState};
 
 /// What the island shows, and what the page it came with was drawn from.
 pub struct Shown {
@@ -80,7 +80,8 @@ pub fn keep_current(shown: Shown) {
 /// The page as the island keeps it current.
 struct Page {
     shown: Shown,
-    /// When what the page shows was last known to be the server's current content (ms).
+    /// When what the page shows was last known to be the server's current content (ms): its load
+    /// until a check says otherwise.
     confirmed_at: Cell<f64>,
     /// The content version last heard on the stream.
     last_version: Cell<Option<i64>>,
@@ -178,13 +179,11 @@ impl Page {
                     put_in_place(&html);
                     page.confirm();
                 }
-                // The service worker's copy (the server down or hung): newer than the page
-                // shown if the page came from the cache too.
-                Ok(Fetched { html, copy_of: Some(at) }) => {
-                    if at > page.confirmed_at.get() {
-                        put_in_place(&html);
-                        page.confirmed_at.set(at);
-                    }
+                // The service worker's copy (the server down or hung): the last answer the server
+                // gave for this page, which is what the page shows (its own load or a refresh).
+                Ok(Fetched { html, copy_of: Some(made_at) }) => {
+                    put_in_place(&html);
+                    page.confirmed_at.set(made_at);
                     page.stale();
                 }
                 Err(_) => page.stale(),
@@ -216,7 +215,12 @@ struct Fetched {
 
 async fn fetch_page() -> Result<Fetched, JsValue> {
     let href = window().location().href()?;
-    let response: Response = JsFuture::from(window().fetch_with_str(&href)).await?.dyn_into()?;
+    // Asked for as a page, so that the service worker keeps it and answers it as one.
+    let headers = Headers::new()?;
+    headers.set("accept", "text/html")?;
+    let init = RequestInit::new();
+    init.set_headers(&headers);
+    let response: Response = JsFuture::from(window().fetch_with_str_and_init(&href, &init)).await?.dyn_into()?;
     if !response.ok() {
         return Err(JsValue::from(response.status()));
     }

@@ -17,7 +17,7 @@ test('a weekly activity entered once shows on the open kiosk within 5 s, and the
   await kiosk.page.goto(`${app.server.url}/kiosk`);
   await waitForContent(kiosk.page);
   // The day programme, where the day's first activity stands at the top of page 1.
-  await kiosk.page.goto(`${app.server.url}/`);
+  await kiosk.page.goto(`${app.server.url}/kiosk/today`);
   await waitForContent(kiosk.page);
 
   const { page, context, problems } = await openEditor(app.browser, app.server);
@@ -135,7 +135,7 @@ test('suspending visits puts the notice on the open kiosk within 5 s', async () 
   await kiosk.page.goto(`${app.server.url}/kiosk`);
   await waitForContent(kiosk.page);
   // The day programme, where the day's first activity stands at the top of page 1.
-  await kiosk.page.goto(`${app.server.url}/`);
+  await kiosk.page.goto(`${app.server.url}/kiosk/today`);
   await waitForContent(kiosk.page);
   const { page, context, problems } = await openEditor(app.browser, app.server, 'residence');
   await page.getByLabel('Visites', { exact: true }).selectOption({ label: 'Visites suspendues' });

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { PHONE, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
 import { parseCalendar, utc, zurichOffsetHours, zurichWallClock } from './support/calendar.mjs';
 import { useApp } from './support/app.mjs';
+import { contentOf, staffApi } from './support/staff.mjs';
 
 const app = useApp();
 const NEW_YORK = { timezoneId: 'America/New_York' };
@@ -112,7 +113,8 @@ test('the date picker opens the week of the date chosen', async () => {
   await page.goto(`${app.server.url}/menus`);
   await waitForContent(page);
   await page.getByLabel('Aller à la date').fill('2027-02-17');
-  await page.waitForURL('**/menus?week=2027-02-15');
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  await page.waitForURL('**/menus?week=2027-02-17');
   await page.getByRole('heading', { level: 1, name: /15 – 21 février 2027/ }).waitFor();
   await context.close();
 });
@@ -170,25 +172,34 @@ test('no page scrolls sideways at 320 px, nor with text at 200%', async () => {
 });
 
 test('urgent news and suspended visits stand at the top of every page', async () => {
-  const today = await app.server.api('/api/v1/today');
   const now = new Date();
   const local = (offsetHours) => zurichWallClock(new Date(now.getTime() + offsetHours * 3600e3)).replace(' ', 'T') + ':00';
-  // What the staff will publish through the editor: visits suspended, with an urgent announcement.
-  today.residence.visits = { state: 'suspended', message: { fr: 'Grippe : visites suspendues jusqu\'à lundi.' } };
-  today.announcements.push({ id: 99, version: 1, text: { fr: 'Cas de grippe : merci de ne pas venir.', de: 'Grippefälle: Bitte nicht kommen.' }, priority: 'urgent', shown_from: local(-1), shown_until: local(24) });
+  // Published through the editor: visits suspended, with an urgent announcement.
+  const staff = await staffApi(app.server);
+  const [residence] = await staff.get('residence');
+  const suspended = await staff.replace('residence', residence, {
+    ...contentOf(residence), visits: { state: 'suspended', message: { fr: 'Grippe : visites suspendues jusqu\'à lundi.' } },
+  });
+  const urgent = await staff.create('announcements', {
+    text: { fr: 'Cas de grippe : merci de ne pas venir.', de: 'Grippefälle: Bitte nicht kommen.' }, priority: 'urgent', shown_from: local(-1), shown_until: local(24),
+  });
   const { page, context, problems } = await openPage(app.browser);
-  await context.route('**/api/v1/today**', (route) => route.fulfill({ json: today }));
-  for (const path of ['/', '/menus', '/programmes', '/info']) {
-    await page.goto(`${app.server.url}${path}`);
-    await waitForContent(page);
-    const banner = page.getByRole('alert').filter({ hasText: 'Cas de grippe' });
-    await banner.waitFor();
-    await page.getByText('Visites suspendues', { exact: true }).waitFor();
-    const [bannerTop, headingTop] = await Promise.all([banner.boundingBox(), page.getByRole('heading', { level: 1 }).boundingBox()]);
-    assert.ok(bannerTop.y < headingTop.y, `${path}: the banner comes before the page's content`);
+  try {
+    for (const path of ['/', '/menus', '/programmes', '/info']) {
+      await page.goto(`${app.server.url}${path}`);
+      await waitForContent(page);
+      const banner = page.getByRole('alert').filter({ hasText: 'Cas de grippe' });
+      await banner.waitFor();
+      await page.getByText('Visites suspendues', { exact: true }).waitFor();
+      const [bannerTop, headingTop] = await Promise.all([banner.boundingBox(), page.getByRole('heading', { level: 1 }).boundingBox()]);
+      assert.ok(bannerTop.y < headingTop.y, `${path}: the banner comes before the page's content`);
+    }
+    assertNoProblems(problems);
+  } finally {
+    await staff.remove('announcements', urgent);
+    await staff.replace('residence', suspended, contentOf(residence));
+    await context.close();
   }
-  assertNoProblems(problems);
-  await context.close();
 });
 
 test('the app installs on a phone: manifest, icons, theme colour', async () => {

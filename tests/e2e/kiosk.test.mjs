@@ -98,7 +98,7 @@ test('a kiosk left two pages away from home comes home too', async () => {
   const { page, context, problems } = await openKiosk(`${today.date}T09:00`);
   await page.getByRole('link', { name: 'Prévention', exact: true }).click();
   await page.waitForURL('**/programmes');
-  await page.locator('main a[href^="/programmes/"]').first().click();
+  await page.locator('main a[href^="/kiosk/programmes/"]').first().click();
   await page.waitForURL('**/programmes/*');
   await waitForContent(page);
   await page.clock.fastForward(61_000);

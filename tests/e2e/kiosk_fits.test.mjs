@@ -9,7 +9,7 @@ import { KIOSK, assertNoProblems, waitForContent } from './support/browser.mjs';
 import { useApp } from './support/app.mjs';
 import { makeBusyDay } from './support/busy_day.mjs';
 import { staffApi } from './support/staff.mjs';
-import { LOBBY_SCREENS, PORTRAIT, fitProblems, kioskRem, openKiosk, resize, targetProblems } from './support/kiosk.mjs';
+import { LOBBY_SCREENS, PORTRAIT, fitProblems, kioskPath, kioskRem, openKiosk, resize, targetProblems } from './support/kiosk.mjs';
 
 const app = useApp({ prepare: makeBusyDay });
 
@@ -25,13 +25,13 @@ async function kioskScreens() {
   const programmes = (await app.server.api('/api/v1/programmes')).items;
   const pages = await app.server.api('/api/v1/pages');
   return [
-    '/kiosk', '/', '/announcements', '/activities',
+    '/', '/announcements', '/activities',
     ...days.map((day) => `/activities?day=${day}`),
     ...firstOfEachDay.map((o) => `/activities/${o.activity_id}/${o.starts_at.slice(0, 10)}`),
     '/menus', ...days.map((day) => `/menus?day=${day}`),
     '/programmes', ...programmes.map((p) => `/programmes/${p.id}`),
     '/info', ...pages.map((p) => `/info/${p.slug}`),
-  ];
+  ].map(kioskPath);
 }
 
 test('every kiosk screen fits every lobby screen on a busy day, landscape and upright, with big targets and text', async () => {
@@ -122,7 +122,7 @@ test('the next resident finds page 1 again: the kiosk left on page 2 comes home 
   await page.getByText(/^Page 2 sur/).waitFor();
 
   await page.clock.fastForward(30_000);
-  assert.match(page.url(), /\/$/, 'still there after half a minute');
+  assert.match(page.url(), /\/kiosk\/today$/, 'still there after half a minute');
   await page.clock.fastForward(31_000);
   await page.waitForURL('**/kiosk');
   await page.getByRole('link', { name: 'Programme du jour' }).click();
@@ -151,7 +151,7 @@ test('the week shows one day at a time, today first, each day a tap away', async
   const other = week.items.find((o) => !o.starts_at.startsWith(today.date));
   const otherDay = other.starts_at.slice(0, 10);
   await days.nth((new Date(`${otherDay}T12:00:00Z`).getUTCDay() + 6) % 7).click();
-  await page.waitForURL(`**/activities?day=${otherDay}`);
+  await page.waitForURL(`**/kiosk/activities?day=${otherDay}`);
   const expected = week.items.filter((o) => o.starts_at.startsWith(otherDay)).map((o) => o.title.de);
   // The address moves at the tap; the day's list follows once its content is there.
   await page.locator('main').getByText(expected[0], { exact: true }).first().waitFor();
@@ -173,7 +173,7 @@ test('the menus show one day at a time, today first, with the day before and aft
 
   await page.getByRole('link', { name: 'Jour suivant →' }).click();
   const tomorrow = new Date(Date.parse(`${today.date}T12:00:00Z`) + 86400e3).toISOString().slice(0, 10);
-  await page.waitForURL(`**/menus?day=${tomorrow}`);
+  await page.waitForURL(`**/kiosk/menus?day=${tomorrow}`);
   const next = await app.server.api(`/api/v1/menus?from=${tomorrow}&to=${tomorrow}`);
   const nextDiner = next.items[0]?.meals.find((meal) => meal.kind === 'diner');
   if (nextDiner) await page.getByText(nextDiner.main.name.fr, { exact: true }).waitFor();
@@ -187,7 +187,7 @@ test('the menus show one day at a time, today first, with the day before and aft
 test('with the server out of reach and the screen saying so, the screens still fit', async () => {
   for (const [label, device] of [['landscape', KIOSK], ['upright', PORTRAIT]]) {
     const { page, context } = await openKiosk(app, undefined, { device });
-    for (const path of ['/kiosk', '/', '/menus', '/programmes']) {
+    for (const path of ['/kiosk', '/kiosk/today', '/kiosk/menus', '/kiosk/programmes']) {
       await page.goto(`${app.server.url}${path}`);
       await waitForContent(page);
       await page.route('**/api/**', (route) => route.abort());

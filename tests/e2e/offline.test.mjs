@@ -8,7 +8,7 @@ import { renameActivity } from './support/database.mjs';
 import { startServer } from './support/server.mjs';
 import { openControlledKiosk } from './support/service_worker.mjs';
 
-test('the last content seen stays available when the server is down', async () => {
+test('a family\'s page seen stays available when the server is down, and says from when', async () => {
   const server = await startServer();
   const browser = await launchBrowser();
   try {
@@ -28,6 +28,14 @@ test('the last content seen stays available when the server is down', async () =
     await waitForContent(page);
     await page.getByText(dish, { exact: true }).first().waitFor();
     assert.equal(await page.getByRole('alert').count(), 0, 'no error: the last content stands');
+    // Its island finds the server gone, and dates the page by when the server made it.
+    const notice = page.locator('.stale');
+    await notice.waitFor();
+    // Made a moment ago: this minute, or the one before if it has just turned.
+    const minutes = await page.evaluate(() => [0, 60e3].map((ago) => new Intl.DateTimeFormat('fr-CH', { timeZone: 'Europe/Zurich', hour: '2-digit', minute: '2-digit' }).format(new Date(Date.now() - ago))));
+    const said = await notice.innerText();
+    assert.match(said, /^Dernière mise à jour\s: \d\d:\d\d$/);
+    assert.ok(minutes.some((minute) => said.endsWith(minute)), `${said}, made at ${minutes.join(' or ')}`);
     await context.close();
   } finally {
     await browser.close();

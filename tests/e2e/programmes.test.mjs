@@ -82,7 +82,7 @@ test('a session\'s places left are on its programme\'s page, follow each sign-up
   }
 
   const { page, context, problems } = await openKiosk(app);
-  await page.goto(`${app.server.url}/programmes/${programme.id}`);
+  await page.goto(`${app.server.url}/kiosk/programmes/${programme.id}`);
   await waitForContent(page);
   // The sessions may stand on a later page of the programme's: turned to as a resident would.
   const where = page.getByText('Pour vous inscrire, scannez le code avec votre téléphone, ou adressez-vous à la réception.');

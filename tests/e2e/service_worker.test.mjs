@@ -15,7 +15,7 @@ const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 /** A kiosk controlled by its service worker, with its shell kept. */
 async function controlledKiosk(browser, server) {
   const opened = await openControlledKiosk(browser, server);
-  await opened.page.waitForFunction(async () => (await (await caches.open('plantzette-app')).match('/')) !== undefined);
+  await opened.page.waitForFunction(async () => (await (await caches.open('plantzette-app')).match('/kiosk')) !== undefined);
   return opened;
 }
 
@@ -137,7 +137,7 @@ test('a new build replaces the kept one only once all its files are kept', async
     await gaveUp;
     const during = (await cacheContents(page))['plantzette-app'];
     assert.deepEqual(hashedIn(during), filesA, 'build A is kept whole');
-    const shellDuring = await page.evaluate(async () => (await (await caches.open('plantzette-app')).match('/')).text());
+    const shellDuring = await page.evaluate(async () => (await (await caches.open('plantzette-app')).match('/kiosk')).text());
     assert.equal(shellDuring, buildA, 'the shell is still A\'s');
 
     // Build B complete: its files are there.
@@ -146,7 +146,7 @@ test('a new build replaces the kept one only once all its files are kept', async
     }
     await page.reload();
     await page.waitForFunction(async (expected) => {
-      const shell = await (await caches.open('plantzette-app')).match('/');
+      const shell = await (await caches.open('plantzette-app')).match('/kiosk');
       return shell !== undefined && (await shell.text()) === expected;
     }, buildB, { timeout: 10000 });
     // The worker deletes A's files just after keeping B's shell.
@@ -170,7 +170,7 @@ test('a printed document opened on a screen is not kept, and the app\'s shell st
   const browser = await launchBrowser();
   try {
     const { page, context } = await controlledKiosk(browser, server);
-    const shell = () => page.evaluate(async () => (await (await caches.open('plantzette-app')).match('/')).text());
+    const shell = () => page.evaluate(async () => (await (await caches.open('plantzette-app')).match('/kiosk')).text());
     const before = await shell();
     await page.goto(`${server.url}/print/week`);
     await page.locator('table.week').waitFor();

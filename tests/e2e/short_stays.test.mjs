@@ -45,7 +45,8 @@ test('a stay is reserved by tapping its first and last day, and the feed shows t
   const bed = feed.beds.find((b) => b.kind === 'shared_room' && b.free.some((p) => p.to === day(4)));
   assert.ok(bed, `a shared room's free period now ends the day before the stay: ${JSON.stringify(feed.beds)}`);
   assert.ok(bed.free.some((p) => p.from === day(9)), 'and begins again the day after');
-  assertNoProblems(problems);
+  // The browser logs each form sent back with its errors (422); that refusal is the point.
+  assertNoProblems(problems.filter((p) => !p.includes('status of 422')));
   await context.close();
 });
 
@@ -81,7 +82,8 @@ test('extra beds opened for a congestion count in the feed for their period, and
   await page.getByRole('heading', { name: 'Anfragen für Kurzaufenthalte' }).waitFor();
   assert.match(await page.locator('li.request', { hasText: `n° ${reference}` }).innerText(), /Zurückgerufen[\s\S]*Nach einem Spitalaufenthalt/);
   await assertAccessible(page, 'the short stays in German');
-  assertNoProblems(problems);
+  // The browser logs each form sent back with its errors (422); that refusal is the point.
+  assertNoProblems(problems.filter((p) => !p.includes('status of 422')));
   await context.close();
 });
 
@@ -123,7 +125,8 @@ test('on a phone, a daughter asks for a short stay: errors field by field, nothi
   assert.equal(stored.name, 'Marie Bonvin');
   assert.equal(stored.email, 'marie@example.ch');
   assert.deepEqual([stored.asker, stored.from, stored.to, stored.flexibility, stored.reason], ['relative', day(14), day(28), 'days', 'carers_rest']);
-  assertNoProblems(problems);
+  // The browser logs each form sent back with its errors (422); that refusal is the point.
+  assertNoProblems(problems.filter((p) => !p.includes('status of 422')));
   await context.close();
 });
 
@@ -140,6 +143,7 @@ test('in German at 320 px the request form fits the phone and says what is wrong
   await page.getByText('Das Ende muss nach dem Beginn liegen.').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, 'nothing wider than the phone');
   await assertAccessible(page, 'the request form in German at 320 px');
-  assertNoProblems(problems);
+  // The browser logs each form sent back with its errors (422); that refusal is the point.
+  assertNoProblems(problems.filter((p) => !p.includes('status of 422')));
   await context.close();
 });

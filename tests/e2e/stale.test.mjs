@@ -15,7 +15,7 @@ test('old content is dated while the server is down, and the screen recovers whe
     const { page, context } = await openPage(browser, { device: KIOSK });
     await installClock(page);
     const streamOpen = page.waitForResponse('**/api/v1/events');
-    await page.goto(server.url);
+    await page.goto(`${server.url}/kiosk`);
     await waitForContent(page);
     await streamOpen;
     const swissDay = () => page.evaluate(() => new Intl.DateTimeFormat('fr-CH', { timeZone: 'Europe/Zurich', dateStyle: 'short' }).format(new Date()));

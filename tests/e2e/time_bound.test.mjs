@@ -1,9 +1,10 @@
 // Announcements shown from and until a time follow the clock, not the last fetch: written in the
 // morning for 14:00 to 18:00, an urgent notice and a piece of news appear at 14:00 and are gone at
-// 18:00 on the kiosk and on a phone, with no other change to make the screens fetch again.
+// 18:00 on the kiosk, with no other change to make the screen fetch again. (A family's page is
+// drawn by the server at each minute's check: server/tests/api/pages.rs, today.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KIOSK, PHONE, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
+import { KIOSK, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
 import { sierreInstant, zurichWallClock } from './support/calendar.mjs';
 import { installClock } from './support/clock.mjs';
 import { useApp } from './support/app.mjs';
@@ -12,7 +13,7 @@ import { staffApi } from './support/staff.mjs';
 const app = useApp();
 const HOUR = 3600e3;
 
-for (const [name, device, path, news] of [['kiosk', KIOSK, '/kiosk', '.kiosk-announcements li'], ['phone', PHONE, '/', '.announcement']]) {
+for (const [name, device, path, news] of [['kiosk', KIOSK, '/kiosk', '.kiosk-announcements li']]) {
   test(`on the ${name}, a notice for 14:00 to 18:00 appears at 14:00 and is gone at 18:00`, async () => {
     const today = zurichWallClock(new Date()).slice(0, 10);
     const api = await staffApi(app.server);

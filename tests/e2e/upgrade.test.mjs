@@ -59,7 +59,7 @@ test('a kiosk on build A moves to build B at its next idle moment after the serv
 
     // B is kept whole first; the kiosk stays on A while in use.
     await page.waitForFunction(async (hash) => {
-      const shell = await (await caches.open('plantzette-app')).match('/');
+      const shell = await (await caches.open('plantzette-app')).match('/kiosk');
       return shell !== undefined && (await shell.text()).includes(hash);
     }, hashB, { timeout: 30000 });
     assert.ok((await build()).includes(hashA), 'still A while in use');

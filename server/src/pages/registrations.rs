@@ -34,10 +34,7 @@ pub async fn sign_up(
 ) -> Result<Response, ApiError> {
     let form = fields.read(reader.lang);
     let (status, stage) = match take_sign_up(&state, address, &key, &form).await {
-        Ok((status, answer)) => {
-            let private_link = answer.token.as_ref().map(|token| format!("{}/registration/{token}", reader.origin));
-            (status, SignUpStage::Answered { answer, private_link })
-        }
+        Ok((status, answer)) => (status, SignUpStage::Answered(answer)),
         Err(refusal) => {
             let (status, refused, errors) = match refusal {
                 ApiError::Invalid(invalid) => (StatusCode::UNPROCESSABLE_ENTITY, Refused::Fields, invalid.errors),

@@ -13,6 +13,7 @@ mod helpers;
 mod http_caching;
 mod mail_relay;
 mod metrics;
+mod pages;
 mod query_dates;
 mod read_cache;
 mod registrations;

@@ -46,16 +46,26 @@ pub fn ActivitiesContent(week: WeekOfActivities, now: NaiveDateTime, origin: Str
     };
     view! {
         <WeekHeader title=ui.activities week links>
-            <form class="date-picker" method="get" action="/activities">
-                {category.map(|c| view! { <input type="hidden" name="category" value=c.as_str()/> })}
-                <label for="go-to-date">{ui.go_to_date}</label>
-                <input id="go-to-date" type="date" name="week" value=week.monday().to_string()/>
-                <button type="submit" class="button secondary">{ui.show}</button>
-            </form>
+            <DatePicker page="/activities" week kept=category.map(|c| ("category", c.as_str()))/>
         </WeekHeader>
         <CategoryFilter category week=shown_week/>
         <Days listing category now/>
         <Subscribe category origin/>
+    }
+}
+
+/// A date to go to: a plain form that asks the page (`page`) for the week of the date typed,
+/// keeping the page's other choice (`kept`: the kind of activity).
+#[component]
+pub fn DatePicker(page: &'static str, week: Week, #[prop(optional_no_strip)] kept: Option<(&'static str, &'static str)>) -> impl IntoView {
+    let ui = ui();
+    view! {
+        <form class="date-picker" method="get" action=page>
+            {kept.map(|(name, value)| view! { <input type="hidden" name=name value=value/> })}
+            <label for="go-to-date">{ui.go_to_date}</label>
+            <input id="go-to-date" type="date" name="week" value=week.monday().to_string()/>
+            <button type="submit" class="button secondary">{ui.show}</button>
+        </form>
     }
 }
 

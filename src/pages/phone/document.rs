@@ -60,7 +60,7 @@ fn Document(frame: Frame, page: Page) -> impl IntoView {
     let notices = today.clone();
     let body = match page {
         Page::Today => view! { <super::today::TodayContent today now/> }.into_any(),
-        Page::Activities(week) => view! { <super::activities::ActivitiesContent week now origin/> }.into_any(),
+        Page::Activities(week) => view! { <super::activities::ActivitiesContent week now origin=origin.clone()/> }.into_any(),
         Page::Activity(page) => view! { <super::activities::ActivityContent page now/> }.into_any(),
         Page::Announcements => view! { <super::announcements::AnnouncementsContent today now/> }.into_any(),
         Page::Menus(week) => view! { <super::menus::MenusContent week now/> }.into_any(),
@@ -68,7 +68,7 @@ fn Document(frame: Frame, page: Page) -> impl IntoView {
         Page::Programme(page) => view! { <super::programmes::ProgrammeContent page now/> }.into_any(),
         Page::Info(pages) => view! { <super::info::InfoContent residence=today.residence pages/> }.into_any(),
         Page::InfoTopic(page) => view! { <super::info::TopicContent page/> }.into_any(),
-        Page::SignUp(page) => view! { <super::registrations::SignUpContent page/> }.into_any(),
+        Page::SignUp(page) => view! { <super::registrations::SignUpContent page origin/> }.into_any(),
         Page::Registration(page) => view! { <super::registrations::RegistrationContent page/> }.into_any(),
         Page::StayRequest(page) => view! { <super::short_stay_requests::StayRequestContent page/> }.into_any(),
         Page::NotFound => view! { <super::not_found::NotFoundContent/> }.into_any(),

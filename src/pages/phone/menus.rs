@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use plantzette_content::format::day_heading;
 use plantzette_content::{DayMenu, Item, Listing, Week};
 
+use super::activities::DatePicker;
 use crate::components::meal::MealCards;
 use crate::components::week_nav::{WeekHeader, WeekLinks};
 use crate::i18n::{lang, ui};
@@ -29,7 +30,9 @@ pub fn MenusContent(week: WeekOfMenus, now: NaiveDateTime) -> impl IntoView {
     };
     let mut menus = listing.items;
     view! {
-        <WeekHeader title=ui.menus week links/>
+        <WeekHeader title=ui.menus week links>
+            <DatePicker page="/menus" week/>
+        </WeekHeader>
         {listing
             .range
             .days()

@@ -55,8 +55,8 @@ pub struct SignUpPage {
 pub enum SignUpStage {
     /// The form, empty or sent back: what was typed, its errors, and why it was refused.
     Filling { fields: SignUpFields, errors: Vec<FieldError>, refused: Option<Refused> },
-    /// Signed up: where the sign-up stands, and the private link (given this once).
-    Answered { answer: SignUpAnswer, private_link: Option<String> },
+    /// Signed up: where the sign-up stands, and its private link's token (given this once).
+    Answered(SignUpAnswer),
 }
 
 /// Why the server did not take a form.
@@ -84,8 +84,9 @@ fn EventHeading(info: EventInfo, heading: &'static str) -> impl IntoView {
     }
 }
 
+/// `origin`: the site's, which the private link is written out with (to note down).
 #[component]
-pub fn SignUpContent(page: SignUpPage) -> impl IntoView {
+pub fn SignUpContent(page: SignUpPage, origin: String) -> impl IntoView {
     let words = ui().sign_up;
     let SignUpPage { event, places, stage } = page;
     let calendar = event.calendar(lang());
@@ -97,7 +98,7 @@ pub fn SignUpContent(page: SignUpPage) -> impl IntoView {
         // The count follows the others' sign-ups; the form below keeps what is typed.
         <p class="places-line" id="places" data-live=""><Places event=event.event places offer=Offer::Nothing/></p>
         {match stage {
-            SignUpStage::Answered { answer, private_link } => view! { <Answer answer private_link calendar/> }.into_any(),
+            SignUpStage::Answered(answer) => view! { <Answer answer origin calendar/> }.into_any(),
             SignUpStage::Filling { fields, errors, refused } if open => view! { <SignUpForm key fields errors=Errors(errors) refused kept_days/> }.into_any(),
             SignUpStage::Filling { .. } => view! { <p class="notice">{words.no_more_sign_ups}</p> }.into_any(),
         }}
@@ -133,8 +134,9 @@ fn SignUpForm(key: String, fields: SignUpFields, errors: Errors, refused: Option
 /// The answer: the place or the rank, how the person will hear, the calendar file, and the
 /// private link (given this once). Read first: its heading takes the focus.
 #[component]
-fn Answer(answer: SignUpAnswer, private_link: Option<String>, calendar: String) -> impl IntoView {
+fn Answer(answer: SignUpAnswer, origin: String, calendar: String) -> impl IntoView {
     let words = ui().sign_up;
+    let private_link = answer.token.as_ref().map(|token| format!("/registration/{token}"));
     view! {
         <section class="sign-up-answer notice" aria-labelledby="answer">
             <h2 id="answer" tabindex="-1" autofocus="">{standing(answer.status, answer.position)}</h2>
@@ -142,7 +144,7 @@ fn Answer(answer: SignUpAnswer, private_link: Option<String>, calendar: String) 
             <p>{if answer.emailed { words.emailed } else { words.residence_will_call }}</p>
             {(answer.status != Status::Cancelled).then(|| view! { <p><AddToCalendar href=calendar/></p> })}
             {private_link.map(|link| view! {
-                <p>{words.private_link}<br/><a href=link.clone()>{link.clone()}</a></p>
+                <p>{words.private_link}<br/><a href=link.clone()>{format!("{origin}{link}")}</a></p>
                 <p>{words.keep_the_link}</p>
             })}
         </section>

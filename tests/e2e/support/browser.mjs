@@ -19,13 +19,17 @@ export function launchBrowser({ args = [] } = {}) {
 
 /**
  * A fresh context and page, by default a French-speaking browser in Switzerland. `lang` is the
- * language stored as chosen before the app starts;
+ * language chosen before the page opens: on the site (its cookie, for the families' pages) and on
+ * the device (for the kiosk);
  * `problems` collects what went wrong in the page. The service worker is blocked unless asked
  * for: requests it makes would escape the tests' request routing.
  */
 export async function openPage(browser, { lang, device = PHONE, timezoneId = 'Europe/Zurich', locale = 'fr-CH', serviceWorkers = 'block' } = {}) {
   const context = await browser.newContext({ ...device, timezoneId, locale, serviceWorkers });
-  if (lang) await context.addInitScript((l) => localStorage.setItem('plantzette.lang', l), lang);
+  if (lang) {
+    await context.addCookies([{ name: 'plantzette_lang', value: lang, domain: '127.0.0.1', path: '/' }]);
+    await context.addInitScript((l) => localStorage.setItem('plantzette.lang', l), lang);
+  }
   await context.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (e) =>
       console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`)));

@@ -21,6 +21,13 @@ export async function openKiosk(app, local = `${zurichWallClock(new Date()).slic
   return opened;
 }
 
+/** The kiosk's address of a page (`/menus?day=…` → `/kiosk/menus?day=…`): its pages are under
+ * its home, and its day programme is `/kiosk/today`. */
+export function kioskPath(path) {
+  if (path === '/kiosk' || path.startsWith('/kiosk/') || path.startsWith('/kiosk?')) return path;
+  return path === '/' ? '/kiosk/today' : `/kiosk${path}`;
+}
+
 /** The screens lobbies have, as the browser sees them: CSS pixels and the system's scaling
  * (1920x1080 at 150 % is 1280x720 CSS pixels of 1.5 device pixels), each landscape and upright. */
 export const LOBBY_SCREENS = [
