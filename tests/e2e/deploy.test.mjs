@@ -70,14 +70,14 @@ test('deploy/install puts the release, its unit and its settings in place, and t
   }
 });
 
-test('the release serves the apps built into it: the brotli copy, an ETag and its 304, deep links and 404s', async () => {
+test('the release serves the apps built into it: the brotli copy, an ETag and its 304, deep links, the families\' islands and 404s', async () => {
   const server = await startServer();
   try {
     const shell = await fetch(`${server.url}/kiosk`, { headers: { 'accept-encoding': 'br' } });
     assert.equal(shell.status, 200);
     assert.equal(shell.headers.get('content-encoding'), 'br');
     assert.match(shell.headers.get('content-type'), /^text\/html/);
-    const wasm = (await shell.text()).match(/\/plantzette-[0-9a-f]{8,16}_bg\.wasm/)[0];
+    const wasm = (await shell.text()).match(/\/kiosk-[0-9a-f]{8,16}_bg\.wasm/)[0];
     const version = await server.api('/api/v1/version');
     assert.ok(wasm.includes(version.app_build), 'the version names the build served');
 
@@ -88,9 +88,17 @@ test('the release serves the apps built into it: the brotli copy, an ETag and it
     const again = await fetch(`${server.url}${wasm}`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': file.headers.get('etag') } });
     assert.equal(again.status, 304);
 
+    // A family's page, rendered by the server, names its islands' start, built in too.
+    const page = await (await fetch(`${server.url}/programmes`)).text();
+    const start = page.match(/\/islands-start-[0-9a-f]{16}\.js/)[0];
+    const islands = await fetch(`${server.url}${start}`);
+    assert.equal(islands.status, 200);
+    assert.match(islands.headers.get('cache-control'), /immutable/);
+    assert.match(await islands.text(), /islands-[0-9a-f]{16}_bg\.wasm/);
+
     const editor = await fetch(`${server.url}/gestion/accounts`);
     assert.match(await editor.text(), /plantzette-editor-[0-9a-f]{8,16}_bg\.wasm/);
-    const missing = await fetch(`${server.url}/plantzette-0000000000000000_bg.wasm`);
+    const missing = await fetch(`${server.url}/kiosk-0000000000000000_bg.wasm`);
     assert.equal(missing.status, 404);
     assert.equal(missing.headers.get('cache-control'), 'no-store');
   } finally {

@@ -28,7 +28,7 @@ async fn the_today_page_arrives_with_the_days_content_in_the_readers_language() 
     let app = spawn_app().await;
     let today: Today = app.get_json("/api/v1/today").await;
     let first = &today.activities[0];
-    let main_dish = &today.menu.as_ref().expect("the demo's menu").meals[0].main.name;
+    let main_dish = &today.menu.as_ref().expect("the demo's menu").content.meals[0].main.name;
 
     // A first visit: the browser's first language that the site speaks.
     let (status, headers, html) = page(&app, "/", &[("accept-language", "it-CH, de;q=0.8, fr;q=0.5")]).await;

@@ -1,5 +1,6 @@
-//! The built app: deep links reach `index.html`, hashed files are cached for good, and every
-//! response carries the security headers with a policy that lets exactly Trunk's loader run.
+//! The built apps: the kiosk's deep links reach its `index.html`, hashed files are cached for
+//! good, and every response carries the security headers with a policy that lets exactly
+//! Trunk's loader run.
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -9,9 +10,9 @@ use sha2::{Digest, Sha256};
 use crate::helpers::{spawn_app, LOADER};
 
 #[tokio::test]
-async fn deep_links_are_answered_with_the_app_and_not_cached() {
+async fn the_kiosks_deep_links_are_answered_with_its_app_and_not_cached() {
     let app = spawn_app().await;
-    for path in ["/", "/programmes/2", "/activities?week=2026-11-23"] {
+    for path in ["/kiosk", "/kiosk/programmes/2", "/kiosk/activities?day=2026-11-23", "/preview?as=phone"] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(response.headers()[CACHE_CONTROL], "no-cache", "{path}");

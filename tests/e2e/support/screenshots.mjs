@@ -7,6 +7,7 @@ import { installClock } from './clock.mjs';
 import { startServer } from './server.mjs';
 import { openEditor } from './editor.mjs';
 import { staffApi } from './staff.mjs';
+import { kioskPath } from './kiosk.mjs';
 
 const only = process.argv[2];
 const out = 'tests/artifacts/screenshots';
@@ -50,11 +51,14 @@ try {
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
       await installClock(page, { time: new Date(`${today}T09:30:00Z`) });
       for (const [name, path] of Object.entries(PAGES)) {
-        // Opening /kiosk makes the device a kiosk: the kiosk screens open it first.
-        const makesKiosk = name === 'kiosk' && device !== 'phone';
+        // Opening /kiosk makes the device a kiosk: the kiosk screens open it first, then each
+        // page at its address under it. The kiosk takes no form: it shows no form's page.
+        const onKiosk = device !== 'phone';
+        const makesKiosk = name === 'kiosk' && onKiosk;
         if (name === 'kiosk' && !makesKiosk) continue;
+        if (onKiosk && /^\/(registrations|short-stay-requests)/.test(path)) continue;
         if (only && name !== only && !makesKiosk) continue;
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${server.url}${onKiosk ? kioskPath(path) : path}`);
         await waitForContent(page);
         await page.screenshot({ path: `${out}/${name}-${device}-${lang}.png` });
       }
