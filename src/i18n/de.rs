@@ -110,7 +110,6 @@ static SIGN_UP: SignUpWords = SignUpWords {
     note_hint: "Höchstens 200 Zeichen. Schreiben Sie hier keine Gesundheitsangaben: Das Heim ruft Sie bei Bedarf an.",
     consent: "Diese Angaben dienen der Organisation dieses Termins, nur das Team des Heims sieht sie, und sie werden {days} Tage danach gelöscht.",
     send: "Anmeldung senden",
-    sending: "Wird gesendet…",
     check_the_fields: "Die Anmeldung wurde nicht gesendet: Prüfen Sie die markierten Felder.",
     no_more_sign_ups: "Für diesen Termin ist keine Anmeldung mehr möglich (ausgebucht oder geschlossen). Rufen Sie den Empfang an.",
     too_many_today: "Heute zu viele Anmeldungen über diese Verbindung. Rufen Sie den Empfang an.",
@@ -155,5 +154,4 @@ static STAY_REQUEST: StayRequestWords = StayRequestWords {
     too_many_today: "Heute zu viele Anfragen über diese Verbindung. Rufen Sie den Empfang an.",
     received: "Ihre Anfrage ist eingegangen, unter der Nummer {n}.",
     call_back: "Das Aufnahmeteam ruft Sie zurück. Nennen Sie diese Nummer, wenn Sie das Heim anrufen.",
-    at_reception: "Fragen Sie am Empfang nach einem Kurzaufenthalt, oder auf Ihrem Handy auf der Seite Kurzaufenthalt.",
 };

@@ -110,7 +110,6 @@ static SIGN_UP: SignUpWords = SignUpWords {
     note_hint: "200 characters at most. Write no health information here: the residence calls you if needed.",
     consent: "These details serve to organise this date, only the residence\u{2019}s team sees them, and they are erased {days} days after it.",
     send: "Send the sign-up",
-    sending: "Sending…",
     check_the_fields: "The sign-up was not sent: check the fields marked.",
     no_more_sign_ups: "This date takes no more sign-ups (full, or sign-up closed). Call the reception.",
     too_many_today: "Too many sign-ups today from this connection. Call the reception.",
@@ -155,5 +154,4 @@ static STAY_REQUEST: StayRequestWords = StayRequestWords {
     too_many_today: "Too many requests today from this connection. Call the reception.",
     received: "Your request is received, as number {n}.",
     call_back: "The admissions team calls you back. Quote this number if you call the residence.",
-    at_reception: "Ask for a short stay at the reception, or on your phone from the Short stays page.",
 };

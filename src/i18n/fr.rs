@@ -110,7 +110,6 @@ static SIGN_UP: SignUpWords = SignUpWords {
     note_hint: "200 caractères au plus. N\u{2019}écrivez ici aucune information de santé\u{a0}: la résidence vous appelle si besoin.",
     consent: "Ces données servent à organiser cette date, seule l\u{2019}équipe de la résidence les voit, et elles sont effacées {days} jours après.",
     send: "Envoyer l\u{2019}inscription",
-    sending: "Envoi…",
     check_the_fields: "L\u{2019}inscription n\u{2019}est pas partie\u{a0}: vérifiez les champs signalés.",
     no_more_sign_ups: "Cette date ne prend plus d\u{2019}inscription (complet, ou inscriptions closes). Appelez la réception.",
     too_many_today: "Trop d\u{2019}inscriptions aujourd\u{2019}hui depuis cette connexion. Appelez la réception.",
@@ -155,5 +154,4 @@ static STAY_REQUEST: StayRequestWords = StayRequestWords {
     too_many_today: "Trop de demandes aujourd\u{2019}hui depuis cette connexion. Appelez la réception.",
     received: "Votre demande est reçue, sous le numéro {n}.",
     call_back: "L\u{2019}équipe d\u{2019}admission vous rappelle. Citez ce numéro si vous appelez la résidence.",
-    at_reception: "Demandez un court séjour à la réception, ou depuis votre téléphone sur la page Court séjour.",
 };

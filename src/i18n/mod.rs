@@ -166,8 +166,6 @@ pub struct StayRequestWords {
     /// `{n}`: the request's number.
     pub received: &'static str,
     pub call_back: &'static str,
-    /// On the kiosk, which takes no request.
-    pub at_reception: &'static str,
 }
 
 /// The words of signing up for an event: the form, its answer, the private link's page, and
@@ -188,7 +186,6 @@ pub struct SignUpWords {
     /// What is kept, who sees it, and for how long: `{days}` is the number of days.
     pub consent: &'static str,
     pub send: &'static str,
-    pub sending: &'static str,
     pub check_the_fields: &'static str,
     pub no_more_sign_ups: &'static str,
     pub too_many_today: &'static str,

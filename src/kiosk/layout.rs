@@ -39,7 +39,9 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
         <a class="skip-link" href="#content">{ui.skip_to_content}</a>
         <header class="site-header">
             <div class="brand">
-                <A href=kiosk::HOME>"Résidence Plantzette"</A>
+                // An editor's preview leads to the families' home: opening /kiosk would make the
+                // office PC a kiosk.
+                <A href=if kiosk { kiosk::HOME } else { "/" }>"Résidence Plantzette"</A>
             </div>
             {kiosk.then(|| view! { <ReadScreenAloud/> })}
             <LanguageSwitch/>

@@ -257,8 +257,9 @@ test('an activity "sur inscription" is given places and a waiting list, and take
   await page.locator('.field-error', { hasText: /1.*500/ }).waitFor();
   await page.getByLabel('Places (vide : sans limite)').fill('8');
   await assertAccessible(page, 'the activity form with its places');
-  await save(page);
-  assert.match(await page.locator('form.editor-form .status').innerText(), /Enregistré/);
+  // The first save's refusal stays on screen until the server answers this one.
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.locator('form.editor-form .status', { hasText: 'Enregistré' }).waitFor();
 
   const day = await app.server.api(`/api/v1/activities?from=${tomorrow}&to=${tomorrow}`);
   const workshop = day.items.find((o) => o.title.fr === 'Atelier pâtisserie');
