@@ -9,10 +9,10 @@ use plantzette_content::format::time;
 
 use crate::components::local_text::LocalText;
 use crate::components::notices::AlarmBanner;
-use crate::kiosk::read_aloud::ReadAloud;
 use crate::i18n::ui;
 use crate::kiosk::is_kiosk;
 use crate::kiosk::live::use_heard;
+use crate::kiosk::read_aloud::ReadAloud;
 use crate::kiosk::screen::use_screen;
 
 #[component]

@@ -13,9 +13,9 @@ use leptos::prelude::*;
 
 use leptos_router::components::A;
 
+use crate::i18n::ui;
 use crate::kiosk::address::scroll_to_fragment;
 use crate::kiosk::fetch::{typed, AnyContent, AnyFetch, Fetch};
-use crate::i18n::ui;
 use crate::kiosk::{self, is_kiosk};
 use plantzette_web::RequestError;
 

@@ -248,7 +248,10 @@ fn a_posted_form_reads_into_a_request_or_into_every_fields_error() {
         ..StayRequestFields::default()
     };
     let request = fields.read(Lang::De, today).unwrap();
-    assert_eq!((request.asker, request.reason, request.flexibility, request.lang), (Asker::Relative, Reason::CarersRest, Flexibility::Exact, Lang::De));
+    assert_eq!(
+        (request.asker, request.reason, request.flexibility, request.lang),
+        (Asker::Relative, Reason::CarersRest, Flexibility::Exact, Lang::De)
+    );
     assert_eq!((request.from, request.to), (day("2026-12-14"), day("2026-12-28")));
 
     // Nothing chosen, a date left empty and one typed wrong: each its own error, and the rules'
@@ -263,5 +266,11 @@ fn a_posted_form_reads_into_a_request_or_into_every_fields_error() {
 }
 
 fn fields_of_a_relative() -> StayRequestFields {
-    StayRequestFields { asker: "relative".into(), name: "Anne".into(), email: "anne@example.ch".into(), reason: "other".into(), ..StayRequestFields::default() }
+    StayRequestFields {
+        asker: "relative".into(),
+        name: "Anne".into(),
+        email: "anne@example.ch".into(),
+        reason: "other".into(),
+        ..StayRequestFields::default()
+    }
 }

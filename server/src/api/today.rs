@@ -2,11 +2,11 @@
 //! day it considers today (its clock, in residence time); the server's day is the default.
 
 use axum::extract::State;
-use chrono::NaiveDate;
-use sqlx::SqlitePool;
 use axum::Json;
+use chrono::NaiveDate;
 use plantzette_content::{DateRange, DayMenu, Programme, Today, UpcomingSession};
 use serde::Deserialize;
+use sqlx::SqlitePool;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

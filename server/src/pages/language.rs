@@ -45,7 +45,11 @@ async fn choose(State(state): State<AppState>, jar: CookieJar, Form(choice): For
 /// site (`//elsewhere.example`, `https://…`).
 fn back_to(next: &str) -> String {
     let own = next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") && !next.contains(['\r', '\n']);
-    if own { next.to_string() } else { "/".to_string() }
+    if own {
+        next.to_string()
+    } else {
+        "/".to_string()
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
-use plantzette::pages::phone::{Cancelling, EventInfo, Page, RegistrationPage, Refused, SignUpPage, SignUpStage};
+use plantzette::pages::phone::{Cancelling, EventInfo, Page, Refused, RegistrationPage, SignUpPage, SignUpStage};
 use plantzette_content::registration::{EventRef, SignUpFields};
 use plantzette_content::schedule::residence_now;
 use serde::Deserialize;
@@ -78,7 +78,12 @@ pub struct Confirm {
     confirm: Option<String>,
 }
 
-pub async fn mine(State(state): State<AppState>, reader: Reader, Path(token): Path<String>, query: Result<Query<Confirm>, QueryRejection>) -> Result<Response, ApiError> {
+pub async fn mine(
+    State(state): State<AppState>,
+    reader: Reader,
+    Path(token): Path<String>,
+    query: Result<Query<Confirm>, QueryRejection>,
+) -> Result<Response, ApiError> {
     let cancelling = query.ok().and_then(|Query(confirm)| confirm.confirm).as_deref().and_then(Cancelling::parse);
     let page = async {
         let mine = my_sign_up(&state, &token).await?;
@@ -101,7 +106,12 @@ pub struct Action {
     action: String,
 }
 
-pub async fn cancel(State(state): State<AppState>, reader: Reader, Path(token): Path<String>, Form(action): Form<Action>) -> Result<Response, ApiError> {
+pub async fn cancel(
+    State(state): State<AppState>,
+    reader: Reader,
+    Path(token): Path<String>,
+    Form(action): Form<Action>,
+) -> Result<Response, ApiError> {
     let Some(asked) = Cancelling::parse(&action.action) else {
         return Err(ApiError::BadRequest("action: cancel or erase".into()));
     };

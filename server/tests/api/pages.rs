@@ -115,9 +115,8 @@ async fn the_language_switch_remembers_the_choice_and_goes_back_to_the_page_of_t
 async fn the_sign_up_form_comes_back_with_its_errors_in_the_readers_language_then_signs_up() {
     let app = spawn_app().await;
     let (key, _, _) = coming_session(&app).await;
-    let form = |fields: &[(&str, &str)]| {
-        app.client.post(app.url(&format!("/registrations/{key}"))).header(COOKIE, "plantzette_lang=de").form(fields).send()
-    };
+    let form =
+        |fields: &[(&str, &str)]| app.client.post(app.url(&format!("/registrations/{key}"))).header(COOKIE, "plantzette_lang=de").form(fields).send();
     let refused = form(&[("name", "Anna Imboden"), ("email", "anna-at-example"), ("note", &"x".repeat(201))]).await.unwrap();
     assert_eq!(refused.status(), 422);
     assert_eq!(refused.headers()["cache-control"], "no-store", "what was typed is one person's");
@@ -129,7 +128,8 @@ async fn the_sign_up_form_comes_back_with_its_errors_in_the_readers_language_the
     let signed_up = form(&[("name", "Anna Imboden"), ("email", "anna@example.ch"), ("people", "2")]).await.unwrap();
     assert_eq!(signed_up.status(), 201);
     let html = signed_up.text().await.unwrap();
-    let link = html.split("href=\"").find_map(|rest| rest.split('"').next().filter(|href| href.contains("/registration/"))).expect("the private link");
+    let link =
+        html.split("href=\"").find_map(|rest| rest.split('"').next().filter(|href| href.contains("/registration/"))).expect("the private link");
     let figures: serde_json::Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
     assert_eq!(figures["taken"].as_u64().unwrap() + figures["waiting"].as_u64().unwrap(), 2, "two people");
 

@@ -23,7 +23,7 @@ pub use document::{render, Assets, Frame};
 pub use info::TopicPage;
 pub use menus::WeekOfMenus;
 pub use programmes::ProgrammePage;
-pub use registrations::{Cancelling, EventInfo, RegistrationPage, Refused, SignUpPage, SignUpStage};
+pub use registrations::{Cancelling, EventInfo, Refused, RegistrationPage, SignUpPage, SignUpStage};
 pub use short_stay_requests::{StayRequestPage, StayRequestStage};
 
 use plantzette_content::{InfoPage, Item, Programme};

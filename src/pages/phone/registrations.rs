@@ -162,6 +162,8 @@ fn standing(status: Status, position: Option<u32>) -> String {
 }
 
 /// The private link's page.
+// Made once per request and moved once into the page: boxing would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum RegistrationPage {
     /// The sign-up (its event, if it is still published), and a cancellation being confirmed.
     Shown { token: String, event: Option<EventInfo>, mine: MySignUp, cancelling: Option<Cancelling> },

@@ -20,6 +20,8 @@ pub struct StayRequestPage {
     pub stage: StayRequestStage,
 }
 
+// Made once per request and moved once into the page: boxing would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum StayRequestStage {
     /// The form, empty or sent back: what was typed, its errors, and why it was refused.
     Filling { fields: StayRequestFields, errors: Vec<FieldError>, refused: Option<Refused> },
