@@ -10,21 +10,27 @@ use plantzette_content::{Today, VisitsStatus};
 use crate::components::local_text::LocalText;
 use crate::i18n::{lang, ui};
 
-/// The urgent announcements shown at `now`, and the visits status.
+/// The day's notices: `children`, its urgent announcements (as the screen follows the clock),
+/// then whether visits are open.
 #[component]
-pub fn SiteNotices(today: Today, now: NaiveDateTime) -> impl IntoView {
-    let ui = ui();
-    let visits = today.residence.visits.clone();
+pub fn SiteNotices(visits: VisitsStatus, children: Children) -> impl IntoView {
     view! {
         <div class="site-notices">
-            {today
-                .urgent_at(now)
-                .into_iter()
-                .map(|a| view! { <p class="urgent-banner" role="alert"><strong>{ui.urgent}{ui.colon}</strong><LocalText text=a.content.text/></p> })
-                .collect_view()}
+            {children()}
             <VisitsNotice visits/>
         </div>
     }
+}
+
+/// The urgent announcements shown at `now`, each a banner.
+#[component]
+pub fn UrgentBanners(today: Today, now: NaiveDateTime) -> impl IntoView {
+    let ui = ui();
+    today
+        .urgent_at(now)
+        .into_iter()
+        .map(|a| view! { <p class="urgent-banner" role="alert"><strong>{ui.urgent}{ui.colon}</strong><LocalText text=a.content.text/></p> })
+        .collect_view()
 }
 
 /// Whether visits are open, and why not when they are not.

@@ -7,7 +7,7 @@ use plantzette_content::format::{day_heading, time};
 use plantzette_content::schedule::residence_time;
 use plantzette_content::Today;
 
-use crate::components::notices::SiteNotices;
+use crate::components::notices::{SiteNotices, UrgentBanners};
 use crate::i18n::{lang, ui};
 use crate::kiosk::api;
 use crate::kiosk::fetch::Fetch;
@@ -29,7 +29,7 @@ pub fn use_today() -> Fetch<Today> {
     expect_context::<TodayResource>().0
 }
 
-/// The notices of the day's content, drawn again each minute: urgent announcements are shown
+/// The notices of the day's content; the urgent ones drawn again each minute, as they are shown
 /// from and until a time.
 #[component]
 pub fn DayNotices() -> impl IntoView {
@@ -39,7 +39,10 @@ pub fn DayNotices() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 // A failure is told by the page's own content; the notices stay silent.
-                today.content().await.ok().map(|today| move || view! { <SiteNotices today=today.clone() now=clock.get()/> })
+                today.content().await.ok().map(|today| {
+                    let visits = today.residence.visits.clone();
+                    view! { <SiteNotices visits>{move || view! { <UrgentBanners today=today.clone() now=clock.get()/> }}</SiteNotices> }
+                })
             })}
         </Transition>
     }

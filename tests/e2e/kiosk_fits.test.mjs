@@ -9,7 +9,7 @@ import { KIOSK, assertNoProblems, waitForContent } from './support/browser.mjs';
 import { useApp } from './support/app.mjs';
 import { makeBusyDay } from './support/busy_day.mjs';
 import { staffApi } from './support/staff.mjs';
-import { LOBBY_SCREENS, PORTRAIT, fitProblems, kioskPath, kioskRem, openKiosk, resize, targetProblems } from './support/kiosk.mjs';
+import { LOBBY_SCREENS, PORTRAIT, fitProblems, kioskPath, kioskRem, openKiosk, resize, settled, targetProblems } from './support/kiosk.mjs';
 
 const app = useApp({ prepare: makeBusyDay });
 
@@ -194,6 +194,7 @@ test('with the server out of reach and the screen saying so, the screens still f
       // Old enough to be dated, and each fetch since failed: two notices above the content.
       await page.clock.fastForward(16 * 60_000);
       await page.locator('.stale').waitFor();
+      await settled(page);
       assert.deepEqual(await fitProblems(page), [], `${path} (${label}) with the server out of reach`);
       await page.unroute('**/api/**');
     }

@@ -8,7 +8,7 @@ use plantzette_content::screen::Alarm;
 use plantzette_content::{Lang, Today};
 
 use super::Page;
-use crate::components::notices::{AlarmBanner, SiteNotices};
+use crate::components::notices::{AlarmBanner, SiteNotices, UrgentBanners};
 use crate::i18n::{ui, DrawnIn, Ui};
 use crate::islands::Live;
 
@@ -98,7 +98,9 @@ fn Document(frame: Frame, page: Page) -> impl IntoView {
                     <MainNavigation current=section/>
                 </header>
                 <main id="content" tabindex="-1">
-                    <div id="notices" data-live=""><SiteNotices today=notices now/></div>
+                    <div id="notices" data-live="">
+                        <SiteNotices visits=notices.residence.visits.clone()><UrgentBanners today=notices now/></SiteNotices>
+                    </div>
                     <Live last_updated=format!("{}{}", ui.last_updated, ui.colon) swiss_time=ui.swiss_time.to_string() version residence_offset_minutes/>
                     {if live { view! { <div id="page" data-live="">{body}</div> }.into_any() } else { body }}
                 </main>

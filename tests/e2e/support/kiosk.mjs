@@ -49,7 +49,13 @@ export function kioskRem({ width, height }) {
 export async function resize(page, viewport) {
   await page.setViewportSize(viewport);
   await page.waitForFunction(({ width, height }) => innerWidth === width && innerHeight === height, viewport);
-  // The resize event, then the lists measured again (a ResizeObserver), then their pages drawn.
+  await settled(page);
+}
+
+/** Waits until the paged lists have followed a change of the space they have (the screen's
+ * size, a notice appearing above them): the lists measured again (a ResizeObserver), then their
+ * pages drawn. */
+export async function settled(page) {
   for (let frame = 0; frame < 3; frame += 1) await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
 }
 
