@@ -9,6 +9,8 @@ use plantzette_content::Occurrence;
 
 use crate::components::local_text::LocalText;
 use crate::components::page_link;
+use crate::components::pictogram::PictogramImage;
+use plantzette_content::pictogram::Pictured;
 use crate::i18n::{lang, ui};
 
 /// Occurrences of one day, in time order; `now` marks the current and the next one. Titles link
@@ -51,6 +53,7 @@ fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool, linked: boo
             <p class="when">{time_span(occurrence.starts_at, occurrence.ends_at)}</p>
             <div class="what">
                 <h3 class="title">
+                    <PictogramImage of=category.pictogram()/>
                     {if linked {
                         let href = page_link(&format!("/activities/{}/{}", occurrence.activity_id, occurrence.starts_at.date()));
                         view! { <a href=href><LocalText text=info.title.clone()/></a> }.into_any()

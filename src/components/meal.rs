@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use plantzette_content::{Dish, Meal};
 
 use crate::components::local_text::LocalText;
+use crate::components::pictogram::PictogramImage;
+use plantzette_content::pictogram::Pictured;
 use crate::i18n::{lang, ui};
 
 /// A day's meals, side by side.
@@ -19,7 +21,7 @@ pub fn MealCard(meal: Meal) -> impl IntoView {
     let kind = meal.kind;
     view! {
         <section class="meal">
-            <h3>{kind.label(lang)}</h3>
+            <h3><PictogramImage of=kind.pictogram()/>{kind.label(lang)}</h3>
             <dl class="dishes">
                 {meal
                     .dishes()

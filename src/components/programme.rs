@@ -11,6 +11,8 @@ use plantzette_content::{Audience, Item, Programme, Session, Text};
 use crate::components::contact::ContactButtons;
 use crate::components::local_text::LocalText;
 use crate::components::page_link;
+use crate::components::pictogram::PictogramImage;
+use plantzette_content::pictogram::Pictured;
 use crate::i18n::{lang, ui};
 
 /// The programmes as cards, each with its next session after `now`.
@@ -27,7 +29,7 @@ pub fn ProgrammeCards(programmes: Vec<Item<Programme>>, now: NaiveDateTime) -> i
                     let next = programme.next_session(now).cloned();
                     view! {
                         <li class="card">
-                            <p class="eyebrow">{topic.label(lang)}</p>
+                            <p class="eyebrow"><PictogramImage of=topic.pictogram()/>{topic.label(lang)}</p>
                             <h2><a href=page_link(&format!("/programmes/{}", item.id))><LocalText text=programme.title/></a></h2>
                             <p><LocalText text=programme.summary/></p>
                             {next.map(|s| view! { <p class="when">{long_date(s.starts_at.date(), lang)}", "{time_span(s.starts_at, s.ends_at)}</p> })}
@@ -44,7 +46,7 @@ pub fn ProgrammeCards(programmes: Vec<Item<Programme>>, now: NaiveDateTime) -> i
 pub fn ProgrammeHeading(programme: Programme) -> impl IntoView {
     view! {
         <div class="page-heading">
-            <h1><span class="eyebrow">{programme.topic.label(lang())}</span><LocalText text=programme.title/></h1>
+            <h1><span class="eyebrow"><PictogramImage of=programme.topic.pictogram()/>{programme.topic.label(lang())}</span><LocalText text=programme.title/></h1>
             <a href=page_link("/programmes")>"← "{ui().all_programmes}</a>
         </div>
     }

@@ -8,6 +8,8 @@ use plantzette_content::{InfoPage, Item, Residence};
 use crate::components::contact::ContactButtons;
 use crate::components::local_text::LocalText;
 use crate::components::page_link;
+use crate::components::pictogram::PictogramImage;
+use plantzette_content::pictogram::Pictured;
 use crate::components::programme::Paragraphs;
 use crate::i18n::ui;
 
@@ -61,7 +63,7 @@ pub fn InfoCards(pages: Vec<Item<InfoPage>>) -> impl IntoView {
                     let page = page.content;
                     view! {
                         <li class="card">
-                            <h3><a href=page_link(&format!("/info/{}", page.slug.as_str()))><LocalText text=page.title/></a></h3>
+                            <h3><a href=page_link(&format!("/info/{}", page.slug.as_str()))><PictogramImage of=page.slug.pictogram()/><LocalText text=page.title/></a></h3>
                             <p><LocalText text=page.summary/></p>
                         </li>
                     }
@@ -76,7 +78,7 @@ pub fn InfoCards(pages: Vec<Item<InfoPage>>) -> impl IntoView {
 pub fn TopicHeading(page: InfoPage) -> impl IntoView {
     view! {
         <div class="page-heading">
-            <h1><LocalText text=page.title/></h1>
+            <h1><PictogramImage of=page.slug.pictogram()/><LocalText text=page.title/></h1>
             <a href=page_link("/info")>"← "{ui().info}</a>
         </div>
     }

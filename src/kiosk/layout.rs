@@ -10,9 +10,11 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
+use plantzette_content::pictogram::{Pictogram, Pictured};
 use plantzette_content::screen::Tile;
 use plantzette_content::Lang;
 
+use crate::components::pictogram::PictogramImage;
 use crate::i18n::{lang, ui};
 use crate::kiosk::alarm::AlarmNotice;
 use crate::kiosk::read_aloud::ReadAloud;
@@ -28,12 +30,12 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
     let today = use_today();
     // Once answered (content or error), for good: a refetch keeps the page on screen.
     let today_answered = Memo::new(move |answered: Option<&bool>| answered.copied().unwrap_or(false) || today.answered());
-    let nav_link = |href: &'static str, label: &'static str| view! { <NavTile href label/> };
+    let nav_link = |href: &'static str, pictogram: Pictogram, label: &'static str| view! { <NavTile href pictogram label/> };
     let kiosk = is_kiosk();
     // A kiosk's tiles are the pages its settings offer.
     let screen = use_screen();
     let offered = move |tile: Tile| screen.is_none_or(|screen| screen.settings.with(|s| s.tiles.contains(&tile)));
-    let tile = move |tile: Tile, label: &'static str| move || offered(tile).then(|| nav_link(tile_page(tile), label));
+    let tile = move |tile: Tile, label: &'static str| move || offered(tile).then(|| nav_link(tile_page(tile), tile.pictogram(), label));
     view! {
         <AlarmNotice/>
         <a class="skip-link" href="#content">{ui.skip_to_content}</a>
@@ -48,7 +50,7 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
             {kiosk.then(|| view! {
                 <nav aria-label=ui.main_navigation>
                     <ul class="main-nav">
-                        {nav_link(kiosk::HOME, ui.home)}
+                        {nav_link(kiosk::HOME, Pictogram::HOME, ui.home)}
                         {tile(Tile::Today, ui.day_programme)}
                         {tile(Tile::Activities, ui.the_week)}
                         {tile(Tile::Menus, ui.menus)}
@@ -87,7 +89,7 @@ fn tile_page(tile: Tile) -> &'static str {
 /// whole page kept the screen still for up to 130 ms on a slow CPU, and an unanswered tap invites
 /// a second one. Taps with a modifier (a new tab) are left to the browser.
 #[component]
-fn NavTile(href: &'static str, label: &'static str) -> impl IntoView {
+fn NavTile(href: &'static str, pictogram: Pictogram, label: &'static str) -> impl IntoView {
     let navigate = use_navigate();
     let opening = RwSignal::new(false);
     let open = move |event: MouseEvent| {
@@ -110,7 +112,7 @@ fn NavTile(href: &'static str, label: &'static str) -> impl IntoView {
     };
     view! {
         <li>
-            <A href=href on:click=open attr:class=move || opening.get().then_some("opening")>{label}</A>
+            <A href=href on:click=open attr:class=move || opening.get().then_some("opening")><PictogramImage of=pictogram/>{label}</A>
         </li>
     }
 }

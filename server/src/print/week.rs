@@ -8,6 +8,7 @@ use axum::http::HeaderMap;
 use chrono::Timelike;
 use maud::{html, Markup};
 use plantzette_content::format::{long_date, short_day, time_span, week_span};
+use plantzette_content::pictogram::Pictured;
 use plantzette_content::{Occurrence, Programme, Session};
 
 use super::pictogram::pictogram;
@@ -111,7 +112,7 @@ fn activity(asked: &Asked, occurrence: &Occurrence) -> Markup {
         div.activity.cancelled[occurrence.cancelled] {
             p.when { (time_span(occurrence.starts_at, occurrence.ends_at)) }
             p.title { (asked.text(&info.title)) }
-            p.kind { (pictogram(category)) " " (asked.joined(|lang| category.label(lang).to_string())) }
+            p.kind { (pictogram(category.pictogram())) " " (asked.joined(|lang| category.label(lang).to_string())) }
             p.place { (asked.text(&info.place)) }
             @if occurrence.cancelled { p.note { (asked.label(|w| w.cancelled)) } }
             @else if info.registration_required { p.note { (asked.label(|w| w.registration_required)) } }

@@ -8,12 +8,15 @@ use chrono::{NaiveDateTime, Timelike};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use plantzette_content::format::{long_date, time, time_span};
+use plantzette_content::pictogram::{Pictogram, Pictured};
+use plantzette_content::screen::Tile;
 use plantzette_content::Today;
 
 use super::highlights::Highlights;
 use crate::components::activity::ActivityList;
 use crate::components::local_text::LocalText;
 use crate::components::page_link;
+use crate::components::pictogram::PictogramImage;
 use crate::i18n::{counted, lang, ui};
 use crate::kiosk::fetched::Fetched;
 use crate::kiosk::hooks::use_clock::use_clock;
@@ -68,7 +71,7 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
     view! {
         <Highlights today=today.clone() minute/>
         <div class="kiosk-panels">
-            <Panel id="kiosk-activities" title=ui.todays_activities href=page_link("/today")>
+            <Panel id="kiosk-activities" title=ui.todays_activities pictogram=Tile::Today.pictogram() href=page_link("/today")>
                 {move || {
                     let now = minute.get();
                     let shown = day.now_and_next(now);
@@ -80,18 +83,21 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
                     }
                 }}
             </Panel>
-            <Panel id="kiosk-menu" title=ui.todays_menu href=page_link("/menus")>
+            <Panel id="kiosk-menu" title=ui.todays_menu pictogram=Tile::Menus.pictogram() href=page_link("/menus")>
                 {if meals.is_empty() {
                     view! { <p class="empty">{ui.no_menu}</p> }.into_any()
                 } else {
                     meals
                         .into_iter()
-                        .map(|meal| view! { <h3 class="meal-kind">{meal.kind.label(lang)}</h3><p class="main-dish"><LocalText text=meal.main.name/></p> })
+                        .map(|meal| view! {
+                            <h3 class="meal-kind"><PictogramImage of=meal.kind.pictogram()/>{meal.kind.label(lang)}</h3>
+                            <p class="main-dish"><LocalText text=meal.main.name/></p>
+                        })
                         .collect_view()
                         .into_any()
                 }}
             </Panel>
-            <Panel id="kiosk-news" title=ui.announcements href=page_link("/announcements")>
+            <Panel id="kiosk-news" title=ui.announcements pictogram=Pictogram::ANNOUNCEMENTS href=page_link("/announcements")>
                 {move || {
                     let shown = news.news_at(minute.get());
                     let total = shown.len();
@@ -117,7 +123,7 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
             {today.next_session.map(|next| {
                 let session = next.session;
                 view! {
-                    <Panel id="kiosk-session" title=ui.next_prevention_session href=page_link(&format!("/programmes/{}", next.programme_id))>
+                    <Panel id="kiosk-session" title=ui.next_prevention_session pictogram=Tile::Programmes.pictogram() href=page_link(&format!("/programmes/{}", next.programme_id))>
                         // Its lines as the room allows (a long title, a notice above): the place
                         // gives way first; the whole is a tap away.
                         <Paged fitted=RwSignal::new(0)>
@@ -137,12 +143,12 @@ fn KioskToday(today: Today, minute: Memo<NaiveDateTime>) -> impl IntoView {
 /// A panel of the home: its heading opens its screen; the heading and the summary are read
 /// aloud at a tap.
 #[component]
-fn Panel(id: &'static str, title: &'static str, href: String, children: Children) -> impl IntoView {
+fn Panel(id: &'static str, title: &'static str, pictogram: Pictogram, href: String, children: Children) -> impl IntoView {
     let text_id = format!("{id}-text");
     view! {
         <section class="kiosk-panel" aria-labelledby=id>
             <div class="panel-text" id=text_id.clone()>
-                <h2 id=id><A href=href>{title}</A></h2>
+                <h2 id=id><A href=href><PictogramImage of=pictogram/>{title}</A></h2>
                 {children()}
             </div>
             <ReadAloud of=text_id/>
