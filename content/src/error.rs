@@ -48,6 +48,12 @@ pub enum ErrorCode {
     Malformed {
         detail: String,
     },
+    /// A file sent as a photo that is none we read (JPEG, PNG, WebP): an SVG, a renamed page.
+    NotAPhoto,
+    /// A photo that would take more memory than the server gives one: more pixels than this.
+    PhotoTooLarge {
+        max_megapixels: u32,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -131,6 +137,12 @@ impl ErrorCode {
             (Malformed { detail }, Lang::Fr) => format!("Donnée illisible : {detail}"),
             (Malformed { detail }, Lang::De) => format!("Unlesbare Angabe: {detail}"),
             (Malformed { detail }, Lang::En) => format!("Unreadable value: {detail}"),
+            (NotAPhoto, Lang::Fr) => "Ce fichier n'est pas une photo lisible (JPEG, PNG ou WebP).".into(),
+            (NotAPhoto, Lang::De) => "Diese Datei ist kein lesbares Foto (JPEG, PNG oder WebP).".into(),
+            (NotAPhoto, Lang::En) => "This file is not a photo we can read (JPEG, PNG or WebP).".into(),
+            (PhotoTooLarge { max_megapixels }, Lang::Fr) => format!("Photo trop grande : {max_megapixels} mégapixels au plus."),
+            (PhotoTooLarge { max_megapixels }, Lang::De) => format!("Foto zu gross: höchstens {max_megapixels} Megapixel."),
+            (PhotoTooLarge { max_megapixels }, Lang::En) => format!("Photo too large: at most {max_megapixels} megapixels."),
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod item;
 pub mod menu;
 pub mod page;
 pub mod parse;
+pub mod photo;
 pub mod pictogram;
 pub mod programme;
 pub mod registration;

@@ -129,6 +129,12 @@ pub struct Config {
     #[arg(long, env = "PLANTZETTE_STAY_REQUESTS_KEPT_DAYS", default_value_t = plantzette_content::short_stay::REQUESTS_KEPT_DAYS, value_parser = clap::value_parser!(u32).range(1..=730))]
     pub stay_requests_kept_days: u32,
 
+    /// Days that a photo in which residents are recognisable (for the home's screens or the
+    /// families) is kept after it was added; then it is erased, files and all (docs/privacy.md).
+    /// Photos in which no one is recognisable stay.
+    #[arg(long, env = "PLANTZETTE_PHOTOS_KEPT_DAYS", default_value_t = plantzette_content::photo::KEPT_DAYS, value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub photos_kept_days: u32,
+
     /// The residence's mail relay, for confirmations and the admissions office.
     #[command(flatten)]
     pub relay: crate::mail::RelayConfig,

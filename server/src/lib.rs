@@ -17,6 +17,7 @@ pub mod live;
 pub mod mail;
 pub mod metrics;
 pub mod pages;
+pub mod photos;
 pub mod print;
 pub mod qr;
 pub mod quota;
@@ -95,6 +96,7 @@ pub fn app(state: AppState) -> Router {
         .nest("/api/v1", api::router(REQUEST_TIMEOUT))
         .merge(health::router())
         .merge(print::router())
+        .merge(api::photo_files())
         .merge(pages::router().layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)))
         .merge(
             site.router()
@@ -163,6 +165,7 @@ impl Server {
         let kept_days = KeptDays { registrations: config.registrations_kept_days, stay_requests: config.stay_requests_kept_days };
         tokio::spawn(registrations::keep_erasing(pool.clone(), kept_days.registrations));
         tokio::spawn(short_stays::keep_tidy(pool.clone(), kept_days.stay_requests));
+        tokio::spawn(photos::keep_erasing(pool.clone(), config.photos_kept_days));
         let (outbox, mailer) = config.relay.open(config.public_url.as_deref())?;
         if let Some(mailer) = mailer {
             tokio::spawn(mailer.keep_sending(pool.clone()));

@@ -15,7 +15,7 @@ use serde_json::Value;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::audit::{self, Change};
-use crate::backup;
+use crate::{backup, photos};
 use crate::store::{self, StoreError};
 
 pub const FORMAT: &str = "plantzette-export/1";
@@ -64,11 +64,20 @@ pub struct Export<H: Holds> {
     pub programmes: Vec<H::Item<Programme>>,
     pub announcements: Vec<H::Item<Announcement>>,
     pub pages: Vec<H::Item<InfoPage>>,
+    /// The photos, with their files (an export made before there were photos has none).
+    #[serde(default)]
+    pub photos: Vec<photos::Exported>,
 }
 
 impl<H: Holds> Export<H> {
     pub fn count(&self) -> usize {
-        self.residence.len() + self.activities.len() + self.menus.len() + self.programmes.len() + self.announcements.len() + self.pages.len()
+        self.residence.len()
+            + self.activities.len()
+            + self.menus.len()
+            + self.programmes.len()
+            + self.announcements.len()
+            + self.pages.len()
+            + self.photos.len()
     }
 }
 
@@ -83,6 +92,7 @@ pub async fn export(pool: &SqlitePool) -> Result<Export<AsStored>, StoreError> {
         programmes: store::list(pool, None).await?,
         announcements: store::list(pool, None).await?,
         pages: store::list(pool, None).await?,
+        photos: photos::export(pool).await?,
     })
 }
 
@@ -109,7 +119,9 @@ pub fn check(raw: Export<AsRead>) -> Result<Export<AsChecked>, ContentError> {
         programmes: items(raw.programmes, &mut errors),
         announcements: items(raw.announcements, &mut errors),
         pages: items(raw.pages, &mut errors),
+        photos: raw.photos,
     };
+    errors.extend(photos::check(&export.photos));
     if errors.is_empty() {
         Ok(export)
     } else {
@@ -185,6 +197,7 @@ async fn replace_all(db: &mut SqliteConnection, export: &Export<AsChecked>) -> R
     replace(db, &export.programmes).await?;
     replace(db, &export.announcements).await?;
     replace(db, &export.pages).await?;
+    photos::replace_all(db, &export.photos).await?;
     Ok(())
 }
 

@@ -12,6 +12,7 @@ mod events;
 pub(crate) mod menus;
 mod openapi;
 pub(crate) mod pages;
+mod photos;
 pub(crate) mod programmes;
 pub(crate) mod query;
 pub mod read_cache;
@@ -42,6 +43,11 @@ use crate::AppState;
 const BODY_LIMIT_BYTES: usize = 256 * 1024;
 const IMPORT_LIMIT_BYTES: usize = 32 * 1024 * 1024;
 
+/// The photos' files, beside the site's (`/photos/{name}`).
+pub fn photo_files() -> Router<AppState> {
+    photos::files_router()
+}
+
 /// The API; a request taking longer than `timeout` (an event stream once begun aside) is answered
 /// with a 408.
 pub fn router(timeout: Duration) -> Router<AppState> {
@@ -55,6 +61,7 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .merge(registrations::staff_router())
         .merge(short_stays::staff_router())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .merge(photos::staff_router())
         .merge(staff::import_router(IMPORT_LIMIT_BYTES))
         .layer(staff::private());
     let public = OpenApiRouter::new()
@@ -70,6 +77,7 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .merge(events::router())
         .merge(registrations::router())
         .merge(short_stays::router())
+        .merge(photos::router())
         .merge(version::router());
     let (public, paths) = public.split_for_parts();
     let public = public.merge(openapi::router(&openapi::document(paths))).layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));

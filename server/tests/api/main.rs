@@ -14,6 +14,7 @@ mod http_caching;
 mod mail_relay;
 mod metrics;
 mod pages;
+mod photos;
 mod query_dates;
 mod read_cache;
 mod registrations;
