@@ -16,10 +16,18 @@
 //   whole in the cache, and only then are the old build's files deleted;
 // - the API's answers (one per day and week asked) in a cache of their own, the least recently
 //   stored beyond API_ENTRIES dropped; the pages likewise beyond PAGE_ENTRIES, and with them the
-//   files no kept page loads any more.
+//   files no kept page loads any more;
+// - photos (`/photos/…`) in PHOTOS, beyond PHOTO_ENTRIES the oldest dropped: asked of the server
+//   first (it alone says who may see one), the copy only offline. A photo removed, or whose
+//   consent was narrowed, leaves the cache: when the server answers 404 for it, and when the list
+//   of photos this screen may see (`/api/v1/photos`) no longer has it, asked again after every
+//   content change the screen fetches (a change is heard within seconds, and the pages fetch).
 const APP = 'plantzette-app';
 const API = 'plantzette-api';
 const PAGES = 'plantzette-pages';
+const PHOTOS = 'plantzette-photos';
+const PHOTO_ENTRIES = 120;
+const PHOTO = /^\/photos\/([0-9a-f]{16})-\d+\.(webp|jpg)$/;
 const API_ENTRIES = 64;
 const PAGE_ENTRIES = 32;
 const SHELL = '/kiosk';
@@ -44,6 +52,8 @@ const TYPES = [
   [/\.(json|webmanifest)$/, /^application\/(manifest\+)?json/],
   [/\.svg$/, /^image\/svg\+xml/],
   [/\.png$/, /^image\/png/],
+  [/\.webp$/, /^image\/webp/],
+  [/\.jpg$/, /^image\/jpeg/],
   [/\.ics$/, /^text\/calendar/],
   // The kiosk's QR codes of sign-up forms, kept so that an offline kiosk still shows them.
   [/^\/api\/v1\/qr\//, /^image\/svg\+xml/],
@@ -75,8 +85,69 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.headers.get('accept') === 'text/event-stream' || NOT_KEPT.test(url.pathname)) return;
+  if (PHOTO.test(url.pathname)) return event.respondWith(photo(event));
   event.respondWith(HASHED.test(url.pathname) ? cacheFirst(request) : networkFirst(event));
 });
+
+/** A photo: the server's answer (a 404 drops the copy), the copy when there is none. */
+async function photo(event) {
+  const request = event.request;
+  const cache = await caches.open(PHOTOS);
+  try {
+    const response = await fetch(request);
+    if (keepable(request, response)) event.waitUntil(keepPhoto(cache, request, response.clone()));
+    else if (response.status === 404) event.waitUntil(cache.delete(request));
+    return response;
+  } catch (offline) {
+    const cached = await cache.match(request);
+    if (cached) return cached;
+    throw offline;
+  }
+}
+
+async function keepPhoto(cache, request, response) {
+  await cache.delete(request);
+  await cache.put(request, response);
+  const keys = await cache.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - PHOTO_ENTRIES))) await cache.delete(old);
+}
+
+/** Drops the kept photos this screen may no longer see. Runs after the content a screen shows
+ * came from the network; one at a time, and once more if asked meanwhile. */
+let pruning = null;
+let pruneAgain = false;
+let listTag = null;
+function prunePhotos() {
+  if (pruning) {
+    pruneAgain = true;
+    return pruning;
+  }
+  pruning = (async () => {
+    do {
+      pruneAgain = false;
+      const cache = await caches.open(PHOTOS);
+      const kept = await cache.keys();
+      if (kept.length === 0) continue;
+      // Asked with the tag of the list last read: unchanged, it is a 304 and nothing to do.
+      const headers = listTag ? { 'if-none-match': listTag } : {};
+      const answer = await fetch('/api/v1/photos', { cache: 'no-store', headers }).catch(() => null);
+      if (!answer?.ok) continue;
+      listTag = answer.headers.get('etag');
+      const seen = new Set((await answer.json()).map((photo) => photo.hash));
+      for (const key of kept) {
+        const hash = new URL(key.url).pathname.match(PHOTO)?.[1];
+        if (!seen.has(hash)) await cache.delete(key);
+      }
+    } while (pruneAgain);
+  })().finally(() => { pruning = null; });
+  return pruning;
+}
+
+/** Whether an answer is content a screen shows, after which its photos are checked. */
+function isContent(request, response) {
+  const path = new URL(request.url).pathname;
+  return response.ok && (kindOf(request) === 'page' || (path.startsWith('/api/v1/') && !path.startsWith('/api/v1/photos')));
+}
 
 /** What a request asks for: a kiosk's address, a family's page (opened, or fetched again by its
  * island, which asks for HTML), or anything else (a file, the API). */
@@ -112,6 +183,7 @@ async function networkFirst(event) {
     // Kept in the background: a new build's files are fetched before its shell is kept, and
     // the page need not wait for that.
     if (keepable(request, response)) event.waitUntil(keep(request, response.clone()).catch(() => {}));
+    if (isContent(request, response)) event.waitUntil(prunePhotos().catch(() => {}));
     return response;
   });
   try {

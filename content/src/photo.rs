@@ -10,7 +10,7 @@
 //! The server keeps each photo as a few sizes, re-encoded without any of the original's metadata
 //! (`WIDTHS`); the original is not kept.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -153,6 +153,9 @@ pub struct Photo {
     pub hash: String,
     /// The widths made of it, smallest first.
     pub widths: Vec<u32>,
+    /// When staff added it: the day it is of when it belongs to no day, and the start of the time
+    /// it is kept (`KEPT_DAYS`).
+    pub added_at: DateTime<Utc>,
 }
 
 /// The formats of a photo's files: WebP for the browsers that read it (all of today's), JPEG
@@ -197,6 +200,15 @@ impl Photo {
 
     pub fn owner(&self) -> Option<Owner> {
         Owner::parse(&self.owner)
+    }
+
+    /// The day it shows: its activity's day, or else the day it was added (residence time). The
+    /// photos of the week are those whose day is in it.
+    pub fn day(&self) -> NaiveDate {
+        match self.owner() {
+            Some(Owner::Activity { day: Some(day), .. }) => day,
+            _ => crate::schedule::residence_time(self.added_at).date(),
+        }
     }
 }
 
@@ -267,11 +279,19 @@ mod tests {
             height: 1280,
             hash: "0123456789abcdef".into(),
             widths: vec![480, 960, 1920],
+            added_at: "2026-12-10T23:30:00Z".parse().unwrap(),
         };
         assert_eq!(photo.file(960, Format::Webp), "/photos/0123456789abcdef-960.webp");
-        assert_eq!(photo.srcset(Format::Jpeg), "/photos/0123456789abcdef-480.jpg 480w, /photos/0123456789abcdef-960.jpg 960w, /photos/0123456789abcdef-1920.jpg 1920w");
+        assert_eq!(
+            photo.srcset(Format::Jpeg),
+            "/photos/0123456789abcdef-480.jpg 480w, /photos/0123456789abcdef-960.jpg 960w, /photos/0123456789abcdef-1920.jpg 1920w"
+        );
         assert_eq!(photo.height_at(480), 320);
         assert_eq!(read_file_name("0123456789abcdef-960.webp"), Some(("0123456789abcdef", 960, Format::Webp)));
+        // Added at 00:30 in Sierre: that day's photo, unless it is of an activity's day.
+        assert_eq!(photo.day().to_string(), "2026-12-11");
+        let of_a_day = Photo { owner: "activities/5/2026-12-09".into(), ..photo.clone() };
+        assert_eq!(of_a_day.day().to_string(), "2026-12-09");
         for wrong in ["0123456789abcdef-960.png", "0123-960.jpg", "../x-1.jpg", "0123456789abcdef.jpg", "0123456789abcdef-x.jpg"] {
             assert_eq!(read_file_name(wrong), None, "{wrong}");
         }

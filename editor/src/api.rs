@@ -2,6 +2,7 @@
 //! with the version being changed, and errors that say what to do.
 
 use gloo_net::http::{Request, RequestBuilder};
+use plantzette_content::photo::{Photo, PhotoInfo};
 use plantzette_content::registration::{Attendance, EventList, EventOff, ProgrammeFigures, SignUp, SignUpAnswer, Status};
 use plantzette_content::screen::{Adoption, Alarm, NewAlarm, ScreenSetup, Screens};
 use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, RequestEntry, RequestStatus};
@@ -218,4 +219,30 @@ pub async fn events_off() -> Result<Vec<EventOff>, EditorError> {
 /// This year's figures per programme, without names.
 pub async fn sign_up_figures() -> Result<Listing<ProgrammeFigures>, EditorError> {
     send(Request::get("/api/v1/staff/registration-figures").build()).await
+}
+
+/// Every photo, whoever may see it.
+pub async fn photos() -> Result<Vec<Photo>, EditorError> {
+    send(Request::get("/api/v1/staff/photos").build()).await
+}
+
+/// Sends a photo as taken, with what it belongs to (`owner`, a key) and what staff say of it; the
+/// server re-encodes it without its metadata.
+pub async fn add_photo(session: Session, owner: &str, info: &PhotoInfo, file: &web_sys::File) -> Result<Photo, EditorError> {
+    let form = web_sys::FormData::new().map_err(|_| EditorError::Other("FormData".into()))?;
+    let info = serde_json::to_string(info).map_err(|e| EditorError::Other(e.to_string()))?;
+    let appended = [form.append_with_str("owner", owner), form.append_with_str("info", &info), form.append_with_blob("file", file)];
+    if appended.iter().any(Result::is_err) {
+        return Err(EditorError::Other("FormData".into()));
+    }
+    send(change(session, Request::post("/api/v1/staff/photos")).body(form)).await
+}
+
+pub async fn update_photo(session: Session, id: i64, version: i64, info: &PhotoInfo) -> Result<Photo, EditorError> {
+    let request = change(session, Request::put(&format!("/api/v1/staff/photos/{id}"))).header("if-match", &format!("\"{version}\""));
+    send(json_body(request, info)).await
+}
+
+pub async fn remove_photo(session: Session, id: i64, version: i64) -> Result<(), EditorError> {
+    done(change(session, Request::delete(&format!("/api/v1/staff/photos/{id}"))).header("if-match", &format!("\"{version}\"")).build()).await
 }

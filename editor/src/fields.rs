@@ -12,7 +12,8 @@ pub struct Reader {
 }
 
 impl Reader {
-    fn fail<T>(&mut self, field: &str, code: ErrorCode) -> Option<T> {
+    /// Names `field` as wrong, and reads nothing.
+    pub fn fail<T>(&mut self, field: &str, code: ErrorCode) -> Option<T> {
         self.errors.push(FieldError { field: field.into(), code });
         None
     }

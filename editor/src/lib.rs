@@ -18,8 +18,8 @@ use plantzette_web::locale::Locale;
 use components::login::LoginForm;
 use i18n::ui;
 use pages::{
-    AccountsPage, ActivitiesPage, AnnouncementsPage, JournalPage, MenusPage, PagesPage, PrintPage, ProgrammesPage, RegistrationsPage, ResidencePage,
-    ScreensPage, ShortStaysPage,
+    AccountsPage, ActivitiesPage, AnnouncementsPage, JournalPage, MenusPage, PagesPage, PhotosPage, PrintPage, ProgrammesPage, RegistrationsPage,
+    ResidencePage, ScreensPage, ShortStaysPage,
 };
 
 #[component]
@@ -59,6 +59,7 @@ pub fn Editor() -> impl IntoView {
                             <Route path=path!("/gestion/programmes") view=ProgrammesPage/>
                             <Route path=path!("/gestion/residence") view=ResidencePage/>
                             <Route path=path!("/gestion/pages") view=PagesPage/>
+                            <Route path=path!("/gestion/photos") view=PhotosPage/>
                             <Route path=path!("/gestion/registrations") view=RegistrationsPage/>
                             <Route path=path!("/gestion/short-stays") view=ShortStaysPage/>
                             <Route path=path!("/gestion/print") view=PrintPage/>
@@ -101,6 +102,7 @@ fn Shell() -> impl IntoView {
                     <li><A href="/gestion/programmes">{ui.programmes}</A></li>
                     <li><A href="/gestion/residence">{ui.residence}</A></li>
                     <li><A href="/gestion/pages">{ui.pages}</A></li>
+                    <li><A href="/gestion/photos">{ui.photos}</A></li>
                     <li><A href="/gestion/registrations">{ui.sign_ups}</A></li>
                     <li><A href="/gestion/short-stays">{ui.short_stays}</A></li>
                     <li><A href="/gestion/print">{ui.print}</A></li>

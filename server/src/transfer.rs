@@ -15,8 +15,8 @@ use serde_json::Value;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::audit::{self, Change};
-use crate::{backup, photos};
 use crate::store::{self, StoreError};
+use crate::{backup, photos};
 
 pub const FORMAT: &str = "plantzette-export/1";
 

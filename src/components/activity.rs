@@ -10,8 +10,8 @@ use plantzette_content::Occurrence;
 use crate::components::local_text::LocalText;
 use crate::components::page_link;
 use crate::components::pictogram::PictogramImage;
-use plantzette_content::pictogram::Pictured;
 use crate::i18n::{lang, ui};
+use plantzette_content::pictogram::Pictured;
 
 /// Occurrences of one day, in time order; `now` marks the current and the next one. Titles link
 /// to each occurrence's page unless `linked` is false (the kiosk's at-a-glance list).

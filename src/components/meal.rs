@@ -6,8 +6,8 @@ use plantzette_content::{Dish, Meal};
 
 use crate::components::local_text::LocalText;
 use crate::components::pictogram::PictogramImage;
-use plantzette_content::pictogram::Pictured;
 use crate::i18n::{lang, ui};
+use plantzette_content::pictogram::Pictured;
 
 /// A day's meals, side by side.
 #[component]

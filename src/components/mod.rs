@@ -8,6 +8,7 @@ pub mod contact;
 pub mod local_text;
 pub mod meal;
 pub mod notices;
+pub mod photo;
 pub mod pictogram;
 pub mod places;
 pub mod programme;

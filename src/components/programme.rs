@@ -12,8 +12,8 @@ use crate::components::contact::ContactButtons;
 use crate::components::local_text::LocalText;
 use crate::components::page_link;
 use crate::components::pictogram::PictogramImage;
-use plantzette_content::pictogram::Pictured;
 use crate::i18n::{lang, ui};
+use plantzette_content::pictogram::Pictured;
 
 /// The programmes as cards, each with its next session after `now`.
 #[component]

@@ -9,9 +9,9 @@ use crate::components::contact::ContactButtons;
 use crate::components::local_text::LocalText;
 use crate::components::page_link;
 use crate::components::pictogram::PictogramImage;
-use plantzette_content::pictogram::Pictured;
 use crate::components::programme::Paragraphs;
 use crate::i18n::ui;
+use plantzette_content::pictogram::Pictured;
 
 /// Visiting hours and how to reach the residence. `on_the_move`: a phone or a PC, which can open
 /// a map, call and write (the lobby screen writes them out: a map there would be a dead end).

@@ -4,6 +4,7 @@
 use gloo_net::http::Request;
 use leptos::logging;
 use leptos::prelude::*;
+use plantzette_content::photo::{Owner, Photo};
 use plantzette_content::registration::Availability;
 use plantzette_content::screen::Alarm;
 use plantzette_content::short_stay::Feed;
@@ -148,6 +149,16 @@ pub async fn page(slug: String) -> Result<Item<InfoPage>, RequestError> {
 /// An event's places (counts, never names), by its key (`programmes/3/2026-12-10T14:00`).
 pub async fn availability(event: String) -> Result<Availability, RequestError> {
     get(format!("/api/v1/registrations/{event}")).await
+}
+
+/// The photos of each of `owners` this screen may see: those for the home's screens too, once
+/// it is adopted (its credential goes with the request).
+pub async fn photos(owners: Vec<Owner>) -> Result<Vec<Photo>, RequestError> {
+    let mut photos = Vec::new();
+    for owner in owners {
+        photos.extend(get::<Vec<Photo>>(format!("/api/v1/photos?owner={}", path_segment(&owner.key()))).await?);
+    }
+    Ok(photos)
 }
 
 /// The short-stay beds free in the coming eight weeks, by day (the partners' feed).

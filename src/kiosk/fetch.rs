@@ -50,6 +50,13 @@ impl<T: Clone + 'static> Fetch<T> {
         self.resource.await.map(|content| typed(&content))
     }
 
+    /// The content last fetched, if any, tracked: for what is drawn beside other content when it
+    /// comes, without a loading notice (a photo); nothing once the resource is gone with its page
+    /// (a view drawn again may read it once more as it goes).
+    pub fn latest(&self) -> Option<T> {
+        self.resource.try_read()?.as_ref().and_then(|answer| answer.as_ref().ok()).map(typed)
+    }
+
     /// Whether an answer (content or error) is there, tracked.
     pub fn answered(&self) -> bool {
         self.resource.read().is_some()

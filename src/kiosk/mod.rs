@@ -23,6 +23,7 @@ pub mod hooks;
 pub mod layout;
 pub mod live;
 pub mod paged;
+pub mod photo;
 pub mod places;
 pub mod read_aloud;
 pub mod screen;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
 import { useApp } from './support/app.mjs';
 import { openEditor } from './support/editor.mjs';
-import { PORTRAIT, fitProblems, openKiosk } from './support/kiosk.mjs';
+import { PORTRAIT, fitProblems, openKiosk, pairedKiosk, pairingCode, screenSettings as settings } from './support/kiosk.mjs';
 import { freePort } from './support/proxy.mjs';
 import { staffApi } from './support/staff.mjs';
 
@@ -15,26 +15,6 @@ const SILENCE_SECS = 4;
 const metricsPort = await freePort();
 const app = useApp({ args: ['--screen-silence-secs', String(SILENCE_SECS), '--metrics-addr', `127.0.0.1:${metricsPort}`] });
 
-const ALWAYS = '00:00-00:00';
-
-function settings(overrides = {}) {
-  return { hours: ALWAYS, idle_seconds: 60, language: 'fr', highlight_seconds: 10, orientation: 'auto', tiles: ['today', 'activities', 'menus', 'programmes', 'info'], ...overrides };
-}
-
-/** The code a kiosk waiting for adoption shows, as an administrator types it. */
-async function pairingCode(page) {
-  const shown = await page.locator('.pairing-code strong').innerText();
-  return shown.replace(/\s/g, '');
-}
-
-/** A kiosk adopted through the staff API under `name`. */
-async function pairedKiosk(staff, name, overrides) {
-  const kiosk = await openKiosk(app, undefined, { settings: '?pair' });
-  const code = await pairingCode(kiosk.page);
-  await staff.create('screens', { code, name, place: 'Résidence', settings: settings(overrides) });
-  await kiosk.page.locator('.pairing-code').waitFor({ state: 'detached' });
-  return kiosk;
-}
 
 async function silentScreens() {
   const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
@@ -112,7 +92,7 @@ test('of three kiosks, the one closed is shown silent within the threshold and c
   const staff = await staffApi(app.server);
   await removeAllScreens(staff);
   const kiosks = [];
-  for (const name of ['Hall', 'Étage 1', 'Étage 2']) kiosks.push(await pairedKiosk(staff, name));
+  for (const name of ['Hall', 'Étage 1', 'Étage 2']) kiosks.push(await pairedKiosk(app, staff, name));
   const { page: editor, context: editorContext, problems: editorProblems } = await openEditor(app.browser, app.server, 'screens');
   await editor.locator('li.screen .screen-state.online').nth(2).waitFor();
   assert.equal(await silentScreens(), 0);
@@ -142,12 +122,12 @@ test('the alarm is on three kiosks and a phone within 2 s, confirmed by each scr
   const staff = await staffApi(app.server);
   await removeAllScreens(staff);
   const kiosks = [
-    await pairedKiosk(staff, 'Hall'),
-    await pairedKiosk(staff, 'Étage 1'),
-    await pairedKiosk(staff, 'Étage 2', { language: 'de' }),
+    await pairedKiosk(app, staff, 'Hall'),
+    await pairedKiosk(app, staff, 'Étage 1'),
+    await pairedKiosk(app, staff, 'Étage 2', { language: 'de' }),
   ];
   // A fourth screen, switched off during the alarm.
-  const off = await pairedKiosk(staff, 'Cafétéria');
+  const off = await pairedKiosk(app, staff, 'Cafétéria');
   await off.page.close();
   const phone = await openPage(app.browser);
   await phone.page.goto(`${app.server.url}/activities`);

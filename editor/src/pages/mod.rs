@@ -8,6 +8,7 @@ mod menus;
 // The info pages, named as the API names them (`/api/v1/pages`).
 #[allow(clippy::module_inception)]
 mod pages;
+mod photos;
 mod print;
 mod programmes;
 mod registrations;
@@ -21,6 +22,7 @@ pub use announcements::AnnouncementsPage;
 pub use journal::JournalPage;
 pub use menus::MenusPage;
 pub use pages::PagesPage;
+pub use photos::PhotosPage;
 pub use print::PrintPage;
 pub use programmes::ProgrammesPage;
 pub use registrations::RegistrationsPage;

@@ -8,13 +8,14 @@
 //! moment no address serves it.
 
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Multipart, Path, Query, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, VARY};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::{Json, Router};
 use plantzette_content::photo::{self, Owner, Photo, PhotoInfo};
+use plantzette_content::schedule::residence_now;
 use plantzette_content::ErrorCode;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -90,7 +91,8 @@ async fn list(State(state): State<AppState>, viewer: Viewer, Query(params): Quer
         Viewer::Public => "no-cache",
         Viewer::InHouse => "private, no-cache",
     };
-    Ok(([(CACHE_CONTROL, caching)], Json(photos)).into_response())
+    // The same address answers an adopted screen with more: no cache may give one's to another.
+    Ok(([(CACHE_CONTROL, caching), (VARY, "cookie")], Json(photos)).into_response())
 }
 
 /// One file of a photo, if the asker may see it; a photo that is not there (any more), or not
@@ -126,6 +128,10 @@ async fn add(State(state): State<AppState>, staff: Staff, mut form: Multipart) -
         }
     }
     let owner = owner.as_deref().and_then(Owner::parse).ok_or_else(|| PhotoError::field_error_on("owner", ErrorCode::Required))?;
+    // Added to something that is there: a photo of nothing would be shown nowhere, and kept.
+    if photos::subject(&state.pool, owner, residence_now().date()).await?.is_none() {
+        return Err(PhotoError::field_error_on("owner", ErrorCode::UnknownValue { value: owner.key() }).into());
+    }
     let info: PhotoInfo = serde_json::from_str(info.as_deref().unwrap_or_default())
         .map_err(|error| PhotoError::field_error_on("info", ErrorCode::Malformed { detail: error.to_string() }))?;
     info.validate()?;

@@ -4,8 +4,9 @@
 //! minute, whole (compressed, tagged, every header set), then served from memory, and a matching
 //! `If-None-Match` gets its 304 without any work.
 //!
-//! Answers marked `private` (the staff's) or `no-store` (the alarm), streams, errors and answers
-//! over 1 MiB are never kept.
+//! Answers marked `private` (the staff's) or `no-store` (the alarm), answers that vary with the
+//! asker's cookies (the photos: an adopted screen sees more than a phone), streams, errors and
+//! answers over 1 MiB are never kept.
 //! Only a change of the content version empties the cache: a committed write through this server
 //! reads the new version at once (`Live::commit`); a change made beside it (an import on the
 //! command line, the demo's weekly reseeding) is read within half a second. A refused request,
@@ -21,7 +22,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::{to_bytes, Body, Bytes, HttpBody};
 use axum::extract::{Request, State};
-use axum::http::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use axum::http::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH, VARY};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -121,9 +122,10 @@ fn keepable(response: &Response) -> bool {
     let headers = response.headers();
     let private =
         headers.get(CACHE_CONTROL).is_some_and(|value| value.to_str().is_ok_and(|value| value.contains("private") || value.contains("no-store")));
+    let by_asker = headers.get_all(VARY).iter().any(|value| value.to_str().is_ok_and(|value| value.to_ascii_lowercase().contains("cookie")));
     let stream = headers.get(CONTENT_TYPE).is_some_and(|value| value.as_bytes().starts_with(b"text/event-stream"));
     let small = response.body().size_hint().exact().is_some_and(|size| size <= MAX_BODY_BYTES);
-    response.status() == StatusCode::OK && headers.contains_key(ETAG) && !private && !stream && small
+    response.status() == StatusCode::OK && headers.contains_key(ETAG) && !private && !by_asker && !stream && small
 }
 
 impl Answer {

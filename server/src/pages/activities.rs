@@ -6,6 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use chrono::NaiveDate;
 use plantzette::pages::phone::{ActivityPage, Page, WeekOfActivities};
+use plantzette_content::photo::Owner;
 use plantzette_content::registration::EventRef;
 use plantzette_content::schedule::residence_now;
 use plantzette_content::{Activity, Category, DateRange, Item, Listing, Week};
@@ -14,6 +15,7 @@ use serde::Deserialize;
 use super::{or_not_found, Reader};
 use crate::api::activities::occurrences;
 use crate::error::ApiError;
+use crate::photos::{self, Viewer};
 use crate::{registrations, store, AppState};
 
 /// A week's page: `?week=` any day of it (the current week without), `?category=` a kind. A value
@@ -49,7 +51,8 @@ pub async fn occurrence(State(state): State<AppState>, reader: Reader, Path((id,
             Some(event) => Some(registrations::availability(&state.pool, &event, residence_now(), state.kept_days.registrations).await?),
             None => None,
         };
-        Ok(Page::Activity(ActivityPage { occurrence, places }))
+        let photos = photos::list(&state.pool, Some(Owner::Activity { id, day: Some(date) }), Viewer::Public).await?;
+        Ok(Page::Activity(ActivityPage { occurrence, places, photos }))
     };
     let page = page.await;
     or_not_found(&state, reader, page).await

@@ -4,11 +4,13 @@
 use axum::extract::{Path, State};
 use axum::response::Response;
 use plantzette::pages::phone::{Page, TopicPage};
+use plantzette_content::photo::Owner;
 use plantzette_content::PageSlug;
 
 use super::{or_not_found, Reader};
 use crate::api::{pages, short_stays};
 use crate::error::ApiError;
+use crate::photos::{self, Viewer};
 use crate::AppState;
 
 pub async fn list(State(state): State<AppState>, reader: Reader) -> Result<Response, ApiError> {
@@ -23,7 +25,8 @@ pub async fn show(State(state): State<AppState>, reader: Reader, Path(topic): Pa
             PageSlug::ShortStay => Some(short_stays::load_feed(&state).await?),
             _ => None,
         };
-        Ok(Page::InfoTopic(TopicPage { page, beds }))
+        let photos = photos::list(&state.pool, Some(Owner::Page { slug: page.slug }), Viewer::Public).await?;
+        Ok(Page::InfoTopic(TopicPage { page, beds, photos }))
     };
     let page = page.await;
     or_not_found(&state, reader, page).await

@@ -11,6 +11,7 @@ mod activities;
 mod info;
 mod language;
 mod menus;
+mod photos;
 mod programmes;
 mod registrations;
 mod short_stay_requests;
@@ -47,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .route("/menus", get(menus::week))
         .route("/programmes", get(programmes::list))
         .route("/programmes/{id}", get(programmes::show))
+        .route("/photos", get(photos::week))
         .route("/info", get(info::list))
         .route("/info/{topic}", get(info::show))
         .route("/registrations/{*event}", get(registrations::form).post(registrations::sign_up))

@@ -4,6 +4,7 @@
 use axum::extract::{Path, State};
 use axum::response::Response;
 use plantzette::pages::phone::{Page, ProgrammePage};
+use plantzette_content::photo::Owner;
 use plantzette_content::registration::EventRef;
 use plantzette_content::schedule::residence_now;
 use plantzette_content::{Item, Programme};
@@ -12,6 +13,7 @@ use super::{or_not_found, Reader};
 use crate::api::programmes::ahead_of;
 use crate::api::query::current_week;
 use crate::error::ApiError;
+use crate::photos::{self, Viewer};
 use crate::{registrations, store, AppState};
 
 pub async fn list(State(state): State<AppState>, reader: Reader) -> Result<Response, ApiError> {
@@ -30,7 +32,8 @@ pub async fn show(State(state): State<AppState>, reader: Reader, Path(id): Path<
                 places.push((session.starts_at, registrations::availability(&state.pool, &event, now, state.kept_days.registrations).await?));
             }
         }
-        Ok(Page::Programme(ProgrammePage { id, programme: item.content, places }))
+        let photos = photos::list(&state.pool, Some(Owner::Programme { id }), Viewer::Public).await?;
+        Ok(Page::Programme(ProgrammePage { id, programme: item.content, places, photos }))
     };
     let page = page.await;
     or_not_found(&state, reader, page).await

@@ -6,15 +6,15 @@
 
 pub mod process;
 
-use chrono::Utc;
+use chrono::{Days, NaiveDate, Utc};
 use plantzette_content::photo::{Consent, Format, Owner, Photo, PhotoInfo};
 use plantzette_content::staff::StaffUser;
-use plantzette_content::{ContentError, ErrorCode, Text};
+use plantzette_content::{Activity, ContentError, DateRange, ErrorCode, InfoPage, Programme, Text};
 use sqlx::{SqliteConnection, SqlitePool};
 use tokio::sync::Semaphore;
 
 use crate::audit::{self, Change};
-use crate::store::StoreError;
+use crate::store::{self, StoreError};
 
 const COLLECTION: &str = "photos";
 
@@ -43,15 +43,20 @@ impl PhotoError {
     }
 }
 
-type Row = (i64, i64, String, String, String, String, u32, u32);
-const COLUMNS: &str = "id, version, owner, description, consent, hash, width, height";
+type Row = (i64, i64, String, String, String, String, u32, u32, chrono::NaiveDateTime);
+const COLUMNS: &str = "id, version, owner, description, consent, hash, width, height, added_at";
 
-async fn photo(db: &mut SqliteConnection, (id, version, owner, description, consent, hash, width, height): Row) -> Result<Photo, StoreError> {
-    let widths: Vec<u32> =
-        sqlx::query_scalar("SELECT width FROM photo_files WHERE photo_id = ?1 AND format = 'jpeg' ORDER BY width").bind(id).fetch_all(&mut *db).await?;
+async fn photo(
+    db: &mut SqliteConnection,
+    (id, version, owner, description, consent, hash, width, height, added_at): Row,
+) -> Result<Photo, StoreError> {
+    let widths: Vec<u32> = sqlx::query_scalar("SELECT width FROM photo_files WHERE photo_id = ?1 AND format = 'jpeg' ORDER BY width")
+        .bind(id)
+        .fetch_all(&mut *db)
+        .await?;
     let description: Text = serde_json::from_str(&description)?;
     let consent = Consent::parse(&consent).unwrap_or_default();
-    Ok(Photo { id, version, owner, info: PhotoInfo { description, consent }, width, height, hash, widths })
+    Ok(Photo { id, version, owner, info: PhotoInfo { description, consent }, width, height, hash, widths, added_at: added_at.and_utc() })
 }
 
 /// Makes a photo of `bytes` and adds it to `owner`, with what staff said of it.
@@ -112,6 +117,42 @@ async fn by_id(db: &mut SqliteConnection, id: i64) -> Result<Option<Photo>, Stor
     match row {
         Some(row) => Ok(Some(photo(db, row).await?)),
         None => Ok(None),
+    }
+}
+
+/// What a photo is of: its title, and its page on the families' site.
+pub struct Subject {
+    pub title: Text,
+    pub page: String,
+}
+
+/// What `owner` is, if it is there (not deleted): a photo may be added to it, and the photos of
+/// the week lead to its page (for an activity as a whole, its next day from `from`).
+pub async fn subject(pool: &SqlitePool, owner: Owner, from: NaiveDate) -> Result<Option<Subject>, StoreError> {
+    Ok(match owner {
+        Owner::Activity { id, day } => found(store::get::<Activity>(pool, id).await)?.map(|item| {
+            let from = day.unwrap_or(from);
+            let next = item.occurrences(DateRange { from, to: from + Days::new(366) }).into_iter().next();
+            let page = next.map_or_else(|| "/activities".to_string(), |o| format!("/activities/{id}/{}", o.starts_at.date()));
+            Subject { title: item.content.info.title, page }
+        }),
+        Owner::Programme { id } => {
+            found(store::get::<Programme>(pool, id).await)?.map(|item| Subject { title: item.content.title, page: format!("/programmes/{id}") })
+        }
+        Owner::Page { slug } => store::list::<InfoPage>(pool, None)
+            .await?
+            .into_iter()
+            .find(|page| page.content.slug == slug)
+            .map(|page| Subject { title: page.content.title, page: format!("/info/{}", slug.as_str()) }),
+    })
+}
+
+/// An item, or `None` if it is not there.
+fn found<T>(result: Result<T, StoreError>) -> Result<Option<T>, StoreError> {
+    match result {
+        Ok(item) => Ok(Some(item)),
+        Err(StoreError::NotFound(_)) => Ok(None),
+        Err(error) => Err(error),
     }
 }
 
@@ -201,7 +242,11 @@ pub async fn remove(pool: &SqlitePool, id: i64, version: i64, by: &StaffUser) ->
 pub async fn erase_due(pool: &SqlitePool, now: chrono::NaiveDateTime, kept_days: u32) -> Result<u64, StoreError> {
     let added_by = now - chrono::Duration::days(kept_days.into());
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let erased = sqlx::query("DELETE FROM photos WHERE consent <> 'public' AND added_at <= ?1").bind(added_by).execute(&mut *transaction).await?.rows_affected();
+    let erased = sqlx::query("DELETE FROM photos WHERE consent <> 'public' AND added_at <= ?1")
+        .bind(added_by)
+        .execute(&mut *transaction)
+        .await?
+        .rows_affected();
     if erased > 0 {
         let change = Change { action: "erase due", collection: Some(COLLECTION), item_id: None, version: Some(erased as i64), body: None };
         audit::record(&mut transaction, None, change).await?;
@@ -236,6 +281,8 @@ pub struct Exported {
     pub hash: String,
     pub width: u32,
     pub height: u32,
+    /// Kept as it was, so that an import does not lengthen the time a photo is kept.
+    pub added_at: chrono::DateTime<Utc>,
     pub files: Vec<ExportedFile>,
 }
 
@@ -254,7 +301,10 @@ pub async fn export(pool: &SqlitePool) -> Result<Vec<Exported>, StoreError> {
     let mut exported = Vec::with_capacity(photos.len());
     for photo in photos.into_iter().rev() {
         let files: Vec<(u32, String, Vec<u8>)> =
-            sqlx::query_as("SELECT width, format, bytes FROM photo_files WHERE photo_id = ?1 ORDER BY width, format").bind(photo.id).fetch_all(pool).await?;
+            sqlx::query_as("SELECT width, format, bytes FROM photo_files WHERE photo_id = ?1 ORDER BY width, format")
+                .bind(photo.id)
+                .fetch_all(pool)
+                .await?;
         let files = files
             .into_iter()
             .map(|(width, format, bytes)| ExportedFile { width, format, base64: base64::engine::general_purpose::STANDARD.encode(bytes) })
@@ -267,6 +317,7 @@ pub async fn export(pool: &SqlitePool) -> Result<Vec<Exported>, StoreError> {
             hash: photo.hash,
             width: photo.width,
             height: photo.height,
+            added_at: photo.added_at,
             files,
         });
     }
@@ -308,7 +359,7 @@ pub async fn replace_all(db: &mut SqliteConnection, photos: &[Exported]) -> Resu
             .bind(&photo.hash)
             .bind(photo.width)
             .bind(photo.height)
-            .bind(Utc::now().naive_utc())
+            .bind(photo.added_at.naive_utc())
             .bind(photo.version)
             .execute(&mut *db)
             .await?;

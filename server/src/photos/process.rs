@@ -115,7 +115,10 @@ mod tests {
     fn a_photo_is_made_at_each_width_it_reaches_in_both_formats() {
         let made = process(&jpeg(2400, 1600)).unwrap();
         let widths: Vec<(u32, Format)> = made.files.iter().map(|f| (f.width, f.format)).collect();
-        assert_eq!(widths, [(480, Format::Webp), (480, Format::Jpeg), (960, Format::Webp), (960, Format::Jpeg), (1920, Format::Webp), (1920, Format::Jpeg)]);
+        assert_eq!(
+            widths,
+            [(480, Format::Webp), (480, Format::Jpeg), (960, Format::Webp), (960, Format::Jpeg), (1920, Format::Webp), (1920, Format::Jpeg)]
+        );
         assert_eq!((made.width, made.height), (1920, 1280));
         assert_eq!(made.hash.len(), 16);
         for file in &made.files {
@@ -132,7 +135,9 @@ mod tests {
 
     #[test]
     fn what_is_no_photo_is_refused_by_its_content() {
-        for not_a_photo in [&b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"[..], b"<!doctype html><title>x</title>", b"", b"GIF89a"] {
+        for not_a_photo in
+            [&b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"[..], b"<!doctype html><title>x</title>", b"", b"GIF89a"]
+        {
             assert_eq!(process(not_a_photo).err(), Some(ErrorCode::NotAPhoto));
         }
     }

@@ -2,12 +2,18 @@
 //! landscape) and the entrance poster (A3): the seven days side by side, the morning, afternoon
 //! and evening as rows, so that a fuller week goes on over a second page a part of the day at a
 //! time, the header repeated and no activity cut in two; then the week's prevention sessions.
+//! A week light enough to leave room carries a photo under each day that has one: those for the
+//! home's screens too when staff print it (the notice boards are in the home), only those for
+//! the web when anyone else does.
 
 use axum::extract::State;
+use axum::http::header::CACHE_CONTROL;
 use axum::http::HeaderMap;
-use chrono::Timelike;
+use axum::response::IntoResponse;
+use chrono::{NaiveDate, Timelike};
 use maud::{html, Markup};
 use plantzette_content::format::{long_date, short_day, time_span, week_span};
+use plantzette_content::photo::{Format, Owner, Photo};
 use plantzette_content::pictogram::Pictured;
 use plantzette_content::{Occurrence, Programme, Session};
 
@@ -17,6 +23,7 @@ use super::{Asked, Paper, PrintParams, Sheet};
 use crate::api::query::Params;
 use crate::api::{activities, residence};
 use crate::error::ApiError;
+use crate::photos::{self, Viewer};
 use crate::{store, AppState};
 
 /// A row of the week: the activities that begin in its hours.
@@ -31,7 +38,46 @@ const PARTS_OF_DAY: [PartOfDay; 3] = [
     PartOfDay { label: |w| w.evening, hours: 18..24 },
 ];
 
-pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(params): Params<PrintParams>) -> Result<Markup, ApiError> {
+/// The week's rows of activities, counted as the busiest day of each part of the day, with the
+/// prevention sessions' list as one more (two past eight sessions), beyond which a photo row no
+/// longer fits the page with them (measured on A4 and A3: their text grows with the paper).
+const ROOM_FOR_PHOTOS: usize = 5;
+
+/// Whether the week leaves room for a photo under each day: how many activities stand above each
+/// other at most, part of the day by part of the day, and the sessions below.
+fn room_for_photos(occurrences: &[Occurrence], days: &[NaiveDate], sessions: usize) -> bool {
+    let rows: usize = PARTS_OF_DAY
+        .iter()
+        .map(|part| {
+            let in_part =
+                |day: &NaiveDate| occurrences.iter().filter(|o| o.starts_at.date() == *day && part.hours.contains(&o.starts_at.hour())).count();
+            days.iter().map(in_part).max().unwrap_or(0)
+        })
+        .sum();
+    let session_rows = match sessions {
+        0 => 0,
+        1..=8 => 1,
+        _ => 2,
+    };
+    rows + session_rows <= ROOM_FOR_PHOTOS
+}
+
+/// A day's photo: of one of its activities' day first, else of one of its activities as a whole.
+fn photo_of_day<'a>(photos: &'a [Photo], occurrences: &[Occurrence], day: NaiveDate) -> Option<&'a Photo> {
+    let owners: Vec<Owner> =
+        occurrences.iter().filter(|o| o.starts_at.date() == day).map(|o| Owner::Activity { id: o.activity_id, day: Some(day) }).collect();
+    let of = |photo: &&Photo, exactly: bool| {
+        photo.owner().is_some_and(|of| owners.iter().any(|owner| if exactly { of == *owner } else { of.belongs_to(owner) }))
+    };
+    photos.iter().find(|photo| of(photo, true)).or_else(|| photos.iter().find(|photo| of(photo, false)))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Params(params): Params<PrintParams>,
+) -> Result<impl IntoResponse, ApiError> {
     let asked = params.read(&[Paper::A4, Paper::A3])?;
     let range = asked.week.range();
     let occurrences = activities::occurrences(&state.pool, range).await?;
@@ -52,6 +98,11 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(para
         dated: true,
     };
     let days: Vec<_> = range.days().collect();
+    let photos = match room_for_photos(&occurrences, &days, sessions.len()) {
+        true => photos::list(&state.pool, None, viewer).await?,
+        false => Vec::new(),
+    };
+    let photo_of = |day: NaiveDate| photo_of_day(&photos, &occurrences, day);
     let body = html! {
         table.week {
             thead {
@@ -80,6 +131,19 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(para
                 @if occurrences.is_empty() {
                     tr { td colspan="8" { (asked.label(|w| w.nothing_planned)) } }
                 }
+                @if days.iter().any(|day| photo_of(*day).is_some()) {
+                    tr.photos {
+                        th.part {}
+                        @for day in &days {
+                            td {
+                                @if let Some(photo) = photo_of(*day) {
+                                    img src=(photo.file(photo.widths.first().copied().unwrap_or(photo.width), Format::Jpeg))
+                                        alt=(asked.joined(|lang| photo.info.description.localized(lang).text.to_string()));
+                                }
+                            }
+                        }
+                    }
+                }
                 // Within the table: on a page of its own, it still has the header above it.
                 @if !sessions.is_empty() {
                     tr.prevention {
@@ -100,7 +164,8 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(para
             }
         }
     };
-    Ok(sheet.render(body))
+    // It may carry a photo for the home's screens: for this reader only, asked again each time.
+    Ok(([(CACHE_CONTROL, "private, no-cache")], sheet.render(body)))
 }
 
 /// One activity: its time, its title, its kind in a word and a pictogram, its place, and

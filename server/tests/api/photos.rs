@@ -18,7 +18,7 @@ use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::{spawn_app, this_week, TestApp};
 use crate::server_binary::{command, log_in, start};
 use crate::staff_client::StaffClient;
 
@@ -79,8 +79,10 @@ async fn a_photo_sent_sideways_with_its_position_comes_out_upright_at_each_size_
             let read = Command::new("exiftool").args(["-j", "-a", "-G1"]).arg(&served).output().unwrap();
             let tags: Value = serde_json::from_slice(&read.stdout).unwrap();
             let names: Vec<&String> = tags[0].as_object().unwrap().keys().collect();
-            let kept: Vec<&&String> =
-                names.iter().filter(|name| ["GPS", "Make", "Model", "Artist", "Serial", "Orientation", "EXIF:", "IFD"].iter().any(|tag| name.contains(tag))).collect();
+            let kept: Vec<&&String> = names
+                .iter()
+                .filter(|name| ["GPS", "Make", "Model", "Artist", "Serial", "Orientation", "EXIF:", "IFD"].iter().any(|tag| name.contains(tag)))
+                .collect();
             assert!(kept.is_empty(), "{width} px {format:?} keeps {kept:?}");
         }
     }
@@ -172,6 +174,10 @@ async fn a_photo_for_the_homes_screens_is_served_to_staff_and_an_adopted_screen_
     let screen = adopted_screen(&app, &staff).await;
     let on_the_kiosk = app.client.get(app.url(&file)).header("cookie", &screen).send().await.unwrap();
     assert_eq!(on_the_kiosk.status(), 200);
+    // Asked at the address a phone asked first: the screen's own answer, not the phone's kept one.
+    let listed: Vec<Photo> =
+        app.client.get(app.url("/api/v1/photos?owner=activities/1")).header("cookie", &screen).send().await.unwrap().json().await.unwrap();
+    assert_eq!(listed.len(), 1, "listed for the kiosk");
     let day = app.client.get(app.url("/api/v1/photos?owner=activities/1/2026-12-10")).header("cookie", &screen).send().await.unwrap();
     assert_eq!(day.headers()["cache-control"], "private, no-cache", "kept by no shared cache");
     let day: Vec<Photo> = day.json().await.unwrap();
@@ -233,8 +239,9 @@ async fn a_backup_restored_serves_the_same_photos() {
     let restored = tempfile::tempdir().unwrap();
     assert!(command(restored.path(), &["restore", file.to_str().unwrap()], "").await.status.success());
     let server = start(restored.path()).await;
-    let listed: Vec<Photo> = client.get(format!("{}/api/v1/photos?owner=pages/short_stay", server.address)).send().await.unwrap().json().await.unwrap();
-    assert_eq!(listed, [photo.clone()]);
+    let listed: Vec<Photo> =
+        client.get(format!("{}/api/v1/photos?owner=pages/short_stay", server.address)).send().await.unwrap().json().await.unwrap();
+    assert_eq!(listed, std::slice::from_ref(&photo));
     let after = client.get(format!("{}{}", server.address, photo.file(960, Format::Jpeg))).send().await.unwrap().bytes().await.unwrap();
     assert_eq!(after, before, "the same bytes");
 }
@@ -274,4 +281,50 @@ async fn photos_of_residents_are_erased_the_set_number_of_days_after_they_were_a
     assert_eq!(app.get(&garden.file(480, Format::Jpeg)).await.status(), 200, "no one recognisable: kept");
     let files: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM photo_files WHERE photo_id = ?1").bind(residents.id).fetch_one(&pool).await.unwrap();
     assert_eq!(files, 0);
+}
+
+#[tokio::test]
+async fn a_photo_is_added_only_to_something_that_is_there() {
+    let app = spawn_app().await;
+    let staff = app.admin().await;
+    let response = upload(&staff, form("activities/99999", "families", jpeg(640, 480), "photo.jpg")).await;
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!((&body["errors"][0]["field"], &body["errors"][0]["code"]), (&json!("owner"), &json!("unknown_value")));
+}
+
+#[tokio::test]
+async fn the_printed_week_has_a_photo_under_each_day_when_there_is_room_those_for_the_home_only_when_staff_print_it() {
+    let app = spawn_app().await;
+    let staff = app.admin().await;
+    // A week ahead, with the demo's weekly activities only: a light week.
+    let monday = this_week().monday() + chrono::Days::new(10 * 7);
+    let week: Value = app.get_json(&format!("/api/v1/activities?from={monday}&to={}", monday + chrono::Days::new(6))).await;
+    let day_of = |index: usize| (week["items"][index]["activity_id"].as_i64().unwrap(), &week["items"][index]["starts_at"].as_str().unwrap()[..10]);
+    let ((first, first_day), (second, second_day)) = (day_of(0), day_of(1));
+    assert_ne!(first_day, second_day, "two days of the week");
+    let home = added(&staff, &format!("activities/{first}/{first_day}"), "in_house", jpeg(900, 600)).await;
+    let web = added(&staff, &format!("activities/{second}/{second_day}"), "families", jpeg(800, 600)).await;
+    let printed = |response: reqwest::Response| async move {
+        assert_eq!(response.headers()["cache-control"], "private, no-cache");
+        response.text().await.unwrap()
+    };
+    let address = format!("/print/week?from={monday}");
+    let by_staff = printed(staff.get(&address).await).await;
+    assert!(by_staff.contains("<tr class=\"photos\">"), "a row of photos");
+    assert!(by_staff.contains(&home.file(480, Format::Jpeg)) && by_staff.contains(&web.file(480, Format::Jpeg)), "both, for the notice boards");
+    assert!(by_staff.contains("alt=\"Le loto de Noël à la cafétéria\""), "described");
+    let by_anyone = printed(app.get(&address).await).await;
+    assert!(by_anyone.contains(&web.file(480, Format::Jpeg)) && !by_anyone.contains(&home.file(480, Format::Jpeg)), "the web's only");
+
+    // A full morning on one day: no room left for photos.
+    for hour in 8..13 {
+        let activity = json!({
+            "title": { "fr": format!("Atelier de {hour} h") }, "place": { "fr": "Salon" }, "category": "creative",
+            "registration_required": false, "wheelchair_accessible": true,
+            "starts_at": format!("{first_day}T{hour:02}:00:00"), "ends_at": format!("{first_day}T{hour:02}:45:00"),
+        });
+        assert_eq!(staff.post("/api/v1/staff/activities", &activity).await.status(), 201);
+    }
+    assert!(!printed(staff.get(&address).await).await.contains("class=\"photos\""), "a full week prints without them");
 }

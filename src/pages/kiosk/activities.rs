@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use plantzette_content::format::{day_heading, short_day};
+use plantzette_content::photo::Owner;
 use plantzette_content::registration::EventRef;
 use plantzette_content::{Activity, DateRange, Item, Listing, Occurrence, Week};
 
@@ -20,6 +21,7 @@ use crate::kiosk::fetched::Fetched;
 use crate::kiosk::layout::set_page_title;
 use crate::kiosk::live::live_resource;
 use crate::kiosk::paged::Paged;
+use crate::kiosk::photo::BesidePhoto;
 use crate::kiosk::places::LivePlaces;
 use plantzette_web::clock::{residence_now, residence_today};
 
@@ -97,7 +99,7 @@ pub fn ActivityPage() -> impl IntoView {
     }
 }
 
-/// One occurrence of an activity: when, where, what, and its places left.
+/// One occurrence of an activity: when, where, what, its places left, and its photo.
 #[component]
 fn OccurrenceDetail(item: Item<Activity>, date: Option<NaiveDate>) -> impl IntoView {
     let ui = ui();
@@ -111,18 +113,21 @@ fn OccurrenceDetail(item: Item<Activity>, date: Option<NaiveDate>) -> impl IntoV
     };
     let event = EventRef::Occurrence { activity_id: occurrence.activity_id, date: occurrence.starts_at.date() };
     let counted = counts_places(&occurrence, residence_now());
+    let owner = Owner::Activity { id: occurrence.activity_id, day: Some(occurrence.starts_at.date()) };
     view! {
         <OccurrenceHeading occurrence=occurrence.clone()/>
-        <Paged>
-            <OccurrenceBlocks occurrence>
-                {counted.then(|| view! {
-                    <div class="places-line">
-                        <LivePlaces event/>
-                        <p class="sign-up-where">{ui.sign_up.scan_or_reception}</p>
-                    </div>
-                })}
-            </OccurrenceBlocks>
-        </Paged>
+        <BesidePhoto owner=Some(owner)>
+            <Paged>
+                <OccurrenceBlocks occurrence>
+                    {counted.then(|| view! {
+                        <div class="places-line">
+                            <LivePlaces event/>
+                            <p class="sign-up-where">{ui.sign_up.scan_or_reception}</p>
+                        </div>
+                    })}
+                </OccurrenceBlocks>
+            </Paged>
+        </BesidePhoto>
     }
     .into_any()
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use plantzette_content::photo::Owner;
 use plantzette_content::short_stay::Feed;
 use plantzette_content::{InfoPage as Page, Item, PageSlug, Today};
 
@@ -15,6 +16,7 @@ use crate::kiosk::fetched::Fetched;
 use crate::kiosk::layout::set_page_title;
 use crate::kiosk::live::live_resource;
 use crate::kiosk::paged::Paged;
+use crate::kiosk::photo::BesidePhoto;
 use crate::kiosk::today::use_today;
 
 #[component]
@@ -47,11 +49,13 @@ pub fn TopicDetail(page: Page) -> impl IntoView {
     let short_stays = page.slug == PageSlug::ShortStay;
     view! {
         <TopicHeading page=page.clone()/>
-        <Paged>
-            <TopicBlocks page>
-                {short_stays.then(|| view! { <BedsFree/> })}
-            </TopicBlocks>
-        </Paged>
+        <BesidePhoto owner=Some(Owner::Page { slug: page.slug })>
+            <Paged>
+                <TopicBlocks page>
+                    {short_stays.then(|| view! { <BedsFree/> })}
+                </TopicBlocks>
+            </Paged>
+        </BesidePhoto>
     }
 }
 

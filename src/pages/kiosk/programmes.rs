@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use plantzette_content::photo::Owner;
 use plantzette_content::registration::EventRef;
 use plantzette_content::{Item, Listing, Programme};
 
@@ -14,6 +15,7 @@ use crate::kiosk::fetched::Fetched;
 use crate::kiosk::layout::set_page_title;
 use crate::kiosk::live::live_resource;
 use crate::kiosk::paged::Paged;
+use crate::kiosk::photo::BesidePhoto;
 use crate::kiosk::places::LivePlaces;
 use plantzette_web::clock::residence_now;
 
@@ -56,26 +58,28 @@ pub fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
     let more_dates = coming.len().saturating_sub(SESSIONS_SHOWN);
     view! {
         <ProgrammeHeading programme=programme.clone()/>
-        <Paged>
-            <ProgrammeBlocks programme callable=false>
-                {takes_sign_ups.then(|| view! { <p class="sign-up-where">{ui.sign_up.scan_or_reception}</p> })}
-                <ol>
-                    {coming
-                        .into_iter()
-                        .take(SESSIONS_SHOWN)
-                        .map(|session| {
-                            let event = counts_places(&session).then_some(EventRef::Session { programme_id: id, starts_at: session.starts_at });
-                            view! {
-                                <li>
-                                    <SessionWhenAndWhere session/>
-                                    {event.map(|event| view! { <LivePlaces event/> })}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ol>
-                {(more_dates > 0).then(|| view! { <p class="more">"+ "{counted(more_dates, &ui.more_dates)}</p> })}
-            </ProgrammeBlocks>
-        </Paged>
+        <BesidePhoto owner=(id > 0).then_some(Owner::Programme { id })>
+            <Paged>
+                <ProgrammeBlocks programme callable=false>
+                    {takes_sign_ups.then(|| view! { <p class="sign-up-where">{ui.sign_up.scan_or_reception}</p> })}
+                    <ol>
+                        {coming
+                            .into_iter()
+                            .take(SESSIONS_SHOWN)
+                            .map(|session| {
+                                let event = counts_places(&session).then_some(EventRef::Session { programme_id: id, starts_at: session.starts_at });
+                                view! {
+                                    <li>
+                                        <SessionWhenAndWhere session/>
+                                        {event.map(|event| view! { <LivePlaces event/> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                    {(more_dates > 0).then(|| view! { <p class="more">"+ "{counted(more_dates, &ui.more_dates)}</p> })}
+                </ProgrammeBlocks>
+            </Paged>
+        </BesidePhoto>
     }
 }

@@ -6,10 +6,12 @@
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use plantzette_content::format::day_heading;
+use plantzette_content::photo::Photo;
 use plantzette_content::registration::{Availability, EventRef};
 use plantzette_content::{Category, Listing, Occurrence, Week};
 
 use super::calendar_link::{feed_path, occurrence_calendar, AddToCalendar};
+use super::photos::PhotoGallery;
 use crate::components::activity::{counts_places, ActivityList, OccurrenceBlocks, OccurrenceHeading};
 use crate::components::places::{Offer, Places};
 use crate::components::week_nav::{WeekHeader, WeekLinks};
@@ -136,15 +138,16 @@ fn Subscribe(category: Option<Category>, origin: String) -> impl IntoView {
     }
 }
 
-/// One occurrence, and its places left if it counts them.
+/// One occurrence, its places left if it counts them, and the photos a family may see of it.
 pub struct ActivityPage {
     pub occurrence: Occurrence,
     pub places: Option<Availability>,
+    pub photos: Vec<Photo>,
 }
 
 #[component]
 pub fn ActivityContent(page: ActivityPage, now: NaiveDateTime) -> impl IntoView {
-    let ActivityPage { occurrence, places } = page;
+    let ActivityPage { occurrence, places, photos } = page;
     let event = EventRef::Occurrence { activity_id: occurrence.activity_id, date: occurrence.starts_at.date() };
     let places = places.filter(|_| counts_places(&occurrence, now));
     let calendar = (!occurrence.cancelled).then(|| occurrence_calendar(occurrence.activity_id, occurrence.starts_at.date(), lang()));
@@ -154,5 +157,6 @@ pub fn ActivityContent(page: ActivityPage, now: NaiveDateTime) -> impl IntoView 
             {places.map(|places| view! { <div class="places-line"><Places event places offer=Offer::Form/></div> })}
             {calendar.map(|href| view! { <p><AddToCalendar href/></p> })}
         </OccurrenceBlocks>
+        <PhotoGallery photos/>
     }
 }

@@ -66,6 +66,7 @@ fn Document(frame: Frame, page: Page) -> impl IntoView {
         Page::Menus(week) => view! { <super::menus::MenusContent week now/> }.into_any(),
         Page::Programmes(programmes) => view! { <super::programmes::ProgrammesContent programmes now/> }.into_any(),
         Page::Programme(page) => view! { <super::programmes::ProgrammeContent page now/> }.into_any(),
+        Page::Photos(week) => view! { <super::photos::PhotosContent week now/> }.into_any(),
         Page::Info(pages) => view! { <super::info::InfoContent residence=today.residence pages/> }.into_any(),
         Page::InfoTopic(page) => view! { <super::info::TopicContent page/> }.into_any(),
         Page::SignUp(page) => view! { <super::registrations::SignUpContent page origin/> }.into_any(),
@@ -119,6 +120,7 @@ fn title(page: &Page, lang: Lang, ui: &'static Ui) -> String {
         Page::Menus(_) => ui.menus.to_string(),
         Page::Programmes(_) => ui.programmes.to_string(),
         Page::Programme(page) => page.programme.title.localized(lang).text.to_string(),
+        Page::Photos(_) => ui.photos_of_week.to_string(),
         Page::Info(_) => ui.info.to_string(),
         Page::InfoTopic(page) => page.page.title.localized(lang).text.to_string(),
         Page::SignUp(_) => ui.sign_up.sign_up.to_string(),
@@ -135,6 +137,7 @@ enum Section {
     Activities,
     Menus,
     Programmes,
+    Photos,
     Info,
     Elsewhere,
 }
@@ -148,6 +151,7 @@ impl Section {
             _ if under("/activities") => Section::Activities,
             _ if under("/menus") => Section::Menus,
             _ if under("/programmes") => Section::Programmes,
+            _ if under("/photos") => Section::Photos,
             _ if under("/info") || under("/short-stay-requests") => Section::Info,
             _ => Section::Elsewhere,
         }
@@ -167,6 +171,7 @@ fn MainNavigation(current: Section) -> impl IntoView {
                 {link(Section::Activities, "/activities", ui.activities)}
                 {link(Section::Menus, "/menus", ui.menus)}
                 {link(Section::Programmes, "/programmes", ui.programmes)}
+                {link(Section::Photos, "/photos", ui.photos)}
                 {link(Section::Info, "/info", ui.info)}
             </ul>
         </nav>

@@ -3,9 +3,11 @@
 //! free and the way to ask for a stay.
 
 use leptos::prelude::*;
+use plantzette_content::photo::Photo;
 use plantzette_content::short_stay::Feed;
 use plantzette_content::{InfoPage, Item, Residence};
 
+use super::photos::PhotoGallery;
 use crate::components::residence::{InfoCards, ResidenceContact, TopicBlocks, TopicHeading};
 use crate::components::short_stays::BedStrip;
 use crate::i18n::ui;
@@ -23,15 +25,17 @@ pub fn InfoContent(residence: Residence, pages: Vec<Item<InfoPage>>) -> impl Int
     }
 }
 
-/// An info page, and for the short-stay one the beds free.
+/// An info page, for the short-stay one the beds free, and the photos anyone may see of it (the
+/// building, the rooms, the garden).
 pub struct TopicPage {
     pub page: InfoPage,
     pub beds: Option<Feed>,
+    pub photos: Vec<Photo>,
 }
 
 #[component]
 pub fn TopicContent(page: TopicPage) -> impl IntoView {
-    let TopicPage { page, beds } = page;
+    let TopicPage { page, beds, photos } = page;
     let asked_for_here = beds.is_some();
     view! {
         <TopicHeading page=page.clone()/>
@@ -39,5 +43,6 @@ pub fn TopicContent(page: TopicPage) -> impl IntoView {
             {beds.map(|feed| view! { <BedStrip feed/> })}
             {asked_for_here.then(|| view! { <p><a href="/short-stay-requests" class="button">{ui().stay_request.title}</a></p> })}
         </TopicBlocks>
+        <PhotoGallery photos/>
     }
 }

@@ -13,6 +13,7 @@ mod form;
 mod info;
 mod menus;
 mod not_found;
+mod photos;
 mod programmes;
 mod registrations;
 mod short_stay_requests;
@@ -22,6 +23,7 @@ pub use activities::{ActivityPage, WeekOfActivities};
 pub use document::{render, Assets, Frame};
 pub use info::TopicPage;
 pub use menus::WeekOfMenus;
+pub use photos::{PhotoOfWeek, WeekOfPhotos};
 pub use programmes::ProgrammePage;
 pub use registrations::{Cancelling, EventInfo, Refused, RegistrationPage, SignUpPage, SignUpStage};
 pub use short_stay_requests::{StayRequestPage, StayRequestStage};
@@ -45,6 +47,8 @@ pub enum Page {
     Programmes(Vec<Item<Programme>>),
     /// `/programmes/{id}`.
     Programme(ProgrammePage),
+    /// `/photos?week=`.
+    Photos(WeekOfPhotos),
     /// `/info`.
     Info(Vec<Item<InfoPage>>),
     /// `/info/{topic}`.

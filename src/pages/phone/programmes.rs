@@ -4,10 +4,12 @@
 
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
+use plantzette_content::photo::Photo;
 use plantzette_content::registration::{Availability, EventRef};
 use plantzette_content::{Item, Programme};
 
 use super::calendar_link::{session_calendar, AddToCalendar};
+use super::photos::PhotoGallery;
 use crate::components::places::{Offer, Places};
 use crate::components::programme::{ProgrammeBlocks, ProgrammeCards, ProgrammeHeading, SessionWhenAndWhere};
 use crate::i18n::{lang, ui};
@@ -25,16 +27,18 @@ pub fn ProgrammesContent(programmes: Vec<Item<Programme>>, now: NaiveDateTime) -
     }
 }
 
-/// A programme, and the places left of each session that counts them (by the session's start).
+/// A programme, the places left of each session that counts them (by the session's start), and
+/// the photos a family may see of it.
 pub struct ProgrammePage {
     pub id: i64,
     pub programme: Programme,
     pub places: Vec<(NaiveDateTime, Availability)>,
+    pub photos: Vec<Photo>,
 }
 
 #[component]
 pub fn ProgrammeContent(page: ProgrammePage, now: NaiveDateTime) -> impl IntoView {
-    let ProgrammePage { id, programme, mut places } = page;
+    let ProgrammePage { id, programme, mut places, photos } = page;
     let lang = lang();
     let sessions = programme.sessions.clone();
     view! {
@@ -59,5 +63,6 @@ pub fn ProgrammeContent(page: ProgrammePage, now: NaiveDateTime) -> impl IntoVie
                     .collect_view()}
             </ol>
         </ProgrammeBlocks>
+        <PhotoGallery photos/>
     }
 }

@@ -21,6 +21,30 @@ export async function openKiosk(app, local = `${zurichWallClock(new Date()).slic
   return opened;
 }
 
+/** A screen's hours that never end. */
+const ALWAYS = '00:00-00:00';
+
+/** A screen's settings as the editor saves them: always on, in French, unless `overrides` say. */
+export function screenSettings(overrides = {}) {
+  return { hours: ALWAYS, idle_seconds: 60, language: 'fr', highlight_seconds: 10, orientation: 'auto', tiles: ['today', 'activities', 'menus', 'programmes', 'info'], ...overrides };
+}
+
+/** The code a kiosk waiting for adoption shows, as an administrator types it. */
+export async function pairingCode(page) {
+  const shown = await page.locator('.pairing-code strong').innerText();
+  return shown.replace(/\s/g, '');
+}
+
+/** A kiosk of `app` adopted through the staff API under `name` (`staff`: `staffApi`), its clock
+ * at `local` (10:00 today by default), opened with `options` (`openPage`'s). */
+export async function pairedKiosk(app, staff, name, overrides, local = undefined, options = {}) {
+  const kiosk = await openKiosk(app, local, { ...options, settings: '?pair' });
+  const code = await pairingCode(kiosk.page);
+  await staff.create('screens', { code, name, place: 'Résidence', settings: screenSettings(overrides) });
+  await kiosk.page.locator('.pairing-code').waitFor({ state: 'detached' });
+  return kiosk;
+}
+
 /** The kiosk's address of a page (`/menus?day=…` → `/kiosk/menus?day=…`): its pages are under
  * its home, and its day programme is `/kiosk/today`. */
 export function kioskPath(path) {

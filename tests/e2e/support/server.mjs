@@ -27,6 +27,8 @@ export async function startServer({ dataDir: reused, port = 0, distDir, args = [
   });
   return {
     url,
+    /** The server's process, whose memory the benchmarks read. */
+    pid: child.pid,
     port: Number(new URL(url).port),
     dataDir,
     database: join(dataDir, 'plantzette.sqlite3'),

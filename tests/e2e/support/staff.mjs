@@ -17,7 +17,19 @@ export async function staffApi(server) {
     const text = await response.text();
     return text ? JSON.parse(text) : null;
   };
+  /** Adds a photo of `owner` (`activities/5/2026-12-10`) from `bytes` (a JPEG), as the editor
+   * sends it; returns the photo as the server made it. */
+  const addPhoto = async (owner, info, bytes) => {
+    const form = new FormData();
+    form.append('owner', owner);
+    form.append('info', JSON.stringify(info));
+    form.append('file', new Blob([bytes], { type: 'image/jpeg' }), 'photo.jpg');
+    const response = await fetch(`${server.url}/api/v1/staff/photos`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf }, body: form });
+    if (response.status !== 201) throw new Error(`add a photo: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
   return {
+    addPhoto,
     get: (path) => call('GET', path),
     create: (kind, content) => call('POST', kind, { body: content }),
     remove: (kind, item) => call('DELETE', `${kind}/${item.id}`, { version: item.version }),
