@@ -125,6 +125,14 @@ test('staff add a photo to an activity\'s day in the editor, and a family sees i
   await waitForContent(phone);
   assert.equal(await phone.locator('section.photos').count(), 0);
   assert.equal((await phone.request.get(`${app.server.url}${file}`)).status(), 404);
+
+  // Removed for good, once asked again: off the list and off every address.
+  await row.getByRole('button', { name: 'Retirer la photo' }).click();
+  await row.getByRole('alert').getByText('ne peut pas être rétablie').waitFor();
+  await assertAccessible(editor, 'a removal asked again');
+  await row.getByRole('button', { name: 'Oui, la retirer' }).click();
+  await row.waitFor({ state: 'detached' });
+  assert.equal((await staff.get('photos')).filter((photo) => photo.description.fr.startsWith('Les cartons du loto')).length, 0);
   assertNoProblems(editorProblems);
   await Promise.all([editorContext.close(), phoneContext.close()]);
 });

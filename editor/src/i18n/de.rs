@@ -204,6 +204,8 @@ pub static DE: Ui = Ui {
     photo_consent: "Wer darf es sehen",
     add_photo: "Foto hinzufügen",
     remove_photo: "Foto entfernen",
+    remove_photo_for_good: "Ja, entfernen",
+    confirm_remove_photo: "Dieses Foto von allen Bildschirmen und Seiten entfernen? Es wird gelöscht und kann nicht wiederhergestellt werden.",
     no_photos: "Noch keine Fotos.",
     photo_of_activity: "Aktivität",
     photo_of_programme: "Programm",

@@ -204,6 +204,8 @@ pub static FR: Ui = Ui {
     photo_consent: "Qui peut la voir",
     add_photo: "Ajouter la photo",
     remove_photo: "Retirer la photo",
+    remove_photo_for_good: "Oui, la retirer",
+    confirm_remove_photo: "Retirer cette photo de tous les écrans et de toutes les pages\u{a0}? Elle est effacée et ne peut pas être rétablie.",
     no_photos: "Aucune photo pour l\u{2019}instant.",
     photo_of_activity: "Activité",
     photo_of_programme: "Programme",

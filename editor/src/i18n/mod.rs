@@ -238,6 +238,8 @@ pub struct Ui {
     pub photo_consent: &'static str,
     pub add_photo: &'static str,
     pub remove_photo: &'static str,
+    pub remove_photo_for_good: &'static str,
+    pub confirm_remove_photo: &'static str,
     pub no_photos: &'static str,
     pub photo_of_activity: &'static str,
     pub photo_of_programme: &'static str,

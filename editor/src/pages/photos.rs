@@ -201,6 +201,8 @@ fn PhotoRow(photo: Photo, owners: Owners, on_change: impl Fn() + Send + Sync + C
         },
         false,
     );
+    // Removed for good (no copy is kept: that is the point): asked once more first.
+    let confirming = RwSignal::new(false);
     let remove = move |_| spawn_local(async move { settle(api::remove_photo(form.session, id, version.get_untracked()).await.map(|()| None)) });
     let alt = photo.info.description.get(form.lang).to_string();
     let owner = photo.owner.clone();
@@ -213,7 +215,16 @@ fn PhotoRow(photo: Photo, owners: Owners, on_change: impl Fn() + Send + Sync + C
                 <p class="hint">{move || owner_name(owners, &owner)}</p>
                 <ConsentChoice name=format!("consent-{id}") chosen=consent/>
                 <SaveStatus form on_keep_mine=Callback::new(|_| {}) on_take_theirs=Callback::new(|_| {})/>
-                <button type="button" class="button secondary" on:click=remove>{ui.remove_photo}</button>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! { <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>{ui.remove_photo}</button> }
+                >
+                    <div class="confirm" role="alert">
+                        <p>{ui.confirm_remove_photo}</p>
+                        <button type="button" class="button" on:click=remove>{ui.remove_photo_for_good}</button>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{ui.cancel}</button>
+                    </div>
+                </Show>
             </div>
         </li>
     }

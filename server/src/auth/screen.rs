@@ -6,7 +6,8 @@
 //! Unlike the staff session it is `Secure` only when the server is served over HTTPS: a lobby
 //! PC may open the server at a plain `http://` address of the house network, where a browser
 //! would drop a `Secure` cookie and the screen ask for a new code at each reconnection. What it
-//! guards (reporting, reading a screen's settings) is worth less than a working lobby.
+//! guards (reporting, reading a screen's settings, the photos for the home's screens) crosses
+//! the house network then: `docs/kiosk.md` asks for HTTPS wherever the lobby can have it.
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;

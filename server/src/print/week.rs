@@ -15,7 +15,7 @@ use maud::{html, Markup};
 use plantzette_content::format::{long_date, short_day, time_span, week_span};
 use plantzette_content::photo::{Format, Owner, Photo};
 use plantzette_content::pictogram::Pictured;
-use plantzette_content::{Occurrence, Programme, Session};
+use plantzette_content::{Occurrence, Programme, Session, Text};
 
 use super::pictogram::pictogram;
 use super::words::Words;
@@ -38,28 +38,42 @@ const PARTS_OF_DAY: [PartOfDay; 3] = [
     PartOfDay { label: |w| w.evening, hours: 18..24 },
 ];
 
-/// The week's rows of activities, counted as the busiest day of each part of the day, with the
-/// prevention sessions' list as one more (two past eight sessions), beyond which a photo row no
-/// longer fits the page with them (measured on A4 and A3: their text grows with the paper).
-const ROOM_FOR_PHOTOS: usize = 5;
+/// The lines of text a week's rows and sessions may take for a row of photos to fit below them
+/// on the page: an A4 or A3 page holds about 34 lines of its text (12 pt on A4, 18 pt on A3: the
+/// same share of the paper), its header takes 8 and a row of photos 6 (measured on printed PDFs).
+const LINES_LEFT_FOR_PHOTOS: usize = 20;
+/// The characters of a line in a day's column: of plain text, and of the bolder titles.
+const CHARS_PER_LINE: usize = 17;
+const TITLE_CHARS_PER_LINE: usize = 15;
 
-/// Whether the week leaves room for a photo under each day: how many activities stand above each
-/// other at most, part of the day by part of the day, and the sessions below.
-fn room_for_photos(occurrences: &[Occurrence], days: &[NaiveDate], sessions: usize) -> bool {
+/// The lines an activity takes in its day's column: its time, title, kind, place and note, each
+/// text in each language asked for (once when the same), and the space below it.
+fn activity_lines(asked: &Asked, occurrence: &Occurrence) -> usize {
+    let lines = |text: &Text, per_line: usize| {
+        let mut said: Vec<&str> = asked.langs.iter().map(|lang| text.localized(*lang).text).collect();
+        said.dedup();
+        said.iter().map(|text| text.chars().count().div_ceil(per_line).max(1)).sum::<usize>()
+    };
+    let info = &occurrence.info;
+    let note = usize::from(occurrence.cancelled || info.registration_required);
+    1 + lines(&info.title, TITLE_CHARS_PER_LINE) + 1 + lines(&info.place, CHARS_PER_LINE) + note + 1
+}
+
+/// Whether the week leaves room for a row of photos: its rows (each as high as its fullest day)
+/// and its sessions' list, in lines.
+fn room_for_photos(asked: &Asked, occurrences: &[Occurrence], days: &[NaiveDate], sessions: usize) -> bool {
     let rows: usize = PARTS_OF_DAY
         .iter()
         .map(|part| {
-            let in_part =
-                |day: &NaiveDate| occurrences.iter().filter(|o| o.starts_at.date() == *day && part.hours.contains(&o.starts_at.hour())).count();
-            days.iter().map(in_part).max().unwrap_or(0)
+            let in_cell = |day: &NaiveDate| {
+                let of_cell = occurrences.iter().filter(|o| o.starts_at.date() == *day && part.hours.contains(&o.starts_at.hour()));
+                of_cell.map(|o| activity_lines(asked, o)).sum::<usize>()
+            };
+            days.iter().map(in_cell).max().unwrap_or(0)
         })
         .sum();
-    let session_rows = match sessions {
-        0 => 0,
-        1..=8 => 1,
-        _ => 2,
-    };
-    rows + session_rows <= ROOM_FOR_PHOTOS
+    let session_lines = if sessions == 0 { 0 } else { 2 + sessions * asked.langs.len() };
+    rows + session_lines <= LINES_LEFT_FOR_PHOTOS
 }
 
 /// A day's photo: of one of its activities' day first, else of one of its activities as a whole.
@@ -98,7 +112,7 @@ pub async fn show(
         dated: true,
     };
     let days: Vec<_> = range.days().collect();
-    let photos = match room_for_photos(&occurrences, &days, sessions.len()) {
+    let photos = match room_for_photos(&asked, &occurrences, &days, sessions.len()) {
         true => photos::list(&state.pool, None, viewer).await?,
         false => Vec::new(),
     };
