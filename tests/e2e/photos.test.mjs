@@ -1,8 +1,9 @@
 // Photos of the home's life: staff add one in the editor to an activity's day, with its
 // description and who may see it; a family sees it on the activity's page and among the photos
 // of the week, small on a phone and loaded when scrolled near; one for the home's screens only
-// is 404 to a phone and shown on an adopted kiosk, beside the text, fitting the screen, and in the
-// highlights; removed or narrowed, it leaves the screens' caches within a minute.
+// is 404 to a phone and shown on an adopted kiosk, beside the text, fitting the screen below an
+// urgent notice, and in the highlights; removed or narrowed, it leaves the screens' caches within
+// a minute.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PHONE, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
@@ -157,8 +158,14 @@ test('a photo for the home\'s screens is 404 to a phone and shown on an adopted 
   for (let turn = 0; turn < 12 && !(await highlight.count()); turn += 1) await page.clock.runFor(10_000);
   await highlight.locator('img[alt="Des étoiles en papier doré"]').waitFor();
   assert.deepEqual(await fitProblems(page), [], 'the home with the photo in its highlights');
+  // An urgent notice above the activity: the photo makes room for it, never covers it.
+  const urgent = await staff.create('announcements', {
+    text: { fr: 'Coupure d\u2019eau cet après-midi' }, priority: 'urgent', shown_from: `${today()}T00:00:00`, shown_until: `${today()}T23:59:00`,
+  });
   await page.goto(`${app.server.url}/kiosk/activities/${id}/${today()}`);
   await waitForContent(page);
+  const banner = page.locator('.urgent-banner', { hasText: 'Coupure d\u2019eau' });
+  await banner.waitFor();
   const beside = await shownPhoto(page, '.beside-photo img');
   assert.equal(beside.alt, 'Des étoiles en papier doré');
   for (const { name, viewport } of LOBBY_SCREENS.filter((screen) => ['1366x768', '1920x1080', '1280x1024', '1920x1080 upright'].includes(screen.name))) {
@@ -168,8 +175,13 @@ test('a photo for the home\'s screens is 404 to a phone and shown on an adopted 
     const [text, image] = await Promise.all(['.beside-photo-text', '.beside-photo img'].map((s) => page.locator(s).boundingBox()));
     if (name.endsWith('upright')) assert.ok(image.y + image.height <= text.y, `${name}: the photo above the text`);
     else assert.ok(image.x >= text.x + text.width, `${name}: the photo beside the text`);
-    assert.ok(image.y + image.height <= viewport.height && image.height > viewport.height / 4, `${name}: the photo whole on the screen, and large`);
+    // Large: the text keeps three fifths of what the notices leave (an upright photo on an
+    // upright screen, the smallest case, is a quarter of its height).
+    assert.ok(image.y + image.height <= viewport.height && image.height >= viewport.height / 4 - 1, `${name}: the photo whole on the screen, and large`);
+    const notice = await banner.boundingBox();
+    assert.ok(notice.y + notice.height <= image.y, `${name}: the notice above the photo, whole`);
   }
+  await staff.remove('announcements', urgent);
   assertNoProblems(problems);
   await context.close();
 });
