@@ -2,6 +2,7 @@
 //! before and after, and back to this one. Each page says where they lead (`?week=`, with its
 //! other parameters kept), so that a week can be linked to.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use plantzette_content::format::week_span;
 use plantzette_content::Week;
@@ -14,6 +15,18 @@ pub struct WeekLinks {
     /// Back to the current week, from another one.
     pub current: Option<String>,
     pub next: String,
+}
+
+impl WeekLinks {
+    /// The links of `week`'s page in the week of `today`; `address` is the page for a week, or
+    /// for the current one (`None`: the address without a week, which follows the calendar).
+    pub fn around(week: Week, today: NaiveDate, address: impl Fn(Option<Week>) -> String) -> Self {
+        Self {
+            previous: address(Some(week.previous())),
+            current: (week != Week::containing(today)).then(|| address(None)),
+            next: address(Some(week.next())),
+        }
+    }
 }
 
 /// The heading and the week navigation; `children` come after the links (a phone's date picker).

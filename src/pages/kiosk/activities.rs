@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use plantzette_content::format::{day_heading, short_day};
 use plantzette_content::photo::Owner;
 use plantzette_content::registration::EventRef;
-use plantzette_content::{Activity, DateRange, Item, Listing, Occurrence, Week};
+use plantzette_content::{Activity, DateRange, Item, Listing, Occurrence};
 
 use crate::components::activity::{counts_places, ActivityList, OccurrenceBlocks, OccurrenceHeading};
 use crate::components::page_link;
@@ -35,12 +35,7 @@ pub fn WeekPage() -> impl IntoView {
     view! {
         {move || {
             let week = week.get();
-            let to = |target: Week| link("week", Some(target.monday().to_string()));
-            let links = WeekLinks {
-                previous: to(week.previous()),
-                current: (week != Week::containing(residence_today())).then(|| link("week", None)),
-                next: to(week.next()),
-            };
+            let links = WeekLinks::around(week, residence_today(), |week| link("week", week.map(|w| w.monday().to_string())));
             view! { <WeekHeader title=ui.the_week week links/> }
         }}
         <Fetched resource=activities render={|listing: Listing<Occurrence>| view! { <DayOfWeek listing/> }}/>

@@ -39,13 +39,8 @@ fn address(category: Option<Category>, week: Option<Week>) -> String {
 pub fn ActivitiesContent(week: WeekOfActivities, now: NaiveDateTime, origin: String) -> impl IntoView {
     let ui = ui();
     let WeekOfActivities { week, category, listing } = week;
-    let current = Week::containing(now.date());
-    let shown_week = (week != current).then_some(week);
-    let links = WeekLinks {
-        previous: address(category, Some(week.previous())),
-        current: shown_week.map(|_| address(category, None)),
-        next: address(category, Some(week.next())),
-    };
+    let shown_week = (week != Week::containing(now.date())).then_some(week);
+    let links = WeekLinks::around(week, now.date(), |week| address(category, week));
     view! {
         <WeekHeader title=ui.activities week links>
             <DatePicker page="/activities" week kept=category.map(|c| ("category", c.as_str()))/>

@@ -7,6 +7,7 @@ use plantzette_content::format::day_heading;
 use plantzette_content::{DayMenu, Item, Listing, Week};
 
 use super::activities::DatePicker;
+use super::week_address;
 use crate::components::meal::MealCards;
 use crate::components::week_nav::{WeekHeader, WeekLinks};
 use crate::i18n::{lang, ui};
@@ -22,12 +23,7 @@ pub fn MenusContent(week: WeekOfMenus, now: NaiveDateTime) -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let WeekOfMenus { week, listing } = week;
-    let address = |week: Week| format!("/menus?week={}", week.monday());
-    let links = WeekLinks {
-        previous: address(week.previous()),
-        current: (week != Week::containing(now.date())).then(|| "/menus".to_string()),
-        next: address(week.next()),
-    };
+    let links = WeekLinks::around(week, now.date(), |week| week_address("/menus", week));
     let mut menus = listing.items;
     view! {
         <WeekHeader title=ui.menus week links>

@@ -28,7 +28,16 @@ pub use programmes::ProgrammePage;
 pub use registrations::{Cancelling, EventInfo, Refused, RegistrationPage, SignUpPage, SignUpStage};
 pub use short_stay_requests::{StayRequestPage, StayRequestStage};
 
-use plantzette_content::{InfoPage, Item, Programme};
+use plantzette_content::{InfoPage, Item, Programme, Week};
+
+/// A page whose only parameter is the week: `/menus?week=2026-12-07`, or `/menus` for the
+/// current week (`None`), which follows the calendar.
+fn week_address(page: &str, week: Option<Week>) -> String {
+    match week {
+        Some(week) => format!("{page}?week={}", week.monday()),
+        None => page.to_string(),
+    }
+}
 
 /// A page of the phone's tree, with the content it shows (the day's content, which every page's
 /// notices need, comes with the `Frame`).

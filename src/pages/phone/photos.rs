@@ -9,6 +9,7 @@ use plantzette_content::format::day_heading;
 use plantzette_content::photo::{Format, Photo};
 use plantzette_content::{Text, Week};
 
+use super::week_address;
 use crate::components::local_text::LocalText;
 use crate::components::photo::PhotoPicture;
 use crate::components::week_nav::{WeekHeader, WeekLinks};
@@ -56,12 +57,7 @@ pub fn PhotosContent(week: WeekOfPhotos, now: NaiveDateTime) -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let WeekOfPhotos { week, photos } = week;
-    let address = |week: Week| format!("/photos?week={}", week.monday());
-    let links = WeekLinks {
-        previous: address(week.previous()),
-        current: (week != Week::containing(now.date())).then(|| "/photos".to_string()),
-        next: address(week.next()),
-    };
+    let links = WeekLinks::around(week, now.date(), |week| week_address("/photos", week));
     let days: Vec<_> = week.range().days().filter(|day| photos.iter().any(|p| p.photo.day() == *day)).collect();
     let mut photos = photos;
     view! {
