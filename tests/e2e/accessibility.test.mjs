@@ -6,7 +6,7 @@ import { useApp } from './support/app.mjs';
 import { makeBusyDay } from './support/busy_day.mjs';
 import { kioskPath } from './support/kiosk.mjs';
 
-const app = useApp({ prepare: makeBusyDay });
+const app = useApp({ prepare: makeBusyDay, at: '10:00' });
 
 const PATHS = ['/', '/activities', '/activities?category=music', '/announcements', '/menus', '/programmes', '/programmes/1', '/info', '/info/short_stay', '/short-stay-requests', '/nowhere'];
 

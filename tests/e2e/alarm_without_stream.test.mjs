@@ -8,27 +8,23 @@ import { openPage, waitForContent } from './support/browser.mjs';
 import { useApp } from './support/app.mjs';
 import { openKiosk } from './support/kiosk.mjs';
 import { staffApi } from './support/staff.mjs';
+import { until } from './support/wait.mjs';
 
 const SHARE = 3;
 const WITHIN = 20000;
-const app = useApp({ args: ['--max-event-streams-per-address', String(SHARE)] });
+const app = useApp({ args: ['--max-event-streams-per-address', String(SHARE)], at: '10:00' });
 
 /** Opens streams from this test's address until `count` are held; returns how to let them go. */
 async function holdStreams(count) {
   const held = [];
-  const until = Date.now() + 10000;
-  while (held.length < count) {
+  // A page just closed may not have given its stream back yet.
+  await until(`${count} streams held`, async () => {
     const controller = new AbortController();
     const response = await fetch(`${app.server.url}/api/v1/events`, { signal: controller.signal });
-    if (response.status === 200) {
-      held.push(controller);
-    } else {
-      // A page just closed may not have given its stream back yet.
-      await response.body?.cancel();
-      assert.ok(Date.now() < until, `only ${held.length} of ${count} streams could be held`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+    if (response.status === 200) held.push(controller);
+    else await response.body?.cancel();
+    return held.length === count;
+  });
   return () => held.forEach((controller) => controller.abort());
 }
 
@@ -67,11 +63,7 @@ test('with the address\'s streams all taken, a phone and a kiosk show the alarm 
     assert.ok(Date.now() - raised < WITHIN);
     assert.match(await kiosk.locator('.alarm-message').innerText(), /^Visites suspendues/);
     // The kiosk confirms it in a report, without a stream either.
-    const confirmed = async () => (await staff.get('screens')).screens[0].last_report?.alarm === alarm.id;
-    while (!(await confirmed())) {
-      assert.ok(Date.now() - raised < WITHIN, 'the kiosk confirms the alarm within 20 s');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await until('the kiosk confirms the alarm', async () => (await staff.get('screens')).screens[0].last_report?.alarm === alarm.id, { seconds: (WITHIN - (Date.now() - raised)) / 1000 });
 
     const ended = Date.now();
     await staff.end('alarm');

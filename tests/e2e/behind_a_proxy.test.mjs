@@ -63,10 +63,12 @@ test('a kiosk loaded through the proxy shows a change within 5 s', async () => {
   const today = await app.server.api('/api/v1/today');
   const first = today.activities[0];
   const { page, context, problems } = await openPage(app.browser, { device: KIOSK });
+  // The change is heard on the event stream: it must be open through the proxy first.
+  const streamOpen = page.waitForResponse('**/api/v1/events');
   await page.goto(`${app.proxy.url}/`);
   await waitForContent(page);
   await page.getByText(first.title.fr).first().waitFor({ state: 'attached' });
-  await page.waitForTimeout(500);
+  await streamOpen;
   renameActivity(app.server.database, first.activity_id, 'Loto à travers le proxy');
   await page.getByText('Loto à travers le proxy').first().waitFor({ state: 'attached', timeout: 5000 });
   assertNoProblems(problems);

@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { freePort } from './support/proxy.mjs';
 import { startServer } from './support/server.mjs';
 import { staffApi } from './support/staff.mjs';
+import { until } from './support/wait.mjs';
 
 const run = promisify(execFile);
 const SERVER = process.env.PLANTZETTE_SERVER ?? 'target/server/plantzette-server';
@@ -154,15 +155,7 @@ async function browserPid(profile) {
   return undefined;
 }
 
-async function waitFor(what, seconds, probe) {
-  const until = Date.now() + seconds * 1000;
-  while (Date.now() < until) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  assert.fail(`${what} within ${seconds} s`);
-}
+const waitFor = (what, seconds, probe) => until(what, probe, { seconds });
 
 test('the kiosk launcher opens the kiosk\'s address and starts the browser again within 10 s when it is killed', async () => {
   const server = await startServer();
@@ -219,6 +212,9 @@ test('the lobby PC\'s display follows the hours of its screen as set in the edit
   const dir = await mkdtemp(join(tmpdir(), 'plantzette-display-'));
   const calls = join(dir, 'calls');
   await writeFile(join(dir, 'wlr-randr'), `#!/bin/sh\n[ $# -eq 0 ] && { echo 'HDMI-A-1 "Lobby screen"'; exit 0; }\necho "$*" >> '${calls}'\n`, { mode: 0o755 });
+  // Each look at the hours is counted on its way to the real curl.
+  const looks = join(dir, 'looks');
+  await writeFile(join(dir, 'curl'), `#!/bin/sh\necho >> '${looks}'\nexec /usr/bin/curl "$@"\n`, { mode: 0o755 });
   const introduced = await fetch(`${server.url}/api/v1/screen`, { method: 'POST' });
   const { waiting: { code } } = await introduced.json();
   const settings = (hours) => ({ hours, idle_seconds: 60, language: 'fr', highlight_seconds: 10, orientation: 'auto', tiles: ['today'] });
@@ -247,7 +243,8 @@ test('the lobby PC\'s display follows the hours of its screen as set in the edit
   };
   try {
     assert.deepEqual((await server.api(`/api/v1/screens/${screen.id}/awake`)).awake, true, 'within hours past midnight');
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Two looks at the hours, each answered "awake", and the display left as it is.
+    await waitFor('two looks at the hours', 10, async () => (await readFile(looks, 'utf8').catch(() => '')).length >= 2);
     assert.deepEqual(await asked(), [], 'awake: the display is left on');
     // Awake only from an hour from now until two hours from now: asleep now.
     await setHours(`${residenceTime(60)}-${residenceTime(120)}`);

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { KIOSK, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
 import { openEditor, save } from './support/editor.mjs';
 import { useApp } from './support/app.mjs';
-import { zurichWallClock } from './support/calendar.mjs';
 
 const app = useApp();
 
@@ -23,7 +22,7 @@ test('a weekly activity entered once shows on the open kiosk within 5 s, and the
   const { page, context, problems } = await openEditor(app.browser, app.server);
   await assertAccessible(page, '/gestion/activities');
   await page.getByRole('button', { name: 'Nouveau' }).click();
-  const today = zurichWallClock(new Date()).slice(0, 10);
+  const today = app.server.today();
   await page.getByLabel('Titre (français)').fill('Messe à la chapelle');
   await page.getByLabel('Titre (allemand)').fill('Messe in der Kapelle');
   await page.getByLabel('Lieu (français)').fill('Chapelle, rez-de-chaussée');
@@ -156,7 +155,7 @@ test('an administrator sees when the server last took its daily backup', async (
   const line = admin.page.locator('.backup-status');
   await line.waitFor();
   // The server took one at its start, today (residence time), and it is not overdue.
-  const today = new Intl.DateTimeFormat('de-CH', { timeZone: 'Europe/Zurich', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+  const today = new Intl.DateTimeFormat('de-CH', { timeZone: 'Europe/Zurich', day: '2-digit', month: '2-digit', year: 'numeric' }).format(app.server.now());
   assert.match(await line.innerText(), new RegExp(`^Dernière sauvegarde automatique : ${today.replaceAll('.', '\\.')} \\d\\d:\\d\\d$`));
   assert.equal(await admin.page.getByText('Aucune sauvegarde depuis plus d').count(), 0);
   assertNoProblems(admin.problems);
@@ -205,7 +204,7 @@ test('next week\'s menus start as a copy of this week\'s', async () => {
 });
 
 function nextMonday() {
-  const today = new Date(`${zurichWallClock(new Date()).slice(0, 10)}T12:00:00Z`);
+  const today = new Date(`${app.server.today()}T12:00:00Z`);
   const days = (8 - today.getUTCDay()) % 7 || 7;
   return new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -243,7 +242,7 @@ test('a prevention programme is previewed as its own page', async () => {
 test('an activity "sur inscription" is given places and a waiting list, and takes sign-ups on line', async () => {
   const { page, context, problems } = await openEditor(app.browser, app.server);
   await page.getByRole('button', { name: 'Nouveau' }).click();
-  const tomorrow = new Date(Date.parse(`${zurichWallClock(new Date()).slice(0, 10)}T12:00:00Z`) + 86400e3).toISOString().slice(0, 10);
+  const tomorrow = app.server.day(1);
   await page.getByLabel('Titre (français)').fill('Atelier pâtisserie');
   await page.getByLabel('Lieu (français)').fill('Cuisine thérapeutique');
   await page.getByLabel('Date', { exact: true }).fill(tomorrow);

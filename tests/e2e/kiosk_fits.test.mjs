@@ -11,7 +11,7 @@ import { makeBusyDay } from './support/busy_day.mjs';
 import { staffApi } from './support/staff.mjs';
 import { LOBBY_SCREENS, PORTRAIT, fitProblems, kioskPath, kioskRem, openKiosk, resize, settled, targetProblems } from './support/kiosk.mjs';
 
-const app = useApp({ prepare: makeBusyDay });
+const app = useApp({ prepare: makeBusyDay, at: '10:00' });
 
 /** Every screen a resident can reach from the kiosk: each day of the week, each day's menus,
  * each programme and each info page. */

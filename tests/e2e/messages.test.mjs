@@ -25,10 +25,10 @@ after(async () => {
   app.relay?.stop();
 });
 
-const day = (offset) => new Date(Date.parse(`${zurichWallClock(new Date()).slice(0, 10)}T12:00:00Z`) + offset * 86400e3).toISOString().slice(0, 10);
+const day = (offset) => app.server.day(offset);
 
 test('a sign-up on the phone is confirmed by e-mail in its language, with the calendar file and a link that opens it', async () => {
-  const now = zurichWallClock(new Date()).slice(0, 16);
+  const now = zurichWallClock(app.server.now()).slice(0, 16);
   const programmes = await app.server.api('/api/v1/programmes');
   const keys = programmes.items.flatMap((p) => p.sessions.filter((s) => s.places && s.starts_at.slice(0, 16) > now).map((s) => `programmes/${p.id}/${s.starts_at.slice(0, 16)}`));
   let key;

@@ -44,7 +44,7 @@ test('a family\'s page seen stays available when the server is down, and says fr
 });
 
 test('a server that accepts but never answers: the kiosk reloads and shows its last content within seconds', async (t) => {
-  const server = await startServer();
+  const server = await startServer({ at: '10:00' });
   const browser = await launchBrowser();
   const held = [];
   const hung = createServer((socket) => held.push(socket));
@@ -70,7 +70,7 @@ test('a server that accepts but never answers: the kiosk reloads and shows its l
 });
 
 test('a slow answer: the copy is shown first, then the server\'s newer content without a reload', async () => {
-  const server = await startServer();
+  const server = await startServer({ at: '10:00' });
   const browser = await launchBrowser();
   try {
     const today = await server.api('/api/v1/today');

@@ -8,7 +8,7 @@ import { PHONE, assertNoProblems, openPage, waitForContent } from './support/bro
 import { useApp } from './support/app.mjs';
 import { openKiosk } from './support/kiosk.mjs';
 
-const app = useApp();
+const app = useApp({ at: '10:00' });
 
 /** The pictograms shown on the page: their file, whether they loaded, their text alternative,
  * and the word they stand beside (their parent's text). */

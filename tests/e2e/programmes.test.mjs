@@ -7,7 +7,7 @@ import { fitProblems, openKiosk } from './support/kiosk.mjs';
 import { zurichWallClock } from './support/calendar.mjs';
 import { useApp } from './support/app.mjs';
 
-const app = useApp();
+const app = useApp({ at: '10:00' });
 
 test('every programme is listed and opens its own page with sessions and contacts', async () => {
   const listing = await app.server.api('/api/v1/programmes');
@@ -51,7 +51,7 @@ test('a programme that is not there says so in the reader\'s language, with the 
 });
 
 test('a session\'s places left are on its programme\'s page, follow each sign-up within 5 s, and the kiosk says where to sign up', async () => {
-  const now = zurichWallClock(new Date()).slice(0, 16);
+  const now = zurichWallClock(app.server.now()).slice(0, 16);
   const listing = await app.server.api('/api/v1/programmes');
   let chosen;
   for (const programme of listing.items) {

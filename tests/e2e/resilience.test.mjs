@@ -8,7 +8,7 @@ import { openKiosk } from './support/kiosk.mjs';
 import { renameActivity } from './support/database.mjs';
 import { useApp } from './support/app.mjs';
 
-const app = useApp();
+const app = useApp({ at: '10:00' });
 
 test('an unreachable server is explained, and "try again" recovers', async () => {
   const { page, context, problems } = await openKiosk(app, undefined, { lang: 'de' });

@@ -41,19 +41,19 @@ function cacheContents(page) {
 /** Waits until the worker has kept an answer fetched after everything before: what it was to
  * keep of earlier answers is kept by then, so that reading the caches next sees it. */
 async function workerSettled(page) {
-  await page.evaluate(async () => {
-    const sentinel = `/api/v1/version?settled=${Date.now()}`;
-    await fetch(sentinel);
-    const cache = await caches.open('plantzette-api');
-    while (!(await cache.match(sentinel))) await new Promise((resolve) => setTimeout(resolve, 50));
+  const sentinel = await page.evaluate(async () => {
+    const path = `/api/v1/version?settled=${Date.now()}`;
+    await fetch(path);
+    return path;
   });
+  await page.waitForFunction(async (path) => (await (await caches.open('plantzette-api')).match(path)) !== undefined, sentinel);
 }
 
 const hashedIn = (entries) => entries.map((e) => e.path).filter((path) => HASHED.test(path)).sort();
 const namesIn = (html) => [...new Set(html.match(/\/[\w./-]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)/g))].sort();
 
 test('a missing file is not kept, and the build stays whole', async () => {
-  const server = await startServer();
+  const server = await startServer({ at: '10:00' });
   const browser = await launchBrowser();
   try {
     const { page, context } = await controlledKiosk(browser, server);
@@ -80,7 +80,7 @@ test('a missing file is not kept, and the build stays whole', async () => {
 });
 
 test('the API answers kept are bounded, the most recent kept', async () => {
-  const server = await startServer();
+  const server = await startServer({ at: '10:00' });
   const browser = await launchBrowser();
   try {
     const { page, context } = await controlledKiosk(browser, server);
@@ -109,7 +109,7 @@ test('the API answers kept are bounded, the most recent kept', async () => {
 test('a new build replaces the kept one only once all its files are kept', async () => {
   const dist = await mkdtemp(join(tmpdir(), 'plantzette-dist-'));
   await cp('dist', dist, { recursive: true });
-  const server = await startServer({ distDir: dist });
+  const server = await startServer({ distDir: dist, at: '10:00' });
   const browser = await launchBrowser();
   try {
     const { page, context } = await controlledKiosk(browser, server);
@@ -166,7 +166,7 @@ test('a new build replaces the kept one only once all its files are kept', async
 });
 
 test('a printed document opened on a screen is not kept, and the app\'s shell stays the app\'s', async () => {
-  const server = await startServer();
+  const server = await startServer({ at: '10:00' });
   const browser = await launchBrowser();
   try {
     const { page, context } = await controlledKiosk(browser, server);
@@ -188,13 +188,13 @@ test('a printed document opened on a screen is not kept, and the app\'s shell st
 });
 
 test('a sign-up\'s private link, the places left and the alarm are never kept by the worker', async () => {
-  const server = await startServer();
+  const server = await startServer({ at: '10:00' });
   const browser = await launchBrowser();
   try {
     const { page, context } = await controlledKiosk(browser, server);
     const programmes = await server.api('/api/v1/programmes');
     // Three hours on in UTC: at least an hour on in Sierre, summer or winter.
-    const soon = new Date(Date.now() + 3 * 3600e3).toISOString().slice(0, 16);
+    const soon = new Date(server.now().getTime() + 3 * 3600e3).toISOString().slice(0, 16);
     const session = programmes.items.flatMap((p) => p.sessions.map((s) => ({ id: p.id, starts: s.starts_at.slice(0, 16) })))
       .filter((s) => s.starts > soon).sort((a, b) => a.starts.localeCompare(b.starts))[0];
     const key = `programmes/${session.id}/${session.starts}`;

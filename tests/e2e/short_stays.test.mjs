@@ -10,15 +10,12 @@ import { PHONE, assertAccessible, assertNoProblems, openPage, waitForContent } f
 import { staffApi } from './support/staff.mjs';
 import { openEditor } from './support/editor.mjs';
 import { useApp } from './support/app.mjs';
-import { zurichWallClock } from './support/calendar.mjs';
 
 const app = useApp();
 const TABLET = { viewport: { width: 1180, height: 820 }, hasTouch: true, isMobile: false };
 
-/** The residence's day `offset` days from today, YYYY-MM-DD. */
-function day(offset) {
-  return new Date(Date.parse(`${zurichWallClock(new Date()).slice(0, 10)}T12:00:00Z`) + offset * 86400e3).toISOString().slice(0, 10);
-}
+/** The residence's day `offset` days from the server's today, YYYY-MM-DD. */
+const day = (offset) => app.server.day(offset);
 
 test('a stay is reserved by tapping its first and last day, and the feed shows the bed taken, never the initials', async () => {
   const { page, context, problems } = await openEditor(app.browser, app.server, 'short-stays', TABLET);
@@ -31,12 +28,14 @@ test('a stay is reserved by tapping its first and last day, and the feed shows t
   await row.locator(`button[data-date="${day(8)}"]`).tap();
   await page.getByText('Touchez maintenant le dernier jour de la période.').waitFor();
   await row.locator(`button[data-date="${day(5)}"]`).tap();
+  await row.locator('button[aria-pressed="true"]').nth(3).waitFor();
   assert.equal(await row.locator('button[aria-pressed="true"]').count(), 4, 'four days chosen');
   await page.getByLabel('Réservé').check();
   await page.getByLabel('Initiales (12 caractères au plus, visibles ici seulement)').fill('H.B.');
   await assertAccessible(page, 'the range form');
   await page.getByRole('button', { name: 'Appliquer' }).tap();
   await row.locator(`button.reserved[data-date="${day(5)}"]`).waitFor();
+  await row.locator(`button.reserved[data-date="${day(8)}"]`).waitFor();
   assert.equal(await row.locator('button.reserved').count(), 4);
   assert.match(await row.locator(`button[data-date="${day(6)}"]`).textContent(), /Réservé H\.B\./, 'the state in words, and the initials');
 

@@ -5,17 +5,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KIOSK, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
-import { sierreInstant, zurichWallClock } from './support/calendar.mjs';
+import { sierreInstant } from './support/calendar.mjs';
 import { installClock } from './support/clock.mjs';
 import { useApp } from './support/app.mjs';
 import { staffApi } from './support/staff.mjs';
 
-const app = useApp();
+const app = useApp({ at: '09:00' });
 const HOUR = 3600e3;
 
 for (const [name, device, path, news] of [['kiosk', KIOSK, '/kiosk', '.kiosk-announcements li']]) {
   test(`on the ${name}, a notice for 14:00 to 18:00 appears at 14:00 and is gone at 18:00`, async () => {
-    const today = zurichWallClock(new Date()).slice(0, 10);
+    const today = app.server.today();
     const api = await staffApi(app.server);
     const shown = { shown_from: `${today}T14:00:00`, shown_until: `${today}T18:00:00` };
     const urgent = await api.create('announcements', { text: { fr: `Coupure d'eau (${name})` }, priority: 'urgent', ...shown });

@@ -10,19 +10,16 @@ use plantzette_content::schedule::residence_time;
 use plantzette_server::backup;
 use serde_json::Value;
 
-use crate::helpers::{spawn_app, spawn_app_with, TestApp};
+use crate::helpers::{eventually, spawn_app, spawn_app_with, TestApp};
 use crate::server_binary::{command, start};
 
 /// Waits until `/readyz` names a recent backup; returns the answer.
 async fn readiness_with_a_backup(app: &TestApp) -> Value {
-    for _ in 0..100 {
+    eventually("a backup after the start", Duration::from_secs(5), || async {
         let readiness: Value = app.get("/readyz").await.json().await.unwrap();
-        if readiness["backup_overdue"] == false {
-            return readiness;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("no backup within 5 s of the start");
+        (readiness["backup_overdue"] == false).then_some(readiness)
+    })
+    .await
 }
 
 fn backups_in(folder: &std::path::Path) -> Vec<String> {

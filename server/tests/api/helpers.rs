@@ -139,3 +139,21 @@ pub fn notice(text: &str) -> serde_json::Value {
 pub fn today() -> chrono::NaiveDate {
     residence_time(Utc::now()).date()
 }
+
+/// The one way these tests wait for something the server does in its own time (a backup, a
+/// message at the relay, a change written beside it): `probe` is asked again until it answers
+/// `Some`, which is returned; past `within` the test fails, saying what it awaited.
+pub async fn eventually<T, F, Fut>(what: &str, within: std::time::Duration, mut probe: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = tokio::time::Instant::now() + within;
+    loop {
+        if let Some(answer) = probe().await {
+            return answer;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{what}: not within {within:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}

@@ -4,13 +4,15 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use plantzette_server::mail::RelayConfig;
 use serde_json::Value;
 use tempfile::TempDir;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
+
+use crate::helpers::eventually;
 
 pub struct Relay {
     pub port: u16,
@@ -103,19 +105,17 @@ impl Relay {
 
     /// The first `count` messages received, waiting up to 10 s for them.
     pub async fn received(&self, count: usize) -> Vec<Value> {
-        let started = Instant::now();
-        loop {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(self.dir.path().join("received"))
+        let folder = self.dir.path().join("received");
+        let mut files = eventually(&format!("{count} messages at the relay"), Duration::from_secs(10), || async {
+            let files: Vec<PathBuf> = std::fs::read_dir(&folder)
                 .unwrap()
                 .map(|entry| entry.unwrap().path())
                 .filter(|path| path.extension().is_some_and(|e| e == "json"))
                 .collect();
-            if files.len() >= count {
-                files.sort();
-                return files.iter().map(|path| serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()).collect();
-            }
-            assert!(started.elapsed() < Duration::from_secs(10), "the relay received {} of {count} messages in 10 s", files.len());
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+            (files.len() >= count).then_some(files)
+        })
+        .await;
+        files.sort();
+        files.iter().map(|path| serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()).collect()
     }
 }

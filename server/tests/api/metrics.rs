@@ -3,7 +3,7 @@
 
 use plantzette_server::Server;
 
-use crate::helpers::{config, TestApp};
+use crate::helpers::{config, eventually, TestApp};
 use crate::staff_client::client_from;
 
 #[tokio::test]
@@ -33,17 +33,14 @@ async fn metrics_count_answers_writes_streams_and_the_last_backup_on_their_own_a
     assert_eq!(saved.status(), 200);
 
     // The backup taken at start.
-    let mut text = String::new();
-    for _ in 0..100 {
+    let text = eventually("the backup at start in the metrics", std::time::Duration::from_secs(5), || async {
         let response = client_from("127.0.0.1").get(&metrics).send().await.unwrap();
         assert_eq!(response.status(), 200);
         assert!(response.headers()["content-type"].to_str().unwrap().starts_with("application/openmetrics-text"));
-        text = response.text().await.unwrap();
-        if !text.contains("plantzette_last_backup_timestamp_seconds 0\n") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+        let text = response.text().await.unwrap();
+        (!text.contains("plantzette_last_backup_timestamp_seconds 0\n")).then_some(text)
+    })
+    .await;
     let value = |name: &str| -> f64 {
         text.lines().find_map(|line| line.strip_prefix(name)?.strip_prefix(' ')?.parse().ok()).unwrap_or_else(|| panic!("{name} in {text}"))
     };

@@ -18,8 +18,11 @@ async fn the_version_names_the_server_and_the_app_build_it_serves() {
     // A new build deployed under the running server is the one named.
     let index = app.dist().join("index.html");
     let rebuilt = std::fs::read_to_string(&index).unwrap().replace(BUILD, "fedcba9876543210");
-    std::thread::sleep(Duration::from_millis(20));
     std::fs::write(&index, rebuilt).unwrap();
+    // Written a moment later, as a deploy is: the server tells a new build by the file's time,
+    // which a write within the same clock tick would not move.
+    let later = std::time::SystemTime::now() + Duration::from_secs(1);
+    std::fs::File::options().write(true).open(&index).unwrap().set_modified(later).unwrap();
     // Within the read cache's minute at most; the stream below says it at once.
     let mut stream = app.get("/api/v1/events").await;
     let chunk = tokio::time::timeout(Duration::from_secs(5), stream.chunk()).await.unwrap().unwrap().unwrap();

@@ -18,11 +18,12 @@ export function dayAndMonth(isoDate, lang) {
 
 /** Starts one server and one browser for the test file, and stops them after it. `prepare`
  * adds content to the server first (top-level hooks of a file run at once, not in turn);
- * `args` are the server's own. */
-export function useApp({ prepare, args } = {}) {
+ * `args` are the server's own; `at` the instant its clock starts at (support/time.mjs): a test
+ * file that sets the browser's clock sets the server's to the same day. */
+export function useApp({ prepare, args, at } = {}) {
   const app = {};
   before(async () => {
-    app.server = await startServer({ args });
+    app.server = await startServer({ args, at });
     app.browser = await launchBrowser();
     await prepare?.(app.server);
   });

@@ -1,7 +1,6 @@
-// A busy day at the residence, today (the residence's today, whatever the day of the week): six
+// A busy day at the residence, today (the server's today, whatever the day of the week): six
 // more activities, one of them with a long title, and three more announcements, one urgent, on
 // top of the demo's. More than a kiosk screen holds, so that fitting and paging are tested on it.
-import { zurichWallClock } from './calendar.mjs';
 import { staffApi } from './staff.mjs';
 
 const ACTIVITIES = [
@@ -22,7 +21,7 @@ const ANNOUNCEMENTS = [
 /** Adds the busy day's content to the server. */
 export async function makeBusyDay(server) {
   const api = await staffApi(server);
-  const today = zurichWallClock(new Date()).slice(0, 10);
+  const today = server.today();
   const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86400e3).toISOString().slice(0, 10);
   for (const [starts, ends, fr, de, placeFr, placeDe, category] of ACTIVITIES) {
     await api.create('activities', {

@@ -3,13 +3,14 @@ import { openPage } from './browser.mjs';
 
 export const STAFF = { login: 'direction', password: 'plantzette-demo' };
 
-/** An office PC's browser (or `device`: a tablet) at the editor, logged in as the demo administrator. */
-export async function openEditor(browser, server, section = 'activities', device = { viewport: { width: 1366, height: 900 } }) {
+/** An office PC's browser (or `device`: a tablet) at the editor, logged in as the demo
+ * administrator (or `account`). */
+export async function openEditor(browser, server, section = 'activities', device = { viewport: { width: 1366, height: 900 } }, account = STAFF) {
   const opened = await openPage(browser, { device });
   const { page } = opened;
   await page.goto(`${server.url}/gestion/${section}`);
-  await page.getByLabel('Identifiant').fill(STAFF.login);
-  await page.getByLabel('Mot de passe').fill(STAFF.password);
+  await page.getByLabel('Identifiant').fill(account.login);
+  await page.getByLabel('Mot de passe').fill(account.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
   return opened;

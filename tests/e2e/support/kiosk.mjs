@@ -1,14 +1,15 @@
 // The lobby kiosk as tests open it and measure it: under a controlled clock, with what it reads
 // aloud recorded, and checks of its targets and of its fitting the screen.
 import { KIOSK, openPage, waitForContent } from './browser.mjs';
-import { sierreInstant, zurichWallClock } from './calendar.mjs';
+import { sierreInstant } from './calendar.mjs';
 import { installClock } from './clock.mjs';
 
 export const PORTRAIT = { viewport: { width: 1080, height: 1920 } };
 
-/** A kiosk page of `app` whose clock starts at `local` (Sierre time; by default 10:00 today, in
- * the kiosk's day hours) and runs from there. `window.spokenAloud` records what it reads. */
-export async function openKiosk(app, local = `${zurichWallClock(new Date()).slice(0, 10)}T10:00`, options = {}) {
+/** A kiosk page of `app` whose clock starts at `local` (Sierre time; by default 10:00 of the
+ * server's today, in the kiosk's day hours) and runs from there. `window.spokenAloud` records
+ * what it reads. */
+export async function openKiosk(app, local = `${app.server.today()}T10:00`, options = {}) {
   const opened = await openPage(app.browser, { device: KIOSK, ...options });
   await opened.context.addInitScript(() => {
     window.spokenAloud = [];
@@ -36,7 +37,7 @@ export async function pairingCode(page) {
 }
 
 /** A kiosk of `app` adopted through the staff API under `name` (`staff`: `staffApi`), its clock
- * at `local` (10:00 today by default), opened with `options` (`openPage`'s). */
+ * at `local` (10:00 of the server's today by default), opened with `options` (`openPage`'s). */
 export async function pairedKiosk(app, staff, name, overrides, local = undefined, options = {}) {
   const kiosk = await openKiosk(app, local, { ...options, settings: '?pair' });
   const code = await pairingCode(kiosk.page);

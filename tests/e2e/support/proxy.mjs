@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from './wait.mjs';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => { try { execFileSync(path, ['-v'], { stdio: 'ignore' }); return true; } catch { return false; } });
 
@@ -64,19 +65,12 @@ export async function startProxy(upstream, port) {
   await writeFile(`${dir}/nginx.conf`, site(port, upstream, dir));
   const child = spawn(NGINX, ['-c', `${dir}/nginx.conf`, '-p', dir], { stdio: 'ignore' });
   const url = `https://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await new Promise((resolve, reject) => {
-        const socket = createServer().listen(port, '127.0.0.1');
-        socket.once('listening', () => socket.close(() => reject(new Error('not yet'))));
-        socket.once('error', resolve);
-      });
-      break;
-    } catch {
-      if (attempt > 50) throw new Error(`nginx did not start: see ${dir}/error.log`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  // Listening once the port is taken.
+  await until(`nginx listening (see ${dir}/error.log)`, () => new Promise((resolve) => {
+    const socket = createServer().listen(port, '127.0.0.1');
+    socket.once('listening', () => socket.close(() => resolve(false)));
+    socket.once('error', () => resolve(true));
+  }), { seconds: 5 });
   return {
     url,
     async stop() {

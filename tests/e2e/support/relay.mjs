@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { until } from './wait.mjs';
 
 export async function startRelay() {
   const dir = mkdtempSync(path.join(tmpdir(), 'plantzette-relay-'));
@@ -32,13 +33,11 @@ export async function startRelay() {
     ],
     /** The first `count` messages received, waiting up to 10 s for them. */
     async received(count) {
-      const started = Date.now();
-      for (;;) {
-        const files = readdirSync(received).filter((f) => f.endsWith('.json')).sort();
-        if (files.length >= count) return files.map((f) => JSON.parse(readFileSync(path.join(received, f), 'utf8')));
-        if (Date.now() - started > 10000) throw new Error(`the relay received ${files.length} of ${count} messages in 10 s`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const files = await until(`${count} messages at the relay`, () => {
+        const found = readdirSync(received).filter((f) => f.endsWith('.json')).sort();
+        return found.length >= count && found;
+      });
+      return files.map((f) => JSON.parse(readFileSync(path.join(received, f), 'utf8')));
     },
     stop() {
       child.kill();
