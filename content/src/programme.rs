@@ -88,7 +88,7 @@ pub struct Session {
 }
 
 /// Whom to call or write to for registration.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Contact {
     pub name: String,
     pub phone: String,

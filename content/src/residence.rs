@@ -11,7 +11,7 @@ use crate::schedule::{DateRange, RESIDENCE_TZ_NAME};
 use crate::text::{Lang, Text};
 use crate::validate::{Validator, SUMMARY, TITLE};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Address {
     pub street: String,
     pub postcode: String,
@@ -80,6 +80,20 @@ pub struct Residence {
     pub visits: VisitsStatus,
     /// Always `Europe/Zurich`: every time in the contract is local time there.
     pub time_zone: String,
+}
+
+impl Residence {
+    /// A new install's residence, for its first administrator to fill in: nothing but its zone.
+    pub fn to_fill_in() -> Residence {
+        Residence {
+            name: String::new(),
+            address: Address::default(),
+            contact: Contact::default(),
+            visiting_hours: Vec::new(),
+            visits: VisitsStatus::default(),
+            time_zone: RESIDENCE_TZ_NAME.to_string(),
+        }
+    }
 }
 
 impl Content for Residence {

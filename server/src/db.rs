@@ -28,6 +28,20 @@ pub async fn open(data_dir: &Path) -> anyhow::Result<SqlitePool> {
     Ok(pool)
 }
 
+/// Opens the database an administrator's command works on: one that exists. A command pointed
+/// at the wrong data directory (the default `./data` beside the service's `/var/lib/plantzette`)
+/// says so, instead of answering from a new empty database it made there.
+pub async fn open_existing(data_dir: &Path) -> anyhow::Result<SqlitePool> {
+    let file = data_dir.join(DATABASE_FILE);
+    if !file.is_file() {
+        anyhow::bail!(
+            "no database at {}: give the server's data directory with --data-dir (or PLANTZETTE_DATA_DIR), as in --data-dir /var/lib/plantzette",
+            file.display()
+        );
+    }
+    open(data_dir).await
+}
+
 /// The schema's migrations, built into the binary.
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 

@@ -28,6 +28,9 @@ pub enum ApiError {
     Forbidden(&'static str),
     #[error("no such {0}")]
     NotFound(&'static str),
+    /// A new install whose residence no administrator has filled in yet (`/gestion`).
+    #[error("the residence is not set up yet: an administrator fills it in at /gestion")]
+    NotSetUp,
     #[error("the content is not valid")]
     Invalid(#[from] ContentError),
     /// The item changed since the editor loaded it; `current` is what it is now.
@@ -62,6 +65,10 @@ pub enum ApiError {
 #[derive(Serialize, ToSchema)]
 pub struct ErrorBody<'a> {
     message: String,
+    /// What an app tells apart without reading the message: `not_set_up` (a new install).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    code: Option<&'static str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     errors: &'a [FieldError],
     /// For a change refused because someone else's came first: the item as it is now.
@@ -82,10 +89,16 @@ impl ApiError {
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::TooManyAttempts { .. } | ApiError::TooManyToday => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Busy { .. } | ApiError::NotSetUp => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Database(_) | ApiError::Corrupt(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
+    }
+}
+
+impl ApiError {
+    fn code(&self) -> Option<&'static str> {
+        matches!(self, ApiError::NotSetUp).then_some("not_set_up")
     }
 }
 
@@ -136,7 +149,8 @@ impl From<RangeError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
-        if status.is_server_error() {
+        // A residence not set up yet is a state of the install, not a failure of the server.
+        if status.is_server_error() && !matches!(self, ApiError::NotSetUp) {
             tracing::error!(error = ?self, "request failed");
         }
         let errors = match &self {
@@ -147,13 +161,22 @@ impl IntoResponse for ApiError {
             ApiError::Stale(current) => Some(current),
             _ => None,
         };
-        let mut response = (status, Json(ErrorBody { message: self.to_string(), errors, current })).into_response();
+        let mut response = (status, Json(ErrorBody { message: self.to_string(), code: self.code(), errors, current })).into_response();
         if let ApiError::TooManyAttempts { retry_after_secs } | ApiError::Busy { retry_after_secs } = self {
             response.headers_mut().insert(RETRY_AFTER, retry_after_secs.into());
+        }
+        if let ApiError::NotSetUp = self {
+            response.headers_mut().insert(RETRY_AFTER, 60.into());
+            // The families' pages answer their own page instead (`pages::when_not_set_up`).
+            response.extensions_mut().insert(NotSetUp);
         }
         response
     }
 }
+
+/// Marks an answer that says the residence is not set up yet.
+#[derive(Clone, Copy)]
+pub struct NotSetUp;
 
 /// What a request whose handler panicked is answered (tower-http's `CatchPanic`): a 500 like any
 /// internal error, logged, and counted by the metrics with the other 5xx; never a closed
@@ -175,7 +198,7 @@ pub async fn as_json(response: Response) -> Response {
     let (mut parts, body) = response.into_parts();
     let text = to_bytes(body, 4096).await.map(|bytes| String::from_utf8_lossy(&bytes).trim().to_string()).unwrap_or_default();
     let message = if text.is_empty() { status.canonical_reason().unwrap_or("error").to_lowercase() } else { text };
-    let body = serde_json::to_vec(&ErrorBody { message, errors: &[], current: None }).expect("a message serialises");
+    let body = serde_json::to_vec(&ErrorBody { message, code: None, errors: &[], current: None }).expect("a message serialises");
     parts.headers.remove(CONTENT_LENGTH);
     parts.headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     Response::from_parts(parts, Body::from(body))

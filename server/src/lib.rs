@@ -97,10 +97,15 @@ pub fn app(state: AppState) -> Router {
         .merge(health::router())
         .merge(print::router())
         .merge(api::photo_files())
-        .merge(pages::router().layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)))
+        .merge(
+            pages::router()
+                .layer(middleware::from_fn_with_state(state.clone(), pages::when_not_set_up))
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)),
+        )
         .merge(
             site.router()
                 .layer(middleware::from_fn_with_state(state.clone(), pages::page_when_missing))
+                .layer(middleware::from_fn_with_state(state.clone(), pages::when_not_set_up))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)),
         )
         .with_state(state)

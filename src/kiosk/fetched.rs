@@ -75,6 +75,16 @@ fn ErrorNotice(error: RequestError, on_retry: impl Fn() + Send + Sync + 'static)
             }
             .into_any();
         }
+        // A new install: nothing is wrong, there is nothing yet; shown as soon as it is published.
+        RequestError::Refused { body, .. } if body.code() == "not_set_up" => {
+            return view! {
+                <div class="notice" role="status">
+                    <h1>{ui.not_set_up}</h1>
+                    <p>{ui.not_set_up_text}</p>
+                </div>
+            }
+            .into_any();
+        }
         RequestError::Network(_) => ui.error_network,
         RequestError::Refused { .. } => ui.error_server,
         RequestError::Unreadable(_) => ui.error_unreadable,

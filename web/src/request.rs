@@ -37,6 +37,15 @@ impl ErrorBody {
         serde_json::from_str::<Message>(&self.0).map(|body| body.message).unwrap_or_default()
     }
 
+    /// What the refusal is, for an app to tell apart: `not_set_up` (a new install).
+    pub fn code(&self) -> String {
+        #[derive(Deserialize)]
+        struct Code {
+            code: String,
+        }
+        serde_json::from_str::<Code>(&self.0).map(|body| body.code).unwrap_or_default()
+    }
+
     pub fn field_errors(&self) -> Vec<FieldError> {
         #[derive(Deserialize)]
         struct Errors {

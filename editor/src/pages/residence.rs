@@ -23,8 +23,13 @@ pub fn ResidencePage() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{ui.loading}</p> }>
             {move || Suspend::new(async move {
                 match residence.await.map(|list| list.into_iter().next()) {
-                    Ok(Some(stored)) => view! { <ResidenceForm item=stored.item/> }.into_any(),
-                    _ => view! { <p class="status problem" role="alert">{ui.network}</p> }.into_any(),
+                    Ok(Some(stored)) => view! { <ResidenceForm item=Some(stored.item)/> }.into_any(),
+                    // A new install: its first administrator fills the residence in and publishes it.
+                    Ok(None) => view! {
+                        <p class="status">{ui.residence_to_fill_in}</p>
+                        <ResidenceForm item=None/>
+                    }.into_any(),
+                    Err(_) => view! { <p class="status problem" role="alert">{ui.network}</p> }.into_any(),
                 }
             })}
         </Suspense>
@@ -51,11 +56,12 @@ impl HoursInputs {
 }
 
 #[component]
-fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
+fn ResidenceForm(item: Option<Item<Residence>>) -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let form = Form::new();
-    let r = item.content.clone();
+    let opened = item.as_ref().map(|item| (item.id, item.version));
+    let r = item.map_or_else(Residence::to_fill_in, |item| item.content);
     let name = RwSignal::new(r.name.clone());
     let street = RwSignal::new(r.address.street.clone());
     let postcode = RwSignal::new(r.address.postcode.clone());
@@ -99,7 +105,7 @@ fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
         message.load(theirs.visits.message.as_ref());
         hours.set(theirs.visiting_hours.iter().map(|h| HoursInputs::new(Some(h))).collect());
     };
-    let saving = use_saving(form, Some((item.id, item.version)), read, load, || ());
+    let saving = use_saving(form, opened, read, load, || ());
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
             <Field form id="visits".into() label=ui.visits.into() field="visits.state">
@@ -110,7 +116,7 @@ fn ResidenceForm(item: Item<Residence>) -> impl IntoView {
                     {STATES.into_iter().map(|s| view! { <option value=format!("{s:?}") selected=move || state.get() == s>{s.label(lang)}</option> }).collect_view()}
                 </select>
             </Field>
-            <TextFields form id="visits-message" label=ui.visits_message field="visits.message" inputs=message/>
+            <TextFields form id="visits-message" label=ui.visits_message field="visits.message" inputs=message multiline=true/>
             <fieldset>
                 <legend>{ui.visiting_hours}</legend>
                 {move || hours.get().into_iter().enumerate().map(|(index, row)| {

@@ -7,7 +7,7 @@ use sqlx::SqlitePool;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::{store, AppState};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -16,13 +16,14 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The residence: its address, reception, visiting hours and whether visits are open.
 #[utoipa::path(get, operation_id = "getResidence", path = "/residence", tag = "residence", responses(
-    (status = 200, body = Item<Residence>), (status = 304, description = "Unchanged since the ETag quoted in If-None-Match")
+    (status = 200, body = Item<Residence>), (status = 304, description = "Unchanged since the ETag quoted in If-None-Match"),
+    (status = 503, body = ErrorBody, description = "A new install whose residence is not set up yet")
 ))]
 async fn show(State(state): State<AppState>) -> Result<Json<Item<Residence>>, ApiError> {
     Ok(Json(load(&state.pool).await?))
 }
 
-/// The one residence of this database.
+/// The one residence of this database; none yet on a new install.
 pub async fn load(pool: &SqlitePool) -> Result<Item<Residence>, ApiError> {
-    store::list::<Residence>(pool, None).await?.into_iter().next().ok_or(ApiError::NotFound("residence"))
+    store::list::<Residence>(pool, None).await?.into_iter().next().ok_or(ApiError::NotSetUp)
 }

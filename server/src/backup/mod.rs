@@ -6,6 +6,7 @@
 pub mod retention;
 pub mod scheduled;
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use anyhow::{bail, Context};
@@ -27,6 +28,8 @@ pub async fn backup(pool: &SqlitePool, destination: &Path) -> anyhow::Result<Ver
     }
     let path = destination.to_str().context("the backup's path must be valid UTF-8")?;
     sqlx::query("VACUUM INTO ?1").bind(path).execute(pool).await.with_context(|| format!("cannot write the backup {path}"))?;
+    // Personal data: readable by the server's own user only, whoever runs the command (root).
+    std::fs::set_permissions(destination, std::fs::Permissions::from_mode(0o600)).with_context(|| format!("cannot restrict {path}"))?;
     verify(destination).await.with_context(|| format!("the backup {path} failed its check"))
 }
 

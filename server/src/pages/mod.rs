@@ -18,7 +18,7 @@ mod short_stay_requests;
 mod today;
 
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::header::{ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
+use axum::http::header::{ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_TYPE, RETRY_AFTER, VARY};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -33,7 +33,7 @@ use plantzette_content::Lang;
 use tower_http::compression::CompressionLayer;
 
 use crate::api::{etag, today as day};
-use crate::error::ApiError;
+use crate::error::{ApiError, NotSetUp};
 use crate::{site, AppState};
 
 /// The cookie that keeps the language chosen on the site.
@@ -133,13 +133,34 @@ pub async fn or_not_found(state: &AppState, reader: Reader, page: Result<Page, A
     }
 }
 
+/// Around the families' pages: while the residence is not set up (a new install), each says so
+/// in the reader's language, as a page (503, to be asked again), not as the API's JSON.
+pub async fn when_not_set_up(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let Ok(reader) = Reader::from_request_parts(&mut parts, &state).await;
+    let response = next.run(Request::from_parts(parts, body)).await;
+    if response.extensions().get::<NotSetUp>().is_none() {
+        return response;
+    }
+    let html = phone::render_not_set_up(reader.lang, reader.address, state.site.phone_assets());
+    let headers = [
+        (CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+        (CONTENT_LANGUAGE, HeaderValue::from_static(reader.lang.code())),
+        (CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        (RETRY_AFTER, HeaderValue::from_static("60")),
+    ];
+    (StatusCode::SERVICE_UNAVAILABLE, headers, html).into_response()
+}
+
 /// Around the built apps' files: an address that no page and no file answers gets the not-found
 /// page if it is a page's (no file extension); a missing file stays a plain 404.
 pub async fn page_when_missing(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let page = !site::has_file_extension(request.uri().path()) && request.method() == Method::GET;
+    // No file has a name past 255 bytes: the file system's refusal would be a 500.
+    let unnameable = request.uri().path().split('/').any(|segment| segment.len() > 255);
     let (mut parts, body) = request.into_parts();
     let Ok(reader) = Reader::from_request_parts(&mut parts, &state).await;
-    let response = next.run(Request::from_parts(parts, body)).await;
+    let response = if unnameable { StatusCode::NOT_FOUND.into_response() } else { next.run(Request::from_parts(parts, body)).await };
     if !page || response.status() != StatusCode::NOT_FOUND {
         return response;
     }

@@ -147,6 +147,18 @@ pub(crate) async fn command(data_dir: &Path, args: &[&str], input: &str) -> std:
 #[tokio::test]
 async fn the_first_administrator_backups_and_a_move_are_server_commands() {
     let dir = tempfile::tempdir().unwrap();
+    // Pointed at a data directory without a database (a mistyped --data-dir), every command
+    // says so, and makes none.
+    let without: [&[&str]; 4] =
+        [&["user", "add", "anna.rey", "--name", "Anna Rey", "--admin"], &["backup", "copy.sqlite3"], &["export"], &["import", "export.json"]];
+    for args in without {
+        let refused = command(dir.path(), args, "direction-2026\n").await;
+        assert!(!refused.status.success(), "{args:?}: {refused:?}");
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("no database at"), "{args:?}: {refused:?}");
+    }
+    assert!(!dir.path().join("plantzette.sqlite3").exists(), "no database made by a command");
+    // The service's first start makes it; the first administrator is added after.
+    drop(start(dir.path()).await.child);
     let short = command(dir.path(), &["user", "add", "anna.rey", "--name", "Anna Rey", "--admin"], "court\n").await;
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("password: Too short: at least 12 characters."), "{short:?}");
@@ -169,6 +181,7 @@ async fn the_first_administrator_backups_and_a_move_are_server_commands() {
     let backup = dir.path().join("copy.sqlite3");
     let backed_up = command(dir.path(), &["backup", backup.to_str().unwrap()], "").await;
     assert!(backed_up.status.success() && String::from_utf8_lossy(&backed_up.stdout).contains("checked"), "{backed_up:?}");
+    assert_eq!(mode(&backup) & 0o077, 0, "a backup holds personal data: its owner's only");
     let export = command(dir.path(), &["export"], "").await;
     let exported: Value = serde_json::from_slice(&export.stdout).expect("standard output is the export alone, logs aside");
     assert_eq!(exported["format"], "plantzette-export/1");
@@ -176,12 +189,24 @@ async fn the_first_administrator_backups_and_a_move_are_server_commands() {
     let elsewhere = tempfile::tempdir().unwrap();
     let file = elsewhere.path().join("plantzette.json");
     std::fs::write(&file, &export.stdout).unwrap();
+    // The new server's service has started once (its database made), then stopped.
+    drop(start(elsewhere.path()).await.child);
     let imported = command(elsewhere.path(), &["import", file.to_str().unwrap()], "").await;
     assert!(imported.status.success(), "{imported:?}");
+    let before_import = std::fs::read_dir(elsewhere.path()).unwrap().map(|entry| entry.unwrap().path()).find(|path| {
+        path.file_name().unwrap().to_string_lossy().starts_with("before-import-")
+    });
+    assert_eq!(mode(&before_import.expect("the content before the import, kept")) & 0o077, 0, "its owner's only");
     let again = command(elsewhere.path(), &["export"], "").await;
     let again: Value = serde_json::from_slice(&again.stdout).unwrap();
     assert_eq!(again["activities"], exported["activities"]);
     assert_eq!(again["menus"], exported["menus"]);
+}
+
+/// A file's permission bits.
+fn mode(file: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(file).unwrap().permissions().mode()
 }
 
 /// The same for sign-ups from the public: every sign-up answered 201 is there after a kill -9,

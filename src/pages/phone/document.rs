@@ -76,20 +76,7 @@ fn Document(frame: Frame, page: Page) -> impl IntoView {
     };
     view! {
         <html lang=lang.code()>
-            <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="description" content="Résidence Plantzette, Sierre : activités, menus, prévention et infos pratiques. Aktivitäten, Menüs, Prävention und praktische Infos."/>
-                <meta name="theme-color" content="#14452f"/>
-                <title>{title}</title>
-                <link rel="manifest" href="/manifest.webmanifest"/>
-                <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
-                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
-                <link rel="preload" href="/fonts/atkinson-hyperlegible-latin-400-normal.woff2" r#as="font" r#type="font/woff2" crossorigin=""/>
-                <link rel="preload" href="/fonts/atkinson-hyperlegible-latin-700-normal.woff2" r#as="font" r#type="font/woff2" crossorigin=""/>
-                {assets.stylesheet.map(|href| view! { <link rel="stylesheet" href=href/> })}
-                {assets.islands.map(|src| view! { <script type="module" src=src></script> })}
-            </head>
+            <Head title assets/>
             <body>
                 <div id="alarm" data-live="">{alarm.map(|alarm| view! { <AlarmBanner alarm/> })}</div>
                 <a class="skip-link" href="#content">{ui.skip_to_content}</a>
@@ -107,6 +94,56 @@ fn Document(frame: Frame, page: Page) -> impl IntoView {
                 </main>
             </body>
         </html>
+    }
+}
+
+/// The document every address answers while the residence is not set up (a new install, before
+/// an administrator has filled it in at `/gestion`): said in the reader's language, with the
+/// language switch and nothing else, since there is nothing else yet.
+pub fn render_not_set_up(lang: Lang, address: String, assets: Assets) -> String {
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        provide_context(DrawnIn(lang));
+        let ui = ui();
+        let title = format!("{} · Résidence Plantzette", ui.not_set_up);
+        view! {
+            <html lang=lang.code()>
+                <Head title assets/>
+                <body>
+                    <header class="site-header">
+                        <div class="brand"><a href="/">"Résidence Plantzette"</a></div>
+                        <LanguageSwitch current=lang address/>
+                    </header>
+                    <main id="content" tabindex="-1">
+                        <h1>{ui.not_set_up}</h1>
+                        <p>{ui.not_set_up_text}</p>
+                    </main>
+                </body>
+            </html>
+        }
+        .to_html()
+    });
+    format!("<!DOCTYPE html>{html}")
+}
+
+/// The document's head: its title, the stylesheet, the fonts, and the islands' module.
+#[component]
+fn Head(title: String, assets: Assets) -> impl IntoView {
+    view! {
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="description" content="Résidence Plantzette, Sierre : activités, menus, prévention et infos pratiques. Aktivitäten, Menüs, Prävention und praktische Infos."/>
+                <meta name="theme-color" content="#14452f"/>
+                <title>{title}</title>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                <link rel="preload" href="/fonts/atkinson-hyperlegible-latin-400-normal.woff2" r#as="font" r#type="font/woff2" crossorigin=""/>
+                <link rel="preload" href="/fonts/atkinson-hyperlegible-latin-700-normal.woff2" r#as="font" r#type="font/woff2" crossorigin=""/>
+                {assets.stylesheet.map(|href| view! { <link rel="stylesheet" href=href/> })}
+                {assets.islands.map(|src| view! { <script type="module" src=src></script> })}
+            </head>
     }
 }
 

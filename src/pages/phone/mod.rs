@@ -20,7 +20,7 @@ mod short_stay_requests;
 mod today;
 
 pub use activities::{ActivityPage, WeekOfActivities};
-pub use document::{render, Assets, Frame};
+pub use document::{render, render_not_set_up, Assets, Frame};
 pub use info::TopicPage;
 pub use menus::WeekOfMenus;
 pub use photos::{PhotoOfWeek, WeekOfPhotos};

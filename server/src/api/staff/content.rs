@@ -19,7 +19,7 @@ use sqlx::SqliteConnection;
 
 use crate::api::body::{ContentBody, IfMatch};
 use crate::audit::{self, Change};
-use crate::auth::Staff;
+use crate::auth::{Admin, Staff};
 use crate::error::ApiError;
 use crate::{store, AppState};
 
@@ -32,10 +32,11 @@ pub fn collection<T: Content + Send + Sync + 'static>() -> Router<AppState> {
         .route(&format!("{kind}/{{id}}/restore"), post(restore::<T>))
 }
 
-/// Routes for a kind with one item that is only ever edited (the residence).
+/// Routes for a kind with one item that is only ever edited (the residence), once created: the
+/// first administrator of a new install fills it in.
 pub fn single<T: Content + Send + Sync + 'static>() -> Router<AppState> {
     let kind = format!("/staff/{}", T::COLLECTION);
-    Router::new().route(&kind, get(list::<T>)).route(&format!("{kind}/{{id}}"), get(show::<T>).put(update::<T>))
+    Router::new().route(&kind, get(list::<T>).post(create_first::<T>)).route(&format!("{kind}/{{id}}"), get(show::<T>).put(update::<T>))
 }
 
 fn id_of<T: Content>(id: &str) -> Result<i64, ApiError> {
@@ -57,6 +58,24 @@ async fn create<T: Content>(
 ) -> Result<(StatusCode, Json<Item<T>>), ApiError> {
     content.check_new(residence_now().date())?;
     let mut tx = state.pool.begin().await?;
+    let id = store::insert(&mut *tx, &content).await?;
+    let item = Item { id, version: 1, content: content.into_inner() };
+    record(&mut tx, &staff, "create", &item).await?;
+    state.live.commit(tx).await?;
+    Ok((StatusCode::CREATED, Json(item)))
+}
+
+/// Creates the one item of a single kind; refused once there is one (two administrators filling
+/// in a new install at once: the second is told, and edits the first one's instead).
+async fn create_first<T: Content>(
+    State(state): State<AppState>,
+    Admin(staff): Admin,
+    ContentBody(content): ContentBody<T>,
+) -> Result<(StatusCode, Json<Item<T>>), ApiError> {
+    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    if !store::list::<T>(&mut *tx, None).await?.is_empty() {
+        return Err(ApiError::Conflict("it is there already: edit it"));
+    }
     let id = store::insert(&mut *tx, &content).await?;
     let item = Item { id, version: 1, content: content.into_inner() };
     record(&mut tx, &staff, "create", &item).await?;
