@@ -155,9 +155,10 @@ impl Occurrence {
     }
 }
 
-/// The index of the first occurrence not yet begun and not cancelled: what comes next.
+/// The index of the first occurrence of today not yet begun and not cancelled: what comes next.
+/// A later day's first activity is not "next": in a week's list, only today's is.
 pub fn next_occurrence(occurrences: &[Occurrence], now: NaiveDateTime) -> Option<usize> {
-    occurrences.iter().position(|o| !o.cancelled && o.timing(now) == Timing::Upcoming)
+    occurrences.iter().position(|o| !o.cancelled && o.starts_at.date() == now.date() && o.timing(now) == Timing::Upcoming)
 }
 
 impl Activity {

@@ -44,6 +44,8 @@ pub enum ErrorCode {
     InvalidPhone,
     /// Neither a phone number nor an e-mail address, where one of them is needed.
     PhoneOrEmail,
+    /// No phone number where the residence can only answer by phone (it sends no e-mail).
+    PhoneNeeded,
     /// The payload itself could not be read (a missing field, a wrong type, broken JSON).
     Malformed {
         detail: String,
@@ -134,6 +136,9 @@ impl ErrorCode {
             (PhoneOrEmail, Lang::Fr) => "Indiquez un numéro de téléphone ou une adresse e-mail.".into(),
             (PhoneOrEmail, Lang::De) => "Geben Sie eine Telefonnummer oder eine E-Mail-Adresse an.".into(),
             (PhoneOrEmail, Lang::En) => "Give a phone number or an e-mail address.".into(),
+            (PhoneNeeded, Lang::Fr) => "La résidence confirme par téléphone : indiquez votre numéro.".into(),
+            (PhoneNeeded, Lang::De) => "Das Heim bestätigt telefonisch: Bitte geben Sie Ihre Nummer an.".into(),
+            (PhoneNeeded, Lang::En) => "The residence confirms by phone: please give your number.".into(),
             (Malformed { detail }, Lang::Fr) => format!("Donnée illisible : {detail}"),
             (Malformed { detail }, Lang::De) => format!("Unlesbare Angabe: {detail}"),
             (Malformed { detail }, Lang::En) => format!("Unreadable value: {detail}"),

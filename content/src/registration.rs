@@ -133,11 +133,21 @@ pub const NOTE: Limit = Limit::paragraphs(200);
 pub const MAX_PEOPLE: u32 = 2;
 
 impl SignUp {
+    /// The form's rules where the residence answers by e-mail or by phone.
     pub fn validate(&self) -> Result<(), ContentError> {
+        self.validate_for(true)
+    }
+
+    /// The form's rules where the residence sends e-mail (`by_mail`: a mail relay) or not: then
+    /// it confirms by phone, and a number is needed. Nobody is promised a call that no number
+    /// makes possible.
+    pub fn validate_for(&self, by_mail: bool) -> Result<(), ContentError> {
         let mut v = Validator::default();
         v.required("name", &self.name, NAME);
         let (phone, email) = (self.phone.trim(), self.email.trim());
-        if phone.is_empty() && email.is_empty() {
+        if !by_mail && phone.is_empty() {
+            v.at("phone", |v| v.fail(ErrorCode::PhoneNeeded));
+        } else if phone.is_empty() && email.is_empty() {
             v.at("phone", |v| v.fail(ErrorCode::PhoneOrEmail));
             v.at("email", |v| v.fail(ErrorCode::PhoneOrEmail));
         }

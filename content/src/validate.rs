@@ -89,12 +89,17 @@ impl Validator {
     }
 
     /// Not longer than the limit, and without characters that have no place in it: control
-    /// characters anywhere but a paragraph's line breaks and tabs.
+    /// characters anywhere but a paragraph's line breaks and tabs, and the bidirectional
+    /// overrides that turn a line around on screen (U+202E shows "Rey" as "yeR" and hides what
+    /// follows it in a list of names).
     pub fn within(&mut self, value: &str, limit: Limit) {
         self.check(value.chars().count() <= limit.max, ErrorCode::TooLong { max: limit.max });
         let allowed = |c: char| !limit.one_line && matches!(c, '\n' | '\r' | '\t');
         if value.chars().any(|c| c.is_control() && !allowed(c)) {
             self.fail(if limit.one_line { ErrorCode::LineBreak } else { ErrorCode::ControlCharacter });
+        }
+        if value.chars().any(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')) {
+            self.fail(ErrorCode::ControlCharacter);
         }
     }
 

@@ -14,6 +14,8 @@ use plantzette_content::{Activity, ActivityInfo, Item, Lang, Occurrence, Program
 pub fn new_calendar(name: &str) -> ICalendar<'static> {
     let mut calendar = ICalendar::new("2.0", "-//Residence Plantzette//Plantzette//FR");
     calendar.push(ics::properties::CalScale::new("GREGORIAN"));
+    // Published for reading, as the e-mail's part says (`method=PUBLISH`): not an invitation.
+    calendar.push(ics::properties::Method::new("PUBLISH"));
     calendar.push(ics::components::Property::new("X-WR-CALNAME", escape_text(name.to_string())));
     calendar.push(ics::components::Property::new("X-WR-TIMEZONE", RESIDENCE_TZ_NAME));
     calendar.add_timezone(residence_time_zone());

@@ -208,10 +208,17 @@ impl Mailer {
     }
 
     async fn send(&self, message: Message) -> anyhow::Result<()> {
-        let builder = lettre::Message::builder().from(self.from.clone()).to(message.to.parse().context("not an address")?).subject(message.subject);
+        let builder = lettre::Message::builder()
+            .from(self.from.clone())
+            .to(message.to.parse().context("not an address")?)
+            .subject(message.subject)
+            .message_id(Some(message_id(self.from.email.domain())))
+            // Written by the server, not a person: no out-of-office replies to it.
+            .header(AutoSubmitted);
         let email = match message.calendar {
             None => builder.header(ContentType::TEXT_PLAIN).body(message.body)?,
             Some(file) => {
+                // The calendar says `METHOD:PUBLISH` too (`icalendar::new_calendar`).
                 let calendar = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH").expect("a valid content type");
                 builder.multipart(
                     MultiPart::mixed().singlepart(SinglePart::plain(message.body)).singlepart(Attachment::new(file.name).body(file.text, calendar)),
@@ -220,6 +227,32 @@ impl Mailer {
         };
         self.transport.send(email).await?;
         Ok(())
+    }
+}
+
+/// A message's unique identifier, under the domain of the address it comes from (RFC 5322).
+fn message_id(domain: &str) -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+    let unique: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("<{unique}@{domain}>")
+}
+
+/// `Auto-Submitted: auto-generated` (RFC 3834): a message no person wrote.
+#[derive(Clone)]
+struct AutoSubmitted;
+
+impl lettre::message::header::Header for AutoSubmitted {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted)
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), "auto-generated".to_string())
     }
 }
 

@@ -32,8 +32,10 @@ pub fn ActivityList(
                 .into_iter()
                 .enumerate()
                 .map(|(index, occurrence)| {
-                    let is_now = now.is_some_and(|now| !occurrence.cancelled && occurrence.timing(now) == Timing::Now);
-                    view! { <ActivityItem occurrence is_now is_next=next == Some(index) linked/> }
+                    let timing = now.map(|now| occurrence.timing(now));
+                    let is_now = !occurrence.cancelled && timing == Some(Timing::Now);
+                    let is_past = timing == Some(Timing::Past);
+                    view! { <ActivityItem occurrence is_now is_next=next == Some(index) is_past linked/> }
                 })
                 .collect_view()}
         </ul>
@@ -42,14 +44,14 @@ pub fn ActivityList(
 }
 
 #[component]
-fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool, linked: bool) -> impl IntoView {
+fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool, is_past: bool, linked: bool) -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let info = occurrence.info.clone();
     let category = info.category;
     let cancelled = occurrence.cancelled;
     view! {
-        <li class="activity" class:cancelled=cancelled class:now=is_now class:next=is_next>
+        <li class="activity" class:cancelled=cancelled class:now=is_now class:next=is_next class:past=is_past>
             <p class="when">{time_span(occurrence.starts_at, occurrence.ends_at)}</p>
             <div class="what">
                 <h3 class="title">
@@ -64,6 +66,7 @@ fn ActivityItem(occurrence: Occurrence, is_now: bool, is_next: bool, linked: boo
                 <p class="badges">
                     {is_now.then(|| view! { <span class="badge badge-now">{ui.now_on}</span> })}
                     {is_next.then(|| view! { <span class="badge badge-next">{ui.next}</span> })}
+                    {(is_past && !cancelled).then(|| view! { <span class="badge badge-past">{ui.finished}</span> })}
                     {cancelled.then(|| view! { <span class="badge badge-cancelled">{ui.cancelled}</span> })}
                     <span class="badge badge-category">{category.label(lang)}</span>
                     {info.registration_required.then(|| view! { <span class="badge">{ui.registration_required}</span> })}

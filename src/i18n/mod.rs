@@ -59,6 +59,8 @@ pub struct Ui {
     pub retry: &'static str,
     pub now_on: &'static str,
     pub next: &'static str,
+    /// An activity of the day that is over.
+    pub finished: &'static str,
     pub cancelled: &'static str,
     pub registration_required: &'static str,
     pub not_wheelchair_accessible: &'static str,
@@ -96,6 +98,9 @@ pub struct Ui {
     pub not_found_text: &'static str,
     /// An item asked for by its address that is not there (deleted, or a wrong link).
     pub item_not_found: &'static str,
+    /// A new install whose residence an administrator has not filled in yet.
+    pub not_set_up: &'static str,
+    pub not_set_up_text: &'static str,
     pub back_home: &'static str,
     pub in_french_only: &'static str,
     /// "Allergènes : " in French (a non-breaking space before the colon), "Allergene: " otherwise.
@@ -181,6 +186,8 @@ pub struct SignUpWords {
     pub name: &'static str,
     pub name_hint: &'static str,
     pub contact_hint: &'static str,
+    /// The phone's hint where the residence sends no e-mail: it confirms by phone.
+    pub phone_hint: &'static str,
     pub how_many: &'static str,
     pub one_person: &'static str,
     pub with_a_carer: &'static str,

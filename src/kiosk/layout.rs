@@ -110,9 +110,11 @@ fn NavTile(href: &'static str, pictogram: Pictogram, label: &'static str) -> imp
             )
         });
     };
+    // The home is the current page only at home: every page's address begins with it.
+    let exact = href == kiosk::HOME;
     view! {
         <li>
-            <A href=href on:click=open attr:class=move || opening.get().then_some("opening")><PictogramImage of=pictogram/>{label}</A>
+            <A href=href exact on:click=open attr:class=move || opening.get().then_some("opening")><PictogramImage of=pictogram/>{label}</A>
         </li>
     }
 }

@@ -75,6 +75,10 @@ pub fn provide_kiosk_mode() -> bool {
             if let Some(idle) = setting("idle").filter(|idle| parse_idle(idle).is_some()) {
                 let _ = storage.set_item(IDLE_KEY, idle);
             }
+            // The language it speaks until a resident chooses another, as the switch keeps it.
+            if let Some(lang) = setting("lang").and_then(Lang::from_code) {
+                let _ = storage.set_item(LANG_KEY, lang.code());
+            }
             if search.split(['?', '&']).any(|pair| pair == "pair") {
                 screen::join();
             }

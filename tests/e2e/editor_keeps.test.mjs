@@ -1,6 +1,7 @@
 // Nothing lost by an edit: for every kind of content, an item with every text in French,
-// German and English and every optional field set, opened in the editor and saved unchanged,
-// comes back from the API identical but for its version. The editor applies its inputs onto
+// German and English, every optional field set and every text of paragraphs in paragraphs,
+// opened in the editor and saved unchanged, comes back from the API identical but for its
+// version. The editor applies its inputs onto
 // the item as loaded and edits all three languages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,6 +25,8 @@ function inEveryLanguage(value) {
 }
 
 const text = (fr) => ({ fr, de: `${fr} (de)`, en: `${fr} (en)` });
+/** A text of paragraphs, with a line break inside one of them: what a one-line input drops. */
+const paragraphs = (fr) => text(`${fr}\n\nTenue confortable,\net chaussures fermées.`);
 const dish = (fr, allergens = [], origins) => ({ name: text(fr), allergens, ...(origins && { origins }) });
 const addDays = (isoDate, days) => new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * 86400e3).toISOString().slice(0, 10);
 
@@ -60,13 +63,14 @@ test('an activity keeps its three languages, description, weekly days and cancel
   await keptThroughTheEditor('activities', 'activities', (items) => items.find((a) => a.recurrence && a.description), (a) => ({
     ...a,
     title: text('Gym douce, tous les textes'),
+    description: paragraphs('Des exercices assis.'),
     registration_required: true,
     recurrence: { ...a.recurrence, except: [addDays(a.starts_at.slice(0, 10), 14)] },
   }), editRow('Gym douce, tous les textes'));
 });
 
 test('an announcement keeps its three languages and its times', async () => {
-  await keptThroughTheEditor('announcements', 'announcements', (items) => items[0], (a) => ({ ...a, text: text('Concert de Noël au salon, tous les textes') }),
+  await keptThroughTheEditor('announcements', 'announcements', (items) => items[0], (a) => ({ ...a, text: paragraphs('Concert de Noël au salon, tous les textes') }),
     editRow('Concert de Noël au salon, tous les textes'));
 });
 
@@ -74,6 +78,8 @@ test('a programme keeps its sessions\' places, price note and audiences in their
   await keptThroughTheEditor('programmes', 'programmes', (items) => items.find((p) => p.audiences.length > 1), (p) => ({
     ...p,
     title: text('Équilibre, tous les textes'),
+    summary: paragraphs('Six séances pour garder l\u2019équilibre.'),
+    description: paragraphs('Des exercices à refaire chez vous.'),
     audiences: [...p.audiences].reverse(),
     price: { centimes: 1500, note: text('Gratuit pour les résidents') },
   }), editRow('Équilibre, tous les textes'));
@@ -81,7 +87,7 @@ test('a programme keeps its sessions\' places, price note and audiences in their
 
 test('a day\'s menu keeps the courses and meals its form does not show', async () => {
   const monday = (date) => addDays(date, -((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7));
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(app.server.now());
   await keptThroughTheEditor('menus', 'menus', (items) => items.find((m) => monday(m.date) === monday(today)), (m) => ({
     ...m,
     meals: [
@@ -97,13 +103,13 @@ test('a day\'s menu keeps the courses and meals its form does not show', async (
 
 test('an info page keeps its three languages', async () => {
   await keptThroughTheEditor('pages', 'pages', (items) => items.find((p) => p.slug === 'short_stay'), (p) => ({
-    ...p, title: text('Courts séjours, tous les textes'),
+    ...p, title: text('Courts séjours, tous les textes'), summary: paragraphs('Deux à six semaines.'), body: paragraphs('Nos lits de court séjour.'),
   }), editRow('Courts séjours, tous les textes'));
 });
 
 test('the residence keeps its visits message and visiting hours in three languages', async () => {
   await keptThroughTheEditor('residence', 'residence', (items) => items[0], (r) => ({
-    ...r, visits: { state: 'restricted', message: text('Visites sur rendez-vous cette semaine') },
+    ...r, visits: { state: 'restricted', message: paragraphs('Visites sur rendez-vous cette semaine') },
   }), async (page) => {
     await page.getByLabel('Jours (anglais)').first().waitFor();
   });

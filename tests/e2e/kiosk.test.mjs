@@ -7,7 +7,8 @@ import { useApp } from './support/app.mjs';
 import { openKiosk as openKioskOf, targetProblems } from './support/kiosk.mjs';
 import { addMinutes, staffApi } from './support/staff.mjs';
 
-const app = useApp();
+// The kiosk's clock is set by each test, on the server's day (10:00 on it).
+const app = useApp({ at: '10:00' });
 
 const openKiosk = (local, options) => openKioskOf(app, local, options);
 
@@ -162,11 +163,11 @@ test('left alone, the kiosk turns its highlights; a touch stops them, and so doe
   assert.notEqual(await shown(), touched, 'turning again once left alone');
 
   // Paused: it stays, however long the screen is left alone, until resumed.
-  await page.getByRole('button', { name: 'Arrêter le défilement' }).click();
+  await page.getByRole('button', { name: 'Arrêter les changements d’écran' }).click();
   const paused = await shown();
   await page.clock.runFor(3 * 60_000);
   assert.equal(await shown(), paused, 'paused');
-  await page.getByRole('button', { name: 'Reprendre le défilement' }).click();
+  await page.getByRole('button', { name: 'Reprendre les changements d’écran' }).click();
   await page.clock.runFor(80_000);
   assert.notEqual(await shown(), paused, 'resumed');
   assertNoProblems(problems);
@@ -180,6 +181,30 @@ test('the night clock says how to wake it in the language chosen', async () => {
   await page.clock.runFor(3 * 60_000);
   await page.locator('.night').waitFor();
   assert.equal(await page.locator('.night .visually-hidden').innerText(), 'Berühren, um den Bildschirm zu wecken');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('the tile of the page shown is the current one, the home only at home, and /kiosk/ is the home', async () => {
+  const { page, context, problems } = await openKiosk(undefined, { settings: '/' });
+  assert.match(page.url(), /\/kiosk$/, 'a trailing slash leads home');
+  const tiles = page.getByRole('navigation', { name: /navigation/i });
+  const current = () => tiles.locator('[aria-current="page"]').allInnerTexts();
+  assert.deepEqual((await current()).map((t) => t.trim()), ['Accueil']);
+  await tiles.getByRole('link', { name: 'Menus' }).click();
+  await page.waitForURL('**/kiosk/menus');
+  await tiles.locator('[aria-current="page"]', { hasText: 'Menus' }).waitFor();
+  assert.deepEqual((await current()).map((t) => t.trim()), ['Menus'], 'only the page shown, not the home too');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('?lang=de sets the lobby screen\'s language, as ?hours= sets its hours, until a resident chooses another', async () => {
+  const { page, context, problems } = await openKiosk(undefined, { settings: '?lang=de' });
+  await page.getByRole('link', { name: 'Die Woche' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  await page.goto(`${app.server.url}/kiosk`);
+  await page.getByRole('link', { name: 'Die Woche' }).waitFor();
   assertNoProblems(problems);
   await context.close();
 });

@@ -8,13 +8,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PHONE, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
 import { useApp } from './support/app.mjs';
-import { zurichWallClock } from './support/calendar.mjs';
 import { openEditor } from './support/editor.mjs';
 import { LOBBY_SCREENS, fitProblems, pairedKiosk, resize, settled } from './support/kiosk.mjs';
+import { until } from './support/wait.mjs';
 import { staffApi } from './support/staff.mjs';
 
-const app = useApp();
-const today = () => zurichWallClock(new Date()).slice(0, 10);
+const app = useApp({ at: '10:00' });
+const today = () => app.server.today();
 
 /** A photo as a camera gives it, drawn in a browser's canvas: `width` x `height`, a JPEG. */
 async function cameraPhoto(page, width, height) {
@@ -56,13 +56,10 @@ async function shownPhoto(page, selector) {
 /** Whether the service worker of `page` keeps a file of the photo `hash`. */
 const inCache = (page, hash) => page.evaluate(async (h) => (await (await caches.open('plantzette-photos')).keys()).some((k) => k.url.includes(h)), hash);
 
-/** Asks `check` every half second until it says yes; fails after `seconds`. Returns the time it took. */
+/** Waits until `check` says yes, failing after `seconds`; returns the time it took. */
 async function eventually(check, seconds, what) {
   const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > seconds * 1000) assert.fail(`${what}: not within ${seconds} s`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  await until(what, check, { seconds });
   return Date.now() - started;
 }
 
@@ -84,6 +81,9 @@ test('staff add a photo to an activity\'s day in the editor, and a family sees i
   await editor.getByLabel('Accord enregistré pour les familles sur le web').check();
   await editor.getByRole('button', { name: 'Ajouter la photo' }).click();
   await editor.locator('.photo-form .status.saved').waitFor();
+  // The next photo's consent is chosen anew, from the least: the home's screens.
+  assert.equal(await editor.locator('.photo-form').getByLabel('Accord enregistré pour les familles sur le web').isChecked(), false, 'the web is not kept for the next photo');
+  assert.equal(await editor.locator('.photo-form input[name=consent]:checked').getAttribute('value'), 'in_house');
   const row = editor.locator('li.photo', { hasText: 'Les cartons du loto' });
   await row.getByText(`Activité · Loto de l\u2019Avent · ${today().split('-').reverse().join('.')}`).waitFor();
   await assertAccessible(editor, 'the photos page');

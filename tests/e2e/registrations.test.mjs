@@ -13,7 +13,7 @@ import { contentOf, staffApi } from './support/staff.mjs';
 const app = useApp();
 
 test('a session\'s list: places, who to phone, attendance in one tap, a cancellation that moves the first one waiting up', async () => {
-  const now = zurichWallClock(new Date()).slice(0, 16);
+  const now = zurichWallClock(app.server.now()).slice(0, 16);
   const programmes = await app.server.api('/api/v1/programmes');
   const candidates = programmes.items
     .flatMap((p) => p.sessions.map((s) => [p, s]))
@@ -52,7 +52,13 @@ test('a session\'s list: places, who to phone, attendance in one tap, a cancella
 
   await first.getByRole('button', { name: 'Présent' }).click();
   await first.locator('button[aria-pressed="true"]', { hasText: 'Présent' }).waitFor();
+  // Giving up someone's place cannot be undone: asked once more, and nothing moves until yes.
   await person('Personne 2').getByRole('button', { name: 'Annuler l’inscription' }).click();
+  await person('Personne 2').getByRole('alert').getByText('Annuler l’inscription de Personne 2 ? Cela ne peut pas être défait').waitFor();
+  await person('Personne 2').getByRole('button', { name: 'Annuler', exact: true }).click();
+  await person('Personne 2').getByRole('button', { name: 'Annuler l’inscription' }).click();
+  assert.ok((await panel.locator('h4', { hasText: 'Inscrits' }).locator('xpath=following-sibling::ul[1]').innerText()).includes('Personne 2'), 'still signed up');
+  await person('Personne 2').getByRole('button', { name: 'Oui, annuler l’inscription' }).click();
   await panel.getByText(`${session.places.capacity} / ${session.places.capacity} places prises`, { exact: true }).waitFor();
   const confirmed = await panel.locator('h4', { hasText: 'Inscrits' }).locator('xpath=following-sibling::ul[1]').innerText();
   assert.match(confirmed, /Personne 99/, 'the first one waiting has the place');
@@ -74,7 +80,7 @@ test('a session\'s list: places, who to phone, attendance in one tap, a cancella
 });
 
 test('a session taken out of its programme: whom no e-mail told is on the coordinator\'s list to call, with a tap to phone', async () => {
-  const now = zurichWallClock(new Date()).slice(0, 16);
+  const now = zurichWallClock(app.server.now()).slice(0, 16);
   const staff = await staffApi(app.server);
   const programmes = (await staff.get('programmes')).filter((p) => !p.deleted_at);
   const programme = programmes.find((p) => p.sessions.some((s) => s.places && s.starts_at.slice(0, 16) > now));

@@ -13,7 +13,7 @@ import { staffApi } from './support/staff.mjs';
 // A short silence threshold: screens then report every second (a third of it).
 const SILENCE_SECS = 4;
 const metricsPort = await freePort();
-const app = useApp({ args: ['--screen-silence-secs', String(SILENCE_SECS), '--metrics-addr', `127.0.0.1:${metricsPort}`] });
+const app = useApp({ args: ['--screen-silence-secs', String(SILENCE_SECS), '--metrics-addr', `127.0.0.1:${metricsPort}`], at: '10:00' });
 
 
 async function silentScreens() {
@@ -137,6 +137,10 @@ test('the alarm is on three kiosks and a phone within 2 s, confirmed by each scr
 
   await editor.getByRole('button', { name: 'Évacuation' }).click();
   await editor.getByRole('button', { name: 'Déclencher l’alarme sur tous les écrans' }).click();
+  // Every screen at once: asked once more, and not raised until yes.
+  await editor.getByRole('alert').getByText(/^Déclencher l’alarme\s\? Chaque écran/).waitFor();
+  assert.equal(await kiosks[0].page.locator('.alarm-screen').count(), 0, 'not raised by the first click');
+  await editor.getByRole('button', { name: 'Oui, déclencher l’alarme' }).click();
   // On every open screen within 2 s, full-screen in its language; at the top of the phone's page.
   await Promise.all([
     ...kiosks.map((kiosk) => kiosk.page.locator('.alarm-screen').waitFor({ timeout: 2000 })),

@@ -14,12 +14,12 @@ import { useApp } from './support/app.mjs';
 import { zurichWallClock } from './support/calendar.mjs';
 import { openKiosk } from './support/kiosk.mjs';
 
-const app = useApp();
+const app = useApp({ at: '10:00' });
 const NARROW = { ...PHONE, viewport: { width: 320, height: 640 } };
 
 /** The first demo session still to come whose sign-up is open now, its key and its places. */
 async function openSession() {
-  const now = zurichWallClock(new Date()).slice(0, 16);
+  const now = zurichWallClock(app.server.now()).slice(0, 16);
   const programmes = await app.server.api('/api/v1/programmes');
   const sessions = programmes.items
     .flatMap((p) => p.sessions.map((s) => ({ programme: p, session: s, key: `programmes/${p.id}/${s.starts_at.slice(0, 16)}` })))
@@ -32,14 +32,14 @@ async function openSession() {
   throw new Error('the demo has a session open for sign-up with nobody signed up');
 }
 
-/** Fills the form as a person does. */
-async function fill(page, { name, phone = '', email = '', carer = false, note = '' }, lang = 'fr') {
+/** Fills the form as a person does. This server has no mail relay: the form asks for a phone
+ * number and has no e-mail field (messages.test.mjs fills one in with a relay). */
+async function fill(page, { name, phone = '', carer = false, note = '' }, lang = 'fr') {
   const words = lang === 'de'
-    ? { name: 'Vorname und Name', phone: 'Telefon', email: 'E-Mail', carer: /2 Personen/, note: /Bemerkung/ }
-    : { name: 'Nom et prénom', phone: 'Téléphone', email: 'E-mail', carer: /2 personnes/, note: /Remarque/ };
+    ? { name: 'Vorname und Name', phone: 'Telefon', carer: /2 Personen/, note: /Bemerkung/ }
+    : { name: 'Nom et prénom', phone: 'Téléphone', carer: /2 personnes/, note: /Remarque/ };
   await page.getByLabel(words.name, { exact: true }).fill(name);
   await page.getByLabel(words.phone, { exact: true }).fill(phone);
-  await page.getByLabel(words.email, { exact: true }).fill(email);
   if (carer) await page.getByLabel(words.carer).check();
   await page.getByLabel(words.note).fill(note);
 }
@@ -61,10 +61,13 @@ test('a daughter signs her father up on her phone: errors field by field, a plac
   await page.getByRole('alert').getByText('vérifiez les champs signalés').waitFor();
   assert.equal(await page.getByLabel('Nom et prénom', { exact: true }).getAttribute('aria-invalid'), 'true');
   await page.waitForFunction(() => document.activeElement?.id === 'name'); // the first field wrong has the focus
-  await page.getByText('Indiquez un numéro de téléphone ou une adresse e-mail.').first().waitFor();
-  await fill(page, { name: 'René Zufferey', email: 'rene@', note: 'x'.repeat(201) });
+  // Without a mail relay the residence confirms by phone: it asks for a number, and no address.
+  await page.locator('#phone-error').getByText('La résidence confirme par téléphone : indiquez votre numéro.').waitFor();
+  await page.getByText('La résidence vous appelle pour confirmer : indiquez le numéro où vous joindre.').waitFor();
+  assert.equal(await page.getByLabel('E-mail', { exact: true }).count(), 0, 'no e-mail field: nothing would be sent to it');
+  await fill(page, { name: 'René Zufferey', phone: '027 abc', note: 'x'.repeat(201) });
   await page.getByRole('button', { name: 'Envoyer l’inscription' }).click();
-  await page.getByText('Adresse e-mail invalide.').waitFor();
+  await page.getByText('Numéro de téléphone invalide.').waitFor();
   await page.getByText('Trop long : 200 caractères au plus.').waitFor();
   await assertAccessible(page, 'the sign-up form with its errors');
 
@@ -120,7 +123,7 @@ test('in German at 320 px: the form fits, a full session puts one on the waiting
   await page.getByText('Ausgebucht: Warteliste').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, 'nothing wider than the phone');
   await assertAccessible(page, 'the form in German at 320 px');
-  await fill(page, { name: 'Anna Imboden', email: 'anna@example.ch' }, 'de');
+  await fill(page, { name: 'Anna Imboden', phone: '079 123 45 67' }, 'de');
   await page.getByRole('button', { name: 'Anmeldung senden' }).click();
   const answer = page.locator('.sign-up-answer');
   await answer.getByRole('heading', { name: /Sie stehen auf der Warteliste, an Stelle 2\./ }).waitFor();
@@ -129,7 +132,7 @@ test('in German at 320 px: the form fits, a full session puts one on the waiting
 
   // The same contact again: the sign-up it has, not a second one.
   await page.goto(`${app.server.url}/registrations/${key}`);
-  await fill(page, { name: 'Anna Imboden', email: 'ANNA@example.ch' }, 'de');
+  await fill(page, { name: 'Anna Imboden', phone: '0791234567' }, 'de');
   await page.getByRole('button', { name: 'Anmeldung senden' }).click();
   await answer.getByText('Diese Kontaktangabe war für diesen Termin schon angemeldet').waitFor();
   await answer.getByRole('heading', { name: /an Stelle 2\./ }).waitFor();

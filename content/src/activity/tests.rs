@@ -113,6 +113,15 @@ fn now_and_next_are_found_from_the_residence_time() {
 }
 
 #[test]
+fn only_today_has_a_next_activity_in_a_week() {
+    let week = DateRange::new(day("2026-11-23"), day("2026-11-29")).unwrap();
+    let tomorrow = gym("2026-11-25 09:00", "2026-11-25 10:00", None);
+    let occurrences = occurrences_in([&tomorrow], week);
+    assert_eq!(next_occurrence(&occurrences, at("2026-11-24 10:30")), None, "tomorrow's first is not next today");
+    assert_eq!(next_occurrence(&occurrences, at("2026-11-25 08:00")), Some(0));
+}
+
+#[test]
 fn activity_ending_before_it_starts_is_rejected() {
     let activity = gym("2026-11-24 10:00", "2026-11-24 09:00", None).content;
     let error = activity.validate().unwrap_err();

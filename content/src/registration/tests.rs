@@ -94,6 +94,24 @@ fn wrong_fields_are_named_one_by_one() {
 }
 
 #[test]
+fn without_e_mail_from_the_residence_a_phone_number_is_needed() {
+    let by_mail = SignUp { phone: String::new(), email: "j.rey@example.ch".into(), ..sign_up() };
+    assert_eq!(by_mail.validate_for(true), Ok(()));
+    let error = by_mail.validate_for(false).unwrap_err();
+    assert!(error.has("phone", &ErrorCode::PhoneNeeded));
+    assert!(!error.errors.iter().any(|e| e.field == "email"), "the address is not the matter");
+    assert_eq!(sign_up().validate_for(false), Ok(()), "a phone number: called");
+}
+
+#[test]
+fn a_name_that_turns_its_line_around_is_refused() {
+    let reversed = SignUp { name: "Jeanne \u{202e}yeR".into(), ..sign_up() };
+    assert!(reversed.validate().unwrap_err().has("name", &ErrorCode::ControlCharacter));
+    let isolated = SignUp { note: "Fauteuil \u{2067}roulant".into(), ..sign_up() };
+    assert!(isolated.validate().unwrap_err().has("note", &ErrorCode::ControlCharacter));
+}
+
+#[test]
 fn one_contact_is_one_person_however_it_is_written() {
     let spaced = SignUp { phone: "027 455 12 34".into(), ..sign_up() };
     let dotted = SignUp { phone: "027.455.12.34".into(), ..sign_up() };

@@ -145,7 +145,8 @@ pub fn TextInput(
     }
 }
 
-/// A multi-line text bound to a signal (page bodies: paragraphs separated by a blank line).
+/// A multi-line text bound to a signal: every field the content crate lets hold paragraphs
+/// (`Limit::paragraphs`), whose line breaks a one-line input would drop on the next save.
 #[component]
 pub fn TextArea(form: Form, id: String, label: String, #[prop(into)] field: String, value: RwSignal<String>) -> impl IntoView {
     let error_id = format!("{id}-error");
@@ -153,7 +154,6 @@ pub fn TextArea(form: Form, id: String, label: String, #[prop(into)] field: Stri
         <Field form id=id.clone() label field=field.clone()>
             <textarea
                 id=id
-                rows="8"
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=move || form.error_at(&field).is_some().to_string()

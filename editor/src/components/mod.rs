@@ -1,5 +1,6 @@
 //! Pieces every editor page uses.
 
+pub mod ask_once;
 pub mod form;
 pub mod list;
 pub mod login;

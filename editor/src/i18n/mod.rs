@@ -128,6 +128,8 @@ pub struct Ui {
     pub preview_kiosk: &'static str,
     pub preview_phone: &'static str,
     pub residence: &'static str,
+    /// A new install: the residence is filled in once, then published on every screen.
+    pub residence_to_fill_in: &'static str,
     pub visits: &'static str,
     pub visits_message: &'static str,
     pub visiting_hours: &'static str,
@@ -183,6 +185,8 @@ pub struct Ui {
     pub alarm_evacuation: &'static str,
     pub alarm_visits: &'static str,
     pub raise_alarm: &'static str,
+    pub confirm_raise_alarm: &'static str,
+    pub raise_alarm_for_good: &'static str,
     pub end_alarm: &'static str,
     pub alarm_on_since: &'static str,
     pub screens_of: &'static str,
@@ -267,6 +271,10 @@ pub struct Ui {
     pub confirm_place: &'static str,
     pub back_to_waiting: &'static str,
     pub cancel_sign_up: &'static str,
+    /// "Annuler l'inscription de" NAME "? …": asked before a place is given up.
+    pub confirm_cancel_sign_up: &'static str,
+    pub confirm_cancel_sign_up_end: &'static str,
+    pub cancel_sign_up_for_good: &'static str,
     pub sign_up_someone: &'static str,
     pub person_name: &'static str,
     pub people_count: &'static str,

@@ -170,7 +170,7 @@ fn ActivityForm(editing: Editing<Activity>, item: Option<Item<Activity>>) -> imp
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
             <TextFields form id="title" label=ui.title_field field="title" inputs=inputs.title/>
             <TextFields form id="place" label=ui.place field="place" inputs=inputs.place/>
-            <TextFields form id="description" label=ui.description field="description" inputs=inputs.description/>
+            <TextFields form id="description" label=ui.description field="description" inputs=inputs.description multiline=true/>
             <Field form id="category".into() label=ui.category.into() field="category">
                 <select id="category" on:change=move |ev| {
                     if let Some(category) = Category::parse(&event_target_value(&ev)) {

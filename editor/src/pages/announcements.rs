@@ -46,7 +46,7 @@ fn AnnouncementForm(editing: Editing<Announcement>, item: Option<Item<Announceme
     let saving = use_saving(form, opened, read, load, move || editing.items.refetch());
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
-            <TextFields form id="text" label=ui.text field="text" inputs=text/>
+            <TextFields form id="text" label=ui.text field="text" inputs=text multiline=true/>
             <Field form id="priority".into() label=ui.priority.into() field="priority">
                 <select id="priority" on:change=move |ev| {
                     let chosen = event_target_value(&ev);

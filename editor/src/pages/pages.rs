@@ -50,7 +50,7 @@ fn PageForm(editing: Editing<InfoPage>, item: Option<Item<InfoPage>>) -> impl In
                 </select>
             </Field>
             <TextFields form id="title" label=ui.title_field field="title" inputs=title/>
-            <TextFields form id="summary" label=ui.summary field="summary" inputs=summary/>
+            <TextFields form id="summary" label=ui.summary field="summary" inputs=summary multiline=true/>
             <TextFields form id="body" label=ui.body field="body" inputs=body multiline=true/>
             <FormFooter form saving on_cancel=Callback::new(move |_| editing.close())/>
         </form>

@@ -10,6 +10,7 @@ use plantzette_content::photo::{Consent, Format, Owner, Photo, PhotoInfo};
 use plantzette_content::{Activity, ErrorCode, InfoPage, Programme};
 
 use crate::api::{self, EditorError};
+use crate::components::ask_once::AskOnce;
 use crate::components::form::{Field, Form, TextFields};
 use crate::components::saving::SaveStatus;
 use crate::fields::{Reader, TextInputs};
@@ -122,6 +123,8 @@ fn AddPhoto(owners: Owners, on_added: impl Fn() + Send + Sync + Copy + 'static) 
             if form.report(api::add_photo(form.session, &key, &info, &chosen).await).is_some() {
                 description.load(None);
                 day.set(String::new());
+                // Who may see a photo is chosen for each one: the next starts again at the least.
+                consent.set(Consent::default());
                 if let Some(input) = file.get_untracked() {
                     input.set_value("");
                 }
@@ -202,8 +205,7 @@ fn PhotoRow(photo: Photo, owners: Owners, on_change: impl Fn() + Send + Sync + C
         false,
     );
     // Removed for good (no copy is kept: that is the point): asked once more first.
-    let confirming = RwSignal::new(false);
-    let remove = move |_| spawn_local(async move { settle(api::remove_photo(form.session, id, version.get_untracked()).await.map(|()| None)) });
+    let remove = Callback::new(move |()| spawn_local(async move { settle(api::remove_photo(form.session, id, version.get_untracked()).await.map(|()| None)) }));
     let alt = photo.info.description.get(form.lang).to_string();
     let owner = photo.owner.clone();
     let width = photo.widths.first().copied().unwrap_or(photo.width);
@@ -215,16 +217,7 @@ fn PhotoRow(photo: Photo, owners: Owners, on_change: impl Fn() + Send + Sync + C
                 <p class="hint">{move || owner_name(owners, &owner)}</p>
                 <ConsentChoice name=format!("consent-{id}") chosen=consent/>
                 <SaveStatus form on_keep_mine=Callback::new(|_| {}) on_take_theirs=Callback::new(|_| {})/>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! { <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>{ui.remove_photo}</button> }
-                >
-                    <div class="confirm" role="alert">
-                        <p>{ui.confirm_remove_photo}</p>
-                        <button type="button" class="button" on:click=remove>{ui.remove_photo_for_good}</button>
-                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{ui.cancel}</button>
-                    </div>
-                </Show>
+                <AskOnce label=ui.remove_photo question=ui.confirm_remove_photo yes=ui.remove_photo_for_good on_yes=remove/>
             </div>
         </li>
     }

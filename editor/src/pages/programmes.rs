@@ -120,8 +120,8 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
     view! {
         <form class="editor-form" on:submit=move |ev| { ev.prevent_default(); saving.save.run(()); }>
             <TextFields form id="title" label=ui.title_field field="title" inputs=title/>
-            <TextFields form id="summary" label=ui.summary field="summary" inputs=summary/>
-            <TextFields form id="description" label=ui.description field="description" inputs=description/>
+            <TextFields form id="summary" label=ui.summary field="summary" inputs=summary multiline=true/>
+            <TextFields form id="description" label=ui.description field="description" inputs=description multiline=true/>
             <Field form id="topic".into() label=ui.topic.into() field="topic">
                 <select id="topic" on:change=move |ev| {
                     let chosen = event_target_value(&ev);

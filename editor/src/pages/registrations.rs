@@ -12,6 +12,7 @@ use plantzette_content::schedule::residence_now;
 use plantzette_content::{DateRange, Lang, Text};
 
 use crate::api;
+use crate::components::ask_once::AskOnce;
 use crate::components::form::{Field, Form, TextInput};
 use crate::components::saving::SaveStatus;
 use crate::i18n::{lang, ui, Ui};
@@ -224,11 +225,19 @@ fn EntryGroup(
                 let name = entry.name.clone().unwrap_or_else(|| ui.personal_data_erased.to_string());
                 let contact = [entry.phone.clone(), entry.email.clone()].into_iter().flatten().collect::<Vec<_>>().join(" \u{b7} ");
                 let rank = entry.position.map(|p| format!("{} {p} \u{b7} ", ui.position));
+                // Cancelling gives the place away and cannot be undone: asked once more below.
                 let moves: Vec<(Status, &'static str)> = match entry.status {
-                    Status::Confirmed => vec![(Status::Waiting, ui.back_to_waiting), (Status::Cancelled, ui.cancel_sign_up)],
-                    Status::Waiting => vec![(Status::Confirmed, ui.confirm_place), (Status::Cancelled, ui.cancel_sign_up)],
+                    Status::Confirmed => vec![(Status::Waiting, ui.back_to_waiting)],
+                    Status::Waiting => vec![(Status::Confirmed, ui.confirm_place)],
                     Status::Cancelled => vec![],
                 };
+                let act_cancel = act.clone();
+                let cancel = Callback::new(move |()| {
+                    let act = act_cancel.clone();
+                    spawn_local(async move { act(api::move_sign_up(form.session, id, Status::Cancelled).await) })
+                });
+                let cancellable = entry.status != Status::Cancelled;
+                let question = format!("{} {name}{}", ui.confirm_cancel_sign_up, ui.confirm_cancel_sign_up_end);
                 let act_attendance = act.clone();
                 let act_move = act.clone();
                 view! {
@@ -260,6 +269,7 @@ fn EntryGroup(
                                     </button>
                                 }
                             }).collect_view()}
+                            {cancellable.then(|| view! { <AskOnce label=ui.cancel_sign_up question yes=ui.cancel_sign_up_for_good on_yes=cancel/> })}
                         </div>
                     </li>
                 }

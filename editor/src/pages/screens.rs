@@ -12,6 +12,7 @@ use plantzette_content::staff::Role;
 use plantzette_content::{ErrorCode, FieldError, Lang, Text};
 
 use crate::api;
+use crate::components::ask_once::AskOnce;
 use crate::components::form::{CheckBox, Field, Form, TextFields, TextInput};
 use crate::components::saving::SaveStatus;
 use crate::fields::TextInputs;
@@ -69,8 +70,8 @@ fn AlarmPanel(screens: RwSignal<Option<Screens>>, refresh: impl Fn() + Copy + Se
             "Besuche ab sofort ausgesetzt. Wir informieren Sie, sobald sie wieder möglich sind.",
         ),
     ];
-    let raise = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Every screen of the residence at once, full screen: asked once more (`AskOnce`).
+    let raise = Callback::new(move |()| {
         let alarm = NewAlarm { message: message.text() };
         if let Err(invalid) = alarm.validate() {
             form.unreadable(invalid.errors);
@@ -80,7 +81,7 @@ fn AlarmPanel(screens: RwSignal<Option<Screens>>, refresh: impl Fn() + Copy + Se
             form.report(api::raise_alarm(form.session, &alarm).await);
             refresh();
         });
-    };
+    });
     let end = move |_| {
         spawn_local(async move {
             form.report(api::end_alarm(form.session).await);
@@ -110,15 +111,15 @@ fn AlarmPanel(screens: RwSignal<Option<Screens>>, refresh: impl Fn() + Copy + Se
                     .into_any()
                 }
                 None => view! {
-                    <form class="editor-form" on:submit=raise>
+                    <form class="editor-form" on:submit=|ev| ev.prevent_default()>
                         <p>{ui.alarm_help}</p>
                         <div class="form-actions">
                             {presets.map(|(label, fr, de)| view! {
                                 <button type="button" class="button secondary" on:click=move |_| message.load(Some(&Text { fr: fr.into(), de: Some(de.into()), en: None }))>{label}</button>
                             }).into_iter().collect_view()}
                         </div>
-                        <TextFields form id="alarm-message" label=ui.alarm_message field="message" inputs=message/>
-                        <div class="form-actions"><button type="submit" class="button danger">{ui.raise_alarm}</button></div>
+                        <TextFields form id="alarm-message" label=ui.alarm_message field="message" inputs=message multiline=true/>
+                        <div class="form-actions"><AskOnce label=ui.raise_alarm question=ui.confirm_raise_alarm yes=ui.raise_alarm_for_good on_yes=raise danger=true/></div>
                     </form>
                 }
                 .into_any(),

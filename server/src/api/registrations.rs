@@ -114,7 +114,7 @@ pub(crate) async fn take_sign_up(state: &AppState, address: IpAddr, key: &str, f
     if form.is_from_a_robot() {
         return Err(ApiError::BadRequest("refused".into()));
     }
-    form.validate()?;
+    form.validate_for(state.outbox.public_url().is_some())?;
     let bounds =
         [(format!("sign-ups from {}", network_of(address)), PER_ADDRESS_A_DAY), (format!("sign-ups of {}", form.contact_key()), PER_CONTACT_A_DAY)];
     if !state.daily_limits.allow(&bounds) {
@@ -195,10 +195,7 @@ async fn list(State(state): State<AppState>, staff: Staff, Path(key): Path<Strin
 /// fields (the list separator of Swiss French and German Excel), every field quoted, and a field
 /// that Excel would read as a formula made text.
 fn csv(list: &EventList) -> String {
-    let field = |value: &str| {
-        let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
-        format!("\"{}\"", value.replace('"', "\"\""))
-    };
+    let field = |value: &str| format!("\"{}\"", inert(value).replace('"', "\"\""));
     let header = ["Statut", "Rang", "Nom", "Téléphone", "E-mail", "Personnes", "Langue", "Remarque", "Présence", "Inscrit par"];
     let mut out = format!("\u{feff}{}\r\n", header.map(field).join(";"));
     for entry in &list.entries {
@@ -220,6 +217,22 @@ fn csv(list: &EventList) -> String {
     out
 }
 
+/// `value` as no spreadsheet reads a formula, however it splits the line (`;` as Swiss Excel,
+/// `,` or a tab as others, quotes or not): a `'` before a formula's first character (`=`, `+`,
+/// `-`, `@`) at the start and after each separator inside.
+fn inert(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 1);
+    let mut at_start = true;
+    for c in value.chars() {
+        if at_start && matches!(c, '=' | '+' | '-' | '@') {
+            out.push('\'');
+        }
+        out.push(c);
+        at_start = matches!(c, ',' | ';' | '\t' | '\r' | '\n');
+    }
+    out
+}
+
 async fn sign_up_for(
     State(state): State<AppState>,
     staff: Staff,
@@ -227,7 +240,7 @@ async fn sign_up_for(
     JsonBody(form): JsonBody<SignUp>,
 ) -> Result<Response, ApiError> {
     let event = event_of(&state, &key).await?;
-    form.validate()?;
+    form.validate_for(state.outbox.public_url().is_some())?;
     Ok(as_json(answered(&state, &event, &form, Some(&staff.user.name)).await?))
 }
 
@@ -302,4 +315,18 @@ pub(crate) async fn cancel_my_sign_up(state: &AppState, token: &str, erase: bool
     registrations::cancel(&state.pool, &state.outbox, token, erase).await?.ok_or(ApiError::NotFound("sign-up"))?;
     state.live.refresh().await;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn no_cell_reads_as_a_formula_whatever_the_separator() {
+        assert_eq!(inert("Marie Favre"), "Marie Favre");
+        assert_eq!(inert("=1+1"), "'=1+1");
+        assert_eq!(inert("Rey,=cmd|' /C calc'!A0"), "Rey,'=cmd|' /C calc'!A0");
+        assert_eq!(inert("a;@SUM(1)\t-2"), "a;'@SUM(1)\t'-2");
+        assert_eq!(inert("027 455-12-34"), "027 455-12-34", "a dash inside a number stays");
+    }
 }

@@ -44,7 +44,10 @@ async fn choose(State(state): State<AppState>, jar: CookieJar, Form(choice): For
 /// `next` if it is a page of this site (`/menus?week=…`), else the home page: never another
 /// site (`//elsewhere.example`, `https://…`).
 fn back_to(next: &str) -> String {
-    let own = next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") && !next.contains(['\r', '\n']);
+    // Browsers drop tabs and line breaks from an address (`/\t/evil.example` is `//evil…`):
+    // an address of ours has no control character nor space at all.
+    let plain = !next.chars().any(|c| c.is_control() || c.is_whitespace());
+    let own = plain && next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\");
     if own {
         next.to_string()
     } else {
@@ -59,7 +62,7 @@ mod tests {
     #[test]
     fn the_switch_goes_back_to_a_page_of_this_site_only() {
         assert_eq!(back_to("/menus?week=2026-12-07"), "/menus?week=2026-12-07");
-        for elsewhere in ["", "https://evil.example/", "//evil.example/", "/\\evil.example", "menus", "/a\r\nSet-Cookie: x=1"] {
+        for elsewhere in ["", "https://evil.example/", "//evil.example/", "/\\evil.example", "menus", "/a\r\nSet-Cookie: x=1", "/\t/evil.example", "/\n/evil.example", "/ /evil.example"] {
             assert_eq!(back_to(elsewhere), "/", "{elsewhere:?}");
         }
     }

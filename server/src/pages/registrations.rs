@@ -58,7 +58,8 @@ pub async fn sign_up(
 async fn sign_up_page(state: &AppState, key: &str, stage: SignUpStage) -> Result<Page, ApiError> {
     let event = event_of(state, key).await?;
     let places = registrations::availability(&state.pool, &event, residence_now(), state.kept_days.registrations).await?;
-    Ok(Page::SignUp(SignUpPage { event: event_info(&event).ok_or(ApiError::NotFound("event"))?, places, stage }))
+    let by_mail = state.outbox.public_url().is_some();
+    Ok(Page::SignUp(SignUpPage { event: event_info(&event).ok_or(ApiError::NotFound("event"))?, places, stage, by_mail }))
 }
 
 fn event_info(event: &registrations::Event) -> Option<EventInfo> {

@@ -28,9 +28,10 @@ use std::time::SystemTime;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode, Uri};
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
 use axum::Router;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -116,7 +117,9 @@ impl Site {
             #[cfg(feature = "embedded-apps")]
             Files::Embedded => Router::new().fallback(embedded::serve),
         };
-        files.layer(CompressionLayer::new()).layer(middleware::from_fn(cache_control))
+        // `/kiosk/`, a trailing slash typed or pasted, is the kiosk's home, its query kept.
+        let kiosk_home = get(|uri: Uri| async move { Redirect::permanent(&format!("/kiosk{}", uri.query().map(|q| format!("?{q}")).unwrap_or_default())) });
+        Router::new().route("/kiosk/", kiosk_home).merge(files).layer(CompressionLayer::new()).layer(middleware::from_fn(cache_control))
     }
 
     /// Where the apps come from, for the log and `--version`.

@@ -117,15 +117,18 @@ async fn the_sign_up_form_comes_back_with_its_errors_in_the_readers_language_the
     let (key, _, _) = coming_session(&app).await;
     let form =
         |fields: &[(&str, &str)]| app.client.post(app.url(&format!("/registrations/{key}"))).header(COOKIE, "plantzette_lang=de").form(fields).send();
-    let refused = form(&[("name", "Anna Imboden"), ("email", "anna-at-example"), ("note", &"x".repeat(201))]).await.unwrap();
+    // No mail relay here: an address alone reaches no one, the residence confirms by phone.
+    let refused = form(&[("name", "Anna Imboden"), ("email", "anna@example.ch"), ("note", &"x".repeat(201))]).await.unwrap();
     assert_eq!(refused.status(), 422);
     assert_eq!(refused.headers()["cache-control"], "no-store", "what was typed is one person's");
     let html = refused.text().await.unwrap();
     assert!(html.contains("value=\"Anna Imboden\""), "what was typed comes back");
-    assert!(html.contains("id=\"email-error\"") && html.contains("id=\"note-error\""), "each field says what is wrong");
+    assert!(html.contains("id=\"phone-error\"") && html.contains("id=\"note-error\""), "each field says what is wrong");
+    assert!(html.contains("Das Heim bestätigt telefonisch"), "why a number, in German");
+    assert!(!html.contains("id=\"email\""), "no e-mail field where no e-mail is sent");
     assert!(html.contains("aria-invalid=\"true\""));
 
-    let signed_up = form(&[("name", "Anna Imboden"), ("email", "anna@example.ch"), ("people", "2")]).await.unwrap();
+    let signed_up = form(&[("name", "Anna Imboden"), ("phone", "027 455 12 34"), ("people", "2")]).await.unwrap();
     assert_eq!(signed_up.status(), 201);
     let html = signed_up.text().await.unwrap();
     let link =

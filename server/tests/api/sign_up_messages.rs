@@ -84,6 +84,12 @@ async fn a_sign_up_is_told_in_its_language_with_the_event_for_the_calendar_and_a
     assert!(calendar["filename"].as_str().unwrap().ends_with(".ics"));
     let ics = calendar["text"].as_str().unwrap();
     assert!(ics.contains("BEGIN:VEVENT") && ics.contains("TZID=Europe/Zurich"), "{ics}");
+    assert!(ics.lines().any(|line| line.trim_end() == "METHOD:PUBLISH"), "the calendar says what its part's type says: {ics}");
+    // A message no person wrote (no out-of-office replies), with an identifier of its own.
+    assert_eq!(confirmed["auto_submitted"], "auto-generated");
+    let id = confirmed["message_id"].as_str().expect("a Message-ID");
+    assert!(id.starts_with('<') && id.ends_with("@plantzette.example.ch>"), "{id}");
+    assert_ne!(to(&received, "hans@example.ch")[0]["message_id"], confirmed["message_id"], "each its own");
     assert_nothing_personal(confirmed);
 
     let waiting = to(&received, "hans@example.ch")[0];

@@ -97,6 +97,23 @@ async fn an_oversized_request_body_is_refused() {
 }
 
 #[tokio::test]
+async fn kiosk_with_a_trailing_slash_is_the_kiosk_s_home_and_its_settings_kept() {
+    let app = spawn_app().await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let response = client.get(app.url("/kiosk/?pair&idle=90")).send().await.unwrap();
+    assert_eq!(response.status(), 308);
+    assert_eq!(response.headers()["location"], "/kiosk?pair&idle=90");
+}
+
+#[tokio::test]
+async fn a_name_no_file_can_have_is_a_page_not_found_not_a_server_error() {
+    let app = spawn_app().await;
+    for path in [format!("/{}", "a".repeat(256)), format!("/{}.js", "b".repeat(300))] {
+        assert_eq!(app.get(&path).await.status(), 404, "{path}");
+    }
+}
+
+#[tokio::test]
 async fn a_missing_file_is_a_404_that_no_cache_keeps() {
     let app = spawn_app().await;
     std::fs::create_dir_all(app.dist().join("gestion")).unwrap();

@@ -40,6 +40,8 @@ class Keep:
             "authenticated": session.authenticated,
             "content": envelope.content.decode("utf-8", "replace"),
             "subject": str(parsed["subject"]),
+            "message_id": parsed["message-id"] and str(parsed["message-id"]),
+            "auto_submitted": parsed["auto-submitted"] and str(parsed["auto-submitted"]),
             "parts": parts,
         }
         path = out_dir / f"{Keep.count:04}.json"

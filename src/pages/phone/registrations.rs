@@ -50,6 +50,9 @@ pub struct SignUpPage {
     pub event: EventInfo,
     pub places: Availability,
     pub stage: SignUpStage,
+    /// Whether the residence sends e-mail (a mail relay): without, it confirms by phone, and
+    /// the form asks for a number and no address.
+    pub by_mail: bool,
 }
 
 pub enum SignUpStage {
@@ -88,7 +91,7 @@ fn EventHeading(info: EventInfo, heading: &'static str) -> impl IntoView {
 #[component]
 pub fn SignUpContent(page: SignUpPage, origin: String) -> impl IntoView {
     let words = ui().sign_up;
-    let SignUpPage { event, places, stage } = page;
+    let SignUpPage { event, places, stage, by_mail } = page;
     let calendar = event.calendar(lang());
     let key = event.event.key();
     let open = places.takes_sign_ups();
@@ -99,14 +102,14 @@ pub fn SignUpContent(page: SignUpPage, origin: String) -> impl IntoView {
         <p class="places-line" id="places" data-live=""><Places event=event.event places offer=Offer::Nothing/></p>
         {match stage {
             SignUpStage::Answered(answer) => view! { <Answer answer origin calendar/> }.into_any(),
-            SignUpStage::Filling { fields, errors, refused } if open => view! { <SignUpForm key fields errors=Errors(errors) refused kept_days/> }.into_any(),
+            SignUpStage::Filling { fields, errors, refused } if open => view! { <SignUpForm key fields errors=Errors(errors) refused kept_days by_mail/> }.into_any(),
             SignUpStage::Filling { .. } => view! { <p class="notice">{words.no_more_sign_ups}</p> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn SignUpForm(key: String, fields: SignUpFields, errors: Errors, refused: Option<Refused>, kept_days: u32) -> impl IntoView {
+fn SignUpForm(key: String, fields: SignUpFields, errors: Errors, refused: Option<Refused>, kept_days: u32, by_mail: bool) -> impl IntoView {
     let ui = ui();
     let words = ui.sign_up;
     let consent = words.consent.replace("{days}", &kept_days.to_string());
@@ -120,8 +123,8 @@ fn SignUpForm(key: String, fields: SignUpFields, errors: Errors, refused: Option
         <form class="sign-up-form" method="post" action=format!("/registrations/{key}") novalidate="">
             {problem.map(|problem| view! { <p class="notice error" role="alert">{problem}</p> })}
             <TextField id="name" label=words.name hint=words.name_hint value=fields.name errors=errors.clone() autocomplete="name"/>
-            <TextField id="phone" label=ui.phone hint=words.contact_hint value=fields.phone errors=errors.clone() autocomplete="tel" kind="tel"/>
-            <TextField id="email" label=ui.email value=fields.email errors=errors.clone() autocomplete="email" kind="email"/>
+            <TextField id="phone" label=ui.phone hint=if by_mail { words.contact_hint } else { words.phone_hint } value=fields.phone errors=errors.clone() autocomplete="tel" kind="tel"/>
+            {by_mail.then(|| view! { <TextField id="email" label=ui.email value=fields.email errors=errors.clone() autocomplete="email" kind="email"/> })}
             <Choice name="people" legend=words.how_many options=vec![("1", words.one_person), ("2", words.with_a_carer)] chosen=people errors=errors.clone()/>
             <TextField id="note" label=words.note hint=words.note_hint value=fields.note errors autocomplete="off" multiline=true/>
             <RobotTrap/>
