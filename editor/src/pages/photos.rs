@@ -205,7 +205,9 @@ fn PhotoRow(photo: Photo, owners: Owners, on_change: impl Fn() + Send + Sync + C
         false,
     );
     // Removed for good (no copy is kept: that is the point): asked once more first.
-    let remove = Callback::new(move |()| spawn_local(async move { settle(api::remove_photo(form.session, id, version.get_untracked()).await.map(|()| None)) }));
+    let remove = Callback::new(move |()| {
+        spawn_local(async move { settle(api::remove_photo(form.session, id, version.get_untracked()).await.map(|()| None)) })
+    });
     let alt = photo.info.description.get(form.lang).to_string();
     let owner = photo.owner.clone();
     let width = photo.widths.first().copied().unwrap_or(photo.width);

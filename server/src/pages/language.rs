@@ -62,7 +62,17 @@ mod tests {
     #[test]
     fn the_switch_goes_back_to_a_page_of_this_site_only() {
         assert_eq!(back_to("/menus?week=2026-12-07"), "/menus?week=2026-12-07");
-        for elsewhere in ["", "https://evil.example/", "//evil.example/", "/\\evil.example", "menus", "/a\r\nSet-Cookie: x=1", "/\t/evil.example", "/\n/evil.example", "/ /evil.example"] {
+        for elsewhere in [
+            "",
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example",
+            "menus",
+            "/a\r\nSet-Cookie: x=1",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/ /evil.example",
+        ] {
             assert_eq!(back_to(elsewhere), "/", "{elsewhere:?}");
         }
     }

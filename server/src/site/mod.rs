@@ -118,7 +118,8 @@ impl Site {
             Files::Embedded => Router::new().fallback(embedded::serve),
         };
         // `/kiosk/`, a trailing slash typed or pasted, is the kiosk's home, its query kept.
-        let kiosk_home = get(|uri: Uri| async move { Redirect::permanent(&format!("/kiosk{}", uri.query().map(|q| format!("?{q}")).unwrap_or_default())) });
+        let kiosk_home =
+            get(|uri: Uri| async move { Redirect::permanent(&format!("/kiosk{}", uri.query().map(|q| format!("?{q}")).unwrap_or_default())) });
         Router::new().route("/kiosk/", kiosk_home).merge(files).layer(CompressionLayer::new()).layer(middleware::from_fn(cache_control))
     }
 

@@ -193,9 +193,10 @@ async fn the_first_administrator_backups_and_a_move_are_server_commands() {
     drop(start(elsewhere.path()).await.child);
     let imported = command(elsewhere.path(), &["import", file.to_str().unwrap()], "").await;
     assert!(imported.status.success(), "{imported:?}");
-    let before_import = std::fs::read_dir(elsewhere.path()).unwrap().map(|entry| entry.unwrap().path()).find(|path| {
-        path.file_name().unwrap().to_string_lossy().starts_with("before-import-")
-    });
+    let before_import = std::fs::read_dir(elsewhere.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.file_name().unwrap().to_string_lossy().starts_with("before-import-"));
     assert_eq!(mode(&before_import.expect("the content before the import, kept")) & 0o077, 0, "its owner's only");
     let again = command(elsewhere.path(), &["export"], "").await;
     let again: Value = serde_json::from_slice(&again.stdout).unwrap();
