@@ -29,11 +29,11 @@ for (const [name, device, path, news] of [['kiosk', KIOSK, '/kiosk', '.kiosk-ann
     assert.equal(await banner.count(), 0, 'not yet in the morning');
     assert.equal(await item.count(), 0, 'not yet in the morning');
 
-    await page.clock.runFor(5 * HOUR + 60e3);
+    await page.clock.fastForward(5 * HOUR + 60e3);
     await banner.waitFor({ timeout: 5000 });
     await item.waitFor({ timeout: 5000 });
 
-    await page.clock.runFor(4 * HOUR);
+    await page.clock.fastForward(4 * HOUR);
     await banner.waitFor({ state: 'detached', timeout: 5000 });
     await item.waitFor({ state: 'detached', timeout: 5000 });
     assertNoProblems(problems);
