@@ -59,6 +59,8 @@ async fn probes_that_give_up_during_a_lock_leave_the_server_sound() {
     // each abandoned probe's BEGIN would still succeed after its caller has gone).
     let database = data.join("plantzette.sqlite3");
     let mut holder = std::process::Command::new("python3")
+        // On the real clock under `scripts/test --at`: Python's sleep fails under libfaketime.
+        .env_remove("LD_PRELOAD")
         .args(["-c", "import sqlite3, sys, time\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\nc.execute('BEGIN IMMEDIATE')\nprint('locked', flush=True)\ntime.sleep(4)\nc.execute('ROLLBACK')"])
         .arg(&database)
         .stdout(std::process::Stdio::piped())

@@ -19,6 +19,8 @@ export async function startRelay() {
   mkdirSync(received);
   const child = spawn('.venv/bin/python', ['server/tests/support/smtp_relay.py', path.join(dir, 'cert.pem'), path.join(dir, 'key.pem'), received], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    // On the real clock under `scripts/test --at`: Python's sleep fails under libfaketime.
+    env: { ...process.env, LD_PRELOAD: '' },
   });
   const port = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('ready ') && resolve(Number(line.slice(6))));
