@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
+import { clockAt, nowOn } from './time.mjs';
 
 const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -12,9 +13,21 @@ const FLAGS = [
 export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 export const KIOSK = { viewport: { width: 1920, height: 1080 } };
 
+/** The environment without libfaketime: Chromium under it is ten times slower (each of its many
+ * clock readings goes through the library), so its pages get their clock from Playwright. */
+function environmentOnTheRealClock() {
+  const environment = { ...process.env };
+  for (const name of ['LD_PRELOAD', 'FAKETIME_TIMESTAMP_FILE', 'FAKETIME_DONT_FAKE_MONOTONIC']) delete environment[name];
+  return environment;
+}
+
 /** `args`: more flags (`--ignore-certificate-errors` for a proxy's self-signed certificate). */
 export function launchBrowser({ args = [] } = {}) {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...FLAGS, ...args] });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [...FLAGS, ...args],
+    env: environmentOnTheRealClock(),
+  });
 }
 
 /**
@@ -26,6 +39,9 @@ export function launchBrowser({ args = [] } = {}) {
  */
 export async function openPage(browser, { lang, device = PHONE, timezoneId = 'Europe/Zurich', locale = 'fr-CH', serviceWorkers = 'block' } = {}) {
   const context = await browser.newContext({ ...device, timezoneId, locale, serviceWorkers });
+  // On a moved clock (`scripts/test --at`), the pages start at the tests' instant, as the servers.
+  const own = clockAt();
+  if (own.offset !== 0) await context.clock.install({ time: nowOn(own) });
   if (lang) {
     await context.addCookies([{ name: 'plantzette_lang', value: lang, domain: '127.0.0.1', path: '/' }]);
     await context.addInitScript((l) => localStorage.setItem('plantzette.lang', l), lang);
