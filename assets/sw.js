@@ -43,7 +43,7 @@ const PATIENCE_MS = 2000;
 // Never kept here: the staff editor and the staff API, private and to be current; the alarm,
 // never to be shown from an old copy; a sign-up's private link and the forms (personal data,
 // and the places left, a count to be current); the language switch; and the printed documents.
-const NOT_KEPT = /^\/(gestion|print|registrations?|short-stay-requests|language|api\/v1\/(staff|session|users|alarm|registrations?))(\/|$)/;
+const NOT_KEPT = /^\/(gestion|print|sign-ups?|registrations?|short-stay-requests|language|api\/v1\/(staff|session|users|alarm|sign-ups?))(\/|$)/;
 const TYPES = [
   [/\.wasm$/, /^application\/wasm/],
   [/\.m?js$/, /^(text|application)\/javascript/],

@@ -50,6 +50,11 @@ pub enum ErrorCode {
     Malformed {
         detail: String,
     },
+    /// Days of a bed that would replace a booking staff were not shown (made meanwhile at
+    /// another desk): `bookings` says whose and when ("M.B. 14.12. – 18.12.").
+    ReplacesBooking {
+        bookings: String,
+    },
     /// A file sent as a photo that is none we read (JPEG, PNG, WebP): an SVG, a renamed page.
     NotAPhoto,
     /// A photo that would take more memory than the server gives one: more pixels than this.
@@ -142,6 +147,15 @@ impl ErrorCode {
             (Malformed { detail }, Lang::Fr) => format!("Donnée illisible : {detail}"),
             (Malformed { detail }, Lang::De) => format!("Unlesbare Angabe: {detail}"),
             (Malformed { detail }, Lang::En) => format!("Unreadable value: {detail}"),
+            (ReplacesBooking { bookings }, Lang::Fr) => {
+                format!("Ces jours viennent d'être réservés ({bookings}) : le calendrier est à jour, vérifiez avant de remplacer.")
+            }
+            (ReplacesBooking { bookings }, Lang::De) => {
+                format!("Diese Tage wurden soeben reserviert ({bookings}): Der Kalender ist aktualisiert, prüfen Sie vor dem Ersetzen.")
+            }
+            (ReplacesBooking { bookings }, Lang::En) => {
+                format!("These days were just booked ({bookings}): the calendar is up to date, check before replacing.")
+            }
             (NotAPhoto, Lang::Fr) => "Ce fichier n'est pas une photo lisible (JPEG, PNG ou WebP).".into(),
             (NotAPhoto, Lang::De) => "Diese Datei ist kein lesbares Foto (JPEG, PNG oder WebP).".into(),
             (NotAPhoto, Lang::En) => "This file is not a photo we can read (JPEG, PNG or WebP).".into(),

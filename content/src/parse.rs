@@ -22,7 +22,26 @@ impl<T: Content> Valid<T> {
         content.validate()?;
         Ok(Valid(content))
     }
+}
 
+/// What comes from outside and is not stored content (a sign-up, a range of a bed's days, a
+/// photo's description, a screen's settings) has rules too, some of them depending on where it
+/// is taken: `Context` is that (today's date, how the residence confirms).
+pub trait Rules {
+    type Context;
+
+    fn check(&self, context: Self::Context) -> Result<(), ContentError>;
+}
+
+impl<T: Rules> Valid<T> {
+    /// Checks a value from outside by its rules in `context`: the only way it reaches a store.
+    pub fn checked(value: T, context: T::Context) -> Result<Valid<T>, ContentError> {
+        value.check(context)?;
+        Ok(Valid(value))
+    }
+}
+
+impl<T> Valid<T> {
     pub fn into_inner(self) -> T {
         self.0
     }

@@ -10,6 +10,7 @@
 //! The server keeps each photo as a few sizes, re-encoded without any of the original's metadata
 //! (`WIDTHS`); the original is not kept.
 
+use crate::parse::Rules;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -223,6 +224,15 @@ pub fn read_file_name(name: &str) -> Option<(&str, u32, Format)> {
     let (hash, width) = stem.rsplit_once('-')?;
     let hex = hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit());
     hex.then_some((hash, width.parse().ok()?, format))
+}
+
+
+impl Rules for PhotoInfo {
+    type Context = ();
+
+    fn check(&self, _: ()) -> Result<(), ContentError> {
+        self.validate()
+    }
 }
 
 #[cfg(test)]

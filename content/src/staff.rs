@@ -1,6 +1,7 @@
 //! Staff accounts as the staff API and the editor exchange them: who is logged in, with which
 //! role, a new account's rules, and the audit log's entries.
 
+use crate::parse::Rules;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -122,6 +123,15 @@ pub struct AuditEntry {
     pub collection: Option<String>,
     pub item_id: Option<i64>,
     pub version: Option<i64>,
+}
+
+
+impl Rules for NewUser {
+    type Context = ();
+
+    fn check(&self, _: ()) -> Result<(), ContentError> {
+        self.validate()
+    }
 }
 
 #[cfg(test)]

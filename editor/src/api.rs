@@ -3,7 +3,7 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use plantzette_content::photo::{Photo, PhotoInfo};
-use plantzette_content::registration::{Attendance, EventList, EventOff, ProgrammeFigures, SignUp, SignUpAnswer, Status};
+use plantzette_content::sign_up::{Attendance, EventList, EventOff, ProgrammeFigures, SignUp, SignUpAnswer, Status};
 use plantzette_content::screen::{Adoption, Alarm, NewAlarm, ScreenSetup, Screens};
 use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, RequestEntry, RequestStatus};
 use plantzette_content::staff::{AuditEntry, BackupStatus, Credentials, NewUser, SessionInfo, StaffUser, Stored};
@@ -193,32 +193,32 @@ pub async fn occurrences(range: DateRange) -> Result<Listing<Occurrence>, Editor
 
 /// Everyone signed up for `event` (its key); the server audits the reading.
 pub async fn sign_up_list(event: &str) -> Result<EventList, EditorError> {
-    send(Request::get(&format!("/api/v1/staff/registrations/{event}")).build()).await
+    send(Request::get(&format!("/api/v1/staff/sign-ups/{event}")).build()).await
 }
 
 /// Signs up someone who phoned or came to the desk.
 pub async fn sign_up_for(session: Session, event: &str, form: &SignUp) -> Result<SignUpAnswer, EditorError> {
-    send(json_body(change(session, Request::post(&format!("/api/v1/staff/registrations/{event}"))), form)).await
+    send(json_body(change(session, Request::post(&format!("/api/v1/staff/sign-ups/{event}"))), form)).await
 }
 
 pub async fn set_attendance(session: Session, id: i64, attendance: Attendance) -> Result<(), EditorError> {
-    let request = change(session, Request::put(&format!("/api/v1/staff/registration/{id}/attendance")));
+    let request = change(session, Request::put(&format!("/api/v1/staff/sign-up/{id}/attendance")));
     done(json_body(request, &serde_json::json!({ "attendance": attendance }))).await
 }
 
 pub async fn move_sign_up(session: Session, id: i64, status: Status) -> Result<(), EditorError> {
-    let request = change(session, Request::put(&format!("/api/v1/staff/registration/{id}/status")));
+    let request = change(session, Request::put(&format!("/api/v1/staff/sign-up/{id}/status")));
     done(json_body(request, &serde_json::json!({ "status": status }))).await
 }
 
 /// The events still to come that are off, with whom to call (no e-mail told them); audited.
 pub async fn events_off() -> Result<Vec<EventOff>, EditorError> {
-    send(Request::get("/api/v1/staff/registrations-off").build()).await
+    send(Request::get("/api/v1/staff/sign-ups-off").build()).await
 }
 
 /// This year's figures per programme, without names.
 pub async fn sign_up_figures() -> Result<Listing<ProgrammeFigures>, EditorError> {
-    send(Request::get("/api/v1/staff/registration-figures").build()).await
+    send(Request::get("/api/v1/staff/sign-up-figures").build()).await
 }
 
 /// Every photo, whoever may see it.

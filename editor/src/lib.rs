@@ -18,7 +18,7 @@ use plantzette_web::locale::Locale;
 use components::login::LoginForm;
 use i18n::ui;
 use pages::{
-    AccountsPage, ActivitiesPage, AnnouncementsPage, JournalPage, MenusPage, PagesPage, PhotosPage, PrintPage, ProgrammesPage, RegistrationsPage,
+    AccountsPage, ActivitiesPage, AnnouncementsPage, JournalPage, MenusPage, PagesPage, PhotosPage, PrintPage, ProgrammesPage, SignUpsPage,
     ResidencePage, ScreensPage, ShortStaysPage,
 };
 
@@ -60,7 +60,7 @@ pub fn Editor() -> impl IntoView {
                             <Route path=path!("/gestion/residence") view=ResidencePage/>
                             <Route path=path!("/gestion/pages") view=PagesPage/>
                             <Route path=path!("/gestion/photos") view=PhotosPage/>
-                            <Route path=path!("/gestion/registrations") view=RegistrationsPage/>
+                            <Route path=path!("/gestion/sign-ups") view=SignUpsPage/>
                             <Route path=path!("/gestion/short-stays") view=ShortStaysPage/>
                             <Route path=path!("/gestion/print") view=PrintPage/>
                             <Route path=path!("/gestion/screens") view=ScreensPage/>
@@ -103,7 +103,7 @@ fn Shell() -> impl IntoView {
                     <li><A href="/gestion/residence">{ui.residence}</A></li>
                     <li><A href="/gestion/pages">{ui.pages}</A></li>
                     <li><A href="/gestion/photos">{ui.photos}</A></li>
-                    <li><A href="/gestion/registrations">{ui.sign_ups}</A></li>
+                    <li><A href="/gestion/sign-ups">{ui.sign_ups}</A></li>
                     <li><A href="/gestion/short-stays">{ui.short_stays}</A></li>
                     <li><A href="/gestion/print">{ui.print}</A></li>
                     <li><A href="/gestion/screens">{ui.screens}</A></li>

@@ -120,9 +120,10 @@ pub struct Config {
     pub screen_silence_secs: u64,
 
     /// Days after its event that a sign-up's personal data (name, phone, e-mail, note) is kept;
-    /// then it is erased, and only the counts remain (docs/privacy.md).
-    #[arg(long, env = "PLANTZETTE_REGISTRATIONS_KEPT_DAYS", default_value_t = plantzette_content::registration::KEEP_DAYS, value_parser = clap::value_parser!(u32).range(1..=730))]
-    pub registrations_kept_days: u32,
+    /// then it is erased, and only the counts remain (docs/privacy.md). The flag's and the
+    /// variable's older name (from before sign-ups had one name) stay, for installed servers.
+    #[arg(long, alias = "registrations-kept-days", env = "PLANTZETTE_REGISTRATIONS_KEPT_DAYS", default_value_t = plantzette_content::sign_up::KEEP_DAYS, value_parser = clap::value_parser!(u32).range(1..=730))]
+    pub sign_ups_kept_days: u32,
 
     /// Days after it is closed (accepted or declined) that a short-stay request's personal data
     /// (name, organisation, phone, e-mail) is kept; then it is erased (docs/privacy.md).

@@ -21,7 +21,7 @@ pub mod photos;
 pub mod print;
 pub mod qr;
 pub mod quota;
-pub mod registrations;
+pub mod sign_ups;
 pub mod screens;
 pub mod serve;
 pub mod short_stays;
@@ -81,7 +81,7 @@ pub struct AppState {
 /// it is closed (`Config`, docs/privacy.md).
 #[derive(Clone, Copy, Debug)]
 pub struct KeptDays {
-    pub registrations: u32,
+    pub sign_ups: u32,
     pub stay_requests: u32,
 }
 
@@ -167,8 +167,8 @@ impl Server {
         let schedule = config.backup_schedule();
         let backups = backup::scheduled::Backups::open(&schedule.folder);
         tokio::spawn(backups.clone().keep_taking(pool.clone(), schedule));
-        let kept_days = KeptDays { registrations: config.registrations_kept_days, stay_requests: config.stay_requests_kept_days };
-        tokio::spawn(registrations::keep_erasing(pool.clone(), kept_days.registrations));
+        let kept_days = KeptDays { sign_ups: config.sign_ups_kept_days, stay_requests: config.stay_requests_kept_days };
+        tokio::spawn(sign_ups::keep_erasing(pool.clone(), kept_days.sign_ups));
         tokio::spawn(short_stays::keep_tidy(pool.clone(), kept_days.stay_requests));
         tokio::spawn(photos::keep_erasing(pool.clone(), config.photos_kept_days));
         let (outbox, mailer) = config.relay.open(config.public_url.as_deref())?;
@@ -176,7 +176,7 @@ impl Server {
             tokio::spawn(mailer.keep_sending(pool.clone()));
         }
         let live = live::Live::watch(pool.clone()).await?;
-        tokio::spawn(registrations::keep_cancelling_for_events_off(pool.clone(), outbox.clone(), live.subscribe()));
+        tokio::spawn(sign_ups::keep_cancelling_for_events_off(pool.clone(), outbox.clone(), live.subscribe()));
         let (stop, stopping) = watch::channel(false);
         let event_streams = quota::Quota::new(config.max_event_streams, config.max_event_streams_per_address, vec![]);
         let metrics = metrics::Metrics::new(site.build());

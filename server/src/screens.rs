@@ -13,7 +13,7 @@ use plantzette_content::screen::{
     screen_state, Adoption, Alarm, DayHours, NewAlarm, ScreenReport, ScreenSettings, ScreenSetup, ScreenState, ScreenStatus, PAIRING_CODE_DIGITS,
 };
 use plantzette_content::staff::StaffUser;
-use plantzette_content::{ContentError, ErrorCode};
+use plantzette_content::{ContentError, ErrorCode, Valid};
 use sqlx::SqlitePool;
 use tokio::sync::watch;
 
@@ -210,8 +210,7 @@ pub fn count_silent(screens: &[ScreenStatus]) -> usize {
 }
 
 /// The screen waiting with `adoption`'s code becomes a screen of the residence.
-pub async fn adopt(pool: &SqlitePool, hub: &Hub, by: &StaffUser, adoption: Adoption) -> Result<i64, StoreError> {
-    adoption.validate()?;
+pub async fn adopt(pool: &SqlitePool, hub: &Hub, by: &StaffUser, adoption: Valid<Adoption>) -> Result<i64, StoreError> {
     let mut transaction = pool.begin().await?;
     let id: Option<i64> = sqlx::query_scalar(
         "UPDATE screens SET pairing_code = NULL, adopted_at = ?1, name = ?2, place = ?3, settings = ?4
@@ -240,8 +239,7 @@ pub async fn adopt(pool: &SqlitePool, hub: &Hub, by: &StaffUser, adoption: Adopt
 }
 
 /// Sets the screen up anew, if its setup is still at `version` (else `Stale` with it as it is).
-pub async fn set_up(pool: &SqlitePool, hub: &Hub, by: &StaffUser, id: i64, version: i64, setup: ScreenSetup) -> Result<(), StoreError> {
-    setup.validate()?;
+pub async fn set_up(pool: &SqlitePool, hub: &Hub, by: &StaffUser, id: i64, version: i64, setup: Valid<ScreenSetup>) -> Result<(), StoreError> {
     let mut transaction = pool.begin().await?;
     let changed = sqlx::query(
         "UPDATE screens SET name = ?1, place = ?2, settings = ?3, version = version + 1 WHERE id = ?4 AND version = ?5 AND adopted_at IS NOT NULL",
@@ -297,8 +295,7 @@ async fn current_alarm(pool: &SqlitePool) -> Result<Option<Alarm>, StoreError> {
 }
 
 /// Raises the alarm on every screen; `None` if one is on already.
-pub async fn raise_alarm(pool: &SqlitePool, hub: &Hub, by: &StaffUser, alarm: NewAlarm) -> Result<Option<Alarm>, StoreError> {
-    alarm.validate()?;
+pub async fn raise_alarm(pool: &SqlitePool, hub: &Hub, by: &StaffUser, alarm: Valid<NewAlarm>) -> Result<Option<Alarm>, StoreError> {
     let message = serde_json::to_string(&alarm.message)?;
     let mut transaction = pool.begin().await?;
     let now = Utc::now().timestamp();
@@ -315,7 +312,7 @@ pub async fn raise_alarm(pool: &SqlitePool, hub: &Hub, by: &StaffUser, alarm: Ne
     )
     .await?;
     transaction.commit().await?;
-    let raised = Alarm { id, message: alarm.message, raised_at: residence(now) };
+    let raised = Alarm { id, message: alarm.into_inner().message, raised_at: residence(now) };
     hub.alarm.send_replace(Some(raised.clone()));
     Ok(Some(raised))
 }

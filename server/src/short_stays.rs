@@ -11,7 +11,7 @@ use plantzette_content::short_stay::{
     Flexibility, Reason, RequestEntry, RequestStatus, StayRequest,
 };
 use plantzette_content::staff::StaffUser;
-use plantzette_content::Lang;
+use plantzette_content::{Lang, Valid};
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::audit::{self, Change};
@@ -63,7 +63,7 @@ fn audited(action: &'static str, collection: &'static str, id: i64, body: String
 }
 
 /// Lists a new bed; audited. Returns its id.
-pub async fn add_bed(pool: &SqlitePool, bed: &Bed, by: &StaffUser) -> Result<i64, StoreError> {
+pub async fn add_bed(pool: &SqlitePool, bed: &Valid<Bed>, by: &StaffUser) -> Result<i64, StoreError> {
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
     let id: i64 = sqlx::query_scalar("INSERT INTO short_stay_beds (name, kind) VALUES (?1, ?2) RETURNING id")
         .bind(bed.name.trim())
@@ -76,7 +76,7 @@ pub async fn add_bed(pool: &SqlitePool, bed: &Bed, by: &StaffUser) -> Result<i64
 }
 
 /// Renames bed `id` or changes its kind; audited. Says whether there is such a bed.
-pub async fn update_bed(pool: &SqlitePool, id: i64, bed: &Bed, by: &StaffUser) -> Result<bool, StoreError> {
+pub async fn update_bed(pool: &SqlitePool, id: i64, bed: &Valid<Bed>, by: &StaffUser) -> Result<bool, StoreError> {
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
     let done = sqlx::query("UPDATE short_stay_beds SET name = ?2, kind = ?3 WHERE id = ?1")
         .bind(id)
@@ -106,14 +106,32 @@ pub async fn remove_bed(pool: &SqlitePool, id: i64, by: &StaffUser) -> Result<bo
     Ok(true)
 }
 
-/// Sets the days `change` covers of bed `id` (already valid), in one transaction; audited
-/// without the note. Says whether there is such a bed.
-pub async fn set_days(pool: &SqlitePool, id: i64, change: &DaysChange, by: &StaffUser) -> Result<bool, StoreError> {
+/// A day of a bed as stored: only the days not free have a row.
+#[derive(sqlx::FromRow)]
+struct DayRow {
+    day: NaiveDate,
+    state: String,
+    note: String,
+}
+
+/// Sets the days `change` covers of bed `id`, in one transaction; audited
+/// without the note. Says whether there is such a bed. Refused (`ReplacesBooking`) where it
+/// would replace a booking the change does not list in `replacing`.
+pub async fn set_days(pool: &SqlitePool, id: i64, change: &Valid<DaysChange>, by: &StaffUser) -> Result<bool, StoreError> {
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM short_stay_beds WHERE id = ?1").bind(id).fetch_optional(&mut *transaction).await?;
     if exists.is_none() {
         return Ok(false);
     }
+    let stored: Vec<DayRow> = sqlx::query_as("SELECT day, state, note FROM short_stay_days WHERE bed_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day")
+        .bind(id)
+        .bind(change.from)
+        .bind(change.to)
+        .fetch_all(&mut *transaction)
+        .await?;
+    let days: Vec<BedDay> =
+        stored.into_iter().map(|row| BedDay { date: row.day, state: DayState::parse(&row.state).unwrap_or(DayState::Closed), note: row.note }).collect();
+    change.check_replacing(&days)?;
     sqlx::query("DELETE FROM short_stay_days WHERE bed_id = ?1 AND day BETWEEN ?2 AND ?3")
         .bind(id)
         .bind(change.from)
@@ -140,7 +158,7 @@ pub async fn set_days(pool: &SqlitePool, id: i64, change: &DaysChange, by: &Staf
 }
 
 /// Opens extra beds for a period (already valid); audited. Returns the period's id.
-pub async fn open_extra(pool: &SqlitePool, extra: &ExtraBeds, by: &StaffUser) -> Result<i64, StoreError> {
+pub async fn open_extra(pool: &SqlitePool, extra: &Valid<ExtraBeds>, by: &StaffUser) -> Result<i64, StoreError> {
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
     let id: i64 = sqlx::query_scalar("INSERT INTO short_stay_extra_beds (from_day, to_day, count) VALUES (?1, ?2, ?3) RETURNING id")
         .bind(extra.from)
@@ -168,7 +186,7 @@ pub async fn close_extra(pool: &SqlitePool, id: i64, by: &StaffUser) -> Result<b
 
 /// Stores a request (already valid) received at `now`, and, when the residence gave an
 /// admissions address, the message that tells the office, in one transaction. Returns its id.
-pub async fn add_request(pool: &SqlitePool, request: &StayRequest, now: DateTime<Utc>, tell: Option<&str>) -> Result<i64, StoreError> {
+pub async fn add_request(pool: &SqlitePool, request: &Valid<StayRequest>, now: DateTime<Utc>, tell: Option<&str>) -> Result<i64, StoreError> {
     let optional = |value: &str| Some(value.trim().to_string()).filter(|v| !v.is_empty());
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
     let id: i64 = sqlx::query_scalar(

@@ -5,7 +5,7 @@
 //! a public screen).
 
 use leptos::prelude::*;
-use plantzette_content::registration::{Availability, EventRef};
+use plantzette_content::sign_up::{Availability, EventRef};
 
 use crate::i18n::{lang, ui};
 
@@ -27,7 +27,7 @@ pub fn Places(event: EventRef, places: Availability, offer: Offer) -> impl IntoV
     let words = ui().sign_up;
     let key = event.key();
     let offered = places.takes_sign_ups().then(|| match offer {
-        Offer::Form => Some(view! { <a href=format!("/registrations/{key}") class="button sign-up-link">{words.sign_up}</a> }.into_any()),
+        Offer::Form => Some(view! { <a href=format!("/sign-ups/{key}") class="button sign-up-link">{words.sign_up}</a> }.into_any()),
         Offer::QrCode => Some(view! { <SignUpQrCode key/> }.into_any()),
         Offer::Nothing => None,
     });
@@ -37,5 +37,5 @@ pub fn Places(event: EventRef, places: Availability, offer: Offer) -> impl IntoV
 /// The QR code of an event's sign-up form (`key`: the event's key).
 #[component]
 pub fn SignUpQrCode(key: String) -> impl IntoView {
-    view! { <img class="sign-up-qr" src=format!("/api/v1/qr/registrations/{key}") alt=ui().sign_up.qr_code width="160" height="160"/> }
+    view! { <img class="sign-up-qr" src=format!("/api/v1/qr/sign-ups/{key}") alt=ui().sign_up.qr_code width="160" height="160"/> }
 }

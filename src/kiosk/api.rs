@@ -5,7 +5,7 @@ use gloo_net::http::Request;
 use leptos::logging;
 use leptos::prelude::*;
 use plantzette_content::photo::{Owner, Photo};
-use plantzette_content::registration::Availability;
+use plantzette_content::sign_up::Availability;
 use plantzette_content::screen::Alarm;
 use plantzette_content::short_stay::Feed;
 use plantzette_content::{Activity, DateRange, DayMenu, InfoPage, Item, Listing, Occurrence, Programme, Today};
@@ -148,7 +148,7 @@ pub async fn page(slug: String) -> Result<Item<InfoPage>, RequestError> {
 
 /// An event's places (counts, never names), by its key (`programmes/3/2026-12-10T14:00`).
 pub async fn availability(event: String) -> Result<Availability, RequestError> {
-    get(format!("/api/v1/registrations/{event}")).await
+    get(format!("/api/v1/sign-ups/{event}")).await
 }
 
 /// The photos of each of `owners` this screen may see: those for the home's screens too, once

@@ -3,7 +3,7 @@
 //! shown until the count is there.
 
 use leptos::prelude::*;
-use plantzette_content::registration::EventRef;
+use plantzette_content::sign_up::EventRef;
 
 use crate::components::places::{Offer, Places};
 use crate::kiosk::api;

@@ -263,7 +263,7 @@ test('an activity "sur inscription" is given places and a waiting list, and take
   const day = await app.server.api(`/api/v1/activities?from=${tomorrow}&to=${tomorrow}`);
   const workshop = day.items.find((o) => o.title.fr === 'Atelier pâtisserie');
   assert.deepEqual(workshop.places, { capacity: 8, waiting_list: true });
-  const figures = await app.server.api(`/api/v1/registrations/activities/${workshop.activity_id}/${tomorrow}`);
+  const figures = await app.server.api(`/api/v1/sign-ups/activities/${workshop.activity_id}/${tomorrow}`);
   assert.deepEqual([figures.capacity, figures.taken, figures.window.state], [8, 0, 'open']);
   assertNoProblems(problems);
   await context.close();

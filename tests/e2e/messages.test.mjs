@@ -32,10 +32,10 @@ test('a sign-up on the phone is confirmed by e-mail in its language, with the ca
   const programmes = await app.server.api('/api/v1/programmes');
   const keys = programmes.items.flatMap((p) => p.sessions.filter((s) => s.places && s.starts_at.slice(0, 16) > now).map((s) => `programmes/${p.id}/${s.starts_at.slice(0, 16)}`));
   let key;
-  for (const candidate of keys) if ((await app.server.api(`/api/v1/registrations/${candidate}`)).window.state === 'open') { key = candidate; break; }
+  for (const candidate of keys) if ((await app.server.api(`/api/v1/sign-ups/${candidate}`)).window.state === 'open') { key = candidate; break; }
 
   const { page, context, problems } = await openPage(app.browser, { lang: 'de' });
-  await page.goto(`${app.server.url}/registrations/${key}`);
+  await page.goto(`${app.server.url}/sign-ups/${key}`);
   await page.getByLabel('Vorname und Name').fill('Hedwig Kuonen');
   await page.getByLabel('E-Mail', { exact: true }).fill('hedwig@example.ch');
   await page.getByRole('button', { name: 'Anmeldung senden' }).click();
@@ -51,7 +51,7 @@ test('a sign-up on the phone is confirmed by e-mail in its language, with the ca
   assert.match(text, /Ihr Platz ist bestätigt\./);
   assert.doesNotMatch(`${message.subject}\n${text}`, /Hedwig|Kuonen/, 'no name in the message');
   assert.ok(message.parts.some((p) => p.type === 'text/calendar'), 'the session as a calendar file');
-  const link = text.match(/http:\/\/127\.0\.0\.1:\d+\/registration\/\S+/)[0];
+  const link = text.match(/http:\/\/127\.0\.0\.1:\d+\/sign-up\/\S+/)[0];
 
   await page.goto(link);
   await page.getByRole('heading', { name: 'Erledigt: Ihr Platz ist reserviert.' }).waitFor();

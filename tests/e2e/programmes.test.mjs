@@ -57,7 +57,7 @@ test('a session\'s places left are on its programme\'s page, follow each sign-up
   for (const programme of listing.items) {
     for (const session of programme.sessions.filter((s) => s.places && s.starts_at.slice(0, 16) > now)) {
       const key = `programmes/${programme.id}/${session.starts_at.slice(0, 16)}`;
-      const figures = await app.server.api(`/api/v1/registrations/${key}`);
+      const figures = await app.server.api(`/api/v1/sign-ups/${key}`);
       if (!chosen && figures.window.state === 'open') chosen = { programme, session, key, figures };
     }
   }
@@ -70,7 +70,7 @@ test('a session\'s places left are on its programme\'s page, follow each sign-up
     const row = page.locator('.sessions li').nth(programme.sessions.indexOf(session));
     await row.locator('.places', { hasText: before }).waitFor();
     await assertAccessible(page, `a programme with its places (${lang})`);
-    const signed = await fetch(`${app.server.url}/api/v1/registrations/${key}`, {
+    const signed = await fetch(`${app.server.url}/api/v1/sign-ups/${key}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: `Visiteur ${lang}`, phone: lang === 'fr' ? '027 455 77 01' : '027 455 77 02', people: 1, lang }),

@@ -199,12 +199,12 @@ test('a sign-up\'s private link, the places left and the alarm are never kept by
       .filter((s) => s.starts > soon).sort((a, b) => a.starts.localeCompare(b.starts))[0];
     const key = `programmes/${session.id}/${session.starts}`;
     const asked = await page.evaluate(async (key) => {
-      const signedUp = await (await fetch(`/api/v1/registrations/${key}`, {
+      const signedUp = await (await fetch(`/api/v1/sign-ups/${key}`, {
         method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'Jeanne Rey', phone: '027 455 12 34', people: 1, lang: 'fr' }),
       })).json();
       const statuses = [];
-      for (const path of [`/api/v1/registrations/${key}`, `/api/v1/registration/${signedUp.token}`, '/api/v1/alarm']) {
+      for (const path of [`/api/v1/sign-ups/${key}`, `/api/v1/sign-up/${signedUp.token}`, '/api/v1/alarm']) {
         statuses.push((await fetch(path)).status);
       }
       return statuses;
@@ -212,7 +212,7 @@ test('a sign-up\'s private link, the places left and the alarm are never kept by
     assert.deepEqual(asked, [200, 200, 200]);
     await workerSettled(page);
     const kept = Object.values(await cacheContents(page)).flat().map((e) => e.path);
-    assert.ok(!kept.some((path) => /^\/api\/v1\/(registrations?|alarm)\b/.test(path)), `kept: ${kept}`);
+    assert.ok(!kept.some((path) => /^\/api\/v1\/(sign-ups?|alarm)\b/.test(path)), `kept: ${kept}`);
     await context.close();
   } finally {
     await browser.close();

@@ -49,6 +49,51 @@ test('a stay is reserved by tapping its first and last day, and the feed shows t
   await context.close();
 });
 
+test('a range over a booking says whose and asks before replacing it; one booked meanwhile at another desk is refused', async () => {
+  const { page, context, problems } = await openEditor(app.browser, app.server, 'short-stays', TABLET);
+  const row = page.locator('.bed-calendar tr', { hasText: 'Chambre 11' });
+  await row.locator(`button.reserved[data-date="${day(2)}"]`).waitFor();
+  const choose = async (first, last, initials) => {
+    await row.locator(`button[data-date="${first}"]`).tap();
+    await row.locator(`button[data-date="${last}"]`).tap();
+    await page.getByLabel('Réservé').check();
+    await page.getByLabel('Initiales (12 caractères au plus, visibles ici seulement)').fill(initials);
+    await page.getByRole('button', { name: 'Appliquer' }).tap();
+  };
+  // M.B. has the bed: the question names her booking and its days, and cancelling keeps it.
+  await choose(day(2), day(4), 'J.I.');
+  const short = (date) => `${date.slice(8, 10)}.${date.slice(5, 7)}.`;
+  const question = page.getByRole('alert').filter({ hasText: 'Ces jours sont réservés' });
+  await question.waitFor();
+  assert.match(await question.innerText(), new RegExp(`M\\.B\\. ${short(day(2))} – ${short(day(4))}\\. Les remplacer`));
+  await assertAccessible(page, 'the question before replacing a booking');
+  await question.getByRole('button', { name: 'Annuler' }).tap();
+  await question.waitFor({ state: 'detached' });
+  assert.match(await row.locator(`button[data-date="${day(3)}"]`).textContent(), /M\.B\./, 'nothing replaced');
+  // Asked again and confirmed: J.I.'s days.
+  await page.getByRole('button', { name: 'Appliquer' }).tap();
+  await page.getByRole('button', { name: 'Remplacer la réservation' }).tap();
+  await row.locator(`button[data-date="${day(3)}"]`, { hasText: 'J.I.' }).waitFor();
+  assert.match(await row.locator(`button[data-date="${day(5)}"]`).textContent(), /M\.B\./, 'the rest of her booking stays');
+
+  // A free bed chosen here, booked meanwhile at another desk: the server refuses, the calendar shows it.
+  const window = page.locator('.bed-calendar tr', { hasText: 'Chambre 21, lit fenêtre' });
+  await window.locator(`button[data-date="${day(20)}"]`).tap();
+  await window.locator(`button[data-date="${day(22)}"]`).tap();
+  await page.getByLabel('Réservé').check();
+  await page.getByLabel('Initiales (12 caractères au plus, visibles ici seulement)').fill('J.I.');
+  const staff = await staffApi(app.server);
+  const calendar = await staff.get('short-stays');
+  const bed = calendar.beds.find((b) => b.name === 'Chambre 21, lit fenêtre');
+  await staff.put(`short-stays/beds/${bed.id}/days`, { from: day(21), to: day(21), state: 'reserved', note: 'Z.Z.' });
+  await page.getByRole('button', { name: 'Appliquer' }).tap();
+  await page.getByText(`Ces jours viennent d'être réservés (Z.Z. ${short(day(21))})`, { exact: false }).waitFor();
+  await window.locator(`button[data-date="${day(21)}"]`, { hasText: 'Z.Z.' }).waitFor();
+  assert.equal(await window.locator('button', { hasText: 'J.I.' }).count(), 0, 'nothing of the refused change was kept');
+  assertNoProblems(problems.filter((p) => !p.includes('status of 422')));
+  await context.close();
+});
+
 test('extra beds opened for a congestion count in the feed for their period, and a hospital\'s request is read and answered', async () => {
   const before = await app.server.api('/api/v1/short-stays');
   const { page, context, problems } = await openEditor(app.browser, app.server, 'short-stays');

@@ -26,7 +26,7 @@ async function openSession() {
     .filter(({ session }) => session.places && session.starts_at.slice(0, 16) > now)
     .sort((a, b) => a.session.starts_at.localeCompare(b.session.starts_at));
   for (const candidate of sessions) {
-    const figures = await app.server.api(`/api/v1/registrations/${candidate.key}`);
+    const figures = await app.server.api(`/api/v1/sign-ups/${candidate.key}`);
     if (figures.window.state === 'open' && figures.taken === 0 && figures.waiting === 0) return { ...candidate, figures };
   }
   throw new Error('the demo has a session open for sign-up with nobody signed up');
@@ -49,7 +49,7 @@ test('a daughter signs her father up on her phone: errors field by field, a plac
   const { page, context, problems } = await openPage(app.browser, { lang: 'fr' });
   await page.goto(`${app.server.url}/programmes/${programme.id}`);
   await waitForContent(page);
-  const row = page.locator('.sessions li').filter({ has: page.locator(`a[href="/registrations/${key}"]`) });
+  const row = page.locator('.sessions li').filter({ has: page.locator(`a[href="/sign-ups/${key}"]`) });
   await row.getByText(`${figures.capacity} places libres`).waitFor();
   await row.getByRole('link', { name: 'S’inscrire' }).click();
   await page.getByRole('heading', { level: 1, name: /S’inscrire/ }).waitFor();
@@ -80,10 +80,10 @@ test('a daughter signs her father up on her phone: errors field by field, a plac
   const calendar = await answer.getByRole('link', { name: 'Ajouter à mon agenda' }).getAttribute('href');
   const ics = await (await fetch(`${app.server.url}${calendar}`)).text();
   assert.match(ics, new RegExp(`DTSTART;TZID=Europe/Zurich:${session.starts_at.slice(0, 16).replace(/[-:]/g, '')}`), 'the session in the calendar file');
-  const link = await answer.getByRole('link', { name: /\/registration\// }).getAttribute('href');
-  assert.match(link, /^\/registration\/[A-Za-z0-9_-]{20,}$/, 'an unguessable private link');
+  const link = await answer.getByRole('link', { name: /\/sign-up\// }).getAttribute('href');
+  assert.match(link, /^\/sign-up\/[A-Za-z0-9_-]{20,}$/, 'an unguessable private link');
   await assertAccessible(page, 'the answer');
-  const after = await app.server.api(`/api/v1/registrations/${key}`);
+  const after = await app.server.api(`/api/v1/sign-ups/${key}`);
   assert.equal(after.taken, 2, 'the person and the carer take two places');
   // The browser logs each form sent back with its errors (422); that refusal is the point.
   assertNoProblems(problems.filter((p) => !p.includes('status of 422')));
@@ -100,14 +100,14 @@ test('a daughter signs her father up on her phone: errors field by field, a plac
   await later.page.getByRole('button', { name: 'Annuler mon inscription' }).click();
   await later.page.getByRole('button', { name: 'Oui, annuler' }).click();
   await later.page.getByText('Cette inscription est annulée.').waitFor();
-  assert.equal((await app.server.api(`/api/v1/registrations/${key}`)).taken, 0, 'the places are given back');
+  assert.equal((await app.server.api(`/api/v1/sign-ups/${key}`)).taken, 0, 'the places are given back');
   assertNoProblems(later.problems);
   await later.context.close();
 });
 
 test('in German at 320 px: the form fits, a full session puts one on the waiting list, and the private link follows the rank live and erases', async () => {
   const { key, figures } = await openSession();
-  const post = (n) => fetch(`${app.server.url}/api/v1/registrations/${key}`, {
+  const post = (n) => fetch(`${app.server.url}/api/v1/sign-ups/${key}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.0.${n}` },
     body: JSON.stringify({ name: `Person ${n}`, phone: `027 455 20 ${String(n).padStart(2, '0')}`, people: 1, lang: 'de' }),
@@ -118,7 +118,7 @@ test('in German at 320 px: the form fits, a full session puts one on the waiting
   assert.equal(before.status, 'waiting');
 
   const { page, context, problems } = await openPage(app.browser, { lang: 'de', device: NARROW });
-  await page.goto(`${app.server.url}/registrations/${key}`);
+  await page.goto(`${app.server.url}/sign-ups/${key}`);
   await page.getByRole('heading', { level: 1, name: /Anmelden/ }).waitFor();
   await page.getByText('Ausgebucht: Warteliste').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, 'nothing wider than the phone');
@@ -128,20 +128,20 @@ test('in German at 320 px: the form fits, a full session puts one on the waiting
   const answer = page.locator('.sign-up-answer');
   await answer.getByRole('heading', { name: /Sie stehen auf der Warteliste, an Stelle 2\./ }).waitFor();
   await answer.getByText('Das Heim ruft Sie zur Bestätigung an.').waitFor();
-  const link = await answer.getByRole('link', { name: /\/registration\// }).getAttribute('href');
+  const link = await answer.getByRole('link', { name: /\/sign-up\// }).getAttribute('href');
 
   // The same contact again: the sign-up it has, not a second one.
-  await page.goto(`${app.server.url}/registrations/${key}`);
+  await page.goto(`${app.server.url}/sign-ups/${key}`);
   await fill(page, { name: 'Anna Imboden', phone: '0791234567' }, 'de');
   await page.getByRole('button', { name: 'Anmeldung senden' }).click();
   await answer.getByText('Diese Kontaktangabe war für diesen Termin schon angemeldet').waitFor();
   await answer.getByRole('heading', { name: /an Stelle 2\./ }).waitFor();
-  assert.equal(await answer.getByRole('link', { name: /\/registration\// }).count(), 0, 'the link is given once');
+  assert.equal(await answer.getByRole('link', { name: /\/sign-up\// }).count(), 0, 'the link is given once');
 
   // Her private link: she moves up as the one before her cancels, without a reload.
   await page.goto(`${app.server.url}${link}`);
   await page.getByRole('heading', { name: /an Stelle 2\./ }).waitFor();
-  const first = await fetch(`${app.server.url}/api/v1/registration/${taken[0].token}`, { method: 'DELETE' });
+  const first = await fetch(`${app.server.url}/api/v1/sign-up/${taken[0].token}`, { method: 'DELETE' });
   assert.equal(first.status, 204);
   await page.getByRole('heading', { name: /an Stelle 1\./ }).waitFor({ timeout: 5000 });
   await assertAccessible(page, 'the private link in German at 320 px');
@@ -160,23 +160,23 @@ test('the lobby kiosk shows no form but a QR code that a phone reads as the sess
   const { page, context, problems } = await openKiosk(app);
   await page.goto(`${app.server.url}/kiosk/programmes/${programme.id}`);
   await waitForContent(page);
-  const qr = page.locator(`img.sign-up-qr[src="/api/v1/qr/registrations/${key}"]`);
+  const qr = page.locator(`img.sign-up-qr[src="/api/v1/qr/sign-ups/${key}"]`);
   await qr.waitFor({ state: 'attached' });
   // A long programme pages its sessions to the next screen, as a resident does with a tap.
   while (!(await qr.isVisible())) await page.getByRole('button', { name: /Suivant/ }).click();
   await page.getByText('Pour vous inscrire, scannez le code avec votre téléphone, ou adressez-vous à la réception.').waitFor();
-  await page.waitForFunction((selector) => document.querySelector(selector)?.complete, `img.sign-up-qr[src="/api/v1/qr/registrations/${key}"]`);
-  assert.equal(await page.locator('a[href^="/registrations/"], form').count(), 0, 'nobody types personal data on the kiosk');
+  await page.waitForFunction((selector) => document.querySelector(selector)?.complete, `img.sign-up-qr[src="/api/v1/qr/sign-ups/${key}"]`);
+  assert.equal(await page.locator('a[href^="/sign-ups/"], form').count(), 0, 'nobody types personal data on the kiosk');
   const folder = mkdtempSync(path.join(tmpdir(), 'plantzette-qr-'));
   const png = path.join(folder, 'qr.png');
   writeFileSync(png, await qr.screenshot());
   const read = execFileSync('zbarimg', ['--quiet', '--raw', png], { encoding: 'utf8' }).trim();
-  assert.equal(read, `${app.server.url}/registrations/${key}`, 'the phone opens the form of this session');
+  assert.equal(read, `${app.server.url}/sign-ups/${key}`, 'the phone opens the form of this session');
   const scrolls = await page.evaluate(() => document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth);
   assert.equal(scrolls, false, 'nothing scrolls');
   await assertAccessible(page, 'a programme on the kiosk with its QR codes');
   // A family's page reached on the kiosk (the form's own address, typed): the kiosk goes home.
-  await page.goto(`${app.server.url}/registrations/${key}`);
+  await page.goto(`${app.server.url}/sign-ups/${key}`);
   await page.waitForURL((url) => url.pathname === '/kiosk');
   await waitForContent(page);
   assert.equal(await page.locator('input:not([type=hidden]), textarea').count(), 0, 'no field on the kiosk');

@@ -74,7 +74,7 @@ async function openSession() {
   for (const programme of programmes.items) {
     for (const session of programme.sessions.filter((s) => s.places && s.starts_at.slice(0, 16) > now)) {
       const key = `programmes/${programme.id}/${session.starts_at.slice(0, 16)}`;
-      const figures = await app.server.api(`/api/v1/registrations/${key}`);
+      const figures = await app.server.api(`/api/v1/sign-ups/${key}`);
       if (figures.window.state === 'open' && figures.taken === 0 && figures.waiting === 0) return { programme, key, figures };
     }
   }
@@ -85,7 +85,7 @@ test('without JavaScript, the sign-up form posts, comes back with its errors in 
   const { programme, key } = await openSession();
   const { page, context, problems } = await openWithoutScripts({ lang: 'de' });
   await page.goto(`${app.server.url}/programmes/${programme.id}`);
-  await page.locator(`a[href="/registrations/${key}"]`).click();
+  await page.locator(`a[href="/sign-ups/${key}"]`).click();
   await page.getByRole('heading', { level: 1, name: /Anmelden/ }).waitFor();
 
   await page.getByLabel('Vorname und Name', { exact: true }).fill('Anna Imboden');
@@ -102,8 +102,8 @@ test('without JavaScript, the sign-up form posts, comes back with its errors in 
   await page.getByRole('button', { name: /Anmeldung senden/ }).click();
   await page.locator('#answer').waitFor();
   assert.match(await page.locator('#answer').innerText(), /Platz|Warteliste/);
-  const link = await page.locator('.sign-up-answer a[href*="/registration/"]').getAttribute('href');
-  const figures = await app.server.api(`/api/v1/registrations/${key}`);
+  const link = await page.locator('.sign-up-answer a[href*="/sign-up/"]').getAttribute('href');
+  const figures = await app.server.api(`/api/v1/sign-ups/${key}`);
   assert.equal(figures.taken + figures.waiting, 1, 'one person signed up');
 
   // The private link works without scripts too: cancelled in two taps, confirmed.
@@ -111,7 +111,7 @@ test('without JavaScript, the sign-up form posts, comes back with its errors in 
   await page.getByRole('button', { name: /Anmeldung absagen/ }).first().click();
   await page.getByRole('button', { name: /Ja, absagen/ }).click();
   await page.getByRole('status').waitFor();
-  const after = await app.server.api(`/api/v1/registrations/${key}`);
+  const after = await app.server.api(`/api/v1/sign-ups/${key}`);
   assert.equal(after.taken + after.waiting, 0, 'cancelled');
   assertNoProblems(problems.filter((p) => !/status of 422/.test(p)));
   await context.close();

@@ -1,5 +1,6 @@
 //! The alarm that every screen and family page shows at once: evacuation, visits suspended.
 
+use crate::parse::Rules;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -29,5 +30,13 @@ impl NewAlarm {
         let mut v = Validator::default();
         v.text("message", &self.message, SUMMARY);
         v.finish()
+    }
+}
+
+impl Rules for NewAlarm {
+    type Context = ();
+
+    fn check(&self, _: ()) -> Result<(), ContentError> {
+        self.validate()
     }
 }

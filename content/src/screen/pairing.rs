@@ -1,6 +1,7 @@
 //! How a screen joins: it shows a pairing code until an administrator adopts it with that
 //! code, and from then on learns who it is and its settings.
 
+use crate::parse::Rules;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -64,6 +65,15 @@ pub enum ScreenAnswer {
     Adopted(ThisScreen),
     /// Not yet adopted: it shows this code.
     Waiting(Pairing),
+}
+
+
+impl Rules for Adoption {
+    type Context = ();
+
+    fn check(&self, _: ()) -> Result<(), ContentError> {
+        self.validate()
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! What an administrator sets for each screen: its hours, idle time, language, highlight
 //! pace, orientation and tiles, with their validation.
 
+use crate::parse::Rules;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -165,6 +166,15 @@ impl ScreenSetup {
         v.at("place", |v| v.within(&self.place, PLACE));
         v.at("settings", |v| self.settings.validate(v));
         v.finish()
+    }
+}
+
+
+impl Rules for ScreenSetup {
+    type Context = ();
+
+    fn check(&self, _: ()) -> Result<(), ContentError> {
+        self.validate()
     }
 }
 

@@ -1,6 +1,9 @@
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::*;
+use crate::error::ErrorCode;
+use crate::schedule::DateRange;
+use crate::text::Lang;
 
 fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()
@@ -106,7 +109,7 @@ fn no_note_reaches_the_public() {
 #[test]
 fn a_days_change_stays_within_the_calendar_and_in_order() {
     let today = day("2026-12-03");
-    let change = |from: &str, to: &str| DaysChange { from: day(from), to: day(to), state: DayState::Reserved, note: "M.B.".into() };
+    let change = |from: &str, to: &str| DaysChange { from: day(from), to: day(to), state: DayState::Reserved, note: "M.B.".into(), replacing: vec![] };
     assert!(change("2026-12-03", "2026-12-10").validate(today).is_ok());
     assert!(change("2026-12-02", "2026-12-10").validate(today).unwrap_err().has("from", &ErrorCode::InThePast));
     assert!(change("2026-12-10", "2026-12-09").validate(today).unwrap_err().has("to", &ErrorCode::EndBeforeStart));
@@ -114,6 +117,36 @@ fn a_days_change_stays_within_the_calendar_and_in_order() {
     assert!(beyond.has("to", &ErrorCode::DateOutOfRange { min: "2026-12-03".into(), max: "2027-01-27".into() }));
     let long_note = DaysChange { note: "Madame Bonvin".into(), ..change("2026-12-03", "2026-12-04") };
     assert!(long_note.validate(today).unwrap_err().has("note", &ErrorCode::TooLong { max: DAY_NOTE.max }));
+}
+
+#[test]
+fn a_booking_is_replaced_only_where_staff_were_shown_it() {
+    // Chambre 11: M.B. from the 14th to the 18th; J.I. now asks for the 12th to the 15th.
+    let today = day("2026-12-07");
+    let mut calendar = calendar(today, 1, &[(1, "2026-12-14", "2026-12-18", DayState::Reserved)]);
+    calendar.beds[0].days.iter_mut().filter(|d| d.state == DayState::Reserved).for_each(|d| d.note = "M.B.".into());
+    let days = &calendar.beds[0].days;
+    let change = DaysChange { from: day("2026-12-12"), to: day("2026-12-15"), state: DayState::Reserved, note: "J.I.".into(), replacing: vec![] };
+    let asked = change.bookings_replaced(days);
+    assert_eq!(asked, [Booking { note: "M.B.".into(), from: day("2026-12-14"), to: day("2026-12-15") }]);
+    assert_eq!(asked[0].in_short(), "M.B. 14.12. \u{2013} 15.12.");
+    let refused = change.check_replacing(days).unwrap_err();
+    assert!(refused.has("from", &ErrorCode::ReplacesBooking { bookings: "M.B. 14.12. \u{2013} 15.12.".into() }));
+
+    // Confirmed for the days shown: accepted. One day more booked meanwhile: refused again.
+    let confirmed = DaysChange { replacing: vec![day("2026-12-14"), day("2026-12-15")], ..change.clone() };
+    assert!(confirmed.check_replacing(days).is_ok());
+    let seen_before = DaysChange { replacing: vec![day("2026-12-14")], ..change.clone() };
+    assert!(seen_before.check_replacing(days).is_err());
+
+    // The same initials again, or free days, replace nobody.
+    let same = DaysChange { from: day("2026-12-14"), to: day("2026-12-18"), note: " M.B.".into(), ..change.clone() };
+    assert!(same.bookings_replaced(days).is_empty());
+    let before = DaysChange { from: day("2026-12-08"), to: day("2026-12-13"), ..change.clone() };
+    assert!(before.check_replacing(days).is_ok());
+    // Freeing or closing a booked day replaces it too.
+    let freed = DaysChange { from: day("2026-12-18"), to: day("2026-12-20"), state: DayState::Free, note: String::new(), replacing: vec![] };
+    assert_eq!(freed.bookings_replaced(days)[0].in_short(), "M.B. 18.12.");
 }
 
 #[test]

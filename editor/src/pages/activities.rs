@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time, time_span, weekday_name};
-use plantzette_content::registration::Places;
+use plantzette_content::sign_up::Places;
 use plantzette_content::{Activity, ActivityInfo, Category, Item, Recurrence};
 use plantzette_web::clock::residence_now;
 

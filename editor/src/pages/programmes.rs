@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time};
-use plantzette_content::registration::Places;
+use plantzette_content::sign_up::Places;
 use plantzette_content::{Audience, Contact, Item, Price, Programme, Session, Topic};
 
 use crate::components::form::{Field, Form, TextFields, TextInput};

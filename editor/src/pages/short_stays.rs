@@ -134,7 +134,9 @@ fn CalendarSection(calendar: RwSignal<Option<Calendar>>, refresh: impl Fn() + Co
     }
 }
 
-/// What to make of the days chosen: free, reserved (with initials) or closed.
+/// What to make of the days chosen: free, reserved (with initials) or closed. A range that would
+/// replace a booking says whose and asks once more; what was asked is what is sent, with those
+/// days in `replacing`, so that the server refuses a booking made meanwhile at another desk.
 #[component]
 fn RangeForm(
     choice: Choice,
@@ -147,18 +149,33 @@ fn RangeForm(
     let form = Form::new();
     let state = RwSignal::new(DayState::Reserved);
     let note = RwSignal::new(String::new());
-    let bed =
-        calendar.with_untracked(|c| c.as_ref().and_then(|c| c.beds.iter().find(|b| b.id == choice.bed).map(|b| b.name.clone()))).unwrap_or_default();
+    let asking = RwSignal::new(None::<(DaysChange, String)>);
+    let (bed, days) = calendar
+        .with_untracked(|c| c.as_ref().and_then(|c| c.beds.iter().find(|b| b.id == choice.bed).map(|b| (b.name.clone(), b.days.clone()))))
+        .unwrap_or_default();
+    let send = move |change: DaysChange| {
+        asking.set(None);
+        spawn_local(async move {
+            let done = form.report(api::set_days(form.session, choice.bed, &change).await).is_some();
+            if done {
+                clear();
+            }
+            // Refused, the calendar shows what changed meanwhile.
+            refresh();
+        });
+    };
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let note = if state.get_untracked() == DayState::Free { String::new() } else { note.get_untracked() };
-        let change = DaysChange { from: choice.from, to: choice.to, state: state.get_untracked(), note };
-        spawn_local(async move {
-            if form.report(api::set_days(form.session, choice.bed, &change).await).is_some() {
-                clear();
-                refresh();
-            }
-        });
+        let change = DaysChange { from: choice.from, to: choice.to, state: state.get_untracked(), note, replacing: vec![] };
+        let bookings = change.bookings_replaced(&days);
+        if bookings.is_empty() {
+            send(change);
+            return;
+        }
+        let replacing = change.days_replaced(&days).into_iter().map(|day| day.date).collect();
+        let whose = bookings.iter().map(|booking| booking.in_short()).collect::<Vec<_>>().join(", ");
+        asking.set(Some((DaysChange { replacing, ..change }, whose)));
     };
     let period = format!("{bed}, {} \u{2013} {}", date_in_words(choice.from, lang), date_in_words(choice.to, lang));
     view! {
@@ -169,7 +186,8 @@ fn RangeForm(
                 <legend>{ui.status_label}</legend>
                 {DayState::ALL.into_iter().map(|option| view! {
                     <label class="check">
-                        <input type="radio" name="day-state" value=option.as_str() prop:checked=move || state.get() == option on:change=move |_| state.set(option)/>
+                        <input type="radio" name="day-state" value=option.as_str() prop:checked=move || state.get() == option
+                            on:change=move |_| { state.set(option); asking.set(None); }/>
                         {state_label(ui, option)}
                     </label>
                 }).collect_view()}
@@ -178,10 +196,21 @@ fn RangeForm(
                 <TextInput form id="day-note".into() label=ui.initials.into() field="note" value=note/>
             </Show>
             <p class="field-error">{move || form.error_at("from").or_else(|| form.error_at("to"))}</p>
-            <div class="form-actions">
-                <button type="submit" class="button">{ui.apply}</button>
-                <button type="button" class="button secondary" on:click=move |_| clear()>{ui.cancel}</button>
-            </div>
+            {move || match asking.get() {
+                Some((change, whose)) => view! {
+                    <div class="confirm" role="alert">
+                        <p>{ui.replaces_booking}{ui.colon}" "{whose}". "{ui.replace_question}</p>
+                        <button type="button" class="button" on:click=move |_| send(change.clone())>{ui.replace_booking}</button>
+                        <button type="button" class="button secondary" on:click=move |_| asking.set(None)>{ui.cancel}</button>
+                    </div>
+                }.into_any(),
+                None => view! {
+                    <div class="form-actions">
+                        <button type="submit" class="button">{ui.apply}</button>
+                        <button type="button" class="button secondary" on:click=move |_| clear()>{ui.cancel}</button>
+                    </div>
+                }.into_any(),
+            }}
             <SaveStatus form on_keep_mine=Callback::new(|_| ()) on_take_theirs=Callback::new(|_| ())/>
         </form>
     }

@@ -13,6 +13,7 @@ use axum::http::{HeaderName, StatusCode};
 use axum::routing::post;
 use axum::{Json, Router};
 use plantzette_content::screen::{Alarm, NewAlarm};
+use plantzette_content::Valid;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -37,7 +38,7 @@ async fn show(State(state): State<AppState>) -> ([(HeaderName, &'static str); 1]
 }
 
 async fn raise(State(state): State<AppState>, staff: Staff, JsonBody(alarm): JsonBody<NewAlarm>) -> Result<(StatusCode, Json<Alarm>), ApiError> {
-    let raised = screens::raise_alarm(&state.pool, &state.screens, &staff.user, alarm).await?;
+    let raised = screens::raise_alarm(&state.pool, &state.screens, &staff.user, Valid::checked(alarm, ())?).await?;
     Ok((StatusCode::CREATED, Json(raised.ok_or(ApiError::Conflict("an alarm is on already: end it first"))?)))
 }
 

@@ -16,7 +16,7 @@ mod photos;
 pub(crate) mod programmes;
 pub(crate) mod query;
 pub mod read_cache;
-pub mod registrations;
+pub mod sign_ups;
 pub(crate) mod residence;
 mod screens;
 mod session;
@@ -58,7 +58,7 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .merge(staff::router())
         .merge(screens::router())
         .merge(alarm::router())
-        .merge(registrations::staff_router())
+        .merge(sign_ups::staff_router())
         .merge(short_stays::staff_router())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .merge(photos::staff_router())
@@ -75,7 +75,7 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .merge(alarm::public_router())
         .merge(calendar::router())
         .merge(events::router())
-        .merge(registrations::router())
+        .merge(sign_ups::router())
         .merge(short_stays::router())
         .merge(photos::router())
         .merge(version::router());

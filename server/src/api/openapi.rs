@@ -25,7 +25,7 @@ use crate::AppState;
 struct Public;
 
 /// The document for `routes`' paths, its wildcard paths written as OpenAPI's plain parameters
-/// (`/registrations/{*event}` → `/registrations/{event}`: the key's slashes travel encoded).
+/// (`/sign-ups/{*event}` → `/sign-ups/{event}`: the key's slashes travel encoded).
 pub fn document(mut paths: Document) -> Document {
     let mut document = Public::openapi();
     document.info.version = super::version::SERVER.to_string();

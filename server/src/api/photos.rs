@@ -16,7 +16,7 @@ use axum::routing::{get, put};
 use axum::{Json, Router};
 use plantzette_content::photo::{self, Owner, Photo, PhotoInfo};
 use plantzette_content::schedule::residence_now;
-use plantzette_content::ErrorCode;
+use plantzette_content::{ErrorCode, Valid};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
@@ -134,7 +134,7 @@ async fn add(State(state): State<AppState>, staff: Staff, mut form: Multipart) -
     }
     let info: PhotoInfo = serde_json::from_str(info.as_deref().unwrap_or_default())
         .map_err(|error| PhotoError::field_error_on("info", ErrorCode::Malformed { detail: error.to_string() }))?;
-    info.validate()?;
+    let info = Valid::checked(info, ())?;
     let file = file.filter(|bytes| !bytes.is_empty()).ok_or_else(|| PhotoError::field_error(ErrorCode::Required))?;
     match photos::add(&state.pool, owner, &info, file.to_vec(), &staff.user).await {
         Ok(photo) => {
@@ -153,7 +153,7 @@ async fn update(
     IfMatch(version): IfMatch,
     JsonBody(info): JsonBody<PhotoInfo>,
 ) -> Result<Json<Photo>, ApiError> {
-    info.validate()?;
+    let info = Valid::checked(info, ())?;
     let photo = photos::update(&state.pool, id, version, &info, &staff.user).await?;
     state.live.refresh().await;
     Ok(Json(photo))

@@ -13,6 +13,7 @@ use axum::{Json, Router};
 use axum_extra::extract::cookie::CookieJar;
 use plantzette_content::schedule::residence_now;
 use plantzette_content::screen::{Adoption, DayHours, Pairing, ScreenAnswer, ScreenReport, ScreenSetup, Screens, ThisScreen};
+use plantzette_content::Valid;
 use serde::Serialize;
 
 use super::body::{IfMatch, JsonBody};
@@ -101,7 +102,7 @@ async fn list(State(state): State<AppState>, _: Staff) -> Result<Json<Screens>, 
 }
 
 async fn adopt(State(state): State<AppState>, Admin(admin): Admin, JsonBody(adoption): JsonBody<Adoption>) -> Result<StatusCode, ApiError> {
-    screens::adopt(&state.pool, &state.screens, &admin.user, adoption).await?;
+    screens::adopt(&state.pool, &state.screens, &admin.user, Valid::checked(adoption, ())?).await?;
     Ok(StatusCode::CREATED)
 }
 
@@ -112,7 +113,7 @@ async fn set_up(
     IfMatch(version): IfMatch,
     JsonBody(setup): JsonBody<ScreenSetup>,
 ) -> Result<StatusCode, ApiError> {
-    screens::set_up(&state.pool, &state.screens, &admin.user, id, version, setup).await?;
+    screens::set_up(&state.pool, &state.screens, &admin.user, id, version, Valid::checked(setup, ())?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -16,6 +16,7 @@ use axum::{Json, Router};
 use chrono::Utc;
 use plantzette_content::schedule::{residence_now, RESIDENCE_TZ_NAME};
 use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, Feed, Provider, RequestEntry, RequestStatus, RequestTerms, StayRequest};
+use plantzette_content::Valid;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -103,7 +104,7 @@ async fn request(
     ClientAddress(address): ClientAddress,
     JsonBody(form): JsonBody<StayRequest>,
 ) -> Result<impl IntoResponse, ApiError> {
-    form.validate(residence_now().date())?;
+    let form = Valid::checked(form, residence_now().date())?;
     let reference = take_request(&state, address, &form).await?;
     Ok((StatusCode::CREATED, [(CACHE_CONTROL, "no-store")], Json(Received { reference })))
 }
@@ -111,7 +112,7 @@ async fn request(
 /// Takes a valid request for a stay from `address` within the day's bound, and tells the
 /// admissions office: its number, to quote. The families' request page
 /// (`pages/short_stay_requests.rs`) takes its form here too.
-pub(crate) async fn take_request(state: &AppState, address: IpAddr, form: &StayRequest) -> Result<i64, ApiError> {
+pub(crate) async fn take_request(state: &AppState, address: IpAddr, form: &Valid<StayRequest>) -> Result<i64, ApiError> {
     if form.is_from_a_robot() {
         return Err(ApiError::BadRequest("refused".into()));
     }
@@ -133,14 +134,14 @@ struct Created {
 }
 
 async fn add_bed(State(state): State<AppState>, staff: Staff, JsonBody(bed): JsonBody<Bed>) -> Result<impl IntoResponse, ApiError> {
-    bed.validate()?;
+    let bed = Valid::checked(bed, ())?;
     let id = short_stays::add_bed(&state.pool, &bed, &staff.user).await?;
     state.live.refresh().await;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
 async fn update_bed(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, JsonBody(bed): JsonBody<Bed>) -> Result<StatusCode, ApiError> {
-    bed.validate()?;
+    let bed = Valid::checked(bed, ())?;
     found(short_stays::update_bed(&state.pool, id, &bed, &staff.user).await?, "bed")?;
     state.live.refresh().await;
     Ok(StatusCode::NO_CONTENT)
@@ -158,14 +159,14 @@ async fn set_days(
     Path(id): Path<i64>,
     JsonBody(change): JsonBody<DaysChange>,
 ) -> Result<StatusCode, ApiError> {
-    change.validate(residence_now().date())?;
+    let change = Valid::checked(change, residence_now().date())?;
     found(short_stays::set_days(&state.pool, id, &change, &staff.user).await?, "bed")?;
     state.live.refresh().await;
     Ok(StatusCode::NO_CONTENT)
 }
 
 async fn open_extra(State(state): State<AppState>, staff: Staff, JsonBody(extra): JsonBody<ExtraBeds>) -> Result<impl IntoResponse, ApiError> {
-    extra.validate(residence_now().date())?;
+    let extra = Valid::checked(extra, residence_now().date())?;
     let id = short_stays::open_extra(&state.pool, &extra, &staff.user).await?;
     state.live.refresh().await;
     Ok((StatusCode::CREATED, Json(Created { id })))

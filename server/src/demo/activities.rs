@@ -2,7 +2,7 @@
 //! one-off events, one of them cancelled.
 
 use chrono::Weekday::{self, *};
-use plantzette_content::registration::Places;
+use plantzette_content::sign_up::Places;
 use plantzette_content::{Activity, ActivityInfo, Category, Recurrence, Text};
 
 use super::{fr_de, Plan};

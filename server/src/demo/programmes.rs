@@ -1,6 +1,6 @@
 //! The home-care centre's prevention programmes: falls, memory, nutrition, carers' support.
 
-use plantzette_content::registration::Places;
+use plantzette_content::sign_up::Places;
 use plantzette_content::{Audience, Contact, Price, Programme, Session, Text, Topic};
 
 use super::{fr_de, Plan};

@@ -7,7 +7,7 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use plantzette::pages::phone::{ActivityPage, Page, WeekOfActivities};
 use plantzette_content::photo::Owner;
-use plantzette_content::registration::EventRef;
+use plantzette_content::sign_up::EventRef;
 use plantzette_content::schedule::residence_now;
 use plantzette_content::{Activity, Category, DateRange, Item, Listing, Week};
 use serde::Deserialize;
@@ -16,7 +16,7 @@ use super::{or_not_found, Reader};
 use crate::api::activities::occurrences;
 use crate::error::ApiError;
 use crate::photos::{self, Viewer};
-use crate::{registrations, store, AppState};
+use crate::{sign_ups, store, AppState};
 
 /// A week's page: `?week=` any day of it (the current week without), `?category=` a kind. A value
 /// that cannot be read is left out, as a mistyped link should still lead somewhere.
@@ -47,8 +47,8 @@ pub async fn occurrence(State(state): State<AppState>, reader: Reader, Path((id,
         let (Some(id), Some(date)) = (id, date) else { return Err(ApiError::NotFound("occurrence")) };
         let item: Item<Activity> = store::get(&state.pool, id).await?;
         let occurrence = item.occurrences(DateRange::day(date)).into_iter().next().ok_or(ApiError::NotFound("occurrence"))?;
-        let places = match registrations::event(&state.pool, EventRef::Occurrence { activity_id: id, date }).await? {
-            Some(event) => Some(registrations::availability(&state.pool, &event, residence_now(), state.kept_days.registrations).await?),
+        let places = match sign_ups::event(&state.pool, EventRef::Occurrence { activity_id: id, date }).await? {
+            Some(event) => Some(sign_ups::availability(&state.pool, &event, residence_now(), state.kept_days.sign_ups).await?),
             None => None,
         };
         let photos = photos::list(&state.pool, Some(Owner::Activity { id, day: Some(date) }), Viewer::Public).await?;

@@ -13,7 +13,7 @@ mod language;
 mod menus;
 mod photos;
 mod programmes;
-mod registrations;
+mod sign_ups;
 mod short_stay_requests;
 mod today;
 
@@ -51,8 +51,10 @@ pub fn router() -> Router<AppState> {
         .route("/photos", get(photos::week))
         .route("/info", get(info::list))
         .route("/info/{topic}", get(info::show))
-        .route("/registrations/{*event}", get(registrations::form).post(registrations::sign_up))
-        .route("/registration/{token}", get(registrations::mine).post(registrations::cancel))
+        .route("/sign-ups/{*event}", get(sign_ups::form).post(sign_ups::sign_up))
+        .route("/sign-up/{token}", get(sign_ups::mine).post(sign_ups::cancel))
+        .route("/registrations/{*event}", get(sign_ups::moved).post(sign_ups::moved))
+        .route("/registration/{token}", get(sign_ups::moved).post(sign_ups::moved))
         .route("/short-stay-requests", get(short_stay_requests::form).post(short_stay_requests::request))
         .merge(language::router())
         // Compression inside, the tag outside: the tag is over the bytes sent.

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use plantzette::pages::phone::{Page, ProgrammePage};
 use plantzette_content::photo::Owner;
-use plantzette_content::registration::EventRef;
+use plantzette_content::sign_up::EventRef;
 use plantzette_content::schedule::residence_now;
 use plantzette_content::{Item, Programme};
 
@@ -14,7 +14,7 @@ use crate::api::programmes::ahead_of;
 use crate::api::query::current_week;
 use crate::error::ApiError;
 use crate::photos::{self, Viewer};
-use crate::{registrations, store, AppState};
+use crate::{sign_ups, store, AppState};
 
 pub async fn list(State(state): State<AppState>, reader: Reader) -> Result<Response, ApiError> {
     let programmes = store::list(&state.pool, Some(ahead_of(current_week().from))).await?;
@@ -28,8 +28,8 @@ pub async fn show(State(state): State<AppState>, reader: Reader, Path(id): Path<
         let now = residence_now();
         let mut places = Vec::new();
         for session in item.content.sessions.iter().filter(|s| s.places.is_some() && s.ends_at > now) {
-            if let Some(event) = registrations::event(&state.pool, EventRef::Session { programme_id: id, starts_at: session.starts_at }).await? {
-                places.push((session.starts_at, registrations::availability(&state.pool, &event, now, state.kept_days.registrations).await?));
+            if let Some(event) = sign_ups::event(&state.pool, EventRef::Session { programme_id: id, starts_at: session.starts_at }).await? {
+                places.push((session.starts_at, sign_ups::availability(&state.pool, &event, now, state.kept_days.sign_ups).await?));
             }
         }
         let photos = photos::list(&state.pool, Some(Owner::Programme { id }), Viewer::Public).await?;

@@ -9,7 +9,7 @@ pub mod process;
 use chrono::{Days, NaiveDate, Utc};
 use plantzette_content::photo::{Consent, Format, Owner, Photo, PhotoInfo};
 use plantzette_content::staff::StaffUser;
-use plantzette_content::{Activity, ContentError, DateRange, ErrorCode, InfoPage, Programme, Text};
+use plantzette_content::{Activity, ContentError, DateRange, ErrorCode, InfoPage, Programme, Text, Valid};
 use sqlx::{SqliteConnection, SqlitePool};
 use tokio::sync::Semaphore;
 
@@ -60,7 +60,7 @@ async fn photo(
 }
 
 /// Makes a photo of `bytes` and adds it to `owner`, with what staff said of it.
-pub async fn add(pool: &SqlitePool, owner: Owner, info: &PhotoInfo, bytes: Vec<u8>, by: &StaffUser) -> Result<Photo, PhotoError> {
+pub async fn add(pool: &SqlitePool, owner: Owner, info: &Valid<PhotoInfo>, bytes: Vec<u8>, by: &StaffUser) -> Result<Photo, PhotoError> {
     let processed = {
         let _one_at_a_time = MAKING.acquire().await.expect("the semaphore is never closed");
         tokio::task::spawn_blocking(move || process::process(&bytes)).await.expect("making a photo does not panic").map_err(PhotoError::Refused)?
@@ -205,7 +205,7 @@ pub async fn file(pool: &SqlitePool, hash: &str, width: u32, format: Format) -> 
 
 /// Changes what staff said of photo `id` (its description, who may see it), if it is still at
 /// `version`.
-pub async fn update(pool: &SqlitePool, id: i64, version: i64, info: &PhotoInfo, by: &StaffUser) -> Result<Photo, StoreError> {
+pub async fn update(pool: &SqlitePool, id: i64, version: i64, info: &Valid<PhotoInfo>, by: &StaffUser) -> Result<Photo, StoreError> {
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
     let current = by_id(&mut transaction, id).await?.ok_or(StoreError::NotFound("photo"))?;
     if current.version != version {

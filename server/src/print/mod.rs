@@ -9,7 +9,7 @@
 
 mod menus;
 mod pictogram;
-mod roster;
+mod sign_up_list;
 mod today;
 mod week;
 mod words;
@@ -35,7 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/print/week", get(week::show))
         .route("/print/menus", get(menus::show))
         .route("/print/today", get(today::show))
-        .route("/print/roster/{*event}", get(roster::show))
+        .route("/print/sign-up-list/{*event}", get(sign_up_list::show))
         .route("/print/print.css", get(stylesheet))
 }
 

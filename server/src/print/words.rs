@@ -24,7 +24,7 @@ pub struct Words {
     pub season: &'static str,
     pub activities: &'static str,
     pub meals: &'static str,
-    pub roster: &'static str,
+    pub sign_up_list: &'static str,
     pub confirmed: &'static str,
     pub waiting_list: &'static str,
     pub name: &'static str,
@@ -38,7 +38,7 @@ pub struct Words {
     pub signature: &'static str,
     pub places_taken: &'static str,
     pub nobody_yet: &'static str,
-    pub roster_private: &'static str,
+    pub sign_up_list_private: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -70,7 +70,7 @@ static FR: Words = Words {
     season: "Saison",
     activities: "Activités",
     meals: "Repas",
-    roster: "Liste des inscrits",
+    sign_up_list: "Liste des inscrits",
     confirmed: "Inscrits",
     waiting_list: "Liste d'attente",
     name: "Nom",
@@ -84,7 +84,7 @@ static FR: Words = Words {
     signature: "Signature",
     places_taken: "places prises",
     nobody_yet: "Personne n'est encore inscrit.",
-    roster_private: "Document interne : données personnelles, à détruire après la séance.",
+    sign_up_list_private: "Document interne : données personnelles, à détruire après la séance.",
 };
 
 static DE: Words = Words {
@@ -108,7 +108,7 @@ static DE: Words = Words {
     season: "Jahreszeit",
     activities: "Aktivitäten",
     meals: "Mahlzeiten",
-    roster: "Teilnehmerliste",
+    sign_up_list: "Teilnehmerliste",
     confirmed: "Angemeldet",
     waiting_list: "Warteliste",
     name: "Name",
@@ -122,7 +122,7 @@ static DE: Words = Words {
     signature: "Unterschrift",
     places_taken: "Plätze belegt",
     nobody_yet: "Noch niemand ist angemeldet.",
-    roster_private: "Internes Dokument: Personendaten, nach dem Anlass vernichten.",
+    sign_up_list_private: "Internes Dokument: Personendaten, nach dem Anlass vernichten.",
 };
 
 static EN: Words = Words {
@@ -146,7 +146,7 @@ static EN: Words = Words {
     season: "Season",
     activities: "Activities",
     meals: "Meals",
-    roster: "Sign-up list",
+    sign_up_list: "Sign-up list",
     confirmed: "Signed up",
     waiting_list: "Waiting list",
     name: "Name",
@@ -160,5 +160,5 @@ static EN: Words = Words {
     signature: "Signature",
     places_taken: "places taken",
     nobody_yet: "Nobody has signed up yet.",
-    roster_private: "Internal document: personal data, to be destroyed after the session.",
+    sign_up_list_private: "Internal document: personal data, to be destroyed after the session.",
 };

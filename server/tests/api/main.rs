@@ -18,7 +18,7 @@ mod pages;
 mod photos;
 mod query_dates;
 mod read_cache;
-mod registrations;
+mod sign_ups;
 mod screens;
 mod server_binary;
 mod short_stays;

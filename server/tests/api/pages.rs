@@ -11,7 +11,7 @@ use reqwest::redirect::Policy;
 use serde_json::json;
 
 use crate::helpers::{spawn_app, TestApp};
-use crate::registrations::coming_session;
+use crate::sign_ups::coming_session;
 
 async fn page(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> (u16, reqwest::header::HeaderMap, String) {
     let mut request = app.client.get(app.url(path));
@@ -81,7 +81,7 @@ async fn a_page_shows_the_notices_of_the_minute_it_is_asked_at() {
 #[tokio::test]
 async fn an_unknown_address_or_item_is_the_not_found_page_and_a_missing_file_a_plain_404() {
     let app = spawn_app().await;
-    for path in ["/nowhere/at/all", "/programmes/999999", "/activities/1/not-a-date", "/info/nothing", "/registration/no-such-token"] {
+    for path in ["/nowhere/at/all", "/programmes/999999", "/activities/1/not-a-date", "/info/nothing", "/sign-up/no-such-token"] {
         let (status, headers, html) = page(&app, path, &[("accept-language", "de")]).await;
         assert_eq!(status, 404, "{path}");
         assert_eq!(headers[CONTENT_TYPE], "text/html; charset=utf-8", "{path}");
@@ -116,7 +116,7 @@ async fn the_sign_up_form_comes_back_with_its_errors_in_the_readers_language_the
     let app = spawn_app().await;
     let (key, _, _) = coming_session(&app).await;
     let form =
-        |fields: &[(&str, &str)]| app.client.post(app.url(&format!("/registrations/{key}"))).header(COOKIE, "plantzette_lang=de").form(fields).send();
+        |fields: &[(&str, &str)]| app.client.post(app.url(&format!("/sign-ups/{key}"))).header(COOKIE, "plantzette_lang=de").form(fields).send();
     // No mail relay here: an address alone reaches no one, the residence confirms by phone.
     let refused = form(&[("name", "Anna Imboden"), ("email", "anna@example.ch"), ("note", &"x".repeat(201))]).await.unwrap();
     assert_eq!(refused.status(), 422);
@@ -132,8 +132,8 @@ async fn the_sign_up_form_comes_back_with_its_errors_in_the_readers_language_the
     assert_eq!(signed_up.status(), 201);
     let html = signed_up.text().await.unwrap();
     let link =
-        html.split("href=\"").find_map(|rest| rest.split('"').next().filter(|href| href.contains("/registration/"))).expect("the private link");
-    let figures: serde_json::Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
+        html.split("href=\"").find_map(|rest| rest.split('"').next().filter(|href| href.contains("/sign-up/"))).expect("the private link");
+    let figures: serde_json::Value = app.get_json(&format!("/api/v1/sign-ups/{key}")).await;
     assert_eq!(figures["taken"].as_u64().unwrap() + figures["waiting"].as_u64().unwrap(), 2, "two people");
 
     // The private link's page, kept by no cache; cancelled by its form.
@@ -143,7 +143,7 @@ async fn the_sign_up_form_comes_back_with_its_errors_in_the_readers_language_the
     assert!(html.contains("Anna Imboden"));
     let cancelled = app.client.post(app.url(path)).form(&[("action", "cancel")]).send().await.unwrap();
     assert_eq!(cancelled.status(), 200);
-    let figures: serde_json::Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
+    let figures: serde_json::Value = app.get_json(&format!("/api/v1/sign-ups/{key}")).await;
     assert_eq!(figures["taken"].as_u64().unwrap() + figures["waiting"].as_u64().unwrap(), 0);
 }
 
@@ -171,4 +171,22 @@ async fn the_short_stay_request_form_comes_back_with_its_errors_then_gives_its_n
     let received = send(fields).await.unwrap();
     assert_eq!(received.status(), 201);
     assert!(received.text().await.unwrap().contains("id=\"answer\""));
+}
+
+#[tokio::test]
+async fn the_sign_up_addresses_of_before_move_for_good_with_their_method_and_query() {
+    // Printed QR codes carry `/registrations/{event}`, e-mails already sent `/registration/{token}`.
+    let app = spawn_app().await;
+    let (key, _, _) = coming_session(&app).await;
+    let client = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
+    let form = client.get(app.url(&format!("/registrations/{key}"))).send().await.unwrap();
+    assert_eq!(form.status(), 308);
+    assert_eq!(form.headers()[LOCATION], format!("/sign-ups/{key}"));
+    let cancel = client.post(app.url("/registration/abc?confirm=cancel")).form(&[("action", "cancel")]).send().await.unwrap();
+    assert_eq!(cancel.status(), 308, "a form posted to the old address is posted again to the new one");
+    assert_eq!(cancel.headers()[LOCATION], "/sign-up/abc?confirm=cancel");
+    // Followed, the old address of the form is the form.
+    let followed = app.get(&format!("/registrations/{key}")).await;
+    assert_eq!(followed.status(), 200);
+    assert!(followed.url().path().starts_with("/sign-ups/"));
 }

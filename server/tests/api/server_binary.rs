@@ -228,7 +228,7 @@ async fn every_acknowledged_sign_up_survives_a_kill_9() {
         .filter(|(_, starts)| *starts > soon)
         .min_by(|a, b| a.1.cmp(&b.1))
         .unwrap();
-    let url = format!("{base}/api/v1/registrations/programmes/{id}/{starts}");
+    let url = format!("{base}/api/v1/sign-ups/programmes/{id}/{starts}");
 
     let acknowledged = Arc::new(Mutex::new(Vec::<String>::new()));
     // Each writer from an address of its own (the whole of 127.0.0.0/8 is this machine).
@@ -263,7 +263,7 @@ async fn every_acknowledged_sign_up_survives_a_kill_9() {
     let restarted = start(dir.path()).await;
     let mut lost = 0;
     for token in &acknowledged {
-        let found = reqwest::get(format!("{}/api/v1/registration/{token}", restarted.address)).await.unwrap();
+        let found = reqwest::get(format!("{}/api/v1/sign-up/{token}", restarted.address)).await.unwrap();
         lost += usize::from(found.status() != 200);
     }
     assert_eq!(lost, 0, "{lost} of {} acknowledged sign-ups lost", acknowledged.len());

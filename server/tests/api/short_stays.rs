@@ -61,8 +61,12 @@ async fn the_feed_gives_free_beds_by_day_and_period_with_the_residence_never_a_n
 
     // Every bed reserved over the whole calendar: nothing free, and the tag moves.
     let staff = app.admin().await;
+    let calendar: Value = staff.get("/api/v1/staff/short-stays").await.json().await.unwrap();
     for bed in feed["beds"].as_array().unwrap() {
-        let change = json!({ "from": day(0), "to": day(HORIZON_DAYS - 1), "state": "reserved", "note": "X.Y." });
+        // The demo's bookings, replaced knowingly (as the editor asks before).
+        let days = calendar["beds"].as_array().unwrap().iter().find(|b| b["id"] == bed["id"]).unwrap()["days"].as_array().unwrap();
+        let replacing: Vec<&Value> = days.iter().filter(|d| d["state"] == "reserved" && d["note"] != "X.Y.").map(|d| &d["date"]).collect();
+        let change = json!({ "from": day(0), "to": day(HORIZON_DAYS - 1), "state": "reserved", "note": "X.Y.", "replacing": replacing });
         let set =
             staff.request(reqwest::Method::PUT, &format!("/api/v1/staff/short-stays/beds/{}/days", bed["id"])).json(&change).send().await.unwrap();
         assert_eq!(set.status(), 204);
@@ -88,7 +92,19 @@ async fn staff_keep_the_calendar_open_extra_beds_for_a_period_and_every_change_i
         async move { request.send().await.unwrap() }
     };
     assert_eq!(set(json!({ "from": day(2), "to": day(9), "state": "reserved", "note": "H.B." })).await.status(), 204);
-    assert_eq!(set(json!({ "from": day(5), "to": day(5), "state": "free" })).await.status(), 204);
+    // H.B.'s booking is replaced only where the change says staff agreed to (the editor asked).
+    let unseen = set(json!({ "from": day(5), "to": day(5), "state": "free" })).await;
+    assert_eq!(unseen.status(), 422);
+    let refused: Value = unseen.json().await.unwrap();
+    assert_eq!(refused["errors"][0]["code"], "replaces_booking", "{refused}");
+    let short = |offset: i64| (residence_now().date() + Duration::days(offset)).format("%d.%m.").to_string();
+    assert_eq!(refused["errors"][0]["bookings"], format!("H.B. {}", short(5)), "whose booking, and when");
+    assert_eq!(set(json!({ "from": day(5), "to": day(5), "state": "free", "replacing": [day(5)] })).await.status(), 204);
+    // Agreed for one day, but the range holds more of the booking: refused, nothing changed.
+    let more = set(json!({ "from": day(8), "to": day(11), "state": "reserved", "note": "J.I.", "replacing": [day(8)] })).await;
+    assert_eq!(more.status(), 422);
+    // The same initials again replace nobody.
+    assert_eq!(set(json!({ "from": day(6), "to": day(9), "state": "reserved", "note": "H.B." })).await.status(), 204);
     let wrong = set(json!({ "from": day(-1), "to": day(-3), "state": "closed" })).await;
     assert_eq!(wrong.status(), 422);
     let errors: Value = wrong.json().await.unwrap();
@@ -122,7 +138,7 @@ async fn staff_keep_the_calendar_open_extra_beds_for_a_period_and_every_change_i
             .await
             .unwrap();
     let actions: Vec<&str> = audited.iter().map(|(action, _, _)| action.as_str()).collect();
-    assert_eq!(actions, ["create", "days", "days", "create", "delete"]);
+    assert_eq!(actions, ["create", "days", "days", "days", "create", "delete"], "the refused changes are not recorded");
     assert!(audited.iter().all(|(_, _, body)| !body.as_deref().unwrap_or_default().contains("H.B.")), "the note stays out of the log");
 }
 
@@ -302,7 +318,7 @@ async fn the_openapi_document_describes_the_feed_and_the_request_form() {
         "#/components/schemas/Feed"
     );
     assert!(document["paths"]["/short-stay-requests"]["post"]["requestBody"].is_object());
-    assert!(document["paths"]["/registrations/{event}"]["post"].is_object(), "the wildcard written as a plain parameter");
+    assert!(document["paths"]["/sign-ups/{event}"]["post"].is_object(), "the wildcard written as a plain parameter");
     assert!(document["paths"].as_object().unwrap().keys().all(|path| !path.starts_with("/staff")), "staff's API is not the partners'");
     let starts_at = &document["components"]["schemas"]["Session"]["properties"]["starts_at"];
     assert_eq!(starts_at["$ref"], "#/components/schemas/LocalDateTime", "a residence time, no offset: {starts_at}");

@@ -10,7 +10,7 @@ use sqlx::sqlite::SqlitePoolOptions;
 
 use crate::helpers::{spawn_app_at_public_url, spawn_app_with, TestApp};
 use crate::mail_relay::Relay;
-use crate::registrations::coming_session;
+use crate::sign_ups::coming_session;
 
 async fn app_with(relay: &Relay) -> TestApp {
     let relay = relay.config(None);
@@ -26,7 +26,7 @@ fn phoning(n: usize) -> Value {
 }
 
 async fn sign_up(app: &TestApp, key: &str, from: &str, form: &Value) -> Value {
-    let response = app.client.post(app.url(&format!("/api/v1/registrations/{key}"))).header("x-forwarded-for", from).json(form).send().await.unwrap();
+    let response = app.client.post(app.url(&format!("/api/v1/sign-ups/{key}"))).header("x-forwarded-for", from).json(form).send().await.unwrap();
     assert!(response.status().is_success(), "{}", response.status());
     response.json().await.unwrap()
 }
@@ -42,7 +42,7 @@ fn text(message: &Value) -> &str {
 
 /// The token of the private link in a message, checked to be on the public address.
 fn link_token(app: &TestApp, message: &Value) -> String {
-    let prefix = format!("{}/registration/", app.url(""));
+    let prefix = format!("{}/sign-up/", app.url(""));
     let text = text(message);
     let start = text.find(&prefix).unwrap_or_else(|| panic!("a link to {prefix} in {text}")) + prefix.len();
     text[start..].split_whitespace().next().unwrap().to_string()
@@ -77,7 +77,7 @@ async fn a_sign_up_is_told_in_its_language_with_the_event_for_the_calendar_and_a
     assert!(text(confirmed).starts_with("Votre place est confirmée."), "{}", text(confirmed));
     let token = link_token(&app, confirmed);
     assert_eq!(token, anne["token"].as_str().unwrap(), "the link of the answer");
-    let mine: Value = app.get_json(&format!("/api/v1/registration/{token}")).await;
+    let mine: Value = app.get_json(&format!("/api/v1/sign-up/{token}")).await;
     assert_eq!(mine["status"], "confirmed", "the link works");
     let calendar = &confirmed["parts"][1];
     assert_eq!(calendar["type"], "text/calendar");
@@ -100,7 +100,7 @@ async fn a_sign_up_is_told_in_its_language_with_the_event_for_the_calendar_and_a
     assert_nothing_personal(waiting);
 
     // Anne cancels: Hans moves up and is told, with the same link as before.
-    let cancelled = app.client.delete(app.url(&format!("/api/v1/registration/{token}"))).send().await.unwrap();
+    let cancelled = app.client.delete(app.url(&format!("/api/v1/sign-up/{token}"))).send().await.unwrap();
     assert_eq!(cancelled.status(), 204);
     let received = relay.received(3).await;
     let moved_up = to(&received, "hans@example.ch")[1];
@@ -108,7 +108,7 @@ async fn a_sign_up_is_told_in_its_language_with_the_event_for_the_calendar_and_a
     assert!(text(moved_up).starts_with("Ein Platz ist frei geworden: Ihre Anmeldung ist bestätigt."));
     assert_eq!(link_token(&app, moved_up), hans_link, "the same link, days later");
     assert_eq!(moved_up["parts"][1]["type"], "text/calendar");
-    let mine: Value = app.get_json(&format!("/api/v1/registration/{hans_link}")).await;
+    let mine: Value = app.get_json(&format!("/api/v1/sign-up/{hans_link}")).await;
     assert_eq!(mine["status"], "confirmed");
     assert_nothing_personal(moved_up);
 
@@ -130,7 +130,7 @@ async fn a_session_taken_out_of_its_programme_cancels_its_sign_ups_tells_each_on
     sign_up(&app, &key, "10.0.1.2", &phoning(1)).await;
     relay.received(1).await;
     let staff = app.admin().await;
-    let list: Value = staff.get(&format!("/api/v1/staff/registrations/{key}")).await.json().await.unwrap();
+    let list: Value = staff.get(&format!("/api/v1/staff/sign-ups/{key}")).await.json().await.unwrap();
     let to_phone: Vec<_> = list["entries"].as_array().unwrap().iter().map(|e| e["to_phone"].as_bool()).collect();
     assert_eq!(to_phone, [Some(false), Some(true)], "with a relay, only the one without an address is phoned");
 
@@ -152,14 +152,14 @@ async fn a_session_taken_out_of_its_programme_cancels_its_sign_ups_tells_each_on
     assert_nothing_personal(told);
 
     let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
-    let statuses: Vec<String> = sqlx::query_scalar("SELECT status FROM registrations ORDER BY id").fetch_all(&pool).await.unwrap();
+    let statuses: Vec<String> = sqlx::query_scalar("SELECT status FROM sign_ups ORDER BY id").fetch_all(&pool).await.unwrap();
     assert_eq!(statuses, ["cancelled", "cancelled"], "the one who phoned too; staff call them");
     let audited: i64 =
         sqlx::query_scalar("SELECT version FROM audit_log WHERE action = 'event off' AND body = ?1").bind(&key).fetch_one(&pool).await.unwrap();
     assert_eq!(audited, 2);
 
     // Anne was told by e-mail; the one who gave only a phone number is on staff's call list.
-    let off: Value = staff.get("/api/v1/staff/registrations-off").await.json().await.unwrap();
+    let off: Value = staff.get("/api/v1/staff/sign-ups-off").await.json().await.unwrap();
     assert_eq!(off.as_array().unwrap().len(), 1, "{off}");
     assert_eq!(off[0]["event"], key.as_str());
     assert_eq!(off[0]["title"]["fr"], programme.content.title.fr.as_str(), "{off}");
@@ -168,7 +168,7 @@ async fn a_session_taken_out_of_its_programme_cancels_its_sign_ups_tells_each_on
     let read: i64 =
         sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'read' AND body = ?1").bind(&key).fetch_one(&pool).await.unwrap();
     assert_eq!(read, 2, "each reading audited: the list above, and the call list");
-    assert_eq!(app.client.get(app.url("/api/v1/staff/registrations-off")).send().await.unwrap().status(), 401, "staff only");
+    assert_eq!(app.client.get(app.url("/api/v1/staff/sign-ups-off")).send().await.unwrap().status(), 401, "staff only");
 }
 
 #[tokio::test]
@@ -178,7 +178,7 @@ async fn without_a_relay_the_answer_says_the_residence_calls_and_staff_see_whom_
     let anne = sign_up(&app, &key, "10.0.1.1", &person("Anne Zufferey", "anne@example.ch", "fr")).await;
     assert_eq!(anne["emailed"], false);
     let staff = app.admin().await;
-    let list: Value = staff.get(&format!("/api/v1/staff/registrations/{key}")).await.json().await.unwrap();
+    let list: Value = staff.get(&format!("/api/v1/staff/sign-ups/{key}")).await.json().await.unwrap();
     assert_eq!(list["entries"][0]["to_phone"], true, "no relay: even with an address, staff phone");
     let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
     let kept: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox").fetch_one(&pool).await.unwrap();

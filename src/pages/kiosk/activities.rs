@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use plantzette_content::format::{day_heading, short_day};
 use plantzette_content::photo::Owner;
-use plantzette_content::registration::EventRef;
+use plantzette_content::sign_up::EventRef;
 use plantzette_content::{Activity, DateRange, Item, Listing, Occurrence};
 
 use crate::components::activity::{counts_places, ActivityList, OccurrenceBlocks, OccurrenceHeading};

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use plantzette_content::photo::Owner;
-use plantzette_content::registration::EventRef;
+use plantzette_content::sign_up::EventRef;
 use plantzette_content::{Item, Listing, Programme};
 
 use crate::components::programme::{ProgrammeBlocks, ProgrammeCards, ProgrammeHeading, SessionWhenAndWhere};

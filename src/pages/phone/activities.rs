@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use plantzette_content::format::day_heading;
 use plantzette_content::photo::Photo;
-use plantzette_content::registration::{Availability, EventRef};
+use plantzette_content::sign_up::{Availability, EventRef};
 use plantzette_content::{Category, Listing, Occurrence, Week};
 
 use super::calendar_link::{feed_path, occurrence_calendar, AddToCalendar};

@@ -69,8 +69,8 @@ fn Document(frame: Frame, page: Page) -> impl IntoView {
         Page::Photos(week) => view! { <super::photos::PhotosContent week now/> }.into_any(),
         Page::Info(pages) => view! { <super::info::InfoContent residence=today.residence pages/> }.into_any(),
         Page::InfoTopic(page) => view! { <super::info::TopicContent page/> }.into_any(),
-        Page::SignUp(page) => view! { <super::registrations::SignUpContent page origin/> }.into_any(),
-        Page::Registration(page) => view! { <super::registrations::RegistrationContent page/> }.into_any(),
+        Page::SignUp(page) => view! { <super::sign_ups::SignUpContent page origin/> }.into_any(),
+        Page::MySignUp(page) => view! { <super::sign_ups::MySignUpContent page/> }.into_any(),
         Page::StayRequest(page) => view! { <super::short_stay_requests::StayRequestContent page/> }.into_any(),
         Page::NotFound => view! { <super::not_found::NotFoundContent/> }.into_any(),
     };
@@ -161,7 +161,7 @@ fn title(page: &Page, lang: Lang, ui: &'static Ui) -> String {
         Page::Info(_) => ui.info.to_string(),
         Page::InfoTopic(page) => page.page.title.localized(lang).text.to_string(),
         Page::SignUp(_) => ui.sign_up.sign_up.to_string(),
-        Page::Registration(_) => ui.sign_up.your_sign_up.to_string(),
+        Page::MySignUp(_) => ui.sign_up.your_sign_up.to_string(),
         Page::StayRequest(_) => ui.stay_request.title.to_string(),
         Page::NotFound => ui.not_found.to_string(),
     }

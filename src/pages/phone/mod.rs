@@ -15,7 +15,7 @@ mod menus;
 mod not_found;
 mod photos;
 mod programmes;
-mod registrations;
+mod sign_ups;
 mod short_stay_requests;
 mod today;
 
@@ -25,7 +25,7 @@ pub use info::TopicPage;
 pub use menus::WeekOfMenus;
 pub use photos::{PhotoOfWeek, WeekOfPhotos};
 pub use programmes::ProgrammePage;
-pub use registrations::{Cancelling, EventInfo, Refused, RegistrationPage, SignUpPage, SignUpStage};
+pub use sign_ups::{Cancelling, EventInfo, Refused, MySignUpPage, SignUpPage, SignUpStage};
 pub use short_stay_requests::{StayRequestPage, StayRequestStage};
 
 use plantzette_content::{InfoPage, Item, Programme, Week};
@@ -62,10 +62,10 @@ pub enum Page {
     Info(Vec<Item<InfoPage>>),
     /// `/info/{topic}`.
     InfoTopic(TopicPage),
-    /// `/registrations/{event}`: the form, or its answer.
+    /// `/sign-ups/{event}`: the form, or its answer.
     SignUp(SignUpPage),
-    /// `/registration/{token}`: the private link.
-    Registration(RegistrationPage),
+    /// `/sign-up/{token}`: the private link.
+    MySignUp(MySignUpPage),
     /// `/short-stay-requests`: the form, or its answer.
     StayRequest(StayRequestPage),
     /// Any other address, or an item that is not there (any more).
@@ -76,6 +76,6 @@ impl Page {
     /// Whether the page is kept current as a whole: a page with a form keeps what is typed in it,
     /// and marks the parts of it that follow changes (the places left) itself.
     fn live(&self) -> bool {
-        !matches!(self, Page::SignUp(_) | Page::Registration(_) | Page::StayRequest(_))
+        !matches!(self, Page::SignUp(_) | Page::MySignUp(_) | Page::StayRequest(_))
     }
 }

@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use plantzette_content::photo::Photo;
-use plantzette_content::registration::{Availability, EventRef};
+use plantzette_content::sign_up::{Availability, EventRef};
 use plantzette_content::{Item, Programme};
 
 use super::calendar_link::{session_calendar, AddToCalendar};

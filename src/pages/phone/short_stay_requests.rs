@@ -8,7 +8,7 @@ use plantzette_content::short_stay::{Asker, Flexibility, Reason, StayRequestFiel
 use plantzette_content::FieldError;
 
 use super::form::{Choice, Errors, RobotTrap, TextField};
-use super::registrations::Refused;
+use super::sign_ups::Refused;
 use crate::i18n::{lang, ui};
 
 /// The info page on short stays, where the form is offered.

@@ -36,7 +36,7 @@ const PAGES = {
   info: '/info',
   'short-stay': '/info/short_stay',
   'short-stay-request': '/short-stay-requests',
-  'sign-up': `/registrations/${await firstSignUp(server)}`,
+  'sign-up': `/sign-ups/${await firstSignUp(server)}`,
 };
 const browser = await launchBrowser();
 try {
@@ -56,7 +56,7 @@ try {
         const onKiosk = device !== 'phone';
         const makesKiosk = name === 'kiosk' && onKiosk;
         if (name === 'kiosk' && !makesKiosk) continue;
-        if (onKiosk && /^\/(registrations|short-stay-requests)/.test(path)) continue;
+        if (onKiosk && /^\/(sign-ups|short-stay-requests)/.test(path)) continue;
         if (only && name !== only && !makesKiosk) continue;
         await page.goto(`${server.url}${onKiosk ? kioskPath(path) : path}`);
         await waitForContent(page);

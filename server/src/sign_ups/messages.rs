@@ -1,4 +1,4 @@
-//! The e-mails a sign-up brings (`plantzette_content::registration::message`), written to the
+//! The e-mails a sign-up brings (`plantzette_content::sign_up::message`), written to the
 //! outbox inside the transaction of what they tell: a place confirmed or on the waiting list, a
 //! place come free, the event cancelled. Only to an address the person gave, only when the
 //! residence has a relay; the others are phoned by staff.
@@ -9,7 +9,7 @@
 
 use chrono::{NaiveDateTime, Utc};
 use hmac::{Hmac, Mac};
-use plantzette_content::registration::message::{About, Notice};
+use plantzette_content::sign_up::message::{About, Notice};
 use plantzette_content::{Lang, Residence, Text};
 use sha2::Sha256;
 use sqlx::SqliteConnection;
@@ -35,7 +35,7 @@ pub(super) async fn link_key(db: &mut SqliteConnection) -> Result<String, StoreE
 
 /// The address of the person's page for the link `token`.
 pub fn link(public_url: &str, token: &str) -> String {
-    format!("{public_url}/registration/{token}")
+    format!("{public_url}/sign-up/{token}")
 }
 
 /// What a message says of its event: as the content has it now, with the event for the calendar,
@@ -51,7 +51,7 @@ pub(super) async fn tell(db: &mut SqliteConnection, outbox: &Outbox, id: i64, no
     let Some(public_url) = outbox.public_url() else { return Ok(()) };
     type Row = (Option<String>, String, String, i64, String, Option<String>, Option<String>, Option<NaiveDateTime>, NaiveDateTime);
     let row: Option<Row> = sqlx::query_as(
-        "SELECT email, lang, event, created_at, token_hash, event_title, event_place, event_starts_at, event_ends_at FROM registrations WHERE id = ?1",
+        "SELECT email, lang, event, created_at, token_hash, event_title, event_place, event_starts_at, event_ends_at FROM sign_ups WHERE id = ?1",
     )
     .bind(id)
     .fetch_optional(&mut *db)

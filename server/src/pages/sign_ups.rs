@@ -1,22 +1,22 @@
-//! `/registrations/{event}`: an event's sign-up form, and its answer (the form is taken as the
-//! API's JSON is, `api/registrations.rs`); `/registration/{token}`: the private link's page, to
+//! `/sign-ups/{event}`: an event's sign-up form, and its answer (the form is taken as the
+//! API's JSON is, `sign_ups/public.rs`); `/sign-up/{token}`: the private link's page, to
 //! see the sign-up, cancel it and erase its data. The private pages are kept by no cache.
 
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{Redirect, Response};
 use axum::Form;
-use plantzette::pages::phone::{Cancelling, EventInfo, Page, Refused, RegistrationPage, SignUpPage, SignUpStage};
-use plantzette_content::registration::{EventRef, SignUpFields};
+use plantzette::pages::phone::{Cancelling, EventInfo, Page, Refused, MySignUpPage, SignUpPage, SignUpStage};
+use plantzette_content::sign_up::{EventRef, SignUpFields};
 use plantzette_content::schedule::residence_now;
 use serde::Deserialize;
 
 use super::{answer, or_not_found, Reader};
-use crate::api::registrations::{cancel_my_sign_up, event_of, my_sign_up, take_sign_up};
 use crate::client::ClientAddress;
 use crate::error::ApiError;
-use crate::{registrations, AppState};
+use crate::sign_ups::{self, confirms, find_event, SignUpError};
+use crate::AppState;
 
 pub async fn form(State(state): State<AppState>, reader: Reader, Path(key): Path<String>) -> Result<Response, ApiError> {
     let stage = SignUpStage::Filling { fields: SignUpFields::default(), errors: Vec::new(), refused: None };
@@ -32,20 +32,20 @@ pub async fn sign_up(
     Path(key): Path<String>,
     Form(fields): Form<SignUpFields>,
 ) -> Result<Response, ApiError> {
-    let form = fields.read(reader.lang);
-    let (status, stage) = match take_sign_up(&state, address, &key, &form).await {
+    let taken = match fields.read(reader.lang, confirms(&state)) {
+        Err(invalid) => Err((StatusCode::UNPROCESSABLE_ENTITY, Refused::Fields, invalid.errors)),
+        Ok(form) => match sign_ups::take(&state, address, &key, &form).await {
+            Ok(taken) => Ok(taken),
+            Err(SignUpError::TooManyToday) => Err((StatusCode::TOO_MANY_REQUESTS, Refused::TooManyToday, Vec::new())),
+            Err(SignUpError::Refused(_)) => Err((StatusCode::CONFLICT, Refused::NoMorePlaces, Vec::new())),
+            // A robot's (the field people do not see filled in): told no more than a person.
+            Err(SignUpError::Robot) => Err((StatusCode::BAD_REQUEST, Refused::Fields, Vec::new())),
+            Err(other) => return or_not_found(&state, reader, Err(other.into())).await,
+        },
+    };
+    let (status, stage) = match taken {
         Ok((status, answer)) => (status, SignUpStage::Answered(answer)),
-        Err(refusal) => {
-            let (status, refused, errors) = match refusal {
-                ApiError::Invalid(invalid) => (StatusCode::UNPROCESSABLE_ENTITY, Refused::Fields, invalid.errors),
-                ApiError::TooManyToday => (StatusCode::TOO_MANY_REQUESTS, Refused::TooManyToday, Vec::new()),
-                ApiError::Conflict(_) => (StatusCode::CONFLICT, Refused::NoMorePlaces, Vec::new()),
-                // A robot's (the field people do not see filled in): told no more than a person.
-                ApiError::BadRequest(_) => (StatusCode::BAD_REQUEST, Refused::Fields, Vec::new()),
-                other => return or_not_found(&state, reader, Err(other)).await,
-            };
-            (status, SignUpStage::Filling { fields, errors, refused: Some(refused) })
-        }
+        Err((status, refused, errors)) => (status, SignUpStage::Filling { fields, errors, refused: Some(refused) }),
     };
     match sign_up_page(&state, &key, stage).await {
         // The sign-up's answer carries the private link: kept by no cache.
@@ -56,13 +56,13 @@ pub async fn sign_up(
 
 /// The sign-up page of event `key` at `stage`, its places counted now.
 async fn sign_up_page(state: &AppState, key: &str, stage: SignUpStage) -> Result<Page, ApiError> {
-    let event = event_of(state, key).await?;
-    let places = registrations::availability(&state.pool, &event, residence_now(), state.kept_days.registrations).await?;
+    let event = find_event(state, key).await?;
+    let places = sign_ups::availability(&state.pool, &event, residence_now(), state.kept_days.sign_ups).await?;
     let by_mail = state.outbox.public_url().is_some();
     Ok(Page::SignUp(SignUpPage { event: event_info(&event).ok_or(ApiError::NotFound("event"))?, places, stage, by_mail }))
 }
 
-fn event_info(event: &registrations::Event) -> Option<EventInfo> {
+fn event_info(event: &sign_ups::Event) -> Option<EventInfo> {
     Some(EventInfo {
         event: EventRef::parse(&event.key)?,
         title: event.title.clone(),
@@ -87,13 +87,13 @@ pub async fn mine(
 ) -> Result<Response, ApiError> {
     let cancelling = query.ok().and_then(|Query(confirm)| confirm.confirm).as_deref().and_then(Cancelling::parse);
     let page = async {
-        let mine = my_sign_up(&state, &token).await?;
+        let mine = sign_ups::mine(&state, &token).await?;
         // The event may be gone (taken out, cancelled): the sign-up is still the person's.
         let event = match EventRef::parse(&mine.event) {
-            Some(event) => registrations::event(&state.pool, event).await?.as_ref().and_then(event_info),
+            Some(event) => sign_ups::event(&state.pool, event).await?.as_ref().and_then(event_info),
             None => None,
         };
-        Ok(Page::Registration(RegistrationPage::Shown { token: token.clone(), event, mine, cancelling }))
+        Ok(Page::MySignUp(MySignUpPage::Shown { token: token.clone(), event, mine, cancelling }))
     };
     match page.await {
         Ok(page) => answer(&state, reader, StatusCode::OK, page, true).await,
@@ -116,8 +116,19 @@ pub async fn cancel(
     let Some(asked) = Cancelling::parse(&action.action) else {
         return Err(ApiError::BadRequest("action: cancel or erase".into()));
     };
-    match cancel_my_sign_up(&state, &token, asked == Cancelling::Erase).await {
-        Ok(()) => answer(&state, reader, StatusCode::OK, Page::Registration(RegistrationPage::Done(asked)), true).await,
-        Err(error) => or_not_found(&state, reader, Err(error)).await,
+    match sign_ups::cancel_mine(&state, &token, asked == Cancelling::Erase).await {
+        Ok(()) => answer(&state, reader, StatusCode::OK, Page::MySignUp(MySignUpPage::Done(asked)), true).await,
+        Err(error) => or_not_found(&state, reader, Err(error.into())).await,
     }
+}
+
+/// The addresses before sign-ups had their one name (`/registrations/{event}` on printed QR codes,
+/// `/registration/{token}` in e-mails already sent): moved for good, the method and the query
+/// kept (308), so that a form posted to the old address is posted to the new one.
+pub async fn moved(OriginalUri(uri): OriginalUri) -> Redirect {
+    let path = uri.path().replacen("/registrations/", "/sign-ups/", 1).replacen("/registration/", "/sign-up/", 1);
+    Redirect::permanent(&match uri.query() {
+        Some(query) => format!("{path}?{query}"),
+        None => path,
+    })
 }

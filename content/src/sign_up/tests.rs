@@ -1,4 +1,10 @@
+use chrono::NaiveDateTime;
+
 use super::*;
+use crate::error::ErrorCode;
+use crate::parse::Rules;
+use crate::text::Lang;
+use crate::validate::Validator;
 
 fn at(time: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(time, "%Y-%m-%d %H:%M").unwrap()
@@ -71,44 +77,44 @@ fn the_first_ones_waiting_move_up_in_order_while_they_fit() {
 
 #[test]
 fn the_form_needs_a_name_and_a_phone_or_an_e_mail() {
-    assert_eq!(sign_up().validate(), Ok(()));
+    assert_eq!(sign_up().check(Confirms::ByMailOrPhone), Ok(()));
     let nobody = SignUp { name: " ".into(), phone: String::new(), ..sign_up() };
-    let error = nobody.validate().unwrap_err();
+    let error = nobody.check(Confirms::ByMailOrPhone).unwrap_err();
     assert!(error.has("name", &ErrorCode::Required));
     assert!(error.has("phone", &ErrorCode::PhoneOrEmail));
     assert!(error.has("email", &ErrorCode::PhoneOrEmail));
     let by_mail = SignUp { phone: String::new(), email: "j.rey@example.ch".into(), ..sign_up() };
-    assert_eq!(by_mail.validate(), Ok(()));
+    assert_eq!(by_mail.check(Confirms::ByMailOrPhone), Ok(()));
 }
 
 #[test]
 fn wrong_fields_are_named_one_by_one() {
     let wrong = SignUp { phone: "abc".into(), email: "rey@".into(), people: 3, note: "x".repeat(201), name: "a\nb".into(), ..sign_up() };
-    let error = wrong.validate().unwrap_err();
+    let error = wrong.check(Confirms::ByMailOrPhone).unwrap_err();
     assert!(error.has("phone", &ErrorCode::InvalidPhone));
     assert!(error.has("email", &ErrorCode::InvalidEmail));
     assert!(error.has("people", &ErrorCode::NumberOutOfRange { min: 1, max: 2 }));
     assert!(error.has("note", &ErrorCode::TooLong { max: 200 }));
     assert!(error.has("name", &ErrorCode::LineBreak));
-    assert_eq!(SignUp { people: 0, ..sign_up() }.validate().unwrap_err().errors[0].field, "people");
+    assert_eq!(SignUp { people: 0, ..sign_up() }.check(Confirms::ByMailOrPhone).unwrap_err().errors[0].field, "people");
 }
 
 #[test]
 fn without_e_mail_from_the_residence_a_phone_number_is_needed() {
     let by_mail = SignUp { phone: String::new(), email: "j.rey@example.ch".into(), ..sign_up() };
-    assert_eq!(by_mail.validate_for(true), Ok(()));
-    let error = by_mail.validate_for(false).unwrap_err();
+    assert_eq!(by_mail.check(Confirms::ByMailOrPhone), Ok(()));
+    let error = by_mail.check(Confirms::ByPhone).unwrap_err();
     assert!(error.has("phone", &ErrorCode::PhoneNeeded));
     assert!(!error.errors.iter().any(|e| e.field == "email"), "the address is not the matter");
-    assert_eq!(sign_up().validate_for(false), Ok(()), "a phone number: called");
+    assert_eq!(sign_up().check(Confirms::ByPhone), Ok(()), "a phone number: called");
 }
 
 #[test]
 fn a_name_that_turns_its_line_around_is_refused() {
     let reversed = SignUp { name: "Jeanne \u{202e}yeR".into(), ..sign_up() };
-    assert!(reversed.validate().unwrap_err().has("name", &ErrorCode::ControlCharacter));
+    assert!(reversed.check(Confirms::ByMailOrPhone).unwrap_err().has("name", &ErrorCode::ControlCharacter));
     let isolated = SignUp { note: "Fauteuil \u{2067}roulant".into(), ..sign_up() };
-    assert!(isolated.validate().unwrap_err().has("note", &ErrorCode::ControlCharacter));
+    assert!(isolated.check(Confirms::ByMailOrPhone).unwrap_err().has("note", &ErrorCode::ControlCharacter));
 }
 
 #[test]
@@ -182,11 +188,12 @@ fn the_form_takes_a_sign_up_while_a_place_or_the_waiting_list_is_there() {
 #[test]
 fn a_posted_form_reads_into_a_sign_up_in_the_readers_language() {
     let fields = SignUpFields { name: "Jeanne Rey".into(), phone: "027 455 12 34".into(), ..SignUpFields::default() };
-    let alone = fields.read(Lang::De);
+    let alone = fields.read(Lang::De, Confirms::ByPhone).unwrap();
     assert_eq!((alone.people, alone.lang), (1, Lang::De), "the person alone unless a carer is chosen");
-    assert!(alone.validate().is_ok());
-    let with_a_carer = SignUpFields { people: "2".into(), ..fields.clone() }.read(Lang::Fr);
+    let with_a_carer = SignUpFields { people: "2".into(), ..fields.clone() }.read(Lang::Fr, Confirms::ByPhone).unwrap();
     assert_eq!(with_a_carer.people, 2);
-    let nonsense = SignUpFields { people: "plenty".into(), ..fields }.read(Lang::Fr);
-    assert!(nonsense.validate().unwrap_err().has("people", &ErrorCode::NumberOutOfRange { min: 1, max: 2 }));
+    let nonsense = SignUpFields { people: "plenty".into(), ..fields.clone() }.read(Lang::Fr, Confirms::ByPhone);
+    assert!(nonsense.unwrap_err().has("people", &ErrorCode::NumberOutOfRange { min: 1, max: 2 }));
+    let no_number = SignUpFields { phone: String::new(), email: "jeanne@example.ch".into(), ..fields }.read(Lang::Fr, Confirms::ByPhone);
+    assert!(no_number.unwrap_err().has("phone", &ErrorCode::PhoneNeeded), "the same rules as the JSON form's");
 }

@@ -3,7 +3,7 @@
 //! by field, and the personal data erased after the event (the clock moved, not waited for).
 
 use chrono::{Duration, NaiveDateTime};
-use plantzette_content::registration::KEEP_DAYS;
+use plantzette_content::sign_up::KEEP_DAYS;
 use plantzette_content::schedule::residence_now;
 use plantzette_content::{Item, Listing, Programme};
 use plantzette_server::Config;
@@ -38,7 +38,7 @@ fn person(n: usize) -> Value {
 }
 
 async fn post(app: &TestApp, key: &str, from: &str, form: &Value) -> reqwest::Response {
-    app.client.post(app.url(&format!("/api/v1/registrations/{key}"))).header("x-forwarded-for", from).json(form).send().await.unwrap()
+    app.client.post(app.url(&format!("/api/v1/sign-ups/{key}"))).header("x-forwarded-for", from).json(form).send().await.unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -50,7 +50,7 @@ async fn fifty_at_once_for_the_last_three_places_give_three_places_and_forty_sev
     }
     let burst: Vec<_> = (100..150)
         .map(|n| {
-            let (client, url, form) = (app.client.clone(), app.url(&format!("/api/v1/registrations/{key}")), person(n));
+            let (client, url, form) = (app.client.clone(), app.url(&format!("/api/v1/sign-ups/{key}")), person(n));
             tokio::spawn(async move {
                 let response = client.post(url).header("x-forwarded-for", format!("10.0.1.{n}")).json(&form).send().await.unwrap();
                 assert_eq!(response.status(), 201);
@@ -67,7 +67,7 @@ async fn fifty_at_once_for_the_last_three_places_give_three_places_and_forty_sev
     positions.sort();
     assert_eq!(confirmed, 3, "never more places than there are");
     assert_eq!(positions, (1..=47).collect::<Vec<_>>(), "each waiting one has a rank of their own");
-    let figures: Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
+    let figures: Value = app.get_json(&format!("/api/v1/sign-ups/{key}")).await;
     assert_eq!(figures["taken"], capacity);
     assert_eq!(figures["waiting"], 47);
     assert!(!figures.to_string().contains("Personne"), "counts, never names: {figures}");
@@ -93,14 +93,14 @@ async fn the_same_contact_twice_gets_its_sign_up_back_and_the_link_shows_and_can
     assert_eq!(again["status"], "confirmed");
     assert!(again.get("token").is_none(), "no link for whoever types someone's number");
 
-    let mine: Value = app.get_json(&format!("/api/v1/registration/{token}")).await;
+    let mine: Value = app.get_json(&format!("/api/v1/sign-up/{token}")).await;
     assert_eq!(mine["name"], "Personne 1");
     assert_eq!(mine["event"], key);
-    let cancelled = app.client.delete(app.url(&format!("/api/v1/registration/{token}"))).send().await.unwrap();
+    let cancelled = app.client.delete(app.url(&format!("/api/v1/sign-up/{token}"))).send().await.unwrap();
     assert_eq!(cancelled.status(), 204);
-    let mine: Value = app.get_json(&format!("/api/v1/registration/{token}")).await;
+    let mine: Value = app.get_json(&format!("/api/v1/sign-up/{token}")).await;
     assert_eq!(mine["status"], "cancelled");
-    app.get_error("/api/v1/registration/not-a-token", 404).await;
+    app.get_error("/api/v1/sign-up/not-a-token", 404).await;
 }
 
 #[tokio::test]
@@ -114,23 +114,23 @@ async fn a_cancellation_gives_the_place_to_the_first_one_waiting_at_once_audited
     }
     let first_waiting = &tokens[capacity as usize];
     let second_waiting = &tokens[capacity as usize + 1];
-    let waiting: Value = app.get_json(&format!("/api/v1/registration/{first_waiting}")).await;
+    let waiting: Value = app.get_json(&format!("/api/v1/sign-up/{first_waiting}")).await;
     assert_eq!((waiting["status"].as_str(), waiting["position"].as_u64()), (Some("waiting"), Some(1)));
 
-    let cancelled = app.client.delete(app.url(&format!("/api/v1/registration/{}?erase=true", tokens[0]))).send().await.unwrap();
+    let cancelled = app.client.delete(app.url(&format!("/api/v1/sign-up/{}?erase=true", tokens[0]))).send().await.unwrap();
     assert_eq!(cancelled.status(), 204);
-    let moved: Value = app.get_json(&format!("/api/v1/registration/{first_waiting}")).await;
+    let moved: Value = app.get_json(&format!("/api/v1/sign-up/{first_waiting}")).await;
     assert_eq!(moved["status"], "confirmed");
-    let next: Value = app.get_json(&format!("/api/v1/registration/{second_waiting}")).await;
+    let next: Value = app.get_json(&format!("/api/v1/sign-up/{second_waiting}")).await;
     assert_eq!((next["status"].as_str(), next["position"].as_u64()), (Some("waiting"), Some(1)));
-    app.get_error(&format!("/api/v1/registration/{}", tokens[0]), 404).await;
+    app.get_error(&format!("/api/v1/sign-up/{}", tokens[0]), 404).await;
 
     let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
     let audited: Vec<String> =
-        sqlx::query_scalar("SELECT action FROM audit_log WHERE collection = 'registrations' ORDER BY id").fetch_all(&pool).await.unwrap();
+        sqlx::query_scalar("SELECT action FROM audit_log WHERE collection = 'sign_ups' ORDER BY id").fetch_all(&pool).await.unwrap();
     assert_eq!(audited, ["cancel", "erase", "move up"]);
     let erased: (Option<String>, Option<String>) =
-        sqlx::query_as("SELECT name, phone FROM registrations ORDER BY id LIMIT 1").fetch_one(&pool).await.unwrap();
+        sqlx::query_as("SELECT name, phone FROM sign_ups ORDER BY id LIMIT 1").fetch_one(&pool).await.unwrap();
     assert_eq!(erased, (None, None), "erased from the link at once");
 }
 
@@ -152,7 +152,7 @@ async fn a_wrong_form_is_answered_field_by_field_and_a_robot_is_refused() {
     }
     let malformed = app
         .client
-        .post(app.url(&format!("/api/v1/registrations/{key}")))
+        .post(app.url(&format!("/api/v1/sign-ups/{key}")))
         .header("content-type", "application/json")
         .body("{\"name\":")
         .send()
@@ -163,8 +163,8 @@ async fn a_wrong_form_is_answered_field_by_field_and_a_robot_is_refused() {
     assert_eq!(body["errors"][0]["code"], "malformed", "{body}");
     let robot = json!({ "name": "Bot", "email": "bot@example.com", "people": 1, "lang": "en", "website": "http://spam.example" });
     assert_eq!(post(&app, &key, "10.0.0.2", &robot).await.status(), 400);
-    app.get_error("/api/v1/registrations/programmes/1/2020-01-01T10:00", 404).await;
-    app.get_error("/api/v1/registrations/menus/1", 404).await;
+    app.get_error("/api/v1/sign-ups/programmes/1/2020-01-01T10:00", 404).await;
+    app.get_error("/api/v1/sign-ups/menus/1", 404).await;
 }
 
 #[tokio::test]
@@ -189,17 +189,17 @@ async fn personal_data_is_erased_the_set_number_of_days_after_the_session_and_th
 
     // The clock moved to just before the day it is due, then to it.
     let due = ends_at + Duration::days(KEEP_DAYS.into());
-    let erased = plantzette_server::registrations::erase_due(&pool, due - Duration::minutes(1), KEEP_DAYS).await.unwrap();
+    let erased = plantzette_server::sign_ups::erase_due(&pool, due - Duration::minutes(1), KEEP_DAYS).await.unwrap();
     assert_eq!(erased, 0, "kept until then");
-    let _: Value = app.get_json(&format!("/api/v1/registration/{token}")).await;
-    let erased = plantzette_server::registrations::erase_due(&pool, due, KEEP_DAYS).await.unwrap();
+    let _: Value = app.get_json(&format!("/api/v1/sign-up/{token}")).await;
+    let erased = plantzette_server::sign_ups::erase_due(&pool, due, KEEP_DAYS).await.unwrap();
     assert_eq!(erased, 1);
 
-    app.get_error(&format!("/api/v1/registration/{token}"), 404).await;
+    app.get_error(&format!("/api/v1/sign-up/{token}"), 404).await;
     let row: (Option<String>, Option<String>, Option<String>, i64, String) =
-        sqlx::query_as("SELECT name, phone, contact_key, people, status FROM registrations").fetch_one(&pool).await.unwrap();
+        sqlx::query_as("SELECT name, phone, contact_key, people, status FROM sign_ups").fetch_one(&pool).await.unwrap();
     assert_eq!(row, (None, None, None, 1, "confirmed".into()), "the count stays, nothing personal");
-    let figures: Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
+    let figures: Value = app.get_json(&format!("/api/v1/sign-ups/{key}")).await;
     assert_eq!(figures["taken"], 1);
 }
 
@@ -209,12 +209,12 @@ async fn staff_see_the_list_audited_sign_up_someone_at_the_desk_tick_attendance_
     let (key, _, _) = coming_session(&app).await;
     let form = json!({ "name": "=Hélène Zufferey", "phone": "027 455 01 01", "email": "h.z@example.ch", "people": 2, "note": "vient avec sa fille", "lang": "fr" });
     assert_eq!(post(&app, &key, "10.0.0.1", &form).await.status(), 201);
-    assert_eq!(app.get(&format!("/api/v1/staff/registrations/{key}")).await.status(), 401, "staff only");
+    assert_eq!(app.get(&format!("/api/v1/staff/sign-ups/{key}")).await.status(), 401, "staff only");
 
     let staff = app.admin().await;
     let phoned = json!({ "name": "Marcel Berclaz", "phone": "027 455 99 88", "people": 1, "lang": "fr" });
-    assert_eq!(staff.post(&format!("/api/v1/staff/registrations/{key}"), &phoned).await.status(), 201);
-    let list = staff.get(&format!("/api/v1/staff/registrations/{key}")).await;
+    assert_eq!(staff.post(&format!("/api/v1/staff/sign-ups/{key}"), &phoned).await.status(), 201);
+    let list = staff.get(&format!("/api/v1/staff/sign-ups/{key}")).await;
     assert_eq!(list.status(), 200);
     assert_eq!(list.headers()["cache-control"], "private, no-store");
     let list: Value = list.json().await.unwrap();
@@ -226,13 +226,13 @@ async fn staff_see_the_list_audited_sign_up_someone_at_the_desk_tick_attendance_
     assert!(marcel["by_staff"].is_string(), "signed up by staff: {marcel}");
 
     let ticked = staff
-        .request(reqwest::Method::PUT, &format!("/api/v1/staff/registration/{}/attendance", marcel["id"]))
+        .request(reqwest::Method::PUT, &format!("/api/v1/staff/sign-up/{}/attendance", marcel["id"]))
         .json(&json!({ "attendance": "present" }))
         .send()
         .await
         .unwrap();
     assert_eq!(ticked.status(), 204);
-    let csv = staff.get(&format!("/api/v1/staff/registrations/{key}?format=csv")).await;
+    let csv = staff.get(&format!("/api/v1/staff/sign-ups/{key}?format=csv")).await;
     assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
     let bytes = csv.bytes().await.unwrap();
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte-order mark, for Excel's accents");
@@ -242,7 +242,7 @@ async fn staff_see_the_list_audited_sign_up_someone_at_the_desk_tick_attendance_
 
     let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
     let audited: Vec<(String, String)> =
-        sqlx::query_as("SELECT login, action FROM audit_log WHERE collection = 'registrations' ORDER BY id").fetch_all(&pool).await.unwrap();
+        sqlx::query_as("SELECT login, action FROM audit_log WHERE collection = 'sign_ups' ORDER BY id").fetch_all(&pool).await.unwrap();
     assert_eq!(audited.iter().map(|(_, action)| action.as_str()).collect::<Vec<_>>(), ["read", "attendance", "read"], "every reading audited");
     assert!(audited.iter().all(|(login, _)| login == "direction"));
 }
@@ -255,13 +255,13 @@ async fn every_open_screen_hears_of_a_sign_up_and_a_cancellation_within_5_s() {
     let before = crate::events::next_version(&mut stream, None).await;
     let answer: Value = post(&app, &key, "10.0.0.1", &person(1)).await.json().await.unwrap();
     let signed_up = crate::events::next_version(&mut stream, Some(before)).await;
-    let figures: Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
+    let figures: Value = app.get_json(&format!("/api/v1/sign-ups/{key}")).await;
     assert_eq!(figures["taken"], 1, "the figures fetched again show it");
 
     let token = answer["token"].as_str().unwrap();
-    app.client.delete(app.url(&format!("/api/v1/registration/{token}"))).send().await.unwrap();
+    app.client.delete(app.url(&format!("/api/v1/sign-up/{token}"))).send().await.unwrap();
     crate::events::next_version(&mut stream, Some(signed_up)).await;
-    let figures: Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
+    let figures: Value = app.get_json(&format!("/api/v1/sign-ups/{key}")).await;
     assert_eq!(figures["taken"], 0);
 }
 
@@ -275,19 +275,19 @@ async fn staff_cancel_for_someone_who_phoned_and_the_first_one_waiting_moves_up_
         tokens.push(answer["token"].as_str().unwrap().to_string());
     }
     let staff = app.admin().await;
-    let list: Value = staff.get(&format!("/api/v1/staff/registrations/{key}")).await.json().await.unwrap();
+    let list: Value = staff.get(&format!("/api/v1/staff/sign-ups/{key}")).await.json().await.unwrap();
     let id_of = |name: &str| list["entries"].as_array().unwrap().iter().find(|e| e["name"] == name).unwrap()["id"].clone();
     let status = |id: Value, status: &str| {
-        staff.request(reqwest::Method::PUT, &format!("/api/v1/staff/registration/{id}/status")).json(&json!({ "status": status })).send()
+        staff.request(reqwest::Method::PUT, &format!("/api/v1/staff/sign-up/{id}/status")).json(&json!({ "status": status })).send()
     };
 
     assert_eq!(status(id_of("Personne 0"), "cancelled").await.unwrap().status(), 204);
-    let first_waiting: Value = app.get_json(&format!("/api/v1/registration/{}", tokens[capacity as usize])).await;
+    let first_waiting: Value = app.get_json(&format!("/api/v1/sign-up/{}", tokens[capacity as usize])).await;
     assert_eq!(first_waiting["status"], "confirmed", "the place went to the first one waiting");
 
     // An extra chair: staff confirm the last one waiting beyond the places.
     assert_eq!(status(id_of(&format!("Personne {}", capacity + 1)), "confirmed").await.unwrap().status(), 204);
-    let figures: Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
+    let figures: Value = app.get_json(&format!("/api/v1/sign-ups/{key}")).await;
     assert_eq!((figures["taken"].as_u64(), figures["waiting"].as_u64()), (Some(u64::from(capacity) + 1), Some(0)));
     assert_eq!(status(json!(999_999), "cancelled").await.unwrap().status(), 404);
 }
@@ -301,22 +301,22 @@ async fn the_yearly_figures_count_people_without_names_and_stay_after_the_erasur
         let answer: Value = post(&app, &key, &format!("10.0.0.{n}"), &person(n)).await.json().await.unwrap();
         tokens.push(answer["token"].as_str().unwrap().to_string());
     }
-    app.client.delete(app.url(&format!("/api/v1/registration/{}", tokens[0]))).send().await.unwrap();
+    app.client.delete(app.url(&format!("/api/v1/sign-up/{}", tokens[0]))).send().await.unwrap();
     let staff = app.admin().await;
-    let list: Value = staff.get(&format!("/api/v1/staff/registrations/{key}")).await.json().await.unwrap();
+    let list: Value = staff.get(&format!("/api/v1/staff/sign-ups/{key}")).await.json().await.unwrap();
     let confirmed: Vec<Value> = list["entries"].as_array().unwrap().iter().filter(|e| e["status"] == "confirmed").map(|e| e["id"].clone()).collect();
     for (id, attendance) in confirmed.iter().zip(["present", "present", "absent"]) {
         let ticked = staff
-            .request(reqwest::Method::PUT, &format!("/api/v1/staff/registration/{id}/attendance"))
+            .request(reqwest::Method::PUT, &format!("/api/v1/staff/sign-up/{id}/attendance"))
             .json(&json!({ "attendance": attendance }))
             .send()
             .await
             .unwrap();
         assert_eq!(ticked.status(), 204);
     }
-    let answer: Value = staff.get("/api/v1/staff/registration-figures").await.json().await.unwrap();
+    let answer: Value = staff.get("/api/v1/staff/sign-up-figures").await.json().await.unwrap();
     assert!(!answer.to_string().contains("Personne"), "no names: {answer}");
-    assert!(app.get("/api/v1/staff/registration-figures").await.status() == 401, "staff only");
+    assert!(app.get("/api/v1/staff/sign-up-figures").await.status() == 401, "staff only");
 
     // The clock moved past the session's end, then past the erasure.
     let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
@@ -324,30 +324,30 @@ async fn the_yearly_figures_count_people_without_names_and_stay_after_the_erasur
     let range = plantzette_content::DateRange { from: day, to: day };
     let programme_id: i64 = key.split('/').nth(1).unwrap().parse().unwrap();
     let of_programme =
-        |all: Vec<plantzette_content::registration::ProgrammeFigures>| all.into_iter().find(|f| f.programme_id == programme_id).unwrap();
-    let after = of_programme(plantzette_server::registrations::figures(&pool, range, ends_at + Duration::minutes(1)).await.unwrap());
+        |all: Vec<plantzette_content::sign_up::ProgrammeFigures>| all.into_iter().find(|f| f.programme_id == programme_id).unwrap();
+    let after = of_programme(plantzette_server::sign_ups::figures(&pool, range, ends_at + Duration::minutes(1)).await.unwrap());
     assert_eq!(
         (after.sessions_held, after.sign_ups, after.places_taken, after.present, after.ticked, after.most_waiting),
         (1, capacity, capacity, 2, 3, 1),
         "one cancelled, the one waiting moved up: {after:?}"
     );
-    let before_end = of_programme(plantzette_server::registrations::figures(&pool, range, ends_at - Duration::minutes(1)).await.unwrap());
+    let before_end = of_programme(plantzette_server::sign_ups::figures(&pool, range, ends_at - Duration::minutes(1)).await.unwrap());
     assert_eq!(before_end.sessions_held, 0, "a session not yet over is not held");
-    plantzette_server::registrations::erase_due(&pool, ends_at + Duration::days(KEEP_DAYS.into()), KEEP_DAYS).await.unwrap();
-    let erased = of_programme(plantzette_server::registrations::figures(&pool, range, ends_at + Duration::days(40)).await.unwrap());
+    plantzette_server::sign_ups::erase_due(&pool, ends_at + Duration::days(KEEP_DAYS.into()), KEEP_DAYS).await.unwrap();
+    let erased = of_programme(plantzette_server::sign_ups::figures(&pool, range, ends_at + Duration::days(40)).await.unwrap());
     assert_eq!(erased, after, "the figures stay after the erasure");
 }
 
 #[tokio::test]
-async fn the_printed_roster_lists_who_comes_with_room_to_tick_and_sign_for_staff_only_and_audited() {
+async fn the_printed_sign_up_list_lists_who_comes_with_room_to_tick_and_sign_for_staff_only_and_audited() {
     let app = app().await;
     let (key, _, capacity) = coming_session(&app).await;
     for n in 0..capacity as usize + 1 {
         assert_eq!(post(&app, &key, &format!("10.0.0.{n}"), &person(n)).await.status(), 201);
     }
-    assert_eq!(app.get(&format!("/print/roster/{key}")).await.status(), 401, "personal data: staff only");
+    assert_eq!(app.get(&format!("/print/sign-up-list/{key}")).await.status(), 401, "personal data: staff only");
     let staff = app.admin().await;
-    let printed = staff.get(&format!("/print/roster/{key}?lang=de")).await;
+    let printed = staff.get(&format!("/print/sign-up-list/{key}?lang=de")).await;
     assert_eq!(printed.status(), 200);
     assert_eq!(printed.headers()["cache-control"], "private, no-store");
     let html = printed.text().await.unwrap();
@@ -358,7 +358,7 @@ async fn the_printed_roster_lists_who_comes_with_room_to_tick_and_sign_for_staff
     assert!(waiting.contains(&format!("Personne {capacity}")));
     let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
     let reads: Vec<String> =
-        sqlx::query_scalar("SELECT body FROM audit_log WHERE collection = 'registrations' AND action = 'read'").fetch_all(&pool).await.unwrap();
+        sqlx::query_scalar("SELECT body FROM audit_log WHERE collection = 'sign_ups' AND action = 'read'").fetch_all(&pool).await.unwrap();
     assert_eq!(reads, [key], "the printing audited as a reading");
 }
 
@@ -366,9 +366,9 @@ async fn the_printed_roster_lists_who_comes_with_room_to_tick_and_sign_for_staff
 async fn the_kiosk_shows_a_qr_code_of_the_sign_up_page_and_of_no_other() {
     let app = spawn_app_with(|config| Config { public_url: Some("https://plantzette.example.ch".into()), ..config }).await;
     let (key, _, _) = coming_session(&app).await;
-    let figures: Value = app.get_json(&format!("/api/v1/registrations/{key}")).await;
+    let figures: Value = app.get_json(&format!("/api/v1/sign-ups/{key}")).await;
     assert_eq!(figures["kept_days"], KEEP_DAYS, "the form says how long the data is kept");
-    let qr = app.client.get(app.url(&format!("/api/v1/qr/registrations/{key}"))).send().await.unwrap();
+    let qr = app.client.get(app.url(&format!("/api/v1/qr/sign-ups/{key}"))).send().await.unwrap();
     assert_eq!(qr.status(), 200);
     assert_eq!(qr.headers()["content-type"], "image/svg+xml");
     let svg = qr.text().await.unwrap();
@@ -376,6 +376,6 @@ async fn the_kiosk_shows_a_qr_code_of_the_sign_up_page_and_of_no_other() {
     // What the code says is read in the kiosk's end-to-end test (zbarimg); here, that only an
     // event taking sign-ups has one.
     for unknown in ["programmes/999/2026-12-10T14:00", "activities/1/not-a-date", "menus/1"] {
-        assert_eq!(app.client.get(app.url(&format!("/api/v1/qr/registrations/{unknown}"))).send().await.unwrap().status(), 404, "{unknown}");
+        assert_eq!(app.client.get(app.url(&format!("/api/v1/qr/sign-ups/{unknown}"))).send().await.unwrap().status(), 404, "{unknown}");
     }
 }

@@ -7,9 +7,9 @@ use chrono::{Duration, NaiveDateTime};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plantzette_content::format::{long_date, time};
-use plantzette_content::registration::{Attendance, Entry, EventList, EventOff, EventRef, SignUp, Status};
+use plantzette_content::sign_up::{Attendance, Confirms, Entry, EventList, EventOff, EventRef, SignUp, Status};
 use plantzette_content::schedule::residence_now;
-use plantzette_content::{DateRange, Lang, Text};
+use plantzette_content::{DateRange, Lang, Rules, Text};
 
 use crate::api;
 use crate::components::ask_once::AskOnce;
@@ -58,7 +58,7 @@ fn when(starts_at: NaiveDateTime, lang: Lang) -> String {
 }
 
 #[component]
-pub fn RegistrationsPage() -> impl IntoView {
+pub fn SignUpsPage() -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let events = LocalResource::new(events_ahead);
@@ -168,8 +168,8 @@ fn EventPanel(key: String) -> impl IntoView {
             }
         }
     };
-    let roster = format!("/print/roster/{key}?lang={}", lang.code());
-    let csv = format!("/api/v1/staff/registrations/{key}?format=csv");
+    let sign_up_list = format!("/print/sign-up-list/{key}?lang={}", lang.code());
+    let csv = format!("/api/v1/staff/sign-ups/{key}?format=csv");
     view! {
         <section class="event-panel" aria-labelledby="event-heading">
             {move || list.get().map(|list| {
@@ -190,7 +190,7 @@ fn EventPanel(key: String) -> impl IntoView {
                 }
             })}
             <p class="form-actions">
-                <a class="button secondary" href=roster target="_blank">{ui.print_roster}</a>
+                <a class="button secondary" href=sign_up_list target="_blank">{ui.print_sign_up_list}</a>
                 <a class="button secondary" href=csv download="">{ui.export_csv}</a>
             </p>
             <SaveStatus form on_keep_mine=Callback::new(|_| ()) on_take_theirs=Callback::new(|_| ())/>
@@ -301,7 +301,7 @@ fn SignUpForm(key: String, reload: impl Fn() + Clone + Send + Sync + 'static) ->
             lang,
             website: String::new(),
         };
-        if let Err(invalid) = sign_up.validate() {
+        if let Err(invalid) = sign_up.check(Confirms::ByMailOrPhone) {
             form.unreadable(invalid.errors);
             return;
         }

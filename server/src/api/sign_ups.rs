@@ -1,12 +1,11 @@
-//! Signing up for an event (`plantzette_content::registration`), by its key:
-//! `GET /api/v1/registrations/{event}` gives its public figures (counts, never names), `POST`
+//! Signing up for an event (`plantzette_content::sign_up`), by its key:
+//! `GET /api/v1/sign-ups/{event}` gives its public figures (counts, never names), `POST`
 //! the same address signs someone up (201, or 200 with the sign-up this contact has already),
-//! and the person's private link is `GET` / `DELETE /api/v1/registration/{token}` (`?erase=true`
+//! and the person's private link is `GET` / `DELETE /api/v1/sign-up/{token}` (`?erase=true`
 //! erases the personal data at once). A place is taken inside one write transaction
-//! (`registrations::sign_up`). The form is bounded per address and per contact and day, and
+//! (`sign_ups::sign_up`). The form is bounded per address and per contact and day, and
 //! answers a robot that filled in its hidden field with a refusal.
 
-use std::net::IpAddr;
 
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
@@ -15,11 +14,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::{Json, Router};
 use chrono::{Datelike, NaiveDate};
-use plantzette_content::registration::{
-    Attendance, Availability, EventList, EventOff, EventRef, MySignUp, ProgrammeFigures, Refusal, SignUp, SignUpAnswer, Status,
+use plantzette_content::sign_up::{
+    Attendance, Availability, EventList, EventOff, MySignUp, ProgrammeFigures, SignUp, SignUpAnswer, Status,
 };
 use plantzette_content::schedule::residence_now;
-use plantzette_content::{DateRange, Listing};
+use plantzette_content::{DateRange, Listing, Valid};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
@@ -28,50 +27,40 @@ use utoipa_axum::routes;
 use super::body::JsonBody;
 use super::query::{Params, RangeParams};
 use crate::auth::Staff;
-use crate::client::{network_of, ClientAddress};
+use crate::client::ClientAddress;
 use crate::error::{ApiError, ErrorBody};
 use crate::qr;
-use crate::registrations::{self, Event, Outcome, Standing};
+use crate::sign_ups::{self, confirms, find_event};
 use crate::AppState;
-
-/// Sign-ups a day from one address (a family's phone, the hospital's discharge office behind
-/// one address) and for one contact.
-const PER_ADDRESS_A_DAY: u32 = 30;
-const PER_CONTACT_A_DAY: u32 = 5;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(availability, sign_up)).routes(routes!(mine, cancel)).routes(routes!(sign_up_qr))
 }
 
-/// Staff's side: `GET /api/v1/staff/registrations/{event}` lists everyone signed up (JSON, or
+/// Staff's side: `GET /api/v1/staff/sign-ups/{event}` lists everyone signed up (JSON, or
 /// `?format=csv` for Excel), audited; `POST` the same address signs up someone who phoned or
-/// came to the desk; `PUT /api/v1/staff/registration/{id}/attendance` ticks who came, and
+/// came to the desk; `PUT /api/v1/staff/sign-up/{id}/attendance` ticks who came, and
 /// `…/{id}/status` moves someone (confirmed, waiting, cancelled);
-/// `GET /api/v1/staff/registration-figures?from=&to=` gives each programme's figures, without
-/// names (by default, this calendar year's); `GET /api/v1/staff/registrations-off`, the people
+/// `GET /api/v1/staff/sign-up-figures?from=&to=` gives each programme's figures, without
+/// names (by default, this calendar year's); `GET /api/v1/staff/sign-ups-off`, the people
 /// to call because their event is off and no e-mail told them (audited).
 pub fn staff_router() -> Router<AppState> {
     Router::new()
-        .route("/staff/registrations/{*event}", get(list).post(sign_up_for))
-        .route("/staff/registration/{id}/attendance", put(attend))
-        .route("/staff/registration/{id}/status", put(move_to))
-        .route("/staff/registration-figures", get(figures))
-        .route("/staff/registrations-off", get(events_off))
-}
-
-pub(crate) async fn event_of(state: &AppState, key: &str) -> Result<Event, ApiError> {
-    let event = EventRef::parse(key).ok_or(ApiError::NotFound("event taking sign-ups"))?;
-    registrations::event(&state.pool, event).await?.ok_or(ApiError::NotFound("event taking sign-ups"))
+        .route("/staff/sign-ups/{*event}", get(list).post(sign_up_for))
+        .route("/staff/sign-up/{id}/attendance", put(attend))
+        .route("/staff/sign-up/{id}/status", put(move_to))
+        .route("/staff/sign-up-figures", get(figures))
+        .route("/staff/sign-ups-off", get(events_off))
 }
 
 /// An event's places: counts, never names. `event` is the event's key, as
 /// `programmes/3/2026-12-10T14:00` (a session) or `activities/5/2026-12-10` (an occurrence).
-#[utoipa::path(get, operation_id = "getEventAvailability", path = "/registrations/{*event}", tag = "sign-ups", params(("event" = String, Path, description = "The event's key", example = "programmes/3/2026-12-10T14:00")), responses(
+#[utoipa::path(get, operation_id = "getEventAvailability", path = "/sign-ups/{*event}", tag = "sign-ups", params(("event" = String, Path, description = "The event's key", example = "programmes/3/2026-12-10T14:00")), responses(
     (status = 200, body = Availability), (status = 404, body = ErrorBody)
 ))]
 async fn availability(State(state): State<AppState>, Path(key): Path<String>) -> Result<impl IntoResponse, ApiError> {
-    let event = event_of(&state, &key).await?;
-    let figures: Availability = registrations::availability(&state.pool, &event, residence_now(), state.kept_days.registrations).await?;
+    let event = find_event(&state, &key).await?;
+    let figures: Availability = sign_ups::availability(&state.pool, &event, residence_now(), state.kept_days.sign_ups).await?;
     // Places change with every sign-up: asked again each time, never kept by a cache.
     Ok(([(CACHE_CONTROL, "no-cache")], Json(figures)))
 }
@@ -79,12 +68,12 @@ async fn availability(State(state): State<AppState>, Path(key): Path<String>) ->
 /// The QR code of the event's sign-up page, which the lobby kiosk shows: a resident or a
 /// visitor scans it and signs up on their own phone (nobody types personal data on the kiosk).
 /// It points at the residence's public address (`PLANTZETTE_PUBLIC_URL`) when configured.
-#[utoipa::path(get, operation_id = "getSignUpQrCode", path = "/qr/registrations/{*event}", tag = "sign-ups", params(("event" = String, Path, description = "The event's key", example = "programmes/3/2026-12-10T14:00")), responses(
-    (status = 200, content_type = "image/svg+xml", body = String, description = "The QR code of `/registrations/{event}`"), (status = 404, body = ErrorBody)
+#[utoipa::path(get, operation_id = "getSignUpQrCode", path = "/qr/sign-ups/{*event}", tag = "sign-ups", params(("event" = String, Path, description = "The event's key", example = "programmes/3/2026-12-10T14:00")), responses(
+    (status = 200, content_type = "image/svg+xml", body = String, description = "The QR code of `/sign-ups/{event}`"), (status = 404, body = ErrorBody)
 ))]
 async fn sign_up_qr(State(state): State<AppState>, headers: HeaderMap, Path(key): Path<String>) -> Result<Response, ApiError> {
-    let event = event_of(&state, &key).await?;
-    let link = format!("{}/registrations/{}", state.auth.public_origin(&headers), event.key);
+    let event = find_event(&state, &key).await?;
+    let link = format!("{}/sign-ups/{}", state.auth.public_origin(&headers), event.key);
     let svg = qr::svg(&link).ok_or(ApiError::NotFound("QR code"))?;
     // The same event and address draw the same code: a day in the kiosk's cache.
     Ok(([(CONTENT_TYPE, "image/svg+xml"), (CACHE_CONTROL, "public, max-age=86400")], svg).into_response())
@@ -92,7 +81,7 @@ async fn sign_up_qr(State(state): State<AppState>, headers: HeaderMap, Path(key)
 
 /// Signs someone up: 201 with where the sign-up stands and its private link's token, or 200 with
 /// the sign-up this contact has already (and no token).
-#[utoipa::path(post, operation_id = "signUp", path = "/registrations/{*event}", tag = "sign-ups", params(("event" = String, Path, description = "The event's key")), request_body = SignUp, responses(
+#[utoipa::path(post, operation_id = "signUp", path = "/sign-ups/{*event}", tag = "sign-ups", params(("event" = String, Path, description = "The event's key")), request_body = SignUp, responses(
     (status = 201, body = SignUpAnswer), (status = 200, body = SignUpAnswer, description = "This contact's sign-up, as it stands"),
     (status = 400, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "Full, closed or not open yet"),
     (status = 422, body = ErrorBody, description = "The form's errors, field by field"), (status = 429, body = ErrorBody)
@@ -103,24 +92,8 @@ async fn sign_up(
     Path(key): Path<String>,
     JsonBody(form): JsonBody<SignUp>,
 ) -> Result<Response, ApiError> {
-    Ok(as_json(take_sign_up(&state, address, &key, &form).await?))
-}
-
-/// Signs a person up from their own phone or PC (`address`): the form's rules and the day's
-/// bounds first, then a place or a rank. 201 for a new sign-up, 200 for the one this contact has
-/// already. The families' sign-up page (`pages/registrations.rs`) takes its form here too.
-pub(crate) async fn take_sign_up(state: &AppState, address: IpAddr, key: &str, form: &SignUp) -> Result<(StatusCode, SignUpAnswer), ApiError> {
-    let event = event_of(state, key).await?;
-    if form.is_from_a_robot() {
-        return Err(ApiError::BadRequest("refused".into()));
-    }
-    form.validate_for(state.outbox.public_url().is_some())?;
-    let bounds =
-        [(format!("sign-ups from {}", network_of(address)), PER_ADDRESS_A_DAY), (format!("sign-ups of {}", form.contact_key()), PER_CONTACT_A_DAY)];
-    if !state.daily_limits.allow(&bounds) {
-        return Err(ApiError::TooManyToday);
-    }
-    answered(state, &event, form, None).await
+    let form = Valid::checked(form, confirms(&state))?;
+    Ok(as_json(sign_ups::take(&state, address, &key, &form).await?))
 }
 
 /// A sign-up's answer as the API sends it: never kept by a cache.
@@ -128,50 +101,12 @@ fn as_json((status, answer): (StatusCode, SignUpAnswer)) -> Response {
     (status, [(CACHE_CONTROL, "no-store")], Json(answer)).into_response()
 }
 
-/// Signs `form` up for `event` and says how it went, to the person or to staff.
-async fn answered(state: &AppState, event: &Event, form: &SignUp, by_staff: Option<&str>) -> Result<(StatusCode, SignUpAnswer), ApiError> {
-    let emailed = state.outbox.public_url().is_some() && !form.email.trim().is_empty();
-    let answer = |standing: Standing, token: Option<String>, already: bool| SignUpAnswer {
-        event: event.key.clone(),
-        status: standing.status,
-        position: standing.position,
-        token,
-        already,
-        emailed,
-    };
-    match registrations::sign_up(&state.pool, &state.outbox, event, form, residence_now(), by_staff).await? {
-        Outcome::New { standing, token } => {
-            state.live.refresh().await;
-            Ok((StatusCode::CREATED, answer(standing, Some(token), false)))
-        }
-        Outcome::Already(standing) => Ok((StatusCode::OK, answer(standing, None, true))),
-        Outcome::Refused(refusal) => Err(ApiError::Conflict(match refusal {
-            Refusal::Full => "every place is taken",
-            Refusal::Closed => "sign-up is closed",
-            Refusal::NotYetOpen { .. } => "sign-up is not open yet",
-        })),
-    }
-}
-
 /// The sign-up behind a private link.
-#[utoipa::path(get, operation_id = "getMySignUp", path = "/registration/{token}", tag = "sign-ups", params(("token" = String, Path)), responses(
+#[utoipa::path(get, operation_id = "getMySignUp", path = "/sign-up/{token}", tag = "sign-ups", params(("token" = String, Path)), responses(
     (status = 200, body = MySignUp), (status = 404, body = ErrorBody)
 ))]
 async fn mine(State(state): State<AppState>, Path(token): Path<String>) -> Result<impl IntoResponse, ApiError> {
-    Ok(([(CACHE_CONTROL, "no-store")], Json(my_sign_up(&state, &token).await?)))
-}
-
-/// The sign-up behind a private link, as the person sees it.
-pub(crate) async fn my_sign_up(state: &AppState, token: &str) -> Result<MySignUp, ApiError> {
-    let found = registrations::by_token(&state.pool, token).await?.ok_or(ApiError::NotFound("sign-up"))?;
-    Ok(MySignUp {
-        event: found.event,
-        status: found.standing.status,
-        position: found.standing.position,
-        name: found.name,
-        people: found.people,
-        lang: found.lang,
-    })
+    Ok(([(CACHE_CONTROL, "no-store")], Json(sign_ups::mine(&state, &token).await?)))
 }
 
 #[derive(Deserialize)]
@@ -180,8 +115,8 @@ struct ListParams {
 }
 
 async fn list(State(state): State<AppState>, staff: Staff, Path(key): Path<String>, Query(params): Query<ListParams>) -> Result<Response, ApiError> {
-    let event = event_of(&state, &key).await?;
-    let list = registrations::list(&state.pool, &state.outbox, &event, residence_now(), state.kept_days.registrations, &staff.user).await?;
+    let event = find_event(&state, &key).await?;
+    let list = sign_ups::list(&state.pool, &state.outbox, &event, residence_now(), state.kept_days.sign_ups, &staff.user).await?;
     Ok(match params.format.as_deref() {
         Some("csv") => {
             let file = format!("attachment; filename=\"inscriptions-{}.csv\"", key.replace(['/', ':'], "-"));
@@ -239,9 +174,9 @@ async fn sign_up_for(
     Path(key): Path<String>,
     JsonBody(form): JsonBody<SignUp>,
 ) -> Result<Response, ApiError> {
-    let event = event_of(&state, &key).await?;
-    form.validate_for(state.outbox.public_url().is_some())?;
-    Ok(as_json(answered(&state, &event, &form, Some(&staff.user.name)).await?))
+    let event = find_event(&state, &key).await?;
+    let form = Valid::checked(form, confirms(&state))?;
+    Ok(as_json(sign_ups::answered(&state, &event, &form, Some(&staff.user.name)).await?))
 }
 
 #[derive(Deserialize)]
@@ -255,7 +190,7 @@ async fn attend(
     Path(id): Path<i64>,
     JsonBody(body): JsonBody<AttendanceBody>,
 ) -> Result<StatusCode, ApiError> {
-    if registrations::set_attendance(&state.pool, id, body.attendance, &staff.user).await? {
+    if sign_ups::set_attendance(&state.pool, id, body.attendance, &staff.user).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::NotFound("confirmed sign-up"))
@@ -269,11 +204,11 @@ async fn figures(State(state): State<AppState>, _: Staff, Params(params): Params
         to: NaiveDate::from_ymd_opt(year, 12, 31).expect("31 December is a date"),
     };
     let range = params.range_or(this_year)?;
-    Ok(Json(Listing { range, items: registrations::figures(&state.pool, range, residence_now()).await? }))
+    Ok(Json(Listing { range, items: sign_ups::figures(&state.pool, range, residence_now()).await? }))
 }
 
 async fn events_off(State(state): State<AppState>, staff: Staff) -> Result<Json<Vec<EventOff>>, ApiError> {
-    Ok(Json(registrations::to_call_for_events_off(&state.pool, &state.outbox, residence_now(), &staff.user).await?))
+    Ok(Json(sign_ups::to_call_for_events_off(&state.pool, &state.outbox, residence_now(), &staff.user).await?))
 }
 
 #[derive(Deserialize)]
@@ -287,7 +222,7 @@ async fn move_to(
     Path(id): Path<i64>,
     JsonBody(body): JsonBody<StatusBody>,
 ) -> Result<StatusCode, ApiError> {
-    registrations::move_to(&state.pool, &state.outbox, id, body.status, &staff.user).await?.ok_or(ApiError::NotFound("sign-up"))?;
+    sign_ups::move_to(&state.pool, &state.outbox, id, body.status, &staff.user).await?.ok_or(ApiError::NotFound("sign-up"))?;
     state.live.refresh().await;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -301,20 +236,12 @@ struct CancelParams {
 }
 
 /// Cancels the sign-up behind a private link; the first one waiting moves up.
-#[utoipa::path(delete, operation_id = "cancelMySignUp", path = "/registration/{token}", tag = "sign-ups", params(("token" = String, Path), CancelParams), responses(
+#[utoipa::path(delete, operation_id = "cancelMySignUp", path = "/sign-up/{token}", tag = "sign-ups", params(("token" = String, Path), CancelParams), responses(
     (status = 204, description = "Cancelled"), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)
 ))]
 async fn cancel(State(state): State<AppState>, Path(token): Path<String>, Query(params): Query<CancelParams>) -> Result<StatusCode, ApiError> {
-    cancel_my_sign_up(&state, &token, params.erase).await?;
+    sign_ups::cancel_mine(&state, &token, params.erase).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// Cancels the sign-up behind a private link (the first one waiting moves up), and erases its
-/// personal data at once if asked.
-pub(crate) async fn cancel_my_sign_up(state: &AppState, token: &str, erase: bool) -> Result<(), ApiError> {
-    registrations::cancel(&state.pool, &state.outbox, token, erase).await?.ok_or(ApiError::NotFound("sign-up"))?;
-    state.live.refresh().await;
-    Ok(())
 }
 
 #[cfg(test)]

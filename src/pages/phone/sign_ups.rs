@@ -1,13 +1,13 @@
 //! Signing up for an event on a phone or a PC (the API's `registrations`, as plain HTML forms):
-//! the form at `/registrations/{event}`, its answer (a place, or a rank on the waiting list, with
+//! the form at `/sign-ups/{event}`, its answer (a place, or a rank on the waiting list, with
 //! the event's calendar file and the private link), and the private link's page at
-//! `/registration/{token}`, to see or cancel the sign-up and erase its data. The kiosk never
+//! `/sign-up/{token}`, to see or cancel the sign-up and erase its data. The kiosk never
 //! shows these pages: it shows a QR code of the form instead.
 
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time_span};
-use plantzette_content::registration::{Availability, EventRef, MySignUp, SignUpAnswer, SignUpFields, Status};
+use plantzette_content::sign_up::{Availability, EventRef, MySignUp, SignUpAnswer, SignUpFields, Status};
 use plantzette_content::{FieldError, Lang, Text};
 
 use super::calendar_link::{occurrence_calendar, session_calendar, AddToCalendar};
@@ -120,7 +120,7 @@ fn SignUpForm(key: String, fields: SignUpFields, errors: Errors, refused: Option
     });
     let people = if fields.people.is_empty() { "1".to_string() } else { fields.people.clone() };
     view! {
-        <form class="sign-up-form" method="post" action=format!("/registrations/{key}") novalidate="">
+        <form class="sign-up-form" method="post" action=format!("/sign-ups/{key}") novalidate="">
             {problem.map(|problem| view! { <p class="notice error" role="alert">{problem}</p> })}
             <TextField id="name" label=words.name hint=words.name_hint value=fields.name errors=errors.clone() autocomplete="name"/>
             <TextField id="phone" label=ui.phone hint=if by_mail { words.contact_hint } else { words.phone_hint } value=fields.phone errors=errors.clone() autocomplete="tel" kind="tel"/>
@@ -139,7 +139,7 @@ fn SignUpForm(key: String, fields: SignUpFields, errors: Errors, refused: Option
 #[component]
 fn Answer(answer: SignUpAnswer, origin: String, calendar: String) -> impl IntoView {
     let words = ui().sign_up;
-    let private_link = answer.token.as_ref().map(|token| format!("/registration/{token}"));
+    let private_link = answer.token.as_ref().map(|token| format!("/sign-up/{token}"));
     view! {
         <section class="sign-up-answer notice" aria-labelledby="answer">
             <h2 id="answer" tabindex="-1" autofocus="">{standing(answer.status, answer.position)}</h2>
@@ -167,7 +167,7 @@ fn standing(status: Status, position: Option<u32>) -> String {
 /// The private link's page.
 // Made once per request and moved once into the page: boxing would buy nothing.
 #[allow(clippy::large_enum_variant)]
-pub enum RegistrationPage {
+pub enum MySignUpPage {
     /// The sign-up (its event, if it is still published), and a cancellation being confirmed.
     Shown { token: String, event: Option<EventInfo>, mine: MySignUp, cancelling: Option<Cancelling> },
     /// Cancelled, or erased, just now.
@@ -195,21 +195,21 @@ impl Cancelling {
 }
 
 #[component]
-pub fn RegistrationContent(page: RegistrationPage) -> impl IntoView {
+pub fn MySignUpContent(page: MySignUpPage) -> impl IntoView {
     let words = ui().sign_up;
     let (token, event, mine, cancelling) = match page {
-        RegistrationPage::Done(done) => {
+        MySignUpPage::Done(done) => {
             let said = match done {
                 Cancelling::Cancel => words.cancelled,
                 Cancelling::Erase => words.erased,
             };
             return view! { <h1>{words.your_sign_up}</h1><p class="notice" role="status">{said}</p> }.into_any();
         }
-        RegistrationPage::Shown { token, event, mine, cancelling } => (token, event, mine, cancelling),
+        MySignUpPage::Shown { token, event, mine, cancelling } => (token, event, mine, cancelling),
     };
     let cancelled = mine.status == Status::Cancelled;
     let calendar = event.as_ref().filter(|_| !cancelled).map(|event| event.calendar(lang()));
-    let address = format!("/registration/{token}");
+    let address = format!("/sign-up/{token}");
     view! {
         {match event {
             Some(info) => view! { <EventHeading info heading=words.your_sign_up/> }.into_any(),

@@ -1,4 +1,4 @@
-//! `GET /print/roster/{event}?lang=`: the sign-up list of one session or occurrence, for staff
+//! `GET /print/sign-up-list/{event}?lang=`: the sign-up list of one session or occurrence, for staff
 //! (A4 portrait): the people confirmed with their phone, the number coming, their note, a box to
 //! tick for attendance and a column to sign; then the waiting list in order. It holds personal
 //! data: staff only, never kept by a cache, and each printing is audited as a reading.
@@ -8,7 +8,7 @@ use axum::http::header::CACHE_CONTROL;
 use axum::response::IntoResponse;
 use maud::html;
 use plantzette_content::format::{long_date, time};
-use plantzette_content::registration::{Entry, EventRef, Status};
+use plantzette_content::sign_up::{Entry, Status};
 use plantzette_content::schedule::residence_now;
 
 use super::words::words;
@@ -17,7 +17,8 @@ use crate::api::query::Params;
 use crate::api::residence;
 use crate::auth::Staff;
 use crate::error::ApiError;
-use crate::{registrations, AppState};
+use crate::sign_ups::{self, find_event};
+use crate::AppState;
 
 pub async fn show(
     State(state): State<AppState>,
@@ -26,9 +27,8 @@ pub async fn show(
     Params(params): Params<PrintParams>,
 ) -> Result<impl IntoResponse, ApiError> {
     let asked = params.read(&[Paper::A4])?;
-    let event = EventRef::parse(&key).ok_or(ApiError::NotFound("event taking sign-ups"))?;
-    let event = registrations::event(&state.pool, event).await?.ok_or(ApiError::NotFound("event taking sign-ups"))?;
-    let list = registrations::list(&state.pool, &state.outbox, &event, residence_now(), state.kept_days.registrations, &staff.user).await?;
+    let event = find_event(&state, &key).await?;
+    let list = sign_ups::list(&state.pool, &state.outbox, &event, residence_now(), state.kept_days.sign_ups, &staff.user).await?;
     let residence = residence::load(&state.pool).await?.content;
     let figures = list.figures;
     let taken = match figures.capacity {
@@ -37,9 +37,9 @@ pub async fn show(
     };
     let sheet = Sheet {
         asked: &asked,
-        page: "roster-a4".into(),
+        page: "sign-up-list-a4".into(),
         residence: residence.name,
-        title: format!("{} · {}", asked.label(|w| w.roster), asked.joined(|lang| list.title.get(lang).to_string())),
+        title: format!("{} · {}", asked.label(|w| w.sign_up_list), asked.joined(|lang| list.title.get(lang).to_string())),
         period: asked.joined(|lang| format!("{}, {}", long_date(event.starts_at.date(), lang), time(event.starts_at))),
         link: None,
         dated: true,
@@ -65,11 +65,11 @@ pub async fn show(
     };
     let body = html! {
         (sheet.header())
-        p.private { (asked.label(|w| w.roster_private)) }
+        p.private { (asked.label(|w| w.sign_up_list_private)) }
         section {
             h2 { (asked.label(|w| w.confirmed)) " · " (taken) " " (asked.label(|w| w.places_taken)) }
             @if confirmed.is_empty() { p { (asked.label(|w| w.nobody_yet)) } } @else {
-                table.roster {
+                table.sign-up-list {
                     thead { tr {
                         th scope="col" { "N°" } th scope="col" { (w.name) } th scope="col" { (w.phone) } th scope="col" { (w.people) }
                         th scope="col" { (w.note) } th scope="col" { (w.attendance) } th scope="col" { (w.signature) }
@@ -81,7 +81,7 @@ pub async fn show(
         @if !waiting.is_empty() {
             section {
                 h2 { (asked.label(|w| w.waiting_list)) }
-                table.roster {
+                table.sign-up-list {
                     thead { tr { th scope="col" { "N°" } th scope="col" { (w.name) } th scope="col" { (w.phone) } th scope="col" { (w.people) } th scope="col" { (w.note) } } }
                     tbody { @for entry in &waiting { (row(entry.position.map(|p| p.to_string()).unwrap_or_default(), entry, false)) } }
                 }

@@ -23,12 +23,12 @@ test('a session\'s list: places, who to phone, attendance in one tap, a cancella
   // The first session whose sign-up is open now (some close the day before).
   let chosen;
   for (const candidate of candidates) {
-    const figures = await app.server.api(`/api/v1/registrations/${keyOf(candidate)}`);
+    const figures = await app.server.api(`/api/v1/sign-ups/${keyOf(candidate)}`);
     if (figures.window.state === 'open') { chosen = candidate; break; }
   }
   const [programme, session] = chosen;
   const key = keyOf(chosen);
-  const signUp = (n, extra = {}) => fetch(`${app.server.url}/api/v1/registrations/${key}`, {
+  const signUp = (n, extra = {}) => fetch(`${app.server.url}/api/v1/sign-ups/${key}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: `Personne ${n}`, phone: `027 455 10 ${String(n).padStart(2, '0')}`, people: 1, lang: 'fr', ...extra }),
@@ -38,7 +38,7 @@ test('a session\'s list: places, who to phone, attendance in one tap, a cancella
   const waiting = await signUp(99);
   assert.equal(waiting.status, 'waiting', JSON.stringify(waiting));
 
-  const { page, context, problems } = await openEditor(app.browser, app.server, 'registrations');
+  const { page, context, problems } = await openEditor(app.browser, app.server, 'sign-ups');
   await page.getByLabel('Séance ou activité').selectOption(key);
   const panel = page.locator('.event-panel');
   await panel.getByText(`${session.places.capacity} / ${session.places.capacity} places prises · 1 en attente`).waitFor();
@@ -67,8 +67,8 @@ test('a session\'s list: places, who to phone, attendance in one tap, a cancella
   await panel.getByRole('textbox', { name: 'Téléphone' }).fill('027 455 99 88');
   await panel.getByRole('button', { name: 'Inscrire' }).click();
   await panel.locator('li.sign-up', { hasText: 'Marcel Berclaz' }).getByText('Inscrit par : Direction (démo)').waitFor();
-  assert.equal(await panel.getByRole('link', { name: 'Imprimer la liste' }).getAttribute('href'), `/print/roster/${key}?lang=fr`);
-  assert.equal(await panel.getByRole('link', { name: 'Exporter pour Excel (CSV)' }).getAttribute('href'), `/api/v1/staff/registrations/${key}?format=csv`);
+  assert.equal(await panel.getByRole('link', { name: 'Imprimer la liste' }).getAttribute('href'), `/print/sign-up-list/${key}?lang=fr`);
+  assert.equal(await panel.getByRole('link', { name: 'Exporter pour Excel (CSV)' }).getAttribute('href'), `/api/v1/staff/sign-ups/${key}?format=csv`);
 
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await page.getByRole('heading', { name: 'Zahlen des Jahres, ohne Namen (Bericht an den Kanton)' }).waitFor();
@@ -86,7 +86,7 @@ test('a session taken out of its programme: whom no e-mail told is on the coordi
   const programme = programmes.find((p) => p.sessions.some((s) => s.places && s.starts_at.slice(0, 16) > now));
   const session = programme.sessions.filter((s) => s.places && s.starts_at.slice(0, 16) > now).at(-1);
   const key = `programmes/${programme.id}/${session.starts_at.slice(0, 16)}`;
-  const signed = await fetch(`${app.server.url}/api/v1/registrations/${key}`, {
+  const signed = await fetch(`${app.server.url}/api/v1/sign-ups/${key}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'Odile Salamin', phone: '027 455 77 66', people: 2, lang: 'de' }),
@@ -95,7 +95,7 @@ test('a session taken out of its programme: whom no e-mail told is on the coordi
   const content = contentOf(programme);
   await staff.replace('programmes', programme, { ...content, sessions: content.sessions.filter((s) => s.starts_at !== session.starts_at) });
 
-  const { page, context, problems } = await openEditor(app.browser, app.server, 'registrations');
+  const { page, context, problems } = await openEditor(app.browser, app.server, 'sign-ups');
   const off = page.locator('section.events-off');
   await off.getByRole('heading', { name: 'Dates annulées : personnes à appeler' }).waitFor();
   const person = off.locator('li.sign-up', { hasText: 'Odile Salamin' });
