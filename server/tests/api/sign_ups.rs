@@ -161,7 +161,8 @@ async fn a_wrong_form_is_answered_field_by_field_and_a_robot_is_refused() {
     assert_eq!(malformed.status(), 422);
     let body: Value = malformed.json().await.unwrap();
     assert_eq!(body["errors"][0]["code"], "malformed", "{body}");
-    let robot = json!({ "name": "Bot", "email": "bot@example.com", "people": 1, "lang": "en", "website": "http://spam.example" });
+    // A robot's form otherwise right: refused all the same.
+    let robot = json!({ "name": "Bot", "phone": "027 455 99 99", "people": 1, "lang": "en", "website": "http://spam.example" });
     assert_eq!(post(&app, &key, "10.0.0.2", &robot).await.status(), 400);
     app.get_error("/api/v1/sign-ups/programmes/1/2020-01-01T10:00", 404).await;
     app.get_error("/api/v1/sign-ups/menus/1", 404).await;
