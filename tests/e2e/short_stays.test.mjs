@@ -78,17 +78,17 @@ test('a range over a booking says whose and asks before replacing it; one booked
 
   // A free bed chosen here, booked meanwhile at another desk: the server refuses, the calendar shows it.
   const window = page.locator('.bed-calendar tr', { hasText: 'Chambre 21, lit fenêtre' });
-  await window.locator(`button[data-date="${day(20)}"]`).tap();
-  await window.locator(`button[data-date="${day(22)}"]`).tap();
+  await window.locator(`button[data-date="${day(10)}"]`).tap();
+  await window.locator(`button[data-date="${day(12)}"]`).tap();
   await page.getByLabel('Réservé').check();
   await page.getByLabel('Initiales (12 caractères au plus, visibles ici seulement)').fill('J.I.');
   const staff = await staffApi(app.server);
   const calendar = await staff.get('short-stays');
   const bed = calendar.beds.find((b) => b.name === 'Chambre 21, lit fenêtre');
-  await staff.put(`short-stays/beds/${bed.id}/days`, { from: day(21), to: day(21), state: 'reserved', note: 'Z.Z.' });
+  await staff.put(`short-stays/beds/${bed.id}/days`, { from: day(11), to: day(11), state: 'reserved', note: 'Z.Z.' });
   await page.getByRole('button', { name: 'Appliquer' }).tap();
-  await page.getByText(`Ces jours viennent d'être réservés (Z.Z. ${short(day(21))})`, { exact: false }).waitFor();
-  await window.locator(`button[data-date="${day(21)}"]`, { hasText: 'Z.Z.' }).waitFor();
+  await page.getByText(`Ces jours viennent d'être réservés (Z.Z. ${short(day(11))})`, { exact: false }).waitFor();
+  await window.locator(`button[data-date="${day(11)}"]`, { hasText: 'Z.Z.' }).waitFor();
   assert.equal(await window.locator('button', { hasText: 'J.I.' }).count(), 0, 'nothing of the refused change was kept');
   assertNoProblems(problems.filter((p) => !p.includes('status of 422')));
   await context.close();
