@@ -20,3 +20,23 @@ END;
 CREATE TRIGGER sign_up_status_bumps_version AFTER UPDATE OF status ON sign_ups BEGIN
     UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version';
 END;
+
+-- What a contact already signed up is answered when it signs up again: what a new sign-up would
+-- have been told (a place or a rank) with a link of its own that shows just that, so that the
+-- answer says nothing of whether that contact had signed up (for a memory café or a carers'
+-- evening, that says something about someone's health). The person's own sign-up is untouched;
+-- the person gets its link by e-mail again. Nobody else sees these rows; erased (deleted) with
+-- the sign-ups' personal data, a set number of days after the event (docs/privacy.md).
+CREATE TABLE sign_up_echoes (
+    id INTEGER PRIMARY KEY,
+    event TEXT NOT NULL,
+    event_ends_at TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    people INTEGER NOT NULL,
+    lang TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('confirmed', 'waiting', 'cancelled')),
+    position INTEGER,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX sign_up_echoes_to_erase ON sign_up_echoes (event_ends_at);

@@ -122,7 +122,6 @@ static SIGN_UP: SignUpWords = SignUpWords {
     too_many_today: "Heute zu viele Anmeldungen über diese Verbindung. Rufen Sie den Empfang an.",
     place_confirmed: "Erledigt: Ihr Platz ist reserviert.",
     on_waiting_list: "Sie stehen auf der Warteliste, an Stelle {n}. Wird ein Platz frei, erhalten Sie ihn der Reihe nach.",
-    already: "Diese Kontaktangabe war für diesen Termin schon angemeldet: So steht die Anmeldung.",
     emailed: "Eine Bestätigung geht per E-Mail an die angegebene Adresse, mit Ihrem persönlichen Link.",
     residence_will_call: "Das Heim ruft Sie zur Bestätigung an.",
     private_link: "Ihr persönlicher Link, um die Anmeldung anzusehen oder abzusagen:",

@@ -122,7 +122,6 @@ static SIGN_UP: SignUpWords = SignUpWords {
     too_many_today: "Too many sign-ups today from this connection. Call the reception.",
     place_confirmed: "Done: your place is booked.",
     on_waiting_list: "You are on the waiting list, number {n}. When a place comes free, it goes to you in turn.",
-    already: "This contact had signed up for this date already: here is where the sign-up stands.",
     emailed: "A confirmation goes by e-mail to the address given, with your private link.",
     residence_will_call: "The residence will call you to confirm.",
     private_link: "Your private link, to see or cancel the sign-up:",

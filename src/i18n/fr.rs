@@ -122,7 +122,6 @@ static SIGN_UP: SignUpWords = SignUpWords {
     too_many_today: "Trop d\u{2019}inscriptions aujourd\u{2019}hui depuis cette connexion. Appelez la réception.",
     place_confirmed: "C\u{2019}est noté\u{a0}: votre place est réservée.",
     on_waiting_list: "Vous êtes sur la liste d\u{2019}attente, en position {n}. Si une place se libère, elle vous revient dans l\u{2019}ordre.",
-    already: "Ce contact était déjà inscrit à cette date\u{a0}: voici où en est l\u{2019}inscription.",
     emailed: "Un e-mail de confirmation part à l\u{2019}adresse donnée, avec votre lien personnel.",
     residence_will_call: "La résidence vous appellera pour confirmer.",
     private_link: "Votre lien personnel, pour revoir ou annuler l\u{2019}inscription\u{a0}:",

@@ -202,7 +202,6 @@ pub struct SignUpWords {
     pub place_confirmed: &'static str,
     /// `{n}`: the rank on the waiting list.
     pub on_waiting_list: &'static str,
-    pub already: &'static str,
     pub emailed: &'static str,
     pub residence_will_call: &'static str,
     pub private_link: &'static str,

@@ -54,7 +54,8 @@ pub struct SignUpAnswer {
     /// The private link's token, to see or cancel the sign-up: given once, with a new sign-up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
-    /// This contact had signed up for this event already: that sign-up, as it stands.
+    /// This contact had signed up for this event already: that sign-up, as it stands. Staff's
+    /// answers only: the public is answered as a newcomer (server/src/sign_ups/echo.rs).
     pub already: bool,
     /// A message is on its way to the e-mail address given; otherwise the residence will call.
     pub emailed: bool,

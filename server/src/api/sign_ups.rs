@@ -1,6 +1,6 @@
 //! Signing up for an event (`plantzette_content::sign_up`), by its key:
 //! `GET /api/v1/sign-ups/{event}` gives its public figures (counts, never names), `POST`
-//! the same address signs someone up (201, or 200 with the sign-up this contact has already),
+//! the same address signs someone up (201; a contact signed up already is answered as a newcomer),
 //! and the person's private link is `GET` / `DELETE /api/v1/sign-up/{token}` (`?erase=true`
 //! erases the personal data at once). A place is taken inside one write transaction
 //! (`sign_ups::sign_up`). The form is bounded per address and per contact and day, and
@@ -79,10 +79,11 @@ async fn sign_up_qr(State(state): State<AppState>, headers: HeaderMap, Path(key)
     Ok(([(CONTENT_TYPE, "image/svg+xml"), (CACHE_CONTROL, "public, max-age=86400")], svg).into_response())
 }
 
-/// Signs someone up: 201 with where the sign-up stands and its private link's token, or 200 with
-/// the sign-up this contact has already (and no token).
+/// Signs someone up: 201 with where the sign-up stands and its private link's token. A contact
+/// signed up already is answered alike, as a newcomer (`sign_ups/echo.rs`): its own link goes to
+/// the person by e-mail.
 #[utoipa::path(post, operation_id = "signUp", path = "/sign-ups/{*event}", tag = "sign-ups", params(("event" = String, Path, description = "The event's key")), request_body = SignUp, responses(
-    (status = 201, body = SignUpAnswer), (status = 200, body = SignUpAnswer, description = "This contact's sign-up, as it stands"),
+    (status = 201, body = SignUpAnswer),
     (status = 400, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "Full, closed or not open yet"),
     (status = 422, body = ErrorBody, description = "The form's errors, field by field"), (status = 429, body = ErrorBody)
 ))]

@@ -39,6 +39,7 @@ pub async fn erase_due(pool: &SqlitePool, now: NaiveDateTime, keep_days: u32) ->
     let ended_by = erased_if_ended_by(now, keep_days);
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
     let erased = erase(&mut transaction, Erase::EndedBy(ended_by)).await?;
+    echo::erase_ended_by(&mut transaction, ended_by).await?;
     if erased > 0 {
         audit::record(
             &mut transaction,

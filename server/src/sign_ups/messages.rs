@@ -20,12 +20,22 @@ use crate::icalendar::new_calendar;
 use crate::mail::{self, CalendarFile, Message, Outbox};
 use crate::store::{self, StoreError};
 
-/// The private link's token of sign-up `id` of `event`, written at `created_at`.
+/// The private link's token of sign-up `id` of `event`, written at `created_at`. (Its text says
+/// "registration", the feature's name when the first links were sent: changed, they would break.)
 pub(super) fn link_token(key: &str, id: i64, event: &str, created_at: i64) -> String {
+    token_of(key, &format!("registration {id} {event} {created_at}"))
+}
+
+/// The token of echo `id` (`echo.rs`): as long as a sign-up's, and as unguessable.
+pub(super) fn echo_token(key: &str, id: i64, event: &str, created_at: i64) -> String {
+    token_of(key, &format!("echo {id} {event} {created_at}"))
+}
+
+fn token_of(key: &str, text: &str) -> String {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
     let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes()).expect("HMAC takes a key of any length");
-    mac.update(format!("registration {id} {event} {created_at}").as_bytes());
+    mac.update(text.as_bytes());
     URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
 }
 

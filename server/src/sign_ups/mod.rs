@@ -3,6 +3,7 @@
 //! its digest is kept); a cancellation that moves the first ones waiting up at once; and the
 //! erasure of personal data a set number of days after the event, keeping the counts.
 
+mod echo;
 mod event;
 mod figures;
 mod jobs;

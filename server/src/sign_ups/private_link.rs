@@ -31,7 +31,7 @@ pub async fn by_token(pool: &SqlitePool, token: &str) -> Result<Option<Private>,
             .bind(digest(token))
             .fetch_optional(&mut *db)
             .await?;
-    let Some((id, event, name, people, lang)) = row else { return Ok(None) };
+    let Some((id, event, name, people, lang)) = row else { return echo::by_token(&mut db, token).await };
     let standing = standing(&mut db, id).await?;
     Ok(Some(Private { event, standing, name: name.unwrap_or_default(), people: people as u32, lang: Lang::from_code(&lang).unwrap_or_default() }))
 }
@@ -52,7 +52,11 @@ pub async fn cancel(pool: &SqlitePool, outbox: &Outbox, token: &str, and_erase: 
         .bind(digest(token))
         .fetch_optional(&mut *transaction)
         .await?;
-    let Some((id, event)) = found else { return Ok(None) };
+    let Some((id, event)) = found else {
+        let echoed = echo::cancel(&mut transaction, token, and_erase).await?;
+        transaction.commit().await?;
+        return Ok(echoed.then(Vec::new));
+    };
     let at = Utc::now().timestamp();
     sqlx::query("UPDATE sign_ups SET status = 'cancelled', changed_at = ?2 WHERE id = ?1").bind(id).bind(at).execute(&mut *transaction).await?;
     audit::record_public(&mut transaction, Change { action: "cancel", collection: Some(COLLECTION), item_id: Some(id), version: None, body: None })

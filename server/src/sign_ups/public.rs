@@ -72,7 +72,7 @@ pub async fn find_event(state: &AppState, key: &str) -> Result<Event, SignUpErro
 }
 
 /// Signs a person up from their own phone or PC (`address`): the day's bounds first, then a
-/// place or a rank. 201 for a new sign-up, 200 for the one this contact has already.
+/// place or a rank: 201, for a contact signed up already too (`echo.rs`).
 pub async fn take(state: &AppState, address: IpAddr, key: &str, form: &Valid<SignUp>) -> Result<(StatusCode, SignUpAnswer), SignUpError> {
     let event = find_event(state, key).await?;
     if form.is_from_a_robot() {

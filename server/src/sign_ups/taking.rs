@@ -64,7 +64,7 @@ pub struct Standing {
 /// Signs `sign_up` (already valid) up for `event` at `now`, in one write transaction: the counts
 /// read, the row written and the person's message with no other sign-up in between. `by_staff`:
 /// the staff member's name, for someone who phoned or came to the desk. The same contact again
-/// is written its message again (it carries the link that this answer no longer gives).
+/// is written its message again (it carries the link), and answered as a newcomer (`echo.rs`).
 pub async fn sign_up(
     pool: &SqlitePool,
     outbox: &Outbox,
@@ -75,23 +75,34 @@ pub async fn sign_up(
 ) -> Result<Outcome, StoreError> {
     let contact_key = sign_up.contact_key();
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
+    // The event's rules first, for everyone alike: a closed or full event refuses a contact
+    // signed up as it refuses anyone.
+    let (taken, waiting) = counts(&mut transaction, &event.key).await?;
+    let status = match decide(&event.places, event.starts_at, now, taken, waiting, sign_up.people) {
+        Ok(status) => status,
+        Err(refusal) => return Ok(Outcome::Refused(refusal)),
+    };
     let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM sign_ups WHERE event = ?1 AND contact_key = ?2 AND status <> 'cancelled'")
         .bind(&event.key)
         .bind(&contact_key)
         .fetch_optional(&mut *transaction)
         .await?;
     if let Some(id) = existing {
+        // The person gets their own link again; whoever sent the form, only what a newcomer
+        // would (`echo.rs`); staff, at the desk, see the sign-up as it stands.
         let standing = standing(&mut transaction, id).await?;
         messages::tell(&mut transaction, outbox, id, standing.notice(), Subject::Live(event)).await?;
+        let outcome = match by_staff {
+            Some(_) => Outcome::Already(standing),
+            None => {
+                let (standing, token) = echo::write(&mut transaction, event, sign_up, status, Utc::now().timestamp()).await?;
+                Outcome::New { standing, token }
+            }
+        };
         transaction.commit().await?;
         outbox.wake();
-        return Ok(Outcome::Already(standing));
+        return Ok(outcome);
     }
-    let (taken, waiting) = counts(&mut transaction, &event.key).await?;
-    let status = match decide(&event.places, event.starts_at, now, taken, waiting, sign_up.people) {
-        Ok(status) => status,
-        Err(refusal) => return Ok(Outcome::Refused(refusal)),
-    };
     let at = Utc::now().timestamp();
     let optional = |value: &str| Some(value.trim().to_string()).filter(|v| !v.is_empty());
     // The link's token depends on the id: a placeholder until the row has one.

@@ -74,7 +74,7 @@ async fn fifty_at_once_for_the_last_three_places_give_three_places_and_forty_sev
 }
 
 #[tokio::test]
-async fn the_same_contact_twice_gets_its_sign_up_back_and_the_link_shows_and_cancels_it() {
+async fn the_same_contact_twice_is_answered_as_a_newcomer_and_the_link_shows_and_cancels_its_sign_up() {
     let app = app().await;
     let (key, _, _) = coming_session(&app).await;
     let first = post(&app, &key, "10.0.0.1", &person(1)).await;
@@ -84,14 +84,39 @@ async fn the_same_contact_twice_gets_its_sign_up_back_and_the_link_shows_and_can
     let token = first["token"].as_str().unwrap().to_string();
     assert!(token.len() >= 40, "an unguessable token");
 
-    // The same phone written otherwise is the same person.
-    let again = json!({ "name": "Personne 1", "phone": "027.455.00.01", "people": 1, "lang": "fr" });
-    let again = post(&app, &key, "10.0.0.2", &again).await;
-    assert_eq!(again.status(), 200);
-    let again: Value = again.json().await.unwrap();
-    assert_eq!(again["already"], true);
-    assert_eq!(again["status"], "confirmed");
-    assert!(again.get("token").is_none(), "no link for whoever types someone's number");
+    // A stranger types Personne 1's number (written otherwise: the same person) and someone
+    // new's: both answers alike, so nothing says that Personne 1 had signed up.
+    let probe = json!({ "name": "Quelqu'un", "phone": "027.455.00.01", "people": 1, "lang": "fr" });
+    let stranger = post(&app, &key, "10.0.0.2", &probe).await;
+    let newcomer = post(&app, &key, "10.0.0.3", &json!({ "name": "Quelqu'un", "phone": "027 455 77 77", "people": 1, "lang": "fr" })).await;
+    assert_eq!(stranger.status(), newcomer.status());
+    assert_eq!(stranger.headers()["cache-control"], newcomer.headers()["cache-control"]);
+    let (stranger, newcomer): (Value, Value) = (stranger.json().await.unwrap(), newcomer.json().await.unwrap());
+    let shape = |answer: &Value| {
+        let mut answer = answer.clone();
+        answer["token"] = json!(answer["token"].as_str().map(str::len));
+        answer
+    };
+    assert_eq!(shape(&stranger), shape(&newcomer), "the same answer, a token as long");
+    assert_eq!(stranger["already"], false);
+    // Its link shows what it was told, as a newcomer's does, and cancels it; Personne 1's stays.
+    let echo = stranger["token"].as_str().unwrap();
+    let shown: Value = app.get_json(&format!("/api/v1/sign-up/{echo}")).await;
+    let theirs: Value = app.get_json(&format!("/api/v1/sign-up/{}", newcomer["token"].as_str().unwrap())).await;
+    assert_eq!(shown, theirs, "the same page");
+    assert_eq!(app.client.delete(app.url(&format!("/api/v1/sign-up/{echo}"))).send().await.unwrap().status(), 204);
+    let shown: Value = app.get_json(&format!("/api/v1/sign-up/{echo}")).await;
+    assert_eq!(shown["status"], "cancelled");
+    let mine: Value = app.get_json(&format!("/api/v1/sign-up/{token}")).await;
+    assert_eq!(mine["status"], "confirmed", "the person's sign-up is untouched");
+    let staff = app.admin().await;
+    let list: Value = staff.get(&format!("/api/v1/staff/sign-ups/{key}")).await.json().await.unwrap();
+    let named = |name: &str| list["entries"].as_array().unwrap().iter().filter(|e| e["name"] == name).count();
+    assert_eq!((named("Personne 1"), named("Quelqu'un")), (1, 1), "staff's list holds the two real sign-ups, never the echo");
+    // Staff at the desk see the sign-up as it stands.
+    let at_desk = staff.post(&format!("/api/v1/staff/sign-ups/{key}"), &probe).await;
+    assert_eq!(at_desk.status(), 200);
+    assert_eq!(at_desk.json::<Value>().await.unwrap()["already"], true);
 
     let mine: Value = app.get_json(&format!("/api/v1/sign-up/{token}")).await;
     assert_eq!(mine["name"], "Personne 1");
@@ -186,6 +211,9 @@ async fn personal_data_is_erased_the_set_number_of_days_after_the_session_and_th
     let (key, ends_at, _) = coming_session(&app).await;
     let answer: Value = post(&app, &key, "10.0.0.1", &person(1)).await.json().await.unwrap();
     let token = answer["token"].as_str().unwrap();
+    // The same contact again: its echo (a newcomer's answer, `echo.rs`) goes with the rest.
+    let again: Value = post(&app, &key, "10.0.0.2", &person(1)).await.json().await.unwrap();
+    let echo = again["token"].as_str().unwrap();
     let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
 
     // The clock moved to just before the day it is due, then to it.
@@ -197,6 +225,9 @@ async fn personal_data_is_erased_the_set_number_of_days_after_the_session_and_th
     assert_eq!(erased, 1);
 
     app.get_error(&format!("/api/v1/sign-up/{token}"), 404).await;
+    app.get_error(&format!("/api/v1/sign-up/{echo}"), 404).await;
+    let echoes: i64 = sqlx::query_scalar("SELECT count(*) FROM sign_up_echoes").fetch_one(&pool).await.unwrap();
+    assert_eq!(echoes, 0, "nothing of it is left");
     let row: (Option<String>, Option<String>, Option<String>, i64, String) =
         sqlx::query_as("SELECT name, phone, contact_key, people, status FROM sign_ups").fetch_one(&pool).await.unwrap();
     assert_eq!(row, (None, None, None, 1, "confirmed".into()), "the count stays, nothing personal");

@@ -143,7 +143,6 @@ fn Answer(answer: SignUpAnswer, origin: String, calendar: String) -> impl IntoVi
     view! {
         <section class="sign-up-answer notice" aria-labelledby="answer">
             <h2 id="answer" tabindex="-1" autofocus="">{standing(answer.status, answer.position)}</h2>
-            {answer.already.then(|| view! { <p>{words.already}</p> })}
             <p>{if answer.emailed { words.emailed } else { words.residence_will_call }}</p>
             {(answer.status != Status::Cancelled).then(|| view! { <p><AddToCalendar href=calendar/></p> })}
             {private_link.map(|link| view! {
