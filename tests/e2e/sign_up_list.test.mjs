@@ -68,7 +68,7 @@ test('a session\'s list: places, who to phone, attendance in one tap, a cancella
   await panel.getByRole('button', { name: 'Inscrire' }).click();
   await panel.locator('li.sign-up', { hasText: 'Marcel Berclaz' }).getByText('Inscrit par : Direction (démo)').waitFor();
   assert.equal(await panel.getByRole('link', { name: 'Imprimer la liste' }).getAttribute('href'), `/print/sign-up-list/${key}?lang=fr`);
-  assert.equal(await panel.getByRole('link', { name: 'Exporter pour Excel (CSV)' }).getAttribute('href'), `/api/v1/staff/sign-ups/${key}?format=csv`);
+  assert.equal(await panel.getByRole('link', { name: 'Exporter pour Excel (CSV)' }).getAttribute('href'), `/api/v1/staff/sign-ups/${key}?format=csv&lang=fr`);
 
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await page.getByRole('heading', { name: 'Zahlen des Jahres, ohne Namen (Bericht an den Kanton)' }).waitFor();

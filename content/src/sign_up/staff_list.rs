@@ -31,6 +31,21 @@ impl Attendance {
     pub fn parse(value: &str) -> Option<Attendance> {
         [Attendance::Present, Attendance::Absent, Attendance::Excused].into_iter().find(|a| a.as_str() == value)
     }
+
+    /// As staff read it in a list or a spreadsheet.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Attendance::Present, Lang::Fr) => "Présent",
+            (Attendance::Present, Lang::De) => "Anwesend",
+            (Attendance::Present, Lang::En) => "Present",
+            (Attendance::Absent, Lang::Fr) => "Absent",
+            (Attendance::Absent, Lang::De) => "Abwesend",
+            (Attendance::Absent, Lang::En) => "Absent",
+            (Attendance::Excused, Lang::Fr) => "Excusé",
+            (Attendance::Excused, Lang::De) => "Entschuldigt",
+            (Attendance::Excused, Lang::En) => "Excused",
+        }
+    }
 }
 
 /// One sign-up on the staff's list of an event. Its personal data is `None` once erased.

@@ -28,6 +28,21 @@ impl Status {
     pub fn parse(value: &str) -> Option<Status> {
         [Status::Confirmed, Status::Waiting, Status::Cancelled].into_iter().find(|s| s.as_str() == value)
     }
+
+    /// As staff read it in a list or a spreadsheet.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Status::Confirmed, Lang::Fr) => "Confirmé",
+            (Status::Confirmed, Lang::De) => "Bestätigt",
+            (Status::Confirmed, Lang::En) => "Confirmed",
+            (Status::Waiting, Lang::Fr) => "En attente",
+            (Status::Waiting, Lang::De) => "Warteliste",
+            (Status::Waiting, Lang::En) => "Waiting",
+            (Status::Cancelled, Lang::Fr) => "Annulé",
+            (Status::Cancelled, Lang::De) => "Storniert",
+            (Status::Cancelled, Lang::En) => "Cancelled",
+        }
+    }
 }
 
 /// Why a sign-up gets no place.

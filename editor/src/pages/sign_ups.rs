@@ -169,7 +169,7 @@ fn EventPanel(key: String) -> impl IntoView {
         }
     };
     let sign_up_list = format!("/print/sign-up-list/{key}?lang={}", lang.code());
-    let csv = format!("/api/v1/staff/sign-ups/{key}?format=csv");
+    let csv = format!("/api/v1/staff/sign-ups/{key}?format=csv&lang={}", lang.code());
     view! {
         <section class="event-panel" aria-labelledby="event-heading">
             {move || list.get().map(|list| {

@@ -15,10 +15,10 @@ use axum::routing::{get, put};
 use axum::{Json, Router};
 use chrono::{Datelike, NaiveDate};
 use plantzette_content::sign_up::{
-    Attendance, Availability, EventList, EventOff, MySignUp, ProgrammeFigures, SignUp, SignUpAnswer, Status,
+    Attendance, Availability, EventOff, MySignUp, ProgrammeFigures, SignUp, SignUpAnswer, Status,
 };
 use plantzette_content::schedule::residence_now;
-use plantzette_content::{DateRange, Listing, Valid};
+use plantzette_content::{DateRange, Lang, Listing, Valid};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
@@ -30,7 +30,7 @@ use crate::auth::Staff;
 use crate::client::ClientAddress;
 use crate::error::{ApiError, ErrorBody};
 use crate::qr;
-use crate::sign_ups::{self, confirms, find_event};
+use crate::sign_ups::{self, confirms, find_event, spreadsheet};
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -113,6 +113,8 @@ async fn mine(State(state): State<AppState>, Path(token): Path<String>) -> Resul
 #[derive(Deserialize)]
 struct ListParams {
     format: Option<String>,
+    /// The spreadsheet's words: staff's language (the editor's).
+    lang: Option<String>,
 }
 
 async fn list(State(state): State<AppState>, staff: Staff, Path(key): Path<String>, Query(params): Query<ListParams>) -> Result<Response, ApiError> {
@@ -120,53 +122,12 @@ async fn list(State(state): State<AppState>, staff: Staff, Path(key): Path<Strin
     let list = sign_ups::list(&state.pool, &state.outbox, &event, residence_now(), state.kept_days.sign_ups, &staff.user).await?;
     Ok(match params.format.as_deref() {
         Some("csv") => {
-            let file = format!("attachment; filename=\"inscriptions-{}.csv\"", key.replace(['/', ':'], "-"));
-            ([(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, file)], csv(&list)).into_response()
+            let lang = params.lang.as_deref().and_then(Lang::from_code).unwrap_or_default();
+            let file = format!("attachment; filename=\"{}-{}.csv\"", spreadsheet::file_name(lang), key.replace(['/', ':'], "-"));
+            ([(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, file)], spreadsheet::csv(&list, lang)).into_response()
         }
         _ => Json(list).into_response(),
     })
-}
-
-/// The list as Excel opens it with its accents: UTF-8 with a byte-order mark, `;` between
-/// fields (the list separator of Swiss French and German Excel), every field quoted, and a field
-/// that Excel would read as a formula made text.
-fn csv(list: &EventList) -> String {
-    let field = |value: &str| format!("\"{}\"", inert(value).replace('"', "\"\""));
-    let header = ["Statut", "Rang", "Nom", "Téléphone", "E-mail", "Personnes", "Langue", "Remarque", "Présence", "Inscrit par"];
-    let mut out = format!("\u{feff}{}\r\n", header.map(field).join(";"));
-    for entry in &list.entries {
-        let row = [
-            entry.status.as_str().to_string(),
-            entry.position.map(|p| p.to_string()).unwrap_or_default(),
-            entry.name.clone().unwrap_or_default(),
-            entry.phone.clone().unwrap_or_default(),
-            entry.email.clone().unwrap_or_default(),
-            entry.people.to_string(),
-            entry.lang.code().to_string(),
-            entry.note.clone().unwrap_or_default(),
-            entry.attendance.map(|a| a.as_str().to_string()).unwrap_or_default(),
-            entry.by_staff.clone().unwrap_or_default(),
-        ];
-        out.push_str(&row.iter().map(|value| field(value)).collect::<Vec<_>>().join(";"));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// `value` as no spreadsheet reads a formula, however it splits the line (`;` as Swiss Excel,
-/// `,` or a tab as others, quotes or not): a `'` before a formula's first character (`=`, `+`,
-/// `-`, `@`) at the start and after each separator inside.
-fn inert(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 1);
-    let mut at_start = true;
-    for c in value.chars() {
-        if at_start && matches!(c, '=' | '+' | '-' | '@') {
-            out.push('\'');
-        }
-        out.push(c);
-        at_start = matches!(c, ',' | ';' | '\t' | '\r' | '\n');
-    }
-    out
 }
 
 async fn sign_up_for(
@@ -243,18 +204,4 @@ struct CancelParams {
 async fn cancel(State(state): State<AppState>, Path(token): Path<String>, Query(params): Query<CancelParams>) -> Result<StatusCode, ApiError> {
     sign_ups::cancel_mine(&state, &token, params.erase).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::inert;
-
-    #[test]
-    fn no_cell_reads_as_a_formula_whatever_the_separator() {
-        assert_eq!(inert("Marie Favre"), "Marie Favre");
-        assert_eq!(inert("=1+1"), "'=1+1");
-        assert_eq!(inert("Rey,=cmd|' /C calc'!A0"), "Rey,'=cmd|' /C calc'!A0");
-        assert_eq!(inert("a;@SUM(1)\t-2"), "a;'@SUM(1)\t'-2");
-        assert_eq!(inert("027 455-12-34"), "027 455-12-34", "a dash inside a number stays");
-    }
 }

@@ -53,7 +53,11 @@ pub async fn show(
             tr {
                 td.number { (number) }
                 td { (entry.name.clone().unwrap_or_default()) }
-                td.phone { (entry.phone.clone().unwrap_or_default()) }
+                // The e-mail under the phone: someone without a phone is reached by it.
+                td.phone {
+                    (entry.phone.clone().unwrap_or_default())
+                    @if let Some(email) = &entry.email { br; span.email { (email) } }
+                }
                 td.people { (entry.people) }
                 td.note { (entry.note.clone().unwrap_or_default()) }
                 @if ticks {
@@ -71,7 +75,7 @@ pub async fn show(
             @if confirmed.is_empty() { p { (asked.label(|w| w.nobody_yet)) } } @else {
                 table.sign-up-list {
                     thead { tr {
-                        th scope="col" { "N°" } th scope="col" { (w.name) } th scope="col" { (w.phone) } th scope="col" { (w.people) }
+                        th scope="col" { "N°" } th scope="col" { (w.name) } th scope="col" { (w.contact) } th scope="col" { (w.people) }
                         th scope="col" { (w.note) } th scope="col" { (w.attendance) } th scope="col" { (w.signature) }
                     } }
                     tbody { @for (index, entry) in confirmed.iter().enumerate() { (row((index + 1).to_string(), entry, true)) } }
@@ -82,7 +86,7 @@ pub async fn show(
             section {
                 h2 { (asked.label(|w| w.waiting_list)) }
                 table.sign-up-list {
-                    thead { tr { th scope="col" { "N°" } th scope="col" { (w.name) } th scope="col" { (w.phone) } th scope="col" { (w.people) } th scope="col" { (w.note) } } }
+                    thead { tr { th scope="col" { "N°" } th scope="col" { (w.name) } th scope="col" { (w.contact) } th scope="col" { (w.people) } th scope="col" { (w.note) } } }
                     tbody { @for entry in &waiting { (row(entry.position.map(|p| p.to_string()).unwrap_or_default(), entry, false)) } }
                 }
             }

@@ -10,6 +10,7 @@ mod jobs;
 pub mod messages;
 mod private_link;
 mod public;
+pub mod spreadsheet;
 mod staff_list;
 mod taking;
 

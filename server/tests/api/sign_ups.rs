@@ -270,7 +270,14 @@ async fn staff_see_the_list_audited_sign_up_someone_at_the_desk_tick_attendance_
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte-order mark, for Excel's accents");
     let text = String::from_utf8(bytes.to_vec()).unwrap();
     assert!(text.contains("\"'=Hélène Zufferey\";\"027 455 01 01\";\"h.z@example.ch\""), "accents kept, a formula made text: {text}");
-    assert!(text.contains("\"Marcel Berclaz\";\"027 455 99 88\";\"\";\"1\";\"fr\";\"\";\"present\""), "{text}");
+    assert!(text.contains("\"Marcel Berclaz\";\"027 455 99 88\";\"\";\"1\";\"fr\";\"\";\"Présent\""), "words, not codes: {text}");
+    assert!(text.contains("\"Confirmé\""), "{text}");
+    // In staff's language: the editor's.
+    let german = staff.get(&format!("/api/v1/staff/sign-ups/{key}?format=csv&lang=de")).await;
+    assert!(german.headers()["content-disposition"].to_str().unwrap().contains("anmeldungen-"));
+    let german = german.text().await.unwrap();
+    assert!(german.starts_with("\u{feff}\"Status\";\"Rang\";\"Name\";\"Telefon\""), "{german}");
+    assert!(german.contains("\"Anwesend\"") && german.contains("\"Bestätigt\""), "{german}");
 
     let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
     let audited: Vec<(String, String)> =
@@ -377,6 +384,9 @@ async fn the_printed_sign_up_list_lists_who_comes_with_room_to_tick_and_sign_for
     for n in 0..capacity as usize + 1 {
         assert_eq!(post(&app, &key, &format!("10.0.0.{n}"), &person(n)).await.status(), 201);
     }
+    // Someone who gave an e-mail too: on the list, for staff to write.
+    let by_mail = json!({ "name": "Avec E-mail", "phone": "027 455 88 77", "email": "sans.telephone@example.ch", "people": 1, "lang": "fr" });
+    assert_eq!(post(&app, &key, "10.0.3.1", &by_mail).await.status(), 201);
     assert_eq!(app.get(&format!("/print/sign-up-list/{key}")).await.status(), 401, "personal data: staff only");
     let staff = app.admin().await;
     let printed = staff.get(&format!("/print/sign-up-list/{key}?lang=de")).await;
@@ -385,6 +395,7 @@ async fn the_printed_sign_up_list_lists_who_comes_with_room_to_tick_and_sign_for
     let html = printed.text().await.unwrap();
     assert!(html.contains("Teilnehmerliste") && html.contains("Unterschrift") && html.contains("☐ anwesend"), "{html}");
     assert!(html.contains("Personne 0") && html.contains("027 455 00 00"));
+    assert!(html.contains("Telefon, E-Mail") && html.contains("sans.telephone@example.ch"), "the e-mail under the phone: {html}");
     let (confirmed, waiting) = html.split_once("Warteliste").expect("the one over the places waits");
     assert_eq!(confirmed.matches("☐ anwesend").count(), capacity as usize, "a row to tick for each place");
     assert!(waiting.contains(&format!("Personne {capacity}")));
