@@ -65,7 +65,7 @@ test('a range over a booking says whose and asks before replacing it; one booked
   const short = (date) => `${date.slice(8, 10)}.${date.slice(5, 7)}.`;
   const question = page.getByRole('alert').filter({ hasText: 'Ces jours sont réservés' });
   await question.waitFor();
-  assert.match(await question.innerText(), new RegExp(`M\\.B\\. ${short(day(2))} – ${short(day(4))}\\. Les remplacer`));
+  assert.match(await question.innerText(), new RegExp(`M\\.B\\. ${short(day(2))} – ${short(day(4))} Les remplacer`));
   await assertAccessible(page, 'the question before replacing a booking');
   await question.getByRole('button', { name: 'Annuler' }).tap();
   await question.waitFor({ state: 'detached' });

@@ -199,7 +199,7 @@ fn RangeForm(
             {move || match asking.get() {
                 Some((change, whose)) => view! {
                     <div class="confirm" role="alert">
-                        <p>{ui.replaces_booking}{ui.colon}" "{whose}". "{ui.replace_question}</p>
+                        <p>{ui.replaces_booking}{ui.colon}" "{whose}" "{ui.replace_question}</p>
                         <button type="button" class="button" on:click=move |_| send(change.clone())>{ui.replace_booking}</button>
                         <button type="button" class="button secondary" on:click=move |_| asking.set(None)>{ui.cancel}</button>
                     </div>
