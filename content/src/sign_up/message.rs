@@ -152,22 +152,22 @@ mod tests {
 
     #[test]
     fn a_confirmation_names_the_event_its_time_and_the_link() {
-        let letter = Notice::Confirmed.letter(&about(Some("https://plantzette.example.ch/registration/abc")), Lang::Fr);
+        let letter = Notice::Confirmed.letter(&about(Some("https://plantzette.example.ch/sign-up/abc")), Lang::Fr);
         assert_eq!(letter.subject, "Inscription confirmée : Équilibre en marche, 10 décembre");
         assert!(letter
             .body
             .starts_with("Votre place est confirmée.\n\nÉquilibre en marche\njeudi 10 décembre 2026, 14:00–15:30\nSalle polyvalente\n"));
-        assert!(letter.body.contains("Voir ou annuler votre inscription : https://plantzette.example.ch/registration/abc"));
+        assert!(letter.body.contains("Voir ou annuler votre inscription : https://plantzette.example.ch/sign-up/abc"));
         assert!(letter.body.contains("calendrier"));
     }
 
     #[test]
     fn the_waiting_list_gives_the_rank_in_german() {
-        let letter = Notice::Waiting(3).letter(&about(Some("https://x.ch/registration/t")), Lang::De);
+        let letter = Notice::Waiting(3).letter(&about(Some("https://x.ch/sign-up/t")), Lang::De);
         assert_eq!(letter.subject, "Warteliste: Équilibre en marche, 10. Dezember");
         assert!(letter.body.starts_with("Sie sind Nr. 3 auf der Warteliste."));
         assert!(letter.body.contains("Donnerstag, 10. Dezember 2026, 14:00–15:30"));
-        assert!(letter.body.contains("Anmeldung ansehen oder abmelden: https://x.ch/registration/t"));
+        assert!(letter.body.contains("Anmeldung ansehen oder abmelden: https://x.ch/sign-up/t"));
     }
 
     #[test]

@@ -250,7 +250,7 @@ pub static DE: Ui = Ui {
     year_figures: "Zahlen des Jahres, ohne Namen (Bericht an den Kanton)",
     programme: "Programm",
     sessions_held: "Durchgeführte Treffen",
-    registrations_count: "Anmeldungen",
+    sign_ups_count: "Anmeldungen",
     attendance_rate: "Anwesenheit",
     most_waiting: "Längste Warteliste",
     position: "Rang",

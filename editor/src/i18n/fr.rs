@@ -250,7 +250,7 @@ pub static FR: Ui = Ui {
     year_figures: "Chiffres de l\u{2019}année, sans noms (rapport au canton)",
     programme: "Programme",
     sessions_held: "Séances tenues",
-    registrations_count: "Inscriptions",
+    sign_ups_count: "Inscriptions",
     attendance_rate: "Présence",
     most_waiting: "Attente la plus longue",
     position: "Rang",

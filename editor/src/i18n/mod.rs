@@ -288,7 +288,7 @@ pub struct Ui {
     pub year_figures: &'static str,
     pub programme: &'static str,
     pub sessions_held: &'static str,
-    pub registrations_count: &'static str,
+    pub sign_ups_count: &'static str,
     pub attendance_rate: &'static str,
     pub most_waiting: &'static str,
     pub position: &'static str,

@@ -350,7 +350,7 @@ fn FiguresSection() -> impl IntoView {
                         Ok(figures) => view! {
                             <table class="journal figures">
                                 <thead><tr>
-                                    <th scope="col">{ui.programme}</th><th scope="col">{ui.sessions_held}</th><th scope="col">{ui.registrations_count}</th>
+                                    <th scope="col">{ui.programme}</th><th scope="col">{ui.sessions_held}</th><th scope="col">{ui.sign_ups_count}</th>
                                     <th scope="col">{ui.places_taken_heading}</th><th scope="col">{ui.attendance_rate}</th><th scope="col">{ui.most_waiting}</th>
                                 </tr></thead>
                                 <tbody>
