@@ -11,8 +11,6 @@ use plantzette_content::{ContentError, FieldError, RangeError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::auth::password::Busy;
-use crate::auth::users::AccountError;
 use crate::store::StoreError;
 use crate::transfer::ImportError;
 
@@ -49,6 +47,9 @@ pub enum ApiError {
     Busy { retry_after_secs: u64 },
     #[error("the request is too large")]
     TooLarge,
+    /// A body said to be anything but JSON where JSON is taken.
+    #[error("send JSON, with Content-Type: application/json")]
+    NotJson,
     /// More sign-ups or requests today from this address, or for this contact, than anyone makes.
     #[error("too many sent today: please phone the reception")]
     TooManyToday,
@@ -91,6 +92,7 @@ impl ApiError {
             ApiError::TooManyAttempts { .. } | ApiError::TooManyToday => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Busy { .. } | ApiError::NotSetUp => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Database(_) | ApiError::Corrupt(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -102,12 +104,6 @@ impl ApiError {
     }
 }
 
-impl From<Busy> for ApiError {
-    fn from(_: Busy) -> Self {
-        ApiError::Busy { retry_after_secs: 1 }
-    }
-}
-
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         match error {
@@ -116,17 +112,7 @@ impl From<StoreError> for ApiError {
             StoreError::Invalid(invalid) => ApiError::Invalid(invalid),
             StoreError::Database(error) => ApiError::Database(error),
             StoreError::Corrupt(error) => ApiError::Corrupt(error),
-        }
-    }
-}
-
-impl From<AccountError> for ApiError {
-    fn from(error: AccountError) -> Self {
-        match error {
-            AccountError::Invalid(invalid) => ApiError::Invalid(invalid),
-            AccountError::Busy(busy) => busy.into(),
-            AccountError::Store(error) => error.into(),
-            unknown @ AccountError::UnknownRole { .. } => ApiError::Internal(unknown.into()),
+            StoreError::NotSetUp => ApiError::NotSetUp,
         }
     }
 }

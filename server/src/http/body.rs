@@ -3,7 +3,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::header::IF_MATCH;
+use axum::http::header::{CONTENT_TYPE, IF_MATCH};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use plantzette_content::parse::{parse, read};
@@ -18,7 +18,20 @@ pub struct JsonBody<T>(pub T);
 /// A content body, read and validated by the content crate.
 pub struct ContentBody<T>(pub Valid<T>);
 
+/// JSON only, said so by its `Content-Type`: a page elsewhere can post `text/plain` without
+/// asking the browser first (no preflight), so that a body of any type would let another site
+/// sign someone up, or log a browser into its own account (login CSRF). Refused before reading.
+fn require_json(request: &Request) -> Result<(), ApiError> {
+    let content_type = request.headers().get(CONTENT_TYPE).and_then(|value| value.to_str().ok()).unwrap_or_default();
+    let essence = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    match essence == "application/json" || essence.ends_with("+json") {
+        true => Ok(()),
+        false => Err(ApiError::NotJson),
+    }
+}
+
 async fn text<S: Send + Sync>(request: Request, state: &S) -> Result<String, ApiError> {
+    require_json(&request)?;
     let bytes = Bytes::from_request(request, state).await.map_err(|rejection| match rejection.status() {
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::TooLarge,
         _ => ApiError::BadRequest(rejection.body_text()),

@@ -39,8 +39,11 @@ pub struct File {
 /// Reads `bytes` as a photo and makes its sizes; the error says why it is refused.
 pub fn process(bytes: &[u8]) -> Result<Processed, ErrorCode> {
     let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| ErrorCode::NotAPhoto)?;
-    if !matches!(reader.format(), Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) {
-        return Err(ErrorCode::NotAPhoto);
+    match reader.format() {
+        // The JPEG decoder fills what is missing with grey: a cut-off upload is refused instead.
+        Some(ImageFormat::Jpeg) if !is_whole_jpeg(bytes) => return Err(ErrorCode::NotAPhoto),
+        Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => {}
+        _ => return Err(ErrorCode::NotAPhoto),
     }
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
@@ -79,6 +82,38 @@ fn refusal(error: &image::ImageError, too_large: &ErrorCode) -> ErrorCode {
         image::ImageError::Limits(_) => too_large.clone(),
         _ => ErrorCode::NotAPhoto,
     }
+}
+
+/// Whether a JPEG's image reaches its end marker: its segments are walked (an EXIF thumbnail,
+/// a JPEG of its own, sits inside one and is skipped), then each scan's data to the next marker,
+/// until the end marker (EOI). Whatever follows it (a phone's motion photo) is no concern.
+fn is_whole_jpeg(bytes: &[u8]) -> bool {
+    const SOS: u8 = 0xDA;
+    const EOI: u8 = 0xD9;
+    let standalone = |marker: u8| marker == 0x01 || (0xD0..=0xD8).contains(&marker);
+    let mut at = 2;
+    while at + 1 < bytes.len() {
+        if bytes[at] != 0xFF {
+            return false;
+        }
+        let marker = bytes[at + 1];
+        match marker {
+            EOI => return true,
+            0xFF => at += 1,
+            _ if standalone(marker) => at += 2,
+            _ => {
+                let Some(length) = bytes.get(at + 2..at + 4).map(|l| usize::from(u16::from_be_bytes([l[0], l[1]]))) else { return false };
+                at += 2 + length;
+                if marker == SOS {
+                    // The scan's data runs to the next marker that is not a stuffed byte or a restart.
+                    while at + 1 < bytes.len() && !(bytes[at] == 0xFF && bytes[at + 1] != 0 && !(0xD0..=0xD7).contains(&bytes[at + 1])) {
+                        at += 1;
+                    }
+                }
+            }
+        }
+    }
+    false
 }
 
 /// The photo at each of the screens' widths it reaches, smallest first, each made from the next
@@ -140,5 +175,18 @@ mod tests {
         {
             assert_eq!(process(not_a_photo).err(), Some(ErrorCode::NotAPhoto));
         }
+    }
+
+    #[test]
+    fn a_jpeg_cut_off_is_refused_and_one_with_more_after_its_end_is_not() {
+        let whole = jpeg(640, 480);
+        assert!(is_whole_jpeg(&whole));
+        for cut in [whole.len() - 2, whole.len() * 3 / 5, 400] {
+            assert_eq!(process(&whole[..cut]).err(), Some(ErrorCode::NotAPhoto), "cut at {cut} of {}", whole.len());
+        }
+        // A motion photo: the video after the image's end.
+        let mut motion = whole.clone();
+        motion.extend_from_slice(b"ftypmp42 and a video's bytes \xff\xd8");
+        assert!(process(&motion).is_ok());
     }
 }

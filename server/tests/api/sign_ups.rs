@@ -3,8 +3,8 @@
 //! by field, and the personal data erased after the event (the clock moved, not waited for).
 
 use chrono::{Duration, NaiveDateTime};
-use plantzette_content::sign_up::KEEP_DAYS;
 use plantzette_content::schedule::residence_now;
+use plantzette_content::sign_up::KEEP_DAYS;
 use plantzette_content::{Item, Listing, Programme};
 use plantzette_server::Config;
 use serde_json::{json, Value};
@@ -160,6 +160,27 @@ async fn a_cancellation_gives_the_place_to_the_first_one_waiting_at_once_audited
 }
 
 #[tokio::test]
+async fn a_body_sent_as_anything_but_json_signs_no_one_up_and_logs_no_one_in() {
+    let app = app().await;
+    let (key, _, _) = coming_session(&app).await;
+    // What a page elsewhere can post without asking the browser first: a `text/plain` body.
+    let as_text = |path: &str, body: &Value| {
+        app.client.post(app.url(path)).header("content-type", "text/plain;charset=UTF-8").body(body.to_string()).send()
+    };
+    let sign_up = as_text(&format!("/api/v1/sign-ups/{key}"), &person(1)).await.unwrap();
+    assert_eq!(sign_up.status(), 415);
+    assert_eq!(sign_up.json::<Value>().await.unwrap()["message"], "send JSON, with Content-Type: application/json");
+    let login = as_text("/api/v1/session", &json!({ "login": "direction", "password": "plantzette-demo" })).await.unwrap();
+    assert_eq!(login.status(), 415);
+    assert!(login.headers().get("set-cookie").is_none(), "no session for a page elsewhere");
+    let figures: Value = app.get_json(&format!("/api/v1/sign-ups/{key}")).await;
+    assert_eq!(figures["taken"], 0, "nobody signed up: {figures}");
+    // The same with JSON's type, as the site's own pages send it, charset or not.
+    let typed = app.client.post(app.url(&format!("/api/v1/sign-ups/{key}"))).header("content-type", "application/json; charset=utf-8");
+    assert_eq!(typed.body(person(2).to_string()).send().await.unwrap().status(), 201);
+}
+
+#[tokio::test]
 async fn a_wrong_form_is_answered_field_by_field_and_a_robot_is_refused() {
     let app = app().await;
     let (key, _, _) = coming_session(&app).await;
@@ -282,7 +303,11 @@ async fn staff_see_the_list_audited_sign_up_someone_at_the_desk_tick_attendance_
     let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
     let audited: Vec<(String, String)> =
         sqlx::query_as("SELECT login, action FROM audit_log WHERE collection = 'sign_ups' ORDER BY id").fetch_all(&pool).await.unwrap();
-    assert_eq!(audited.iter().map(|(_, action)| action.as_str()).collect::<Vec<_>>(), ["read", "attendance", "read", "read"], "every reading audited (the list, the two spreadsheets)");
+    assert_eq!(
+        audited.iter().map(|(_, action)| action.as_str()).collect::<Vec<_>>(),
+        ["read", "attendance", "read", "read"],
+        "every reading audited (the list, the two spreadsheets)"
+    );
     assert!(audited.iter().all(|(login, _)| login == "direction"));
 }
 
@@ -362,8 +387,7 @@ async fn the_yearly_figures_count_people_without_names_and_stay_after_the_erasur
     let day = ends_at.date();
     let range = plantzette_content::DateRange { from: day, to: day };
     let programme_id: i64 = key.split('/').nth(1).unwrap().parse().unwrap();
-    let of_programme =
-        |all: Vec<plantzette_content::sign_up::ProgrammeFigures>| all.into_iter().find(|f| f.programme_id == programme_id).unwrap();
+    let of_programme = |all: Vec<plantzette_content::sign_up::ProgrammeFigures>| all.into_iter().find(|f| f.programme_id == programme_id).unwrap();
     let after = of_programme(plantzette_server::sign_ups::figures(&pool, range, ends_at + Duration::minutes(1)).await.unwrap());
     assert_eq!(
         (after.sessions_held, after.sign_ups, after.places_taken, after.present, after.ticked, after.most_waiting),
