@@ -7,8 +7,8 @@ use utoipa::ToSchema;
 
 use crate::error::ErrorCode;
 use crate::item::{Content, Item};
-use crate::sign_up::Places;
 use crate::schedule::DateRange;
+use crate::sign_up::Places;
 use crate::text::{Lang, Text};
 use crate::validate::{Validator, PLACE, SUMMARY, TITLE};
 

@@ -10,6 +10,7 @@ pub mod events;
 pub mod format;
 pub mod highlight;
 pub mod item;
+pub mod letter;
 pub mod menu;
 pub mod page;
 pub mod parse;

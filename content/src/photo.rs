@@ -226,7 +226,6 @@ pub fn read_file_name(name: &str) -> Option<(&str, u32, Format)> {
     hex.then_some((hash, width.parse().ok()?, format))
 }
 
-
 impl Rules for PhotoInfo {
     type Context = ();
 

@@ -5,11 +5,11 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::contact::{is_email, is_phone};
 use crate::error::ErrorCode;
 use crate::item::Content;
-use crate::contact::{is_email, is_phone};
-use crate::sign_up::Places;
 use crate::schedule::DateRange;
+use crate::sign_up::Places;
 use crate::text::{Lang, Text};
 use crate::validate::{Validator, BODY, PLACE, SUMMARY, TITLE};
 

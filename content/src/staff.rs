@@ -125,7 +125,6 @@ pub struct AuditEntry {
     pub version: Option<i64>,
 }
 
-
 impl Rules for NewUser {
     type Context = ();
 

@@ -7,10 +7,10 @@ use std::path::Path;
 use anyhow::Context;
 use plantzette_content::staff::{NewUser, Role};
 
-use crate::api::version::{COMMIT, SERVER};
 use crate::auth::password::Hasher;
 use crate::auth::users;
 use crate::site::Site;
+use crate::version::{COMMIT, SERVER};
 use crate::{backup, db, transfer, Config};
 
 /// "plantzette-server 0.1.0 (commit 0123456789ab), apps built in, app build 0123456789abcdef".

@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod health;
+pub mod http;
 pub mod icalendar;
 pub mod live;
 pub mod mail;
@@ -19,15 +20,18 @@ pub mod metrics;
 pub mod pages;
 pub mod photos;
 pub mod print;
+pub mod published;
 pub mod qr;
 pub mod quota;
-pub mod sign_ups;
 pub mod screens;
 pub mod serve;
 pub mod short_stays;
+pub mod sign_ups;
 pub mod site;
 pub mod store;
+pub mod tokens;
 pub mod transfer;
+pub mod version;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -70,7 +74,7 @@ pub struct AppState {
     /// The screens' settings changes and the alarm, for open event streams.
     pub screens: screens::Hub,
     /// What the public forms took today, per address and per contact.
-    pub daily_limits: api::daily_limits::DailyLimits,
+    pub daily_limits: http::daily_limits::DailyLimits,
     /// Messages for the mail relay.
     pub outbox: mail::Outbox,
     /// How long personal data is kept, as the forms tell the person.
@@ -89,7 +93,7 @@ pub struct KeptDays {
 pub fn app(state: AppState) -> Router {
     let site = state.site.clone();
     let header = |name: HeaderName, value: HeaderValue| SetResponseHeaderLayer::overriding(name, value);
-    let read_cache = api::read_cache::ReadCache::new(state.live.clone());
+    let read_cache = http::read_cache::ReadCache::new(state.live.clone());
     let https = state.auth.https;
     let metrics = state.metrics.clone();
     let app = Router::new()
@@ -113,7 +117,7 @@ pub fn app(state: AppState) -> Router {
     // The read cache stands before any routing: a kept public answer is served with the least
     // work. The headers every response carries stand around it, 304s from it included.
     Router::new()
-        .fallback_service(middleware::from_fn_with_state(read_cache, api::read_cache::serve).layer(app))
+        .fallback_service(middleware::from_fn_with_state(read_cache, http::read_cache::serve).layer(app))
         // Inside the metrics: a panic is counted as the 500 it is answered with.
         .layer(CatchPanicLayer::custom(error::panicked))
         .layer(middleware::from_fn_with_state(metrics, metrics::count))
@@ -192,7 +196,7 @@ impl Server {
             backups,
             metrics,
             screens,
-            daily_limits: api::daily_limits::DailyLimits::default(),
+            daily_limits: http::daily_limits::DailyLimits::default(),
             outbox,
             kept_days,
         };

@@ -24,7 +24,7 @@ use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::metrics::info::Info;
 use prometheus_client::registry::Registry;
 
-use crate::api::version::{COMMIT, SERVER};
+use crate::version::{COMMIT, SERVER};
 use crate::{mail, screens, short_stays, AppState};
 
 /// The metrics the server counts as it serves.

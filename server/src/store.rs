@@ -23,6 +23,9 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("stored content could not be read")]
     Corrupt(#[from] serde_json::Error),
+    /// A new install whose residence is not set up yet.
+    #[error("no residence yet")]
+    NotSetUp,
 }
 
 type Row = (i64, i64, String);

@@ -67,7 +67,6 @@ pub enum ScreenAnswer {
     Waiting(Pairing),
 }
 
-
 impl Rules for Adoption {
     type Context = ();
 

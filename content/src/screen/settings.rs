@@ -169,7 +169,6 @@ impl ScreenSetup {
     }
 }
 
-
 impl Rules for ScreenSetup {
     type Context = ();
 

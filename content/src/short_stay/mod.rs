@@ -4,12 +4,14 @@
 //! person (`Availability`); a family, a doctor or the hospital's discharge service asks for a stay
 //! with `StayRequest`, which holds nothing about health: the CMS calls back.
 
+mod admissions;
 mod availability;
 mod beds;
 mod replacing;
 mod request;
 mod request_entry;
 
+pub use admissions::*;
 pub use availability::*;
 pub use beds::*;
 pub use replacing::*;

@@ -6,8 +6,8 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::error::{ContentError, ErrorCode, FieldError};
 use crate::contact::{is_email, is_phone};
+use crate::error::{ContentError, ErrorCode, FieldError};
 use crate::text::Lang;
 use crate::validate::{Limit, Validator};
 

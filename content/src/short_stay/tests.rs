@@ -109,7 +109,8 @@ fn no_note_reaches_the_public() {
 #[test]
 fn a_days_change_stays_within_the_calendar_and_in_order() {
     let today = day("2026-12-03");
-    let change = |from: &str, to: &str| DaysChange { from: day(from), to: day(to), state: DayState::Reserved, note: "M.B.".into(), replacing: vec![] };
+    let change =
+        |from: &str, to: &str| DaysChange { from: day(from), to: day(to), state: DayState::Reserved, note: "M.B.".into(), replacing: vec![] };
     assert!(change("2026-12-03", "2026-12-10").validate(today).is_ok());
     assert!(change("2026-12-02", "2026-12-10").validate(today).unwrap_err().has("from", &ErrorCode::InThePast));
     assert!(change("2026-12-10", "2026-12-09").validate(today).unwrap_err().has("to", &ErrorCode::EndBeforeStart));

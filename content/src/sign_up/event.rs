@@ -2,8 +2,6 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-
-
 /// The event signed up for, named as in its address: the session of programme 3 that begins at
 /// a time (`programmes/3/2026-12-10T14:00`) or the occurrence of activity 5 on a day
 /// (`activities/5/2026-12-10`). A session by its start, not its rank: a session added or taken

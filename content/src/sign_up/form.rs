@@ -9,7 +9,6 @@ use crate::parse::{Rules, Valid};
 use crate::text::Lang;
 use crate::validate::{Limit, Validator};
 
-
 /// The fields of the sign-up form, as little as serves: who, how to reach them, how many.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SignUp {

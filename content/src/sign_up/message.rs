@@ -6,6 +6,7 @@
 use chrono::NaiveDateTime;
 
 use crate::format::{day_and_month, long_date, time_span};
+use crate::letter::Letter;
 use crate::text::Lang;
 
 /// Why the person is written to.
@@ -32,13 +33,6 @@ pub struct About<'a> {
     /// Who writes, and where to call with a question.
     pub residence: &'a str,
     pub phone: &'a str,
-}
-
-/// A message's subject and plain-text body.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Letter {
-    pub subject: String,
-    pub body: String,
 }
 
 impl Notice {

@@ -6,7 +6,6 @@
 //!
 //! Places count people: a senior coming with a carer takes two.
 
-
 mod event;
 mod form;
 pub mod message;

@@ -6,7 +6,6 @@ use utoipa::ToSchema;
 
 use crate::text::Lang;
 
-
 /// Where a sign-up stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

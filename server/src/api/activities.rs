@@ -3,14 +3,13 @@
 
 use axum::extract::{Path, State};
 use axum::Json;
-use plantzette_content::activity::occurrences_in;
-use plantzette_content::{Activity, DateRange, Item, Listing, Occurrence};
-use sqlx::SqlitePool;
+use plantzette_content::{Activity, Item, Listing, Occurrence};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::query::{current_week, Params, RangeParams};
 use crate::error::{ApiError, ErrorBody};
+use crate::http::query::{Params, RangeParams};
+use crate::published::{self, current_week};
 use crate::{store, AppState};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -23,7 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 ))]
 async fn list(State(state): State<AppState>, Params(params): Params<RangeParams>) -> Result<Json<Listing<Occurrence>>, ApiError> {
     let range = params.range_or(current_week())?;
-    Ok(Json(Listing { range, items: occurrences(&state.pool, range).await? }))
+    Ok(Json(Listing { range, items: published::occurrences(&state.pool, range).await? }))
 }
 
 /// One activity, with its recurrence.
@@ -33,9 +32,4 @@ async fn list(State(state): State<AppState>, Params(params): Params<RangeParams>
 async fn show(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<Item<Activity>>, ApiError> {
     let id = id.parse().map_err(|_| ApiError::NotFound("activity"))?;
     Ok(Json(store::get(&state.pool, id).await?))
-}
-
-pub async fn occurrences(pool: &SqlitePool, range: DateRange) -> Result<Vec<Occurrence>, ApiError> {
-    let activities = store::list::<Activity>(pool, Some(range)).await?;
-    Ok(occurrences_in(&activities, range))
 }

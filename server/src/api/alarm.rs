@@ -17,9 +17,9 @@ use plantzette_content::Valid;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::body::JsonBody;
 use crate::auth::Staff;
 use crate::error::ApiError;
+use crate::http::body::JsonBody;
 use crate::screens;
 use crate::AppState;
 

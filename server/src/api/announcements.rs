@@ -3,14 +3,14 @@
 
 use axum::extract::State;
 use axum::Json;
-use plantzette_content::{Announcement, DateRange, Item, Listing};
-use sqlx::SqlitePool;
+use plantzette_content::{Announcement, Item, Listing};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::query::{current_week, Params, RangeParams};
 use crate::error::{ApiError, ErrorBody};
-use crate::{store, AppState};
+use crate::http::query::{Params, RangeParams};
+use crate::published::{self, current_week};
+use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list))
@@ -22,11 +22,5 @@ pub fn router() -> OpenApiRouter<AppState> {
 ))]
 async fn list(State(state): State<AppState>, Params(params): Params<RangeParams>) -> Result<Json<Listing<Item<Announcement>>>, ApiError> {
     let range = params.range_or(current_week())?;
-    Ok(Json(Listing { range, items: shown_in(&state.pool, range).await? }))
-}
-
-pub async fn shown_in(pool: &SqlitePool, range: DateRange) -> Result<Vec<Item<Announcement>>, ApiError> {
-    let mut announcements = store::list::<Announcement>(pool, Some(range)).await?;
-    announcements.sort_by(|a, b| b.content.priority.cmp(&a.content.priority).then(a.content.shown_from.cmp(&b.content.shown_from)));
-    Ok(announcements)
+    Ok(Json(Listing { range, items: published::announcements_shown_in(&state.pool, range).await? }))
 }

@@ -19,10 +19,10 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::query::{parse_date, Params};
-use super::residence;
 use crate::error::{ApiError, ErrorBody};
+use crate::http::query::{parse_date, Params};
 use crate::icalendar::{new_calendar, occurrence_event, series_event, session_event};
+use crate::published;
 use crate::{store, AppState};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -59,7 +59,7 @@ struct Selection {
 #[utoipa::path(get, operation_id = "getCalendar", path = "/calendar.ics", tag = "calendars", params(LangParams), responses((status = 200, content_type = "text/calendar", body = String)))]
 async fn everything(State(state): State<AppState>, Params(params): Params<LangParams>) -> Result<Response, ApiError> {
     let lang = params.lang();
-    let name = residence::load(&state.pool).await?.content.name;
+    let name = published::residence(&state.pool).await?.content.name;
     serve_feed(&state, lang, Selection { categories: Category::ALL.to_vec(), prevention: true, name }).await
 }
 
@@ -70,7 +70,7 @@ async fn everything(State(state): State<AppState>, Params(params): Params<LangPa
 async fn feed(State(state): State<AppState>, Path(file): Path<String>, Params(params): Params<LangParams>) -> Result<Response, ApiError> {
     let lang = params.lang();
     let stem = file.strip_suffix(".ics").ok_or(ApiError::NotFound("calendar"))?;
-    let residence = residence::load(&state.pool).await?.content.name;
+    let residence = published::residence(&state.pool).await?.content.name;
     let selection = match (stem, Category::parse(stem)) {
         ("prevention", _) => Selection { categories: vec![], prevention: true, name: format!("{residence} – {}", prevention_label(lang)) },
         (_, Some(category)) => Selection { categories: vec![category], prevention: false, name: format!("{residence} – {}", category.label(lang)) },
@@ -89,7 +89,7 @@ fn prevention_label(lang: Lang) -> &'static str {
 
 async fn serve_feed(state: &AppState, lang: Lang, selection: Selection) -> Result<Response, ApiError> {
     let range = feed_range();
-    let residence = residence::load(&state.pool).await?.content;
+    let residence = published::residence(&state.pool).await?.content;
     let mut calendar = new_calendar(&selection.name);
     for activity in store::list::<Activity>(&state.pool, Some(range)).await? {
         if selection.categories.contains(&activity.content.info.category) {
@@ -119,7 +119,7 @@ async fn one_occurrence(
     let date = parse_date("date", date)?;
     let activity = store::get::<Activity>(&state.pool, id).await?;
     let occurrence = activity.occurrences(DateRange::day(date)).into_iter().next().ok_or(ApiError::NotFound("occurrence"))?;
-    let residence = residence::load(&state.pool).await?.content;
+    let residence = published::residence(&state.pool).await?.content;
     let lang = params.lang();
     let mut calendar = new_calendar(&residence.name);
     calendar.add_event(occurrence_event(&occurrence, activity.version, &residence, lang));
@@ -141,7 +141,7 @@ async fn one_session(
     let index = number.checked_sub(1).ok_or(ApiError::NotFound("session"))?;
     let session = programme.content.sessions.get(index).ok_or(ApiError::NotFound("session"))?;
     let lang = params.lang();
-    let mut calendar = new_calendar(&residence::load(&state.pool).await?.content.name);
+    let mut calendar = new_calendar(&published::residence(&state.pool).await?.content.name);
     calendar.add_event(session_event(&programme, index, session, lang));
     let title = file_stem(programme.content.title.get(lang));
     Ok(ics_response(calendar, &format!("{title}-{}.ics", session.starts_at.date()), true))

@@ -6,8 +6,9 @@ use plantzette_content::{DayMenu, Item, Listing};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::query::{current_week, Params, RangeParams};
 use crate::error::{ApiError, ErrorBody};
+use crate::http::query::{Params, RangeParams};
+use crate::published::current_week;
 use crate::{store, AppState};
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -1,30 +1,25 @@
 //! The JSON API under `/api/v1`: one module per resource, merged here, behind the ETag layer.
 
-pub(crate) mod activities;
+mod activities;
 mod alarm;
 mod announcements;
 mod backups;
-mod body;
 mod calendar;
-pub mod daily_limits;
-pub(crate) mod etag;
 mod events;
-pub(crate) mod menus;
+mod menus;
 mod openapi;
-pub(crate) mod pages;
+mod pages;
 mod photos;
-pub(crate) mod programmes;
-pub(crate) mod query;
-pub mod read_cache;
-pub mod sign_ups;
-pub(crate) mod residence;
+mod programmes;
+mod residence;
 mod screens;
 mod session;
-pub(crate) mod short_stays;
+mod short_stays;
+mod sign_ups;
 mod staff;
-pub(crate) mod today;
+mod today;
 mod users;
-pub mod version;
+mod version;
 
 use std::time::Duration;
 
@@ -89,5 +84,5 @@ pub fn router(timeout: Duration) -> Router<AppState> {
         .layer(middleware::map_response(crate::error::as_json))
         // Compression inside, ETag outside: the tag is computed over the bytes sent.
         .layer(CompressionLayer::new())
-        .layer(middleware::from_fn(etag::etag))
+        .layer(middleware::from_fn(crate::http::etag::etag))
 }

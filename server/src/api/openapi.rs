@@ -28,7 +28,7 @@ struct Public;
 /// (`/sign-ups/{*event}` → `/sign-ups/{event}`: the key's slashes travel encoded).
 pub fn document(mut paths: Document) -> Document {
     let mut document = Public::openapi();
-    document.info.version = super::version::SERVER.to_string();
+    document.info.version = crate::version::SERVER.to_string();
     paths.paths.paths = std::mem::take(&mut paths.paths.paths).into_iter().map(|(path, item)| (path.replace("{*", "{"), item)).collect();
     document.merge(paths);
     document

@@ -22,10 +22,10 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::body::{IfMatch, JsonBody};
 use crate::auth::screen::ScreenToken;
 use crate::auth::Staff;
 use crate::error::{ApiError, ErrorBody};
+use crate::http::body::{IfMatch, JsonBody};
 use crate::photos::{self, PhotoError, Viewer};
 use crate::screens::{self, Known};
 use crate::AppState;

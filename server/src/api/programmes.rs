@@ -4,25 +4,17 @@
 
 use axum::extract::{Path, State};
 use axum::Json;
-use chrono::{Duration, NaiveDate};
-use plantzette_content::{DateRange, Item, Listing, Programme};
+use plantzette_content::{Item, Listing, Programme};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::query::{current_week, Params, RangeParams};
 use crate::error::{ApiError, ErrorBody};
+use crate::http::query::{Params, RangeParams};
+use crate::published::{current_week, programmes_ahead_of};
 use crate::{store, AppState};
-
-/// How far ahead the programme list looks by default.
-const DEFAULT_WEEKS: i64 = 13;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list)).routes(routes!(show))
-}
-
-/// The days from `from` that the programme list looks ahead to.
-pub fn ahead_of(from: NaiveDate) -> DateRange {
-    DateRange { from, to: from + Duration::weeks(DEFAULT_WEEKS) - Duration::days(1) }
 }
 
 /// The prevention programmes with sessions in a range of days (by default, the coming months).
@@ -30,7 +22,7 @@ pub fn ahead_of(from: NaiveDate) -> DateRange {
     (status = 200, body = Listing<Item<Programme>>), (status = 304, description = "Unchanged"), (status = 400, body = ErrorBody)
 ))]
 async fn list(State(state): State<AppState>, Params(params): Params<RangeParams>) -> Result<Json<Listing<Item<Programme>>>, ApiError> {
-    let range = params.range_or(ahead_of(current_week().from))?;
+    let range = params.range_or(programmes_ahead_of(current_week().from))?;
     Ok(Json(Listing { range, items: store::list(&state.pool, Some(range)).await? }))
 }
 

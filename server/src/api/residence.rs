@@ -3,12 +3,11 @@
 use axum::extract::State;
 use axum::Json;
 use plantzette_content::{Item, Residence};
-use sqlx::SqlitePool;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::{ApiError, ErrorBody};
-use crate::{store, AppState};
+use crate::{published, AppState};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(show))
@@ -20,10 +19,5 @@ pub fn router() -> OpenApiRouter<AppState> {
     (status = 503, body = ErrorBody, description = "A new install whose residence is not set up yet")
 ))]
 async fn show(State(state): State<AppState>) -> Result<Json<Item<Residence>>, ApiError> {
-    Ok(Json(load(&state.pool).await?))
-}
-
-/// The one residence of this database; none yet on a new install.
-pub async fn load(pool: &SqlitePool) -> Result<Item<Residence>, ApiError> {
-    store::list::<Residence>(pool, None).await?.into_iter().next().ok_or(ApiError::NotSetUp)
+    Ok(Json(published::residence(&state.pool).await?))
 }

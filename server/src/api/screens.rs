@@ -16,12 +16,12 @@ use plantzette_content::screen::{Adoption, DayHours, Pairing, ScreenAnswer, Scre
 use plantzette_content::Valid;
 use serde::Serialize;
 
-use super::body::{IfMatch, JsonBody};
 use super::staff::private;
 use crate::auth::screen::{new_credential, renewed, ScreenToken};
 use crate::auth::{Admin, Staff};
 use crate::client::{network_of, ClientAddress};
 use crate::error::ApiError;
+use crate::http::body::{IfMatch, JsonBody};
 use crate::screens::{self, Known};
 use crate::AppState;
 

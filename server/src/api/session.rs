@@ -8,10 +8,10 @@ use axum::{Json, Router};
 use axum_extra::extract::cookie::CookieJar;
 use plantzette_content::staff::{Credentials, SessionInfo};
 
-use super::body::JsonBody;
 use crate::auth::{session, users, Staff};
 use crate::client::ClientAddress;
 use crate::error::ApiError;
+use crate::http::body::JsonBody;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {

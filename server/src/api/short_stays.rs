@@ -5,8 +5,6 @@
 //! and day; a robot that filled in the hidden field is refused). Staff: the calendar, its beds,
 //! their days and the extra beds opened, and the requests with their status.
 
-use std::net::IpAddr;
-
 use axum::extract::{Path, State};
 use axum::http::header::CACHE_CONTROL;
 use axum::http::StatusCode;
@@ -14,24 +12,20 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use chrono::Utc;
-use plantzette_content::schedule::{residence_now, RESIDENCE_TZ_NAME};
-use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, Feed, Provider, RequestEntry, RequestStatus, RequestTerms, StayRequest};
+use plantzette_content::schedule::residence_now;
+use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, Feed, RequestEntry, RequestStatus, RequestTerms, StayRequest};
 use plantzette_content::Valid;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::body::JsonBody;
-use super::residence;
 use crate::auth::Staff;
-use crate::client::{network_of, ClientAddress};
+use crate::client::ClientAddress;
 use crate::error::{ApiError, ErrorBody};
+use crate::http::body::JsonBody;
 use crate::short_stays;
 use crate::AppState;
-
-/// Requests a day from one address: a hospital's discharge service sends several.
-const REQUESTS_PER_ADDRESS_A_DAY: u32 = 10;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(feed)).routes(routes!(terms, request))
@@ -61,23 +55,7 @@ pub fn staff_router() -> Router<AppState> {
 async fn feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
     // Any cache may keep it, but asks again each time (a 304 while nothing changed): the pages
     // and kiosks showing it follow each change of the calendar at once.
-    Ok(([(CACHE_CONTROL, "public, no-cache")], Json(load_feed(&state).await?)))
-}
-
-/// The feed as of today.
-pub async fn load_feed(state: &AppState) -> Result<Feed, ApiError> {
-    let today = residence_now().date();
-    let residence = residence::load(&state.pool).await?.content;
-    let provider = Provider {
-        name: residence.name,
-        address: residence.address,
-        phone: residence.contact.phone,
-        email: residence.contact.email,
-        url: state.auth.public_origin.clone(),
-        time_zone: RESIDENCE_TZ_NAME.to_string(),
-    };
-    let availability = short_stays::calendar(&state.pool, today).await?.public();
-    Ok(Feed { provider, as_of: today, availability })
+    Ok(([(CACHE_CONTROL, "public, no-cache")], Json(short_stays::load_feed(&state).await?)))
 }
 
 /// What the request form tells the person before they send it: how long their data is kept.
@@ -105,23 +83,8 @@ async fn request(
     JsonBody(form): JsonBody<StayRequest>,
 ) -> Result<impl IntoResponse, ApiError> {
     let form = Valid::checked(form, residence_now().date())?;
-    let reference = take_request(&state, address, &form).await?;
+    let reference = short_stays::take_request(&state, address, &form).await?;
     Ok((StatusCode::CREATED, [(CACHE_CONTROL, "no-store")], Json(Received { reference })))
-}
-
-/// Takes a valid request for a stay from `address` within the day's bound, and tells the
-/// admissions office: its number, to quote. The families' request page
-/// (`pages/short_stay_requests.rs`) takes its form here too.
-pub(crate) async fn take_request(state: &AppState, address: IpAddr, form: &Valid<StayRequest>) -> Result<i64, ApiError> {
-    if form.is_from_a_robot() {
-        return Err(ApiError::BadRequest("refused".into()));
-    }
-    if !state.daily_limits.allow(&[(format!("stay requests from {}", network_of(address)), REQUESTS_PER_ADDRESS_A_DAY)]) {
-        return Err(ApiError::TooManyToday);
-    }
-    let reference = short_stays::add_request(&state.pool, form, Utc::now(), state.outbox.admissions()).await?;
-    state.outbox.wake();
-    Ok(reference)
 }
 
 async fn calendar(State(state): State<AppState>, _: Staff) -> Result<Json<Calendar>, ApiError> {

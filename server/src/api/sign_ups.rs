@@ -6,7 +6,6 @@
 //! (`sign_ups::sign_up`). The form is bounded per address and per contact and day, and
 //! answers a robot that filled in its hidden field with a refusal.
 
-
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
@@ -14,21 +13,19 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::{Json, Router};
 use chrono::{Datelike, NaiveDate};
-use plantzette_content::sign_up::{
-    Attendance, Availability, EventOff, MySignUp, ProgrammeFigures, SignUp, SignUpAnswer, Status,
-};
 use plantzette_content::schedule::residence_now;
+use plantzette_content::sign_up::{Attendance, Availability, EventOff, MySignUp, ProgrammeFigures, SignUp, SignUpAnswer, Status};
 use plantzette_content::{DateRange, Lang, Listing, Valid};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::body::JsonBody;
-use super::query::{Params, RangeParams};
 use crate::auth::Staff;
 use crate::client::ClientAddress;
 use crate::error::{ApiError, ErrorBody};
+use crate::http::body::JsonBody;
+use crate::http::query::{Params, RangeParams};
 use crate::qr;
 use crate::sign_ups::{self, confirms, find_event, spreadsheet};
 use crate::AppState;

@@ -3,20 +3,17 @@
 
 use axum::extract::State;
 use axum::Json;
-use chrono::NaiveDate;
-use plantzette_content::{DateRange, DayMenu, Programme, Today, UpcomingSession};
+use plantzette_content::Today;
 use serde::Deserialize;
-use sqlx::SqlitePool;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use plantzette_content::schedule::residence_now;
 
-use super::query::{parse_date, Params};
-use super::{activities, announcements, programmes, residence};
 use crate::error::{ApiError, ErrorBody};
-use crate::{store, AppState};
+use crate::http::query::{parse_date, Params};
+use crate::{published, AppState};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(show))
@@ -39,22 +36,5 @@ async fn show(State(state): State<AppState>, Params(params): Params<TodayParams>
         Some(text) => parse_date("date", &text)?,
         None => residence_now().date(),
     };
-    Ok(Json(load(&state.pool, date).await?))
-}
-
-/// Everything a today page shows of `date` (the families' pages head each page with its notices).
-pub async fn load(pool: &SqlitePool, date: NaiveDate) -> Result<Today, ApiError> {
-    let now = residence_now();
-    // Another day than the server's today is looked at from its start.
-    let moment = if date == now.date() { now } else { date.and_hms_opt(0, 0, 0).expect("midnight exists") };
-    let day = DateRange::day(date);
-    let upcoming = store::list::<Programme>(pool, Some(programmes::ahead_of(date))).await?;
-    Ok(Today {
-        date,
-        residence: residence::load(pool).await?.content,
-        announcements: announcements::shown_in(pool, day).await?,
-        activities: activities::occurrences(pool, day).await?,
-        menu: store::list::<DayMenu>(pool, Some(day)).await?.into_iter().next(),
-        next_session: UpcomingSession::first_after(&upcoming, moment),
-    })
+    Ok(Json(published::today(&state.pool, date).await?))
 }

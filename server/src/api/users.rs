@@ -7,9 +7,9 @@ use axum::routing::get;
 use axum::{Json, Router};
 use plantzette_content::staff::{NewUser, StaffUser};
 
-use super::body::JsonBody;
 use crate::auth::{users, Admin};
 use crate::error::ApiError;
+use crate::http::body::JsonBody;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {

@@ -8,12 +8,8 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::version::{COMMIT, SERVER};
 use crate::AppState;
-
-/// The server's version, as in its `Cargo.toml`.
-pub const SERVER: &str = env!("CARGO_PKG_VERSION");
-/// The commit it was built from (`build.rs`).
-pub const COMMIT: &str = env!("PLANTZETTE_COMMIT");
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(show))

@@ -12,6 +12,7 @@
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, LazyLock, Mutex};
 
+use crate::error::ApiError;
 use argon2::password_hash::generate_salt;
 use argon2::password_hash::phc::{Output, ParamsString, PasswordHash, Salt};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
@@ -74,6 +75,12 @@ fn matches(password: &[u8], hash: &str) -> bool {
 #[derive(Debug, thiserror::Error)]
 #[error("too many logins at once")]
 pub struct Busy;
+
+impl From<Busy> for ApiError {
+    fn from(_: Busy) -> Self {
+        ApiError::Busy { retry_after_secs: 1 }
+    }
+}
 
 type Job = Box<dyn FnOnce() + Send>;
 

@@ -13,9 +13,9 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum_extra::extract::cookie::{Cookie, CookieJar};
 
-use super::session::{digest, random_token};
 use super::{Auth, CookieName};
 use crate::error::ApiError;
+use crate::tokens::{digest, random_token};
 use crate::AppState;
 
 const KEPT_FOR_DAYS: i64 = 400;

@@ -8,16 +8,14 @@ use axum::http::header::{HOST, ORIGIN};
 use axum::http::request::Parts;
 use axum::http::Method;
 use axum_extra::extract::cookie::{Cookie, CookieJar};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use chrono::Utc;
 use plantzette_content::staff::{Role, SessionInfo, StaffUser};
-use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 
 use super::users::user;
 use super::{Auth, CookieName};
 use crate::error::ApiError;
+use crate::tokens::{digest, random_token};
 use crate::AppState;
 
 pub const CSRF_HEADER: &str = "x-csrf-token";
@@ -36,16 +34,6 @@ impl Staff {
     pub fn info(&self) -> SessionInfo {
         SessionInfo { user: self.user.clone(), csrf_token: self.csrf_token.clone() }
     }
-}
-
-pub(crate) fn random_token() -> String {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).expect("the operating system provides randomness");
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-pub(crate) fn digest(token: &str) -> String {
-    URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
 }
 
 const SESSION_COOKIE: CookieName = CookieName { plain: "plantzette-session", host_only: "__Host-plantzette-session" };

@@ -7,6 +7,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use super::password::{Busy, Hasher};
 use crate::audit::{self, Change};
+use crate::error::ApiError;
 use crate::store::StoreError;
 
 /// Why an account could not be read, made or checked.
@@ -23,6 +24,17 @@ pub enum AccountError {
     /// A stored role this server does not know.
     #[error("unknown role {role:?} for user {id}")]
     UnknownRole { id: i64, role: String },
+}
+
+impl From<AccountError> for ApiError {
+    fn from(error: AccountError) -> Self {
+        match error {
+            AccountError::Invalid(invalid) => ApiError::Invalid(invalid),
+            AccountError::Busy(busy) => busy.into(),
+            AccountError::Store(error) => error.into(),
+            unknown @ AccountError::UnknownRole { .. } => ApiError::Internal(unknown.into()),
+        }
+    }
 }
 
 impl From<sqlx::Error> for AccountError {

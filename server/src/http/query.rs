@@ -4,8 +4,8 @@
 use axum::extract::{FromRequestParts, Query};
 use axum::http::request::Parts;
 use chrono::NaiveDate;
-use plantzette_content::schedule::{parse_query_date, residence_now};
-use plantzette_content::{DateRange, Week};
+use plantzette_content::schedule::parse_query_date;
+use plantzette_content::DateRange;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -41,10 +41,6 @@ impl RangeParams {
     pub fn range_or(&self, default: DateRange) -> Result<DateRange, ApiError> {
         Ok(DateRange::from_query(self.from.as_deref(), self.to.as_deref(), default)?)
     }
-}
-
-pub fn current_week() -> DateRange {
-    Week::containing(residence_now().date()).range()
 }
 
 /// Reads a date from a path or query value, within the contract's dates, or says which value

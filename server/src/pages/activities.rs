@@ -7,15 +7,15 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use plantzette::pages::phone::{ActivityPage, Page, WeekOfActivities};
 use plantzette_content::photo::Owner;
-use plantzette_content::sign_up::EventRef;
 use plantzette_content::schedule::residence_now;
+use plantzette_content::sign_up::EventRef;
 use plantzette_content::{Activity, Category, DateRange, Item, Listing, Week};
 use serde::Deserialize;
 
 use super::{or_not_found, Reader};
-use crate::api::activities::occurrences;
 use crate::error::ApiError;
 use crate::photos::{self, Viewer};
+use crate::published::occurrences;
 use crate::{sign_ups, store, AppState};
 
 /// A week's page: `?week=` any day of it (the current week without), `?category=` a kind. A value

@@ -13,8 +13,8 @@ mod language;
 mod menus;
 mod photos;
 mod programmes;
-mod sign_ups;
 mod short_stay_requests;
+mod sign_ups;
 mod today;
 
 use axum::extract::{FromRequestParts, Request, State};
@@ -32,8 +32,9 @@ use plantzette_content::schedule::{residence_now, RESIDENCE_TZ};
 use plantzette_content::Lang;
 use tower_http::compression::CompressionLayer;
 
-use crate::api::{etag, today as day};
 use crate::error::{ApiError, NotSetUp};
+use crate::http::etag;
+use crate::published;
 use crate::{site, AppState};
 
 /// The cookie that keeps the language chosen on the site.
@@ -103,7 +104,7 @@ fn browser_language(header: &str) -> Option<Lang> {
 /// `private`: a page of one person's (a sign-up): kept by no cache.
 pub async fn answer(state: &AppState, reader: Reader, status: StatusCode, page: Page, private: bool) -> Result<Response, ApiError> {
     let now = residence_now();
-    let today = day::load(&state.pool, now.date()).await?;
+    let today = published::today(&state.pool, now.date()).await?;
     let offset = RESIDENCE_TZ.offset_from_utc_datetime(&Utc::now().naive_utc()).fix().local_minus_utc() / 60;
     let frame = Frame {
         lang: reader.lang,

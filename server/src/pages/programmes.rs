@@ -5,19 +5,19 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use plantzette::pages::phone::{Page, ProgrammePage};
 use plantzette_content::photo::Owner;
-use plantzette_content::sign_up::EventRef;
 use plantzette_content::schedule::residence_now;
+use plantzette_content::sign_up::EventRef;
 use plantzette_content::{Item, Programme};
 
 use super::{or_not_found, Reader};
-use crate::api::programmes::ahead_of;
-use crate::api::query::current_week;
 use crate::error::ApiError;
 use crate::photos::{self, Viewer};
+use crate::published::current_week;
+use crate::published::programmes_ahead_of;
 use crate::{sign_ups, store, AppState};
 
 pub async fn list(State(state): State<AppState>, reader: Reader) -> Result<Response, ApiError> {
-    let programmes = store::list(&state.pool, Some(ahead_of(current_week().from))).await?;
+    let programmes = store::list(&state.pool, Some(programmes_ahead_of(current_week().from))).await?;
     or_not_found(&state, reader, Ok(Page::Programmes(programmes))).await
 }
 

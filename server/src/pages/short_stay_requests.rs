@@ -1,5 +1,5 @@
 //! `/short-stay-requests`: the request form for a short stay, and its answer (the form is taken
-//! as the API's JSON is, `api/short_stays.rs`).
+//! as the API's JSON is, `short_stays/public.rs`).
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -10,9 +10,9 @@ use plantzette_content::schedule::residence_now;
 use plantzette_content::short_stay::StayRequestFields;
 
 use super::{answer, Reader};
-use crate::api::short_stays::take_request;
 use crate::client::ClientAddress;
 use crate::error::ApiError;
+use crate::short_stays::{take_request, StayRequestError};
 use crate::AppState;
 
 pub async fn form(State(state): State<AppState>, reader: Reader) -> Result<Response, ApiError> {
@@ -33,10 +33,10 @@ pub async fn request(
         Err(invalid) => refused(StatusCode::UNPROCESSABLE_ENTITY, Refused::Fields, invalid.errors),
         Ok(request) => match take_request(&state, address, &request).await {
             Ok(reference) => (StatusCode::CREATED, StayRequestStage::Received { reference }),
-            Err(ApiError::TooManyToday) => refused(StatusCode::TOO_MANY_REQUESTS, Refused::TooManyToday, Vec::new()),
+            Err(StayRequestError::TooManyToday) => refused(StatusCode::TOO_MANY_REQUESTS, Refused::TooManyToday, Vec::new()),
             // A robot's (the field people do not see filled in): told no more than a person.
-            Err(ApiError::BadRequest(_)) => refused(StatusCode::BAD_REQUEST, Refused::Fields, Vec::new()),
-            Err(error) => return Err(error),
+            Err(StayRequestError::Robot) => refused(StatusCode::BAD_REQUEST, Refused::Fields, Vec::new()),
+            Err(StayRequestError::Store(error)) => return Err(error.into()),
         },
     };
     let page = Page::StayRequest(StayRequestPage { kept_days: state.kept_days.stay_requests, stage });

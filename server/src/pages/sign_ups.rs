@@ -7,9 +7,9 @@ use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Redirect, Response};
 use axum::Form;
-use plantzette::pages::phone::{Cancelling, EventInfo, Page, Refused, MySignUpPage, SignUpPage, SignUpStage};
-use plantzette_content::sign_up::{EventRef, SignUpFields};
+use plantzette::pages::phone::{Cancelling, EventInfo, MySignUpPage, Page, Refused, SignUpPage, SignUpStage};
 use plantzette_content::schedule::residence_now;
+use plantzette_content::sign_up::{EventRef, SignUpFields};
 use serde::Deserialize;
 
 use super::{answer, or_not_found, Reader};

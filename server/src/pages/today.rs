@@ -1,4 +1,4 @@
-//! `/`: the day (`api/today.rs`'s content, which every page's frame reads anyway), and
+//! `/`: the day (`published.rs`'s day, which every page's frame reads anyway), and
 //! `/announcements`: the day's announcements whole.
 
 use axum::extract::State;

@@ -4,7 +4,12 @@
 //! (added, consent narrowed, removed) is audited and bumps the content version, so that every
 //! screen follows it within seconds.
 
+mod exported;
+mod jobs;
 pub mod process;
+
+pub use exported::*;
+pub use jobs::*;
 
 use chrono::{Days, NaiveDate, Utc};
 use plantzette_content::photo::{Consent, Format, Owner, Photo, PhotoInfo};
@@ -43,20 +48,40 @@ impl PhotoError {
     }
 }
 
-type Row = (i64, i64, String, String, String, String, u32, u32, chrono::NaiveDateTime);
+/// A photo as stored, its sizes aside.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    version: i64,
+    owner: String,
+    description: String,
+    consent: String,
+    hash: String,
+    width: u32,
+    height: u32,
+    added_at: chrono::NaiveDateTime,
+}
 const COLUMNS: &str = "id, version, owner, description, consent, hash, width, height, added_at";
 
-async fn photo(
-    db: &mut SqliteConnection,
-    (id, version, owner, description, consent, hash, width, height, added_at): Row,
-) -> Result<Photo, StoreError> {
+async fn photo(db: &mut SqliteConnection, row: Row) -> Result<Photo, StoreError> {
     let widths: Vec<u32> = sqlx::query_scalar("SELECT width FROM photo_files WHERE photo_id = ?1 AND format = 'jpeg' ORDER BY width")
-        .bind(id)
+        .bind(row.id)
         .fetch_all(&mut *db)
         .await?;
-    let description: Text = serde_json::from_str(&description)?;
-    let consent = Consent::parse(&consent).unwrap_or_default();
-    Ok(Photo { id, version, owner, info: PhotoInfo { description, consent }, width, height, hash, widths, added_at: added_at.and_utc() })
+    let description: Text = serde_json::from_str(&row.description)?;
+    let consent = Consent::parse(&row.consent).unwrap_or_default();
+    let info = PhotoInfo { description, consent };
+    Ok(Photo {
+        id: row.id,
+        version: row.version,
+        owner: row.owner,
+        info,
+        width: row.width,
+        height: row.height,
+        hash: row.hash,
+        widths,
+        added_at: row.added_at.and_utc(),
+    })
 }
 
 /// Makes a photo of `bytes` and adds it to `owner`, with what staff said of it.
@@ -176,7 +201,7 @@ pub async fn list(pool: &SqlitePool, shown: Option<Owner>, viewer: Viewer) -> Re
     let rows: Vec<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM photos ORDER BY id DESC")).fetch_all(&mut *db).await?;
     let mut photos = Vec::new();
     for row in rows {
-        let (owner, consent) = (Owner::parse(&row.2), Consent::parse(&row.4).unwrap_or_default());
+        let (owner, consent) = (Owner::parse(&row.owner), Consent::parse(&row.consent).unwrap_or_default());
         let belongs = match (shown, owner) {
             (None, _) => true,
             (Some(shown), Some(owner)) => owner.belongs_to(&shown),
@@ -234,145 +259,5 @@ pub async fn remove(pool: &SqlitePool, id: i64, version: i64, by: &StaffUser) ->
     sqlx::query("DELETE FROM photos WHERE id = ?1").bind(id).execute(&mut *transaction).await?;
     audit::record(&mut transaction, Some(by), change("remove", id, version, &current.owner, &current.info)).await?;
     transaction.commit().await?;
-    Ok(())
-}
-
-/// Erases the photos in which residents are recognisable (any consent but `public`) added more
-/// than `kept_days` before `now`, files and all, audited; the number erased.
-pub async fn erase_due(pool: &SqlitePool, now: chrono::NaiveDateTime, kept_days: u32) -> Result<u64, StoreError> {
-    let added_by = now - chrono::Duration::days(kept_days.into());
-    let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let erased = sqlx::query("DELETE FROM photos WHERE consent <> 'public' AND added_at <= ?1")
-        .bind(added_by)
-        .execute(&mut *transaction)
-        .await?
-        .rows_affected();
-    if erased > 0 {
-        let change = Change { action: "erase due", collection: Some(COLLECTION), item_id: None, version: Some(erased as i64), body: None };
-        audit::record(&mut transaction, None, change).await?;
-    }
-    transaction.commit().await?;
-    Ok(erased)
-}
-
-/// Erases the photos due, every hour, for as long as the server runs.
-pub async fn keep_erasing(pool: SqlitePool, kept_days: u32) {
-    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
-    loop {
-        every_hour.tick().await;
-        match erase_due(&pool, Utc::now().naive_utc(), kept_days).await {
-            Ok(0) => {}
-            Ok(erased) => tracing::info!(erased, "photos of residents past their time erased"),
-            Err(error) => tracing::error!(?error, "cannot erase the photos past their time"),
-        }
-    }
-}
-
-/// A photo as an export carries it: what is said of it and where it belongs, and its files (the
-/// sizes made of it, as stored: base64), so that an import serves the same photos under the same
-/// addresses.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-pub struct Exported {
-    pub id: i64,
-    pub version: i64,
-    pub owner: String,
-    #[serde(flatten)]
-    pub info: PhotoInfo,
-    pub hash: String,
-    pub width: u32,
-    pub height: u32,
-    /// Kept as it was, so that an import does not lengthen the time a photo is kept.
-    pub added_at: chrono::DateTime<Utc>,
-    pub files: Vec<ExportedFile>,
-}
-
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-pub struct ExportedFile {
-    pub width: u32,
-    /// `webp` or `jpeg`.
-    pub format: String,
-    pub base64: String,
-}
-
-/// Every photo with its files, for an export.
-pub async fn export(pool: &SqlitePool) -> Result<Vec<Exported>, StoreError> {
-    use base64::Engine;
-    let photos = list(pool, None, Viewer::InHouse).await?;
-    let mut exported = Vec::with_capacity(photos.len());
-    for photo in photos.into_iter().rev() {
-        let files: Vec<(u32, String, Vec<u8>)> =
-            sqlx::query_as("SELECT width, format, bytes FROM photo_files WHERE photo_id = ?1 ORDER BY width, format")
-                .bind(photo.id)
-                .fetch_all(pool)
-                .await?;
-        let files = files
-            .into_iter()
-            .map(|(width, format, bytes)| ExportedFile { width, format, base64: base64::engine::general_purpose::STANDARD.encode(bytes) })
-            .collect();
-        exported.push(Exported {
-            id: photo.id,
-            version: photo.version,
-            owner: photo.owner,
-            info: photo.info,
-            hash: photo.hash,
-            width: photo.width,
-            height: photo.height,
-            added_at: photo.added_at,
-            files,
-        });
-    }
-    Ok(exported)
-}
-
-/// The problems of an export's photos, each named by its place (`photos[1].files[0]`).
-pub fn check(photos: &[Exported]) -> Vec<plantzette_content::FieldError> {
-    use base64::Engine;
-    let mut errors = Vec::new();
-    for (index, photo) in photos.iter().enumerate() {
-        let place = |field: &str| format!("photos[{index}].{field}");
-        if Owner::parse(&photo.owner).is_none() {
-            errors.push(plantzette_content::FieldError { field: place("owner"), code: ErrorCode::UnknownValue { value: photo.owner.clone() } });
-        }
-        if let Err(invalid) = photo.info.validate() {
-            errors.extend(invalid.errors.into_iter().map(|e| plantzette_content::FieldError { field: place(&e.field), ..e }));
-        }
-        for (n, file) in photo.files.iter().enumerate() {
-            let readable = matches!(file.format.as_str(), "webp" | "jpeg") && base64::engine::general_purpose::STANDARD.decode(&file.base64).is_ok();
-            if !readable {
-                errors.push(plantzette_content::FieldError { field: place(&format!("files[{n}]")), code: ErrorCode::NotAPhoto });
-            }
-        }
-    }
-    errors
-}
-
-/// Replaces every photo with an export's (checked first), in the caller's transaction.
-pub async fn replace_all(db: &mut SqliteConnection, photos: &[Exported]) -> Result<(), StoreError> {
-    use base64::Engine;
-    sqlx::query("DELETE FROM photos").execute(&mut *db).await?;
-    for photo in photos {
-        sqlx::query("INSERT INTO photos (id, owner, description, consent, hash, width, height, added_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-            .bind(photo.id)
-            .bind(&photo.owner)
-            .bind(serde_json::to_string(&photo.info.description)?)
-            .bind(photo.info.consent.as_str())
-            .bind(&photo.hash)
-            .bind(photo.width)
-            .bind(photo.height)
-            .bind(photo.added_at.naive_utc())
-            .bind(photo.version)
-            .execute(&mut *db)
-            .await?;
-        for file in &photo.files {
-            let bytes = base64::engine::general_purpose::STANDARD.decode(&file.base64).unwrap_or_default();
-            sqlx::query("INSERT INTO photo_files (photo_id, width, format, bytes) VALUES (?1, ?2, ?3, ?4)")
-                .bind(photo.id)
-                .bind(file.width)
-                .bind(&file.format)
-                .bind(bytes)
-                .execute(&mut *db)
-                .await?;
-        }
-    }
     Ok(())
 }

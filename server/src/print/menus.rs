@@ -9,16 +9,16 @@ use plantzette_content::format::{day_heading, week_span};
 use plantzette_content::{DayMenu, Dish, Meal};
 
 use super::{colon, Asked, Paper, PrintParams, Sheet};
-use crate::api::query::Params;
-use crate::api::residence;
 use crate::error::ApiError;
+use crate::http::query::Params;
+use crate::published;
 use crate::{store, AppState};
 
 pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(params): Params<PrintParams>) -> Result<Markup, ApiError> {
     let asked = params.read(&[Paper::A4])?;
     let range = asked.week.range();
     let menus = store::list::<DayMenu>(&state.pool, Some(range)).await?;
-    let residence = residence::load(&state.pool).await?.content;
+    let residence = published::residence(&state.pool).await?.content;
     let monday = asked.week.monday();
     let sheet = Sheet {
         asked: &asked,

@@ -25,8 +25,8 @@ use plantzette_content::schedule::residence_now;
 use plantzette_content::{Lang, Text, Week};
 use serde::Deserialize;
 
-use crate::api::query::parse_date;
 use crate::error::ApiError;
+use crate::http::query::parse_date;
 use crate::AppState;
 use words::{words, Words};
 

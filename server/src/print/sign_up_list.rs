@@ -8,15 +8,15 @@ use axum::http::header::CACHE_CONTROL;
 use axum::response::IntoResponse;
 use maud::html;
 use plantzette_content::format::{long_date, time};
-use plantzette_content::sign_up::{Entry, Status};
 use plantzette_content::schedule::residence_now;
+use plantzette_content::sign_up::{Entry, Status};
 
 use super::words::words;
 use super::{Paper, PrintParams, Sheet};
-use crate::api::query::Params;
-use crate::api::residence;
 use crate::auth::Staff;
 use crate::error::ApiError;
+use crate::http::query::Params;
+use crate::published;
 use crate::sign_ups::{self, find_event};
 use crate::AppState;
 
@@ -29,7 +29,7 @@ pub async fn show(
     let asked = params.read(&[Paper::A4])?;
     let event = find_event(&state, &key).await?;
     let list = sign_ups::list(&state.pool, &state.outbox, &event, residence_now(), state.kept_days.sign_ups, &staff.user).await?;
-    let residence = residence::load(&state.pool).await?.content;
+    let residence = published::residence(&state.pool).await?.content;
     let figures = list.figures;
     let taken = match figures.capacity {
         Some(capacity) => format!("{} / {capacity}", figures.taken),

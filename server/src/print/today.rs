@@ -12,9 +12,9 @@ use plantzette_content::{DateRange, DayMenu, MealKind};
 
 use super::words::words;
 use super::{colon, Paper, PrintParams, Sheet};
-use crate::api::query::Params;
-use crate::api::{activities, residence};
 use crate::error::ApiError;
+use crate::http::query::Params;
+use crate::published;
 use crate::{store, AppState};
 
 pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(params): Params<PrintParams>) -> Result<Markup, ApiError> {
@@ -22,9 +22,9 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap, Params(para
     // Today, or the day named: a sheet for tomorrow's doors is printed the evening before.
     let date = asked.day;
     let day = DateRange::day(date);
-    let occurrences = activities::occurrences(&state.pool, day).await?;
+    let occurrences = published::occurrences(&state.pool, day).await?;
     let menu = store::list::<DayMenu>(&state.pool, Some(day)).await?.into_iter().next();
-    let residence = residence::load(&state.pool).await?.content;
+    let residence = published::residence(&state.pool).await?.content;
     let season = Season::of(date);
     let sheet = Sheet {
         asked: &asked,

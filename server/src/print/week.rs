@@ -20,10 +20,10 @@ use plantzette_content::{Occurrence, Programme, Session, Text};
 use super::pictogram::pictogram;
 use super::words::Words;
 use super::{Asked, Paper, PrintParams, Sheet};
-use crate::api::query::Params;
-use crate::api::{activities, residence};
 use crate::error::ApiError;
+use crate::http::query::Params;
 use crate::photos::{self, Viewer};
+use crate::published;
 use crate::{store, AppState};
 
 /// A row of the week: the activities that begin in its hours.
@@ -94,13 +94,13 @@ pub async fn show(
 ) -> Result<impl IntoResponse, ApiError> {
     let asked = params.read(&[Paper::A4, Paper::A3])?;
     let range = asked.week.range();
-    let occurrences = activities::occurrences(&state.pool, range).await?;
+    let occurrences = published::occurrences(&state.pool, range).await?;
     let programmes = store::list::<Programme>(&state.pool, Some(range)).await?;
     let sessions: Vec<(&Programme, &Session)> = programmes
         .iter()
         .flat_map(|item| item.content.sessions.iter().filter(|s| range.contains(s.starts_at.date())).map(move |s| (&item.content, s)))
         .collect();
-    let residence = residence::load(&state.pool).await?.content;
+    let residence = published::residence(&state.pool).await?.content;
     let monday = asked.week.monday();
     let sheet = Sheet {
         asked: &asked,

@@ -13,8 +13,8 @@ use sqlx::SqliteConnection;
 
 use super::messages::{echo_token, link_key};
 use super::{Event, Private, Standing};
-use crate::auth::session::digest;
 use crate::store::StoreError;
+use crate::tokens::digest;
 
 /// An echo as stored: what its link shows.
 #[derive(sqlx::FromRow)]
@@ -39,8 +39,10 @@ pub(super) async fn write(
     // A newcomer waiting comes after everyone waiting now.
     let position = match status {
         Status::Waiting => {
-            let waiting: i64 =
-                sqlx::query_scalar("SELECT count(*) FROM sign_ups WHERE event = ?1 AND status = 'waiting'").bind(&event.key).fetch_one(&mut *db).await?;
+            let waiting: i64 = sqlx::query_scalar("SELECT count(*) FROM sign_ups WHERE event = ?1 AND status = 'waiting'")
+                .bind(&event.key)
+                .fetch_one(&mut *db)
+                .await?;
             Some(waiting as u32 + 1)
         }
         _ => None,

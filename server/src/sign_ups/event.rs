@@ -2,15 +2,12 @@
 //! occurrence of an activity "sur inscription" with places.
 
 use chrono::NaiveDateTime;
-use plantzette_content::sign_up::{
-    EventRef, Places,
-};
+use plantzette_content::sign_up::{EventRef, Places};
 use plantzette_content::{Activity, DateRange, Item, Lang, Occurrence, Programme, Residence, Text};
 use sqlx::SqlitePool;
 
 use crate::icalendar::{occurrence_event, session_event};
 use crate::store::{self, StoreError};
-
 
 /// An event that takes sign-ups on line, as the content announces it.
 pub struct Event {

@@ -1,14 +1,11 @@
 //! Each programme's figures for the canton's yearly report: counts, never names.
 
 use chrono::NaiveDateTime;
-use plantzette_content::sign_up::{
-    EventRef, ProgrammeFigures,
-};
+use plantzette_content::sign_up::{EventRef, ProgrammeFigures};
 use plantzette_content::{DateRange, Programme};
 use sqlx::SqlitePool;
 
 use crate::store::{self, StoreError};
-
 
 /// Each programme's figures over `range`: its sessions with places that began in it and ended
 /// before `now`, and what their sign-ups came to.

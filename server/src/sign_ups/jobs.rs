@@ -3,9 +3,7 @@
 
 use chrono::{NaiveDateTime, Utc};
 use plantzette_content::sign_up::message::Notice;
-use plantzette_content::sign_up::{
-    erased_if_ended_by, EventRef,
-};
+use plantzette_content::sign_up::{erased_if_ended_by, EventRef};
 use sqlx::{SqliteConnection, SqlitePool};
 use tokio::sync::watch;
 

@@ -15,10 +15,10 @@ use sha2::Sha256;
 use sqlx::SqliteConnection;
 
 use super::Event;
-use crate::auth::session::digest;
 use crate::icalendar::new_calendar;
 use crate::mail::{self, CalendarFile, Message, Outbox};
 use crate::store::{self, StoreError};
+use crate::tokens::digest;
 
 /// The private link's token of sign-up `id` of `event`, written at `created_at`. (Its text says
 /// "registration", the feature's name when the first links were sent: changed, they would break.)

@@ -7,9 +7,9 @@ use plantzette_content::Lang;
 use sqlx::SqlitePool;
 
 use crate::audit::{self, Change};
-use crate::auth::session::digest;
 use crate::mail::Outbox;
 use crate::store::StoreError;
+use crate::tokens::digest;
 
 use super::*;
 
@@ -41,8 +41,7 @@ pub async fn by_token(pool: &SqlitePool, token: &str) -> Result<Option<Private>,
 /// Says whether there was such a sign-up, and who moved up.
 pub async fn cancel(pool: &SqlitePool, outbox: &Outbox, token: &str, and_erase: bool) -> Result<Option<Vec<i64>>, StoreError> {
     // The event as published now (none: the event gone, or no longer taking sign-ups on line).
-    let key: Option<String> =
-        sqlx::query_scalar("SELECT event FROM sign_ups WHERE token_hash = ?1").bind(digest(token)).fetch_optional(pool).await?;
+    let key: Option<String> = sqlx::query_scalar("SELECT event FROM sign_ups WHERE token_hash = ?1").bind(digest(token)).fetch_optional(pool).await?;
     let published = match key.as_deref().and_then(EventRef::parse) {
         Some(event) => self::event(pool, event).await?,
         None => None,

@@ -11,7 +11,7 @@ use plantzette_content::sign_up::{Confirms, EventRef, MySignUp, Refusal, SignUp,
 use plantzette_content::Valid;
 
 use super::{by_token, cancel, event, sign_up, Event, Outcome, Standing};
-use crate::client::network_of;
+use crate::http::daily_limits::{from_address, TurnedAway};
 use crate::error::ApiError;
 use crate::store::StoreError;
 use crate::AppState;
@@ -37,6 +37,15 @@ pub enum SignUpError {
     Refused(Refusal),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl From<TurnedAway> for SignUpError {
+    fn from(turned: TurnedAway) -> Self {
+        match turned {
+            TurnedAway::Robot => SignUpError::Robot,
+            TurnedAway::TooManyToday => SignUpError::TooManyToday,
+        }
+    }
 }
 
 impl From<SignUpError> for ApiError {
@@ -75,20 +84,20 @@ pub async fn find_event(state: &AppState, key: &str) -> Result<Event, SignUpErro
 /// place or a rank: 201, for a contact signed up already too (`echo.rs`).
 pub async fn take(state: &AppState, address: IpAddr, key: &str, form: &Valid<SignUp>) -> Result<(StatusCode, SignUpAnswer), SignUpError> {
     let event = find_event(state, key).await?;
-    if form.is_from_a_robot() {
-        return Err(SignUpError::Robot);
-    }
-    let bounds =
-        [(format!("sign-ups from {}", network_of(address)), PER_ADDRESS_A_DAY), (format!("sign-ups of {}", form.contact_key()), PER_CONTACT_A_DAY)];
-    if !state.daily_limits.allow(&bounds) {
-        return Err(SignUpError::TooManyToday);
-    }
+    let mut bounds = from_address("sign-ups", address, PER_ADDRESS_A_DAY);
+    bounds.push((format!("sign-ups of {}", form.contact_key()), PER_CONTACT_A_DAY));
+    state.daily_limits.admit(form.is_from_a_robot(), &bounds)?;
     answered(state, &event, form, None).await
 }
 
 /// Signs `form` up for `event` and says how it went, to the person or to staff (`by_staff`: for
 /// someone who phoned or came to the desk).
-pub async fn answered(state: &AppState, event: &Event, form: &Valid<SignUp>, by_staff: Option<&str>) -> Result<(StatusCode, SignUpAnswer), SignUpError> {
+pub async fn answered(
+    state: &AppState,
+    event: &Event,
+    form: &Valid<SignUp>,
+    by_staff: Option<&str>,
+) -> Result<(StatusCode, SignUpAnswer), SignUpError> {
     let emailed = state.outbox.public_url().is_some() && !form.email.trim().is_empty();
     let answer = |standing: Standing, token: Option<String>, already: bool| SignUpAnswer {
         event: event.key.clone(),

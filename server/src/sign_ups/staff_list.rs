@@ -3,10 +3,7 @@
 
 use chrono::{NaiveDateTime, Utc};
 use plantzette_content::sign_up::message::Notice;
-use plantzette_content::sign_up::{
-    promoted, Attendance, Entry, EventList, EventOff, EventRef,
-    Status,
-};
+use plantzette_content::sign_up::{promoted, Attendance, Entry, EventList, EventOff, EventRef, Status};
 use plantzette_content::staff::StaffUser;
 use plantzette_content::{Activity, Lang, Programme, Text};
 use sqlx::{SqliteConnection, SqlitePool};
@@ -22,8 +19,7 @@ use super::*;
 /// phoned; places given back go to the first ones waiting. Whoever gets a place from it is told.
 /// Audited. Says whether there is such a sign-up, and who moved up.
 pub async fn move_to(pool: &SqlitePool, outbox: &Outbox, id: i64, status: Status, by: &StaffUser) -> Result<Option<Vec<i64>>, StoreError> {
-    let found: Option<(String, String)> =
-        sqlx::query_as("SELECT event, status FROM sign_ups WHERE id = ?1").bind(id).fetch_optional(pool).await?;
+    let found: Option<(String, String)> = sqlx::query_as("SELECT event, status FROM sign_ups WHERE id = ?1").bind(id).fetch_optional(pool).await?;
     let Some((key, was)) = found else { return Ok(None) };
     let published = match EventRef::parse(&key) {
         Some(event) => self::event(pool, event).await?,
@@ -53,10 +49,8 @@ pub async fn move_to(pool: &SqlitePool, outbox: &Outbox, id: i64, status: Status
 pub(super) async fn move_up(db: &mut SqliteConnection, outbox: &Outbox, event: &str, published: Option<&Event>) -> Result<Vec<i64>, StoreError> {
     let capacity = published.and_then(|e| e.places.capacity);
     let (taken, _) = counts(db, event).await?;
-    let waiting: Vec<(i64, i64)> = sqlx::query_as("SELECT id, people FROM sign_ups WHERE event = ?1 AND status = 'waiting' ORDER BY id")
-        .bind(event)
-        .fetch_all(&mut *db)
-        .await?;
+    let waiting: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT id, people FROM sign_ups WHERE event = ?1 AND status = 'waiting' ORDER BY id").bind(event).fetch_all(&mut *db).await?;
     let people: Vec<u32> = waiting.iter().map(|(_, people)| *people as u32).collect();
     let moved: Vec<i64> = waiting.iter().take(promoted(capacity, taken, &people)).map(|(id, _)| *id).collect();
     for id in &moved {

@@ -3,16 +3,13 @@
 
 use chrono::{NaiveDateTime, Utc};
 use plantzette_content::sign_up::message::Notice;
-use plantzette_content::sign_up::{
-    decide, Availability, Refusal, SignUp,
-    Status,
-};
+use plantzette_content::sign_up::{decide, Availability, Refusal, SignUp, Status};
 use plantzette_content::Valid;
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::auth::session::digest;
 use crate::mail::Outbox;
 use crate::store::StoreError;
+use crate::tokens::digest;
 
 use super::*;
 
@@ -148,8 +145,7 @@ impl Standing {
 }
 
 pub(super) async fn standing(db: &mut SqliteConnection, id: i64) -> Result<Standing, StoreError> {
-    let (event, status): (String, String) =
-        sqlx::query_as("SELECT event, status FROM sign_ups WHERE id = ?1").bind(id).fetch_one(&mut *db).await?;
+    let (event, status): (String, String) = sqlx::query_as("SELECT event, status FROM sign_ups WHERE id = ?1").bind(id).fetch_one(&mut *db).await?;
     let status = Status::parse(&status).ok_or(StoreError::NotFound("registration"))?;
     let position = match status {
         Status::Waiting => {

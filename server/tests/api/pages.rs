@@ -131,8 +131,7 @@ async fn the_sign_up_form_comes_back_with_its_errors_in_the_readers_language_the
     let signed_up = form(&[("name", "Anna Imboden"), ("phone", "027 455 12 34"), ("people", "2")]).await.unwrap();
     assert_eq!(signed_up.status(), 201);
     let html = signed_up.text().await.unwrap();
-    let link =
-        html.split("href=\"").find_map(|rest| rest.split('"').next().filter(|href| href.contains("/sign-up/"))).expect("the private link");
+    let link = html.split("href=\"").find_map(|rest| rest.split('"').next().filter(|href| href.contains("/sign-up/"))).expect("the private link");
     let figures: serde_json::Value = app.get_json(&format!("/api/v1/sign-ups/{key}")).await;
     assert_eq!(figures["taken"].as_u64().unwrap() + figures["waiting"].as_u64().unwrap(), 2, "two people");
 

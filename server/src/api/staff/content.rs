@@ -17,10 +17,10 @@ use plantzette_content::staff::Stored;
 use plantzette_content::{Content, Item};
 use sqlx::SqliteConnection;
 
-use crate::api::body::{ContentBody, IfMatch};
 use crate::audit::{self, Change};
 use crate::auth::{Admin, Staff};
 use crate::error::ApiError;
+use crate::http::body::{ContentBody, IfMatch};
 use crate::{store, AppState};
 
 /// Routes for a kind with many items.

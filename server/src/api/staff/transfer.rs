@@ -2,9 +2,9 @@
 //! replace all content with such a document, after a verified backup of what was there.
 //! Administrators only.
 
-use crate::api::body::JsonBody;
 use crate::auth::Admin;
 use crate::error::ApiError;
+use crate::http::body::JsonBody;
 use crate::transfer::{self, AsRead, AsStored, Export, Imported};
 use crate::AppState;
 use axum::extract::{DefaultBodyLimit, State};
