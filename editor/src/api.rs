@@ -3,9 +3,9 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use plantzette_content::photo::{Photo, PhotoInfo};
-use plantzette_content::sign_up::{Attendance, EventList, EventOff, ProgrammeFigures, SignUp, SignUpAnswer, Status};
 use plantzette_content::screen::{Adoption, Alarm, NewAlarm, ScreenSetup, Screens};
 use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, RequestEntry, RequestStatus};
+use plantzette_content::sign_up::{Attendance, EventList, EventOff, ProgrammeFigures, SignUp, SignUpAnswer, Status};
 use plantzette_content::staff::{AuditEntry, BackupStatus, Credentials, NewUser, SessionInfo, StaffUser, Stored};
 use plantzette_content::{Content, DateRange, FieldError, Item, Listing, Occurrence, Programme};
 use plantzette_web::request::{successful, unanswered};

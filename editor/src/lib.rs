@@ -18,8 +18,8 @@ use plantzette_web::locale::Locale;
 use components::login::LoginForm;
 use i18n::ui;
 use pages::{
-    AccountsPage, ActivitiesPage, AnnouncementsPage, JournalPage, MenusPage, PagesPage, PhotosPage, PrintPage, ProgrammesPage, SignUpsPage,
-    ResidencePage, ScreensPage, ShortStaysPage,
+    AccountsPage, ActivitiesPage, AnnouncementsPage, JournalPage, MenusPage, PagesPage, PhotosPage, PrintPage, ProgrammesPage, ResidencePage,
+    ScreensPage, ShortStaysPage, SignUpsPage,
 };
 
 #[component]

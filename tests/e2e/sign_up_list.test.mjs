@@ -105,3 +105,18 @@ test('a session taken out of its programme: whom no e-mail told is on the coordi
   assertNoProblems(problems);
   await context.close();
 });
+
+test('a list or a calendar the editor cannot load says so, never that there is nothing', async () => {
+  const { page, context } = await openEditor(app.browser, app.server, 'sign-ups');
+  await page.getByLabel('Séance ou activité').waitFor();
+  // The network fails for these answers only (the rest of the editor still loads).
+  await page.route('**/api/v1/programmes', (route) => route.abort());
+  await page.route('**/api/v1/staff/short-stays', (route) => route.abort());
+  const cannotLoad = 'Pas de connexion au serveur : ce qui est affiché n’a pas pu être chargé ou mis à jour.';
+  await page.reload();
+  await page.getByRole('alert').filter({ hasText: cannotLoad }).first().waitFor();
+  assert.equal(await page.getByText('Aucune séance ni activité ne prend').count(), 0, 'not "nothing takes sign-ups"');
+  await page.goto(`${app.server.url}/gestion/short-stays`);
+  await page.getByRole('alert').filter({ hasText: cannotLoad }).first().waitFor();
+  await context.close();
+});

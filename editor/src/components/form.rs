@@ -65,6 +65,16 @@ impl Form {
         self.status.set(Some(Status::Problem(labels(self.lang).fix_fields)));
     }
 
+    /// Sends `change`, says on the form how it went, then runs `after` with whether it was done: a
+    /// refresh either way (refused, the page shows what changed meanwhile), a form cleared only
+    /// when done. Every button of the editor that changes something goes through here.
+    pub fn act<T: 'static>(self, change: impl std::future::Future<Output = Result<T, EditorError>> + 'static, after: impl FnOnce(bool) + 'static) {
+        leptos::task::spawn_local(async move {
+            let done = self.report(change.await).is_some();
+            after(done);
+        });
+    }
+
     /// Creates (`existing` is `None`) or replaces the item at its version; `None` if not saved.
     pub async fn save<T: Content>(self, existing: Option<(i64, i64)>, content: T) -> Option<Item<T>> {
         if let Err(invalid) = content.validate() {

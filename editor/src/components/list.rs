@@ -51,21 +51,21 @@ where
         let (id, version) = (item.id, item.version);
         let actions = if deleted_at.is_some() {
             let restore = move |_| {
-                leptos::task::spawn_local(async move {
-                    if form.report(api::restore::<T>(form.session, id).await).is_some() {
-                        editing.items.refetch();
+                form.act(api::restore::<T>(form.session, id), move |done| {
+                    if done {
+                        editing.items.refetch()
                     }
-                });
+                })
             };
             view! { <span class="badge">{ui.deleted}</span><button type="button" class="button secondary" on:click=restore>{ui.restore}</button> }
                 .into_any()
         } else {
             let delete = move |_| {
-                leptos::task::spawn_local(async move {
-                    if form.report(api::delete::<T>(form.session, id, version).await).is_some() {
-                        editing.items.refetch();
+                form.act(api::delete::<T>(form.session, id, version), move |done| {
+                    if done {
+                        editing.items.refetch()
                     }
-                });
+                })
             };
             let edit = move |_| {
                 form.errors.set(Vec::new());
@@ -92,7 +92,7 @@ where
                 match editing.items.await {
                     Ok(items) if items.is_empty() => view! { <p>{ui.nothing_yet}</p> }.into_any(),
                     Ok(items) => view! { <ul class="items">{items.into_iter().map(row).collect_view()}</ul> }.into_any(),
-                    Err(_) => view! { <p class="status problem" role="alert">{ui.network}</p> }.into_any(),
+                    Err(_) => view! { <p class="status problem" role="alert">{ui.load_failed}</p> }.into_any(),
                 }
             })}
         </Suspense>

@@ -3,5 +3,6 @@
 pub mod ask_once;
 pub mod form;
 pub mod list;
+pub mod loaded;
 pub mod login;
 pub mod saving;

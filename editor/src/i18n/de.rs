@@ -13,6 +13,7 @@ pub static DE: Ui = Ui {
     too_many_attempts: "Zu viele Fehlversuche: bitte in einer Viertelstunde erneut versuchen.",
     session_ended: "Ihre Sitzung ist abgelaufen: bitte neu anmelden. Ihre Eingaben sind noch da.",
     forbidden: "Ihr Konto erlaubt diese Aktion nicht.",
+    load_failed: "Keine Verbindung zum Server: Das Angezeigte konnte nicht geladen oder aktualisiert werden. Bitte gleich nochmals versuchen.",
     network: "Keine Verbindung zum Server: nichts wurde gespeichert. Bitte gleich nochmals versuchen.",
     navigation: "Inhalte verwalten",
     activities: "Aktivitäten",

@@ -27,7 +27,7 @@ pub fn JournalPage() -> impl IntoView {
                             </tbody>
                         </table>
                     }.into_any(),
-                    Err(_) => view! { <p class="status problem" role="alert">{ui.network}</p> }.into_any(),
+                    Err(_) => view! { <p class="status problem" role="alert">{ui.load_failed}</p> }.into_any(),
                 }
             })}
         </Suspense>

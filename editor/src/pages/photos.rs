@@ -17,7 +17,7 @@ use crate::fields::{Reader, TextInputs};
 use crate::i18n::{lang, ui};
 
 /// What a photo may belong to, as the form offers it: its key and its name.
-type Owners = LocalResource<Vec<(String, String)>>;
+type Owners = LocalResource<Result<Vec<(String, String)>, EditorError>>;
 
 #[component]
 pub fn PhotosPage() -> impl IntoView {
@@ -39,7 +39,7 @@ pub fn PhotosPage() -> impl IntoView {
                         </ul>
                     }
                     .into_any(),
-                    Err(_) => view! { <p class="status problem" role="alert">{ui.network}</p> }.into_any(),
+                    Err(_) => view! { <p class="status problem" role="alert">{ui.load_failed}</p> }.into_any(),
                 }
             })}
         </Transition>
@@ -47,28 +47,22 @@ pub fn PhotosPage() -> impl IntoView {
 }
 
 /// The activities, programmes and info pages, each with its kind before its name.
-async fn owners() -> Vec<(String, String)> {
+async fn owners() -> Result<Vec<(String, String)>, EditorError> {
     let (lang, ui) = (lang(), ui());
     let mut choices = Vec::new();
-    if let Ok(activities) = api::list::<Activity>().await {
-        let named = activities.into_iter().filter(|a| a.deleted_at.is_none());
-        choices.extend(named.map(|a| {
-            (Owner::Activity { id: a.item.id, day: None }.key(), format!("{} · {}", ui.photo_of_activity, a.item.content.info.title.get(lang)))
-        }));
-    }
-    if let Ok(programmes) = api::list::<Programme>().await {
-        let named = programmes.into_iter().filter(|p| p.deleted_at.is_none());
-        choices.extend(
-            named.map(|p| (Owner::Programme { id: p.item.id }.key(), format!("{} · {}", ui.photo_of_programme, p.item.content.title.get(lang)))),
-        );
-    }
-    if let Ok(pages) = api::list::<InfoPage>().await {
-        let named = pages.into_iter().filter(|p| p.deleted_at.is_none());
-        choices.extend(
-            named.map(|p| (Owner::Page { slug: p.item.content.slug }.key(), format!("{} · {}", ui.photo_of_page, p.item.content.title.get(lang)))),
-        );
-    }
-    choices
+    let activities = api::list::<Activity>().await?.into_iter().filter(|a| a.deleted_at.is_none());
+    choices.extend(activities.map(|a| {
+        (Owner::Activity { id: a.item.id, day: None }.key(), format!("{} · {}", ui.photo_of_activity, a.item.content.info.title.get(lang)))
+    }));
+    let programmes = api::list::<Programme>().await?.into_iter().filter(|p| p.deleted_at.is_none());
+    choices.extend(
+        programmes.map(|p| (Owner::Programme { id: p.item.id }.key(), format!("{} · {}", ui.photo_of_programme, p.item.content.title.get(lang)))),
+    );
+    let pages = api::list::<InfoPage>().await?.into_iter().filter(|p| p.deleted_at.is_none());
+    choices.extend(
+        pages.map(|p| (Owner::Page { slug: p.item.content.slug }.key(), format!("{} · {}", ui.photo_of_page, p.item.content.title.get(lang)))),
+    );
+    Ok(choices)
 }
 
 /// A photo's owner in words: its name, and the day when it is of one day.
@@ -77,7 +71,7 @@ fn owner_name(owners: Owners, key: &str) -> String {
         Some(Owner::Activity { id, day: Some(day) }) => (Owner::Activity { id, day: None }.key(), Some(day)),
         _ => (key.to_string(), None),
     };
-    let name = owners.get().and_then(|choices| choices.iter().find(|(k, _)| *k == series).map(|(_, name)| name.clone()));
+    let name = owners.get().and_then(Result::ok).and_then(|choices| choices.iter().find(|(k, _)| *k == series).map(|(_, name)| name.clone()));
     let name = name.unwrap_or(series);
     day.map_or(name.clone(), |day| format!("{name} · {}", day.format("%d.%m.%Y")))
 }
@@ -138,8 +132,9 @@ fn AddPhoto(owners: Owners, on_added: impl Fn() + Send + Sync + Copy + 'static) 
             <Field form id="photo-owner".into() label=ui.photo_for.into() field="owner">
                 <select id="photo-owner" prop:value=move || owner.get() on:change=move |ev| owner.set(event_target_value(&ev))>
                     <option value="">"—"</option>
-                    {move || owners.get().map(|choices| choices.into_iter().map(|(key, name)| view! { <option value=key>{name}</option> }).collect_view())}
+                    {move || owners.get().and_then(Result::ok).map(|choices| choices.into_iter().map(|(key, name)| view! { <option value=key>{name}</option> }).collect_view())}
                 </select>
+                {move || matches!(owners.get(), Some(Err(_))).then(|| view! { <p class="status problem" role="alert">{ui.load_failed}</p> })}
             </Field>
             <Show when=move || owner.with(|key| key.starts_with("activities/"))>
                 <Field form id="photo-day".into() label=ui.photo_day.into() field="day">

@@ -29,7 +29,7 @@ pub fn ResidencePage() -> impl IntoView {
                         <p class="status">{ui.residence_to_fill_in}</p>
                         <ResidenceForm item=None/>
                     }.into_any(),
-                    Err(_) => view! { <p class="status problem" role="alert">{ui.network}</p> }.into_any(),
+                    Err(_) => view! { <p class="status problem" role="alert">{ui.load_failed}</p> }.into_any(),
                 }
             })}
         </Suspense>

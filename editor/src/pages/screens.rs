@@ -14,6 +14,7 @@ use plantzette_content::{ErrorCode, FieldError, Lang, Text};
 use crate::api;
 use crate::components::ask_once::AskOnce;
 use crate::components::form::{CheckBox, Field, Form, TextFields, TextInput};
+use crate::components::loaded::{LoadProblem, Loaded};
 use crate::components::saving::SaveStatus;
 use crate::fields::TextInputs;
 use crate::i18n::{lang, ui};
@@ -24,21 +25,17 @@ const REFRESH_EVERY: Duration = Duration::from_secs(2);
 #[component]
 pub fn ScreensPage() -> impl IntoView {
     let ui = ui();
-    let screens = RwSignal::new(None::<Screens>);
-    let refresh = move || {
-        spawn_local(async move {
-            if let Ok(now) = api::screens().await {
-                screens.try_set(Some(now));
-            }
-        })
-    };
+    let loaded = Loaded::<Screens>::new();
+    let refresh = move || loaded.load(api::screens());
     refresh();
+    let screens = loaded.value;
     if let Ok(handle) = set_interval_with_handle(refresh, REFRESH_EVERY) {
         on_cleanup(move || handle.clear());
     }
     let is_admin = use_session().0.with_untracked(|info| info.as_ref().is_some_and(|i| i.user.role == Role::Admin));
     view! {
         <h2>{ui.screens}</h2>
+        <LoadProblem failed=loaded.failed/>
         <AlarmPanel screens refresh/>
         <section aria-labelledby="screens-list">
             <h3 id="screens-list">{ui.residence_screens}</h3>
@@ -77,17 +74,9 @@ fn AlarmPanel(screens: RwSignal<Option<Screens>>, refresh: impl Fn() + Copy + Se
             form.unreadable(invalid.errors);
             return;
         }
-        spawn_local(async move {
-            form.report(api::raise_alarm(form.session, &alarm).await);
-            refresh();
-        });
+        form.act(async move { api::raise_alarm(form.session, &alarm).await }, move |_| refresh());
     });
-    let end = move |_| {
-        spawn_local(async move {
-            form.report(api::end_alarm(form.session).await);
-            refresh();
-        });
-    };
+    let end = move |_| form.act(api::end_alarm(form.session), move |_| refresh());
     let on = move || screens.with(|screens| screens.as_ref().and_then(|screens| screens.alarm.clone()));
     view! {
         <section class="alarm-panel" aria-labelledby="alarm-heading" class:on=move || on().is_some()>
@@ -139,12 +128,7 @@ fn ScreenItem(id: i64, screens: RwSignal<Option<Screens>>, is_admin: bool, refre
     let form = Form::new();
     let status = Memo::new(move |_| screens.with(|screens| screens.iter().flat_map(|s| s.screens.iter()).find(|screen| screen.id == id).cloned()));
     let at = |time: chrono::NaiveDateTime| time.format("%d.%m.%Y %H:%M").to_string();
-    let revoke = move |_| {
-        spawn_local(async move {
-            form.report(api::revoke_screen(form.session, id).await);
-            refresh();
-        })
-    };
+    let revoke = move |_| form.act(api::revoke_screen(form.session, id), move |_| refresh());
     let summary = move || {
         status.get().map(|screen| {
             let state = match (screen.state, screen.last_report_at) {
