@@ -22,6 +22,7 @@
 //   consent was narrowed, leaves the cache: when the server answers 404 for it, and when the list
 //   of photos this screen may see (`/api/v1/photos`) no longer has it, asked again after every
 //   content change the screen fetches (a change is heard within seconds, and the pages fetch).
+//   The photos a staff page shows (the editor, a print) are never kept.
 const APP = 'plantzette-app';
 const API = 'plantzette-api';
 const PAGES = 'plantzette-pages';
@@ -92,6 +93,10 @@ self.addEventListener('fetch', (event) => {
 /** A photo: the server's answer (a 404 drops the copy), the copy when there is none. */
 async function photo(event) {
   const request = event.request;
+  // A staff page's photos (the editor's, a print's) pass through: a staff PC keeps none, so
+  // that nothing of the home's in-house photos stays readable there once its session ends.
+  const client = event.clientId ? await self.clients.get(event.clientId) : null;
+  if (client && NOT_KEPT.test(new URL(client.url).pathname)) return fetch(request);
   const cache = await caches.open(PHOTOS);
   try {
     const response = await fetch(request);

@@ -239,6 +239,34 @@ test('a prevention programme is previewed as its own page', async () => {
   await context.close();
 });
 
+test('a programme\'s new session is given its places in the editor, and takes sign-ups on line', async () => {
+  const [programme] = (await app.server.api('/api/v1/programmes')).items;
+  const { page, context, problems } = await openEditor(app.browser, app.server, 'programmes');
+  await page.locator('li', { hasText: programme.title.fr }).getByRole('button', { name: 'Modifier' }).click();
+  const sessions = page.locator('fieldset', { has: page.locator('legend', { hasText: 'Séances' }) });
+  await sessions.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  const index = programme.sessions.length;
+  const added = sessions.locator('.field-row').nth(index);
+  const day = app.server.day(9);
+  await added.locator(`#session-${index}-date`).fill(day);
+  await added.locator(`#session-${index}-starts`).fill('14:00');
+  await added.locator(`#session-${index}-ends`).fill('15:30');
+  await added.locator(`#session-${index}-place-fr`).fill('Salle polyvalente');
+  await added.getByLabel('Inscription en ligne (téléphone et PC)').check();
+  await added.getByLabel('Places (vide : sans limite)').fill('6');
+  await assertAccessible(page, 'a programme\'s sessions with their places');
+  await save(page);
+  await page.locator('form.editor-form .status', { hasText: 'Enregistré' }).waitFor();
+
+  const saved = await app.server.api(`/api/v1/programmes/${programme.id}`);
+  const session = saved.sessions.find((s) => s.starts_at.startsWith(`${day}T14:00`));
+  assert.deepEqual(session.places, { capacity: 6, waiting_list: true });
+  const figures = await app.server.api(`/api/v1/sign-ups/programmes/${programme.id}/${day}T14:00`);
+  assert.deepEqual([figures.capacity, figures.taken], [6, 0]);
+  assertNoProblems(problems);
+  await context.close();
+});
+
 test('an activity "sur inscription" is given places and a waiting list, and takes sign-ups on line', async () => {
   const { page, context, problems } = await openEditor(app.browser, app.server);
   await page.getByRole('button', { name: 'Nouveau' }).click();

@@ -226,3 +226,31 @@ test('a photo removed, or narrowed to the home\'s screens, leaves the screens\' 
   assertNoProblems(kioskProblems);
   await Promise.all([phoneContext.close(), kioskContext.close()]);
 });
+
+test('a staff PC keeps none of the photos the editor shows in its service worker', async () => {
+  const staff = await staffApi(app.server);
+  const id = await activityToday(staff, 'Atelier bougies', '15:30', '16:30');
+  const { page: scratch, context: scratchContext } = await openPage(app.browser);
+  const [candles, lit] = [await cameraPhoto(scratch, 800, 600), await cameraPhoto(scratch, 900, 600)];
+  await scratchContext.close();
+  const inHouse = await staff.addPhoto(`activities/${id}`, { description: { fr: 'Les bougies de l’atelier' }, consent: 'in_house' }, candles);
+  const forFamilies = await staff.addPhoto(`activities/${id}/${today()}`, { description: { fr: 'Les bougies allumées' }, consent: 'families' }, lit);
+
+  // The office PC's browser opened the families' site first: its worker controls the editor too.
+  const { page, context } = await openPage(app.browser, { device: { viewport: { width: 1366, height: 900 } }, serviceWorkers: 'allow' });
+  await page.goto(`${app.server.url}/`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.goto(`${app.server.url}/gestion/photos`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.getByLabel('Identifiant').fill('direction');
+  await page.getByLabel('Mot de passe').fill('plantzette-demo');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await shownPhoto(page, 'img[alt="Les bougies de l’atelier"]');
+  // The same worker keeps a photo a family's page shows, loaded after the editor's.
+  const family = await context.newPage();
+  await family.goto(`${app.server.url}/activities/${id}/${today()}`);
+  await shownPhoto(family, 'img[alt="Les bougies allumées"]');
+  await eventually(() => inCache(family, forFamilies.hash), 10, 'a family page\'s photo kept');
+  assert.equal(await inCache(page, inHouse.hash), false, 'the editor\'s in-house photo is not kept');
+  await context.close();
+});

@@ -52,6 +52,8 @@ test('a session\'s list: places, who to phone, attendance in one tap, a cancella
 
   await first.getByRole('button', { name: 'Présent' }).click();
   await first.locator('button[aria-pressed="true"]', { hasText: 'Présent' }).waitFor();
+  // Attendance is shown on no screen: the editor promises none.
+  assert.equal(await panel.locator('.status.saved').innerText(), 'Enregistré.');
   // Giving up someone's place cannot be undone: asked once more, and nothing moves until yes.
   await person('Personne 2').getByRole('button', { name: 'Annuler l’inscription' }).click();
   await person('Personne 2').getByRole('alert').getByText('Annuler l’inscription de Personne 2 ? Cela ne peut pas être défait').waitFor();

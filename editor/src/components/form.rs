@@ -13,7 +13,10 @@ use crate::session::{use_session, Session};
 /// What the last save did.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
+    /// Content saved: the screens show it within seconds.
     Saved,
+    /// Anything else done (attendance ticked, a request answered): said without promising a screen.
+    Done,
     Problem(&'static str),
     LoggedOut,
     /// Someone else saved first: their item, as the server has it now.
@@ -71,6 +74,9 @@ impl Form {
     pub fn act<T: 'static>(self, change: impl std::future::Future<Output = Result<T, EditorError>> + 'static, after: impl FnOnce(bool) + 'static) {
         leptos::task::spawn_local(async move {
             let done = self.report(change.await).is_some();
+            if done {
+                self.status.set(Some(Status::Done));
+            }
             after(done);
         });
     }

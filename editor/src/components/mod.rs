@@ -5,4 +5,5 @@ pub mod form;
 pub mod list;
 pub mod loaded;
 pub mod login;
+pub mod places;
 pub mod saving;

@@ -104,6 +104,7 @@ pub fn SaveStatus(form: Form, on_keep_mine: Callback<i64>, on_take_theirs: Callb
     move || {
         form.status.get().map(|status| match status {
             Status::Saved => view! { <p class="status saved" role="status">{ui.saved}</p> }.into_any(),
+            Status::Done => view! { <p class="status saved" role="status">{ui.done}</p> }.into_any(),
             Status::Problem(message) => view! { <p class="status problem" role="alert">{message}</p> }.into_any(),
             Status::LoggedOut => view! {
                 <div class="status problem" role="alert">

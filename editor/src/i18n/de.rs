@@ -14,6 +14,7 @@ pub static DE: Ui = Ui {
     session_ended: "Ihre Sitzung ist abgelaufen: bitte neu anmelden. Ihre Eingaben sind noch da.",
     forbidden: "Ihr Konto erlaubt diese Aktion nicht.",
     load_failed: "Keine Verbindung zum Server: Das Angezeigte konnte nicht geladen oder aktualisiert werden. Bitte gleich nochmals versuchen.",
+    done: "Gespeichert.",
     network: "Keine Verbindung zum Server: nichts wurde gespeichert. Bitte gleich nochmals versuchen.",
     navigation: "Inhalte verwalten",
     activities: "Aktivitäten",

@@ -14,6 +14,7 @@ pub static FR: Ui = Ui {
     session_ended: "Votre session a pris fin : reconnectez-vous. Ce que vous avez saisi est encore là.",
     forbidden: "Votre compte ne permet pas cette action.",
     load_failed: "Pas de connexion au serveur : ce qui est affiché n\u{2019}a pas pu être chargé ou mis à jour. Réessayez dans un instant.",
+    done: "Enregistré.",
     network: "Pas de connexion au serveur : rien n\u{2019}a été enregistré. Réessayez dans un instant.",
     navigation: "Gestion du contenu",
     activities: "Activités",

@@ -45,6 +45,8 @@ pub struct Ui {
     pub session_ended: &'static str,
     pub forbidden: &'static str,
     pub network: &'static str,
+    /// A change that is not content (attendance, a request's answer) went through.
+    pub done: &'static str,
     /// A list or a calendar could not be loaded (what is shown may be out of date).
     pub load_failed: &'static str,
     pub navigation: &'static str,

@@ -1,17 +1,17 @@
 //! Activities: once or every week (entered once, with the days a weekly activity is cancelled),
 //! with the facts residents look for: where, what kind, whether to register, wheelchair access.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time, time_span, weekday_name};
-use plantzette_content::sign_up::Places;
 use plantzette_content::{Activity, ActivityInfo, Category, Item, Recurrence};
 use plantzette_web::clock::residence_now;
 
 use crate::components::form::{CheckBox, Field, Form, TextFields, TextInput};
 use crate::components::list::{ContentPage, Editing};
+use crate::components::places::{PlacesFields, PlacesInputs};
 use crate::components::saving::{use_saving, FormFooter};
-use crate::fields::{number, Reader, TextInputs};
+use crate::fields::{Reader, TextInputs};
 use crate::i18n::{lang, ui};
 
 const WEEK: [Weekday; 7] = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
@@ -46,13 +46,8 @@ struct Inputs {
     registration_required: RwSignal<bool>,
     wheelchair_accessible: RwSignal<bool>,
     cancelled: RwSignal<bool>,
-    /// Signing up on line, for an activity "sur inscription": its places (empty: no limit) and
-    /// whether a waiting list takes those who come when it is full.
-    online: RwSignal<bool>,
-    capacity: RwSignal<String>,
-    waiting_list: RwSignal<bool>,
-    /// When signing up opens and closes, kept as loaded (the API sets them).
-    window: RwSignal<(Option<NaiveDateTime>, Option<NaiveDateTime>)>,
+    /// Signing up on line, for an activity "sur inscription".
+    places: PlacesInputs,
 }
 
 impl Inputs {
@@ -73,10 +68,7 @@ impl Inputs {
             registration_required: RwSignal::new(false),
             wheelchair_accessible: RwSignal::new(true),
             cancelled: RwSignal::new(false),
-            online: RwSignal::new(false),
-            capacity: RwSignal::new(String::new()),
-            waiting_list: RwSignal::new(true),
-            window: RwSignal::new((None, None)),
+            places: PlacesInputs::new(None),
         }
     }
 
@@ -98,10 +90,7 @@ impl Inputs {
         self.registration_required.set(info.registration_required);
         self.wheelchair_accessible.set(info.wheelchair_accessible);
         self.cancelled.set(a.cancelled);
-        self.online.set(info.places.is_some());
-        self.capacity.set(info.places.and_then(|p| p.capacity).map(|c| c.to_string()).unwrap_or_default());
-        self.waiting_list.set(info.places.is_none_or(|p| p.waiting_list));
-        self.window.set(info.places.map_or((None, None), |p| (p.opens_at, p.closes_at)));
+        self.places.load(info.places);
     }
 
     /// The activity the inputs describe, or the inputs that cannot be read.
@@ -111,15 +100,8 @@ impl Inputs {
         let ends = reader.time("ends_at", &self.ends.get_untracked());
         let weekly = self.weekly.get_untracked();
         let until = if weekly { reader.date("recurrence.until", &self.until.get_untracked()) } else { None };
-        let online = self.registration_required.get_untracked() && self.online.get_untracked();
-        let capacity = match self.capacity.get_untracked().trim() {
-            _ if !online => Some(None),
-            "" => Some(None),
-            text => number(reader, "places.capacity", text).map(Some),
-        };
-        let (date, starts, ends, capacity) = (date?, starts?, ends?, capacity?);
-        let (opens_at, closes_at) = self.window.get_untracked();
-        let places = online.then_some(Places { capacity, opens_at, closes_at, waiting_list: self.waiting_list.get_untracked() });
+        let places = self.places.read(reader, "places.capacity", self.registration_required.get_untracked());
+        let (date, starts, ends, places) = (date?, starts?, ends?, places?);
         let recurrence = if weekly {
             Some(Recurrence { weekdays: self.weekdays.get_untracked(), until: until?, except: self.except.get_untracked() })
         } else {
@@ -223,11 +205,7 @@ fn ActivityForm(editing: Editing<Activity>, item: Option<Item<Activity>>) -> imp
             </Show>
             <CheckBox label=ui.registration_required value=inputs.registration_required/>
             <Show when=move || inputs.registration_required.get()>
-                <CheckBox label=ui.sign_up_online value=inputs.online/>
-                <Show when=move || inputs.online.get()>
-                    <TextInput form id="capacity".into() label=ui.places_capacity.into() field="places.capacity" value=inputs.capacity kind="number"/>
-                    <CheckBox label=ui.waiting_list value=inputs.waiting_list/>
-                </Show>
+                <PlacesFields form id="capacity".into() field="places.capacity".into() inputs=inputs.places/>
             </Show>
             <CheckBox label=ui.wheelchair_accessible value=inputs.wheelchair_accessible/>
             <CheckBox label=ui.cancelled value=inputs.cancelled/>

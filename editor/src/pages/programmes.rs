@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time};
-use plantzette_content::sign_up::Places;
 use plantzette_content::{Audience, Contact, Item, Price, Programme, Session, Topic};
 
 use crate::components::form::{Field, Form, TextFields, TextInput};
 use crate::components::list::{ContentPage, Editing};
+use crate::components::places::{PlacesFields, PlacesInputs};
 use crate::components::saving::{use_saving, FormFooter};
 use crate::fields::{Reader, TextInputs};
 use crate::i18n::{lang, ui};
@@ -32,8 +32,8 @@ struct SessionInputs {
     starts: RwSignal<String>,
     ends: RwSignal<String>,
     place: TextInputs,
-    /// Kept as loaded: the form does not set places yet.
-    places: Option<Places>,
+    /// Signing up for it on line: its places.
+    places: PlacesInputs,
 }
 
 impl SessionInputs {
@@ -44,7 +44,7 @@ impl SessionInputs {
             starts: RwSignal::new(time_of(|s| s.starts_at)),
             ends: RwSignal::new(time_of(|s| s.ends_at)),
             place: TextInputs::new(session.map(|s| &s.place)),
-            places: session.and_then(|s| s.places),
+            places: PlacesInputs::new(session.and_then(|s| s.places)),
         }
     }
 
@@ -53,8 +53,9 @@ impl SessionInputs {
         let date: Option<NaiveDate> = reader.date(&field("starts_at"), &self.date.get_untracked());
         let starts = reader.time(&field("starts_at"), &self.starts.get_untracked());
         let ends = reader.time(&field("ends_at"), &self.ends.get_untracked());
+        let places = self.places.read(reader, &field("places.capacity"), true);
         let date = date?;
-        Some(Session { starts_at: date.and_time(starts?), ends_at: date.and_time(ends?), place: self.place.text(), places: self.places })
+        Some(Session { starts_at: date.and_time(starts?), ends_at: date.and_time(ends?), place: self.place.text(), places: places? })
     }
 }
 
@@ -155,6 +156,7 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
                             <TextInput form id=format!("session-{index}-starts") label=ui.starts.into() field=field("starts_at") value=session.starts kind="time"/>
                             <TextInput form id=format!("session-{index}-ends") label=ui.ends.into() field=field("ends_at") value=session.ends kind="time"/>
                             <TextFields form id=format!("session-{index}-place") label=ui.place field=field("place") inputs=session.place/>
+                            <PlacesFields form id=format!("session-{index}-capacity") field=field("places.capacity") inputs=session.places/>
                             <button type="button" class="button secondary" on:click=move |_| sessions.update(|list| { list.remove(index); })>{ui.remove}</button>
                         </div>
                     }

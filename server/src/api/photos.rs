@@ -8,8 +8,9 @@
 //! moment no address serves it.
 
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Multipart, Path, Query, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, VARY};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH, VARY};
 use axum::http::request::Parts;
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
@@ -97,17 +98,23 @@ async fn list(State(state): State<AppState>, viewer: Viewer, Query(params): Quer
 
 /// One file of a photo, if the asker may see it; a photo that is not there (any more), or not
 /// for them, is the same 404.
-async fn file(State(state): State<AppState>, viewer: Viewer, Path(name): Path<String>) -> Result<Response, ApiError> {
+async fn file(State(state): State<AppState>, viewer: Viewer, Path(name): Path<String>, headers: HeaderMap) -> Result<Response, ApiError> {
     const GONE: ApiError = ApiError::NotFound("photo");
     let (hash, width, format) = photo::read_file_name(&name).ok_or(GONE)?;
     let (consent, bytes) = photos::file(&state.pool, hash, width, format).await?.ok_or(GONE)?;
     if !viewer.may_see(consent) {
         return Err(GONE);
     }
-    // A web photo's file never changes under its name; a photo for the home's screens is asked
-    // again at each use, so that a consent narrowed or a photo removed is followed at once.
-    let caching = if consent.on_the_web() { "public, max-age=31536000, immutable" } else { "private, no-cache" };
-    Ok(([(CONTENT_TYPE, format.media_type()), (CACHE_CONTROL, caching)], bytes).into_response())
+    // A web photo is kept a day by any cache, then asked again (a 304 while it may still be
+    // seen: its file never changes under its name), so that a consent narrowed or a photo
+    // removed reaches every cache within a day; a photo for the home's screens at each use.
+    let caching = if consent.on_the_web() { "public, max-age=86400" } else { "private, no-cache" };
+    let tag = format!("\"{name}\"");
+    let headers_out = [(CONTENT_TYPE, format.media_type().to_string()), (CACHE_CONTROL, caching.to_string()), (ETAG, tag.clone())];
+    if headers.get(IF_NONE_MATCH).and_then(|value| value.to_str().ok()).is_some_and(|sent| sent.split(',').any(|one| one.trim() == tag)) {
+        return Ok((StatusCode::NOT_MODIFIED, headers_out).into_response());
+    }
+    Ok((headers_out, bytes).into_response())
 }
 
 async fn staff_list(State(state): State<AppState>, _: Staff, Query(params): Query<ListParams>) -> Result<Json<Vec<Photo>>, ApiError> {

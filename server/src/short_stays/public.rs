@@ -10,8 +10,8 @@ use plantzette_content::short_stay::{Feed, Provider, StayRequest};
 use plantzette_content::Valid;
 
 use super::{add_request, calendar};
-use crate::http::daily_limits::{from_address, TurnedAway};
 use crate::error::ApiError;
+use crate::http::daily_limits::{from_address, TurnedAway};
 use crate::published;
 use crate::store::StoreError;
 use crate::AppState;

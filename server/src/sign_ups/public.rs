@@ -11,8 +11,8 @@ use plantzette_content::sign_up::{Confirms, EventRef, MySignUp, Refusal, SignUp,
 use plantzette_content::Valid;
 
 use super::{by_token, cancel, event, sign_up, Event, Outcome, Standing};
-use crate::http::daily_limits::{from_address, TurnedAway};
 use crate::error::ApiError;
+use crate::http::daily_limits::{from_address, TurnedAway};
 use crate::store::StoreError;
 use crate::AppState;
 

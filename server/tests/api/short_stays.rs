@@ -162,7 +162,10 @@ async fn a_request_is_acknowledged_and_announced_to_admissions_over_starttls_wit
     let text = message["parts"][0]["text"].as_str().unwrap();
     assert!(text.contains(&format!("n° {reference}")), "{text}");
     assert!(text.contains("Le service de liaison d'un hôpital ou d'une clinique") && text.contains("Après un séjour à l'hôpital"), "{text}");
-    assert!(text.contains(&format!("Kurzaufenthalt Nr. {reference}")) && text.contains("Der Sozial- oder Austrittsdienst eines Spitals"), "in German too: {text}");
+    assert!(
+        text.contains(&format!("Kurzaufenthalt Nr. {reference}")) && text.contains("Der Sozial- oder Austrittsdienst eines Spitals"),
+        "in German too: {text}"
+    );
     for personal in ["Anne", "Zufferey", "603 40 00", "service de liaison\n"] {
         assert!(!text.contains(personal), "nothing personal in the message: {personal} in {text}");
     }

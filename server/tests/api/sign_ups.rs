@@ -164,9 +164,8 @@ async fn a_body_sent_as_anything_but_json_signs_no_one_up_and_logs_no_one_in() {
     let app = app().await;
     let (key, _, _) = coming_session(&app).await;
     // What a page elsewhere can post without asking the browser first: a `text/plain` body.
-    let as_text = |path: &str, body: &Value| {
-        app.client.post(app.url(path)).header("content-type", "text/plain;charset=UTF-8").body(body.to_string()).send()
-    };
+    let as_text =
+        |path: &str, body: &Value| app.client.post(app.url(path)).header("content-type", "text/plain;charset=UTF-8").body(body.to_string()).send();
     let sign_up = as_text(&format!("/api/v1/sign-ups/{key}"), &person(1)).await.unwrap();
     assert_eq!(sign_up.status(), 415);
     assert_eq!(sign_up.json::<Value>().await.unwrap()["message"], "send JSON, with Content-Type: application/json");
