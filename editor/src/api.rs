@@ -5,7 +5,7 @@ use gloo_net::http::{Request, RequestBuilder};
 use plantzette_content::photo::{Photo, PhotoInfo};
 use plantzette_content::screen::{Adoption, Alarm, NewAlarm, ScreenSetup, Screens};
 use plantzette_content::short_stay::{Bed, Calendar, DaysChange, ExtraBeds, RequestEntry, RequestStatus};
-use plantzette_content::sign_up::{Attendance, EventList, EventOff, ProgrammeFigures, SignUp, SignUpAnswer, Status};
+use plantzette_content::sign_up::{Attendance, EventCounts, EventList, EventOff, ProgrammeFigures, SignUp, SignUpAnswer, Status};
 use plantzette_content::staff::{AuditEntry, BackupStatus, Credentials, NewUser, SessionInfo, StaffUser, Stored};
 use plantzette_content::{Content, DateRange, FieldError, Item, Listing, Occurrence, Programme};
 use plantzette_web::request::{successful, unanswered};
@@ -212,6 +212,10 @@ pub async fn move_sign_up(session: Session, id: i64, status: Status) -> Result<(
 }
 
 /// The events still to come that are off, with whom to call (no e-mail told them); audited.
+pub async fn sign_up_counts() -> Result<Vec<EventCounts>, EditorError> {
+    send(Request::get("/api/v1/staff/sign-up-counts").build()).await
+}
+
 pub async fn events_off() -> Result<Vec<EventOff>, EditorError> {
     send(Request::get("/api/v1/staff/sign-ups-off").build()).await
 }

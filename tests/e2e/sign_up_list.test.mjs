@@ -39,7 +39,15 @@ test('a session\'s list: places, who to phone, attendance in one tap, a cancella
   assert.equal(waiting.status, 'waiting', JSON.stringify(waiting));
 
   const { page, context, problems } = await openEditor(app.browser, app.server, 'sign-ups');
-  await page.getByLabel('Séance ou activité').selectOption(key);
+  // The week at a glance (a weekly series: its next session is within seven days): the places,
+  // the waiting list and whom to phone in numbers, and the list one tap away.
+  const capacity = session.places.capacity;
+  const row = page.locator('table.week-sign-ups tr', { hasText: programme.title.fr }).filter({ hasText: `${capacity} / ${capacity}` });
+  await row.waitFor();
+  // No relay here: every sign-up is to be phoned, the one waiting too.
+  assert.deepEqual((await row.locator('td').allInnerTexts()).slice(2, 5), [`${capacity} / ${capacity}`, '1', String(capacity + 1)]);
+  await row.getByRole('button', { name: /^Ouvrir la liste/ }).click();
+  assert.equal(await page.getByLabel('Séance ou activité').inputValue(), key);
   const panel = page.locator('.event-panel');
   await panel.getByText(`${session.places.capacity} / ${session.places.capacity} places prises · 1 en attente`).waitFor();
   const person = (name) => panel.locator('li.sign-up').filter({ has: page.locator('strong').getByText(name, { exact: true }) });

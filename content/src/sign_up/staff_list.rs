@@ -70,6 +70,16 @@ pub struct Entry {
     pub to_phone: bool,
 }
 
+/// An event's sign-ups in numbers, for the coordinator's week at a glance: people with a place,
+/// people waiting, and the sign-ups whom no e-mail reaches (staff phone them). No name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct EventCounts {
+    pub event: String,
+    pub taken: u32,
+    pub waiting: u32,
+    pub to_phone: u32,
+}
+
 /// An event still to come that is off (its session taken out, its occurrence cancelled, its
 /// programme or activity deleted), with the people signed up whom no e-mail told: staff call them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -258,4 +258,9 @@ pub static DE: Ui = Ui {
     position: "Rang",
     choose_event: "Treffen oder Aktivität",
     places_taken_heading: "Belegte Plätze",
+    week_at_a_glance: "Die nächsten sieben Tage",
+    waiting_heading: "Auf der Warteliste",
+    to_phone_heading: "Anrufen",
+    when_heading: "Wann",
+    open_list: "Liste öffnen",
 };

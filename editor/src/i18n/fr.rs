@@ -258,4 +258,9 @@ pub static FR: Ui = Ui {
     position: "Rang",
     choose_event: "Séance ou activité",
     places_taken_heading: "Places prises",
+    week_at_a_glance: "Les sept prochains jours",
+    waiting_heading: "En attente",
+    to_phone_heading: "À appeler",
+    when_heading: "Quand",
+    open_list: "Ouvrir la liste",
 };

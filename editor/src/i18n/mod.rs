@@ -298,4 +298,9 @@ pub struct Ui {
     pub position: &'static str,
     pub choose_event: &'static str,
     pub places_taken_heading: &'static str,
+    pub week_at_a_glance: &'static str,
+    pub waiting_heading: &'static str,
+    pub to_phone_heading: &'static str,
+    pub when_heading: &'static str,
+    pub open_list: &'static str,
 }

@@ -14,7 +14,7 @@ use axum::routing::{get, put};
 use axum::{Json, Router};
 use chrono::{Datelike, NaiveDate};
 use plantzette_content::schedule::residence_now;
-use plantzette_content::sign_up::{Attendance, Availability, EventOff, MySignUp, ProgrammeFigures, SignUp, SignUpAnswer, Status};
+use plantzette_content::sign_up::{Attendance, Availability, EventCounts, EventOff, MySignUp, ProgrammeFigures, SignUp, SignUpAnswer, Status};
 use plantzette_content::{DateRange, Lang, Listing, Valid};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -40,7 +40,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// `…/{id}/status` moves someone (confirmed, waiting, cancelled);
 /// `GET /api/v1/staff/sign-up-figures?from=&to=` gives each programme's figures, without
 /// names (by default, this calendar year's); `GET /api/v1/staff/sign-ups-off`, the people
-/// to call because their event is off and no e-mail told them (audited).
+/// to call because their event is off and no e-mail told them (audited); `GET
+/// /api/v1/staff/sign-up-counts`, every event to come in numbers (the week at a glance).
 pub fn staff_router() -> Router<AppState> {
     Router::new()
         .route("/staff/sign-ups/{*event}", get(list).post(sign_up_for))
@@ -48,6 +49,7 @@ pub fn staff_router() -> Router<AppState> {
         .route("/staff/sign-up/{id}/status", put(move_to))
         .route("/staff/sign-up-figures", get(figures))
         .route("/staff/sign-ups-off", get(events_off))
+        .route("/staff/sign-up-counts", get(counts))
 }
 
 /// An event's places: counts, never names. `event` is the event's key, as
@@ -164,6 +166,11 @@ async fn figures(State(state): State<AppState>, _: Staff, Params(params): Params
     };
     let range = params.range_or(this_year)?;
     Ok(Json(Listing { range, items: sign_ups::figures(&state.pool, range, residence_now()).await? }))
+}
+
+/// Every event to come with someone signed up: places taken, waiting, to phone. No name.
+async fn counts(State(state): State<AppState>, _: Staff) -> Result<Json<Vec<EventCounts>>, ApiError> {
+    Ok(Json(sign_ups::counts_ahead(&state.pool, &state.outbox, residence_now()).await?))
 }
 
 async fn events_off(State(state): State<AppState>, staff: Staff) -> Result<Json<Vec<EventOff>>, ApiError> {

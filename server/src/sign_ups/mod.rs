@@ -3,6 +3,7 @@
 //! its digest is kept); a cancellation that moves the first ones waiting up at once; and the
 //! erasure of personal data a set number of days after the event, keeping the counts.
 
+mod counts;
 mod echo;
 mod event;
 mod figures;
@@ -14,6 +15,7 @@ pub mod spreadsheet;
 mod staff_list;
 mod taking;
 
+pub use counts::*;
 pub use event::*;
 pub use figures::*;
 pub use jobs::*;

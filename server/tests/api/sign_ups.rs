@@ -180,6 +180,24 @@ async fn a_body_sent_as_anything_but_json_signs_no_one_up_and_logs_no_one_in() {
 }
 
 #[tokio::test]
+async fn the_week_at_a_glance_counts_places_waiting_and_whom_to_phone_without_a_name() {
+    let app = app().await;
+    let (key, _, capacity) = coming_session(&app).await;
+    for n in 0..capacity as usize {
+        assert_eq!(post(&app, &key, &format!("10.0.2.{n}"), &person(n)).await.status(), 201);
+    }
+    let couple = json!({ "name": "Lea Imboden", "phone": "027 455 99 01", "email": "lea@example.ch", "people": 2, "lang": "de" });
+    assert_eq!(post(&app, &key, "10.0.3.1", &couple).await.status(), 201);
+    let staff = app.admin().await;
+    let counts: Value = staff.get("/api/v1/staff/sign-up-counts").await.json().await.unwrap();
+    let ours = counts.as_array().unwrap().iter().find(|c| c["event"] == key.as_str()).expect("the session counted");
+    // No relay here: an e-mail reaches no one, so every sign-up is to be phoned.
+    assert_eq!(ours, &json!({ "event": key, "taken": capacity, "waiting": 2, "to_phone": capacity + 1 }));
+    assert!(!counts.to_string().contains("Imboden") && !counts.to_string().contains("Personne"), "no name: {counts}");
+    assert_eq!(app.get("/api/v1/staff/sign-up-counts").await.status(), 401, "for staff only");
+}
+
+#[tokio::test]
 async fn a_wrong_form_is_answered_field_by_field_and_a_robot_is_refused() {
     let app = app().await;
     let (key, _, _) = coming_session(&app).await;

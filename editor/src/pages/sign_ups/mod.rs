@@ -4,6 +4,7 @@
 //! the desk, the printed list and the export for Excel; and the year's figures without names.
 
 mod event_panel;
+mod week;
 
 use chrono::{Duration, NaiveDateTime};
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ use plantzette_content::{DateRange, Lang, Text};
 use crate::api::{self, EditorError};
 use crate::i18n::{lang, ui};
 use event_panel::EventPanel;
+use week::WeekSection;
 
 /// How far ahead the page looks for events taking sign-ups.
 const AHEAD_DAYS: i64 = 56;
@@ -25,6 +27,8 @@ struct Event {
     key: String,
     title: Text,
     starts_at: NaiveDateTime,
+    /// `None`: no limit.
+    capacity: Option<u32>,
 }
 
 /// The sessions with places and the occurrences "sur inscription" with places, soonest first.
@@ -35,13 +39,15 @@ async fn events_ahead() -> Result<Vec<Event>, EditorError> {
     for programme in api::programmes_ahead().await?.items {
         for session in programme.content.sessions.iter().filter(|s| s.places.is_some() && s.ends_at > now && range.contains(s.starts_at.date())) {
             let key = EventRef::Session { programme_id: programme.id, starts_at: session.starts_at }.key();
-            events.push(Event { key, title: programme.content.title.clone(), starts_at: session.starts_at });
+            let capacity = session.places.and_then(|p| p.capacity);
+            events.push(Event { key, title: programme.content.title.clone(), starts_at: session.starts_at, capacity });
         }
     }
     let occurrences = api::occurrences(range).await?.items;
     for occurrence in occurrences.into_iter().filter(|o| !o.cancelled && o.info.registration_required && o.info.places.is_some() && o.ends_at > now) {
         let key = EventRef::Occurrence { activity_id: occurrence.activity_id, date: occurrence.starts_at.date() }.key();
-        events.push(Event { key, title: occurrence.info.title, starts_at: occurrence.starts_at });
+        let capacity = occurrence.info.places.and_then(|p| p.capacity);
+        events.push(Event { key, title: occurrence.info.title, starts_at: occurrence.starts_at, capacity });
     }
     events.sort_by_key(|e| e.starts_at);
     Ok(events)
@@ -70,8 +76,9 @@ pub fn SignUpsPage() -> impl IntoView {
                         return view! { <p>{ui.no_events}</p> }.into_any();
                     }
                     view! {
+                        <WeekSection events=events.clone() chosen/>
                         <label for="sign-up-event">{ui.choose_event}</label>
-                        <select id="sign-up-event" class="event-choice" on:change=move |ev| {
+                        <select id="sign-up-event" class="event-choice" prop:value=move || chosen.get().unwrap_or_default() on:change=move |ev| {
                             let key = event_target_value(&ev);
                             chosen.set((!key.is_empty()).then_some(key));
                         }>
