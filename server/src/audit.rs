@@ -32,6 +32,16 @@ pub async fn record(db: &mut SqliteConnection, who: Option<&StaffUser>, change: 
     Ok(())
 }
 
+/// Records that the hourly erasure of `collection` erased `count` items, when it erased any:
+/// no one did it, the schedule did.
+pub async fn erased_due(db: &mut SqliteConnection, collection: &'static str, count: u64) -> Result<(), StoreError> {
+    if count == 0 {
+        return Ok(());
+    }
+    let change = Change { action: "erase due", collection: Some(collection), item_id: None, version: Some(count as i64), body: None };
+    record(db, None, change).await
+}
+
 /// Records a change made by the public: a person cancelling or erasing their own sign-up
 /// through its private link (no name: the audit keeps no personal data).
 pub async fn record_public(db: &mut SqliteConnection, change: Change) -> Result<(), StoreError> {

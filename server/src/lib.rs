@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod health;
+pub mod hourly;
 pub mod http;
 pub mod icalendar;
 pub mod live;
@@ -172,9 +173,16 @@ impl Server {
         let backups = backup::scheduled::Backups::open(&schedule.folder);
         tokio::spawn(backups.clone().keep_taking(pool.clone(), schedule));
         let kept_days = KeptDays { sign_ups: config.sign_ups_kept_days, stay_requests: config.stay_requests_kept_days };
-        tokio::spawn(sign_ups::keep_erasing(pool.clone(), kept_days.sign_ups));
-        tokio::spawn(short_stays::keep_tidy(pool.clone(), kept_days.stay_requests));
-        tokio::spawn(photos::keep_erasing(pool.clone(), config.photos_kept_days));
+        let photos_kept_days = config.photos_kept_days;
+        tokio::spawn(hourly::every_hour(pool.clone(), "personal data of past sign-ups erased", move |pool| async move {
+            sign_ups::erase_due(&pool, plantzette_content::schedule::residence_now(), kept_days.sign_ups).await
+        }));
+        tokio::spawn(hourly::every_hour(pool.clone(), "personal data of closed short-stay requests erased", move |pool| async move {
+            short_stays::tidy(&pool, chrono::Utc::now(), kept_days.stay_requests).await
+        }));
+        tokio::spawn(hourly::every_hour(pool.clone(), "photos of residents past their time erased", move |pool| async move {
+            photos::erase_due(&pool, chrono::Utc::now().naive_utc(), photos_kept_days).await
+        }));
         let (outbox, mailer) = config.relay.open(config.public_url.as_deref())?;
         if let Some(mailer) = mailer {
             tokio::spawn(mailer.keep_sending(pool.clone()));

@@ -8,7 +8,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use super::requests::local;
 use super::REQUESTS;
-use crate::audit::{self, Change};
+use crate::audit;
 use crate::store::StoreError;
 
 /// Erases the personal data of every request closed `kept_days` days or more before `now`, and
@@ -27,10 +27,7 @@ pub async fn tidy(pool: &SqlitePool, now: DateTime<Utc>, kept_days: u32) -> Resu
     for id in &due {
         erase_request(&mut transaction, *id, now).await?;
     }
-    if !due.is_empty() {
-        let change = Change { action: "erase due", collection: Some(REQUESTS), item_id: None, version: Some(due.len() as i64), body: None };
-        audit::record(&mut transaction, None, change).await?;
-    }
+    audit::erased_due(&mut transaction, REQUESTS, due.len() as u64).await?;
     transaction.commit().await?;
     Ok(due.len() as u64)
 }
@@ -42,17 +39,4 @@ async fn erase_request(db: &mut SqliteConnection, id: i64, now: DateTime<Utc>) -
         .execute(db)
         .await?;
     Ok(())
-}
-
-/// Tidies every hour, from the server's start on, for as long as it runs.
-pub async fn keep_tidy(pool: SqlitePool, kept_days: u32) {
-    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
-    loop {
-        every_hour.tick().await;
-        match tidy(&pool, Utc::now(), kept_days).await {
-            Ok(0) => {}
-            Ok(erased) => tracing::info!(erased, "personal data of closed short-stay requests erased"),
-            Err(error) => tracing::error!(?error, "cannot erase the personal data of closed short-stay requests"),
-        }
-    }
 }

@@ -38,29 +38,9 @@ pub async fn erase_due(pool: &SqlitePool, now: NaiveDateTime, keep_days: u32) ->
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
     let erased = erase(&mut transaction, Erase::EndedBy(ended_by)).await?;
     echo::erase_ended_by(&mut transaction, ended_by).await?;
-    if erased > 0 {
-        audit::record(
-            &mut transaction,
-            None,
-            Change { action: "erase due", collection: Some(COLLECTION), item_id: None, version: Some(erased as i64), body: None },
-        )
-        .await?;
-    }
+    audit::erased_due(&mut transaction, COLLECTION, erased).await?;
     transaction.commit().await?;
     Ok(erased)
-}
-
-/// Erases what is due every hour, from the server's start on, for as long as it runs.
-pub async fn keep_erasing(pool: SqlitePool, keep_days: u32) {
-    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
-    loop {
-        every_hour.tick().await;
-        match erase_due(&pool, plantzette_content::schedule::residence_now(), keep_days).await {
-            Ok(0) => {}
-            Ok(erased) => tracing::info!(erased, "personal data of past sign-ups erased"),
-            Err(error) => tracing::error!(?error, "cannot erase the personal data of past sign-ups"),
-        }
-    }
 }
 
 /// Cancels the sign-ups of every event still to come that no longer takes place (its session
