@@ -75,7 +75,8 @@ struct Received {
 /// Asks for a short stay; the CMS calls back. Nothing about health is asked.
 #[utoipa::path(post, operation_id = "requestShortStay", path = "/short-stay-requests", tag = "short stays", request_body = StayRequest, responses(
     (status = 201, body = Received), (status = 400, body = ErrorBody),
-    (status = 422, body = ErrorBody, description = "The form's errors, field by field"), (status = 429, body = ErrorBody)
+    (status = 422, body = ErrorBody, description = "The form's errors, field by field"), (status = 429, body = ErrorBody),
+    (status = 415, body = ErrorBody, description = "Not sent as JSON (`Content-Type: application/json`)")
 ))]
 async fn request(
     State(state): State<AppState>,

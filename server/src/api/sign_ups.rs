@@ -84,7 +84,8 @@ async fn sign_up_qr(State(state): State<AppState>, headers: HeaderMap, Path(key)
 #[utoipa::path(post, operation_id = "signUp", path = "/sign-ups/{*event}", tag = "sign-ups", params(("event" = String, Path, description = "The event's key")), request_body = SignUp, responses(
     (status = 201, body = SignUpAnswer),
     (status = 400, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "Full, closed or not open yet"),
-    (status = 422, body = ErrorBody, description = "The form's errors, field by field"), (status = 429, body = ErrorBody)
+    (status = 422, body = ErrorBody, description = "The form's errors, field by field"), (status = 429, body = ErrorBody),
+    (status = 415, body = ErrorBody, description = "Not sent as JSON (`Content-Type: application/json`)")
 ))]
 async fn sign_up(
     State(state): State<AppState>,
