@@ -7,11 +7,11 @@ use plantzette_content::sign_up::{erased_if_ended_by, EventRef};
 use sqlx::{SqliteConnection, SqlitePool};
 use tokio::sync::watch;
 
+use super::messages::{self, Subject};
+use super::{echo, takes_place, COLLECTION};
 use crate::audit::{self, Change};
 use crate::mail::Outbox;
 use crate::store::StoreError;
-
-use super::*;
 
 /// Which sign-ups to erase the personal data of.
 pub(super) enum Erase {

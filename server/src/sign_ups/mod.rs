@@ -24,7 +24,5 @@ pub use public::*;
 pub use staff_list::*;
 pub use taking::*;
 
-use messages::Subject;
-
 /// The audit log's name for sign-ups.
 const COLLECTION: &str = "sign_ups";

@@ -6,12 +6,11 @@ use plantzette_content::sign_up::EventRef;
 use plantzette_content::Lang;
 use sqlx::SqlitePool;
 
+use super::{echo, erase, event, move_up, standing, Erase, Standing, COLLECTION};
 use crate::audit::{self, Change};
 use crate::mail::Outbox;
 use crate::store::StoreError;
 use crate::tokens::digest;
-
-use super::*;
 
 /// One sign-up as its private link shows it to the person.
 pub struct Private {

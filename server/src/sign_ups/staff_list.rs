@@ -8,11 +8,11 @@ use plantzette_content::staff::StaffUser;
 use plantzette_content::{Activity, Lang, Programme, Text};
 use sqlx::{SqliteConnection, SqlitePool};
 
+use super::messages::{self, Subject};
+use super::{availability, counts, event, published, takes_place, Event, COLLECTION};
 use crate::audit::{self, Change};
 use crate::mail::Outbox;
 use crate::store::StoreError;
-
-use super::*;
 
 /// Staff move sign-up `id` to `status`: confirm someone waiting (even beyond the places: an extra
 /// chair is staff's call), put someone back on the waiting list, or cancel, for someone who

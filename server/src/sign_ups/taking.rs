@@ -7,11 +7,11 @@ use plantzette_content::sign_up::{decide, Availability, Refusal, SignUp, Status}
 use plantzette_content::Valid;
 use sqlx::{SqliteConnection, SqlitePool};
 
+use super::messages::{self, Subject};
+use super::{echo, Event};
 use crate::mail::Outbox;
 use crate::store::StoreError;
 use crate::tokens::digest;
-
-use super::*;
 
 /// People confirmed and people waiting for `event`.
 pub(super) async fn counts(db: &mut SqliteConnection, event: &str) -> Result<(u32, u32), StoreError> {
