@@ -12,6 +12,7 @@ mod info;
 mod language;
 mod menus;
 mod photos;
+mod posted;
 mod programmes;
 mod short_stay_requests;
 mod sign_ups;

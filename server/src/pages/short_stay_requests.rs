@@ -4,11 +4,11 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Form;
 use plantzette::pages::phone::{Page, Refused, StayRequestPage, StayRequestStage};
 use plantzette_content::schedule::residence_now;
 use plantzette_content::short_stay::StayRequestFields;
 
+use super::posted::Posted;
 use super::{answer, Reader};
 use crate::client::ClientAddress;
 use crate::error::ApiError;
@@ -26,11 +26,15 @@ pub async fn request(
     State(state): State<AppState>,
     reader: Reader,
     ClientAddress(address): ClientAddress,
-    Form(fields): Form<StayRequestFields>,
+    Posted { fields, unreadable }: Posted<StayRequestFields>,
 ) -> Result<Response, ApiError> {
     let refused = |status, refused, errors| (status, StayRequestStage::Filling { fields: fields.clone(), errors, refused: Some(refused) });
-    let (status, stage) = match fields.read(reader.lang, residence_now().date()) {
-        Err(invalid) => refused(StatusCode::UNPROCESSABLE_ENTITY, Refused::Fields, invalid.errors),
+    let read = match unreadable {
+        Some(status) => Err((status, Vec::new())),
+        None => fields.read(reader.lang, residence_now().date()).map_err(|invalid| (StatusCode::UNPROCESSABLE_ENTITY, invalid.errors)),
+    };
+    let (status, stage) = match read {
+        Err((status, errors)) => refused(status, Refused::Fields, errors),
         Ok(request) => match take_request(&state, address, &request).await {
             Ok(reference) => (StatusCode::CREATED, StayRequestStage::Received { reference }),
             Err(StayRequestError::TooManyToday) => refused(StatusCode::TOO_MANY_REQUESTS, Refused::TooManyToday, Vec::new()),

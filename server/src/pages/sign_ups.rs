@@ -12,6 +12,7 @@ use plantzette_content::schedule::residence_now;
 use plantzette_content::sign_up::{EventRef, SignUpFields};
 use serde::Deserialize;
 
+use super::posted::Posted;
 use super::{answer, or_not_found, Reader};
 use crate::client::ClientAddress;
 use crate::error::ApiError;
@@ -30,10 +31,14 @@ pub async fn sign_up(
     reader: Reader,
     ClientAddress(address): ClientAddress,
     Path(key): Path<String>,
-    Form(fields): Form<SignUpFields>,
+    Posted { fields, unreadable }: Posted<SignUpFields>,
 ) -> Result<Response, ApiError> {
-    let taken = match fields.read(reader.lang, confirms(&state)) {
-        Err(invalid) => Err((StatusCode::UNPROCESSABLE_ENTITY, Refused::Fields, invalid.errors)),
+    let read = match unreadable {
+        Some(status) => Err((status, Refused::Fields, Vec::new())),
+        None => fields.read(reader.lang, confirms(&state)).map_err(|invalid| (StatusCode::UNPROCESSABLE_ENTITY, Refused::Fields, invalid.errors)),
+    };
+    let taken = match read {
+        Err(refusal) => Err(refusal),
         Ok(form) => match sign_ups::take(&state, address, &key, &form).await {
             Ok(taken) => Ok(taken),
             Err(SignUpError::TooManyToday) => Err((StatusCode::TOO_MANY_REQUESTS, Refused::TooManyToday, Vec::new())),

@@ -173,6 +173,23 @@ async fn the_short_stay_request_form_comes_back_with_its_errors_then_gives_its_n
 }
 
 #[tokio::test]
+async fn a_body_that_is_no_form_gets_the_form_again_in_the_readers_language_not_the_frameworks_english() {
+    let app = spawn_app().await;
+    let (key, _, _) = coming_session(&app).await;
+    for path in ["/short-stay-requests".to_string(), format!("/sign-ups/{key}")] {
+        let post = || app.client.post(app.url(&path)).header("accept-language", "de-CH");
+        let not_a_form = post().header("content-type", "text/plain").body("name=Rey").send().await.unwrap();
+        let twice = post().header("content-type", "application/x-www-form-urlencoded").body("name=Rey&name=Favre").send().await.unwrap();
+        for (response, status) in [(not_a_form, 415), (twice, 422)] {
+            assert_eq!(response.status(), status, "{path}");
+            assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"), "{path}");
+            let html = response.text().await.unwrap();
+            assert!(html.contains("<html lang=\"de\"") && html.contains("<form"), "{path}: the form again, in German: {html:.200}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn the_sign_up_addresses_of_before_move_for_good_with_their_method_and_query() {
     // Printed QR codes carry `/registrations/{event}`, e-mails already sent `/registration/{token}`.
     let app = spawn_app().await;
