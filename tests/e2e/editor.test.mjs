@@ -249,8 +249,9 @@ test('a programme\'s new session is given its places in the editor, and takes si
   const added = sessions.locator('.field-row').nth(index);
   const day = app.server.day(9);
   await added.locator(`#session-${index}-date`).fill(day);
-  await added.locator(`#session-${index}-starts`).fill('14:00');
-  await added.locator(`#session-${index}-ends`).fill('15:30');
+  // At an hour no demo session has (they are at 09:30, 14:00, 14:30 and 18:30).
+  await added.locator(`#session-${index}-starts`).fill('16:45');
+  await added.locator(`#session-${index}-ends`).fill('17:45');
   await added.locator(`#session-${index}-place-fr`).fill('Salle polyvalente');
   await added.getByLabel('Inscription en ligne (téléphone et PC)').check();
   await added.getByLabel('Places (vide : sans limite)').fill('6');
@@ -259,9 +260,9 @@ test('a programme\'s new session is given its places in the editor, and takes si
   await page.locator('form.editor-form .status', { hasText: 'Enregistré' }).waitFor();
 
   const saved = await app.server.api(`/api/v1/programmes/${programme.id}`);
-  const session = saved.sessions.find((s) => s.starts_at.startsWith(`${day}T14:00`));
+  const session = saved.sessions.find((s) => s.starts_at.startsWith(`${day}T16:45`));
   assert.deepEqual(session.places, { capacity: 6, waiting_list: true });
-  const figures = await app.server.api(`/api/v1/sign-ups/programmes/${programme.id}/${day}T14:00`);
+  const figures = await app.server.api(`/api/v1/sign-ups/programmes/${programme.id}/${day}T16:45`);
   assert.deepEqual([figures.capacity, figures.taken], [6, 0]);
   assertNoProblems(problems);
   await context.close();

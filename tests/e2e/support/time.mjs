@@ -3,8 +3,8 @@
 // and the browser's page at the same instant (Playwright's clock). `scripts/test --at` runs the
 // whole suite, node and every process it starts, at a chosen instant the same way.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { sierreInstant, zurichWallClock } from './calendar.mjs';
 
 /** libfaketime's library, wherever Debian put it for this machine's architecture. */
@@ -41,6 +41,8 @@ export function clockAt(at) {
 /** The environment that starts a process on `clock`, its offset written to `file`. */
 export async function clockEnvironment(clock, file) {
   if (clock.offset === 0 && ownOffsetSeconds() === 0) return {};
+  // Beside a data directory the server makes itself (`var/lib/plantzette` of a test's scratch).
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${clock.offset >= 0 ? '+' : ''}${clock.offset}s\n`);
   return { LD_PRELOAD: libfaketime(), FAKETIME_TIMESTAMP_FILE: file, FAKETIME_DONT_FAKE_MONOTONIC: '1' };
 }
