@@ -7,6 +7,7 @@ use plantzette_content::{Content, Item};
 
 use crate::api;
 use crate::components::form::Form;
+use crate::components::loaded::LoadFailed;
 use crate::i18n::ui;
 
 /// The page's state: the list, and the item open in the form (`Some(None)`: a new one).
@@ -92,7 +93,7 @@ where
                 match editing.items.await {
                     Ok(items) if items.is_empty() => view! { <p>{ui.nothing_yet}</p> }.into_any(),
                     Ok(items) => view! { <ul class="items">{items.into_iter().map(row).collect_view()}</ul> }.into_any(),
-                    Err(_) => view! { <p class="status problem" role="alert">{ui.load_failed}</p> }.into_any(),
+                    Err(_) => view! { <LoadFailed/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -46,9 +46,14 @@ impl<T: Send + Sync + 'static> Loaded<T> {
     }
 }
 
+/// "Could not load", where a list or a calendar would be.
+#[component]
+pub fn LoadFailed() -> impl IntoView {
+    view! { <p class="status problem" role="alert">{ui().load_failed}</p> }
+}
+
 /// "Could not load": shown while the last load of `failed` failed.
 #[component]
 pub fn LoadProblem(failed: RwSignal<bool>) -> impl IntoView {
-    let ui = ui();
-    view! { <Show when=move || failed.get()><p class="status problem" role="alert">{ui.load_failed}</p></Show> }
+    view! { <Show when=move || failed.get()><LoadFailed/></Show> }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use plantzette_content::schedule::residence_time;
 
 use crate::api;
+use crate::components::loaded::LoadFailed;
 use crate::i18n::ui;
 
 #[component]
@@ -27,7 +28,7 @@ pub fn JournalPage() -> impl IntoView {
                             </tbody>
                         </table>
                     }.into_any(),
-                    Err(_) => view! { <p class="status problem" role="alert">{ui.load_failed}</p> }.into_any(),
+                    Err(_) => view! { <LoadFailed/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -12,6 +12,7 @@ use plantzette_content::{Activity, ErrorCode, InfoPage, Programme};
 use crate::api::{self, EditorError};
 use crate::components::ask_once::AskOnce;
 use crate::components::form::{Field, Form, TextFields};
+use crate::components::loaded::LoadFailed;
 use crate::components::saving::SaveStatus;
 use crate::fields::{Reader, TextInputs};
 use crate::i18n::{lang, ui};
@@ -39,7 +40,7 @@ pub fn PhotosPage() -> impl IntoView {
                         </ul>
                     }
                     .into_any(),
-                    Err(_) => view! { <p class="status problem" role="alert">{ui.load_failed}</p> }.into_any(),
+                    Err(_) => view! { <LoadFailed/> }.into_any(),
                 }
             })}
         </Transition>
@@ -134,7 +135,7 @@ fn AddPhoto(owners: Owners, on_added: impl Fn() + Send + Sync + Copy + 'static) 
                     <option value="">"—"</option>
                     {move || owners.get().and_then(Result::ok).map(|choices| choices.into_iter().map(|(key, name)| view! { <option value=key>{name}</option> }).collect_view())}
                 </select>
-                {move || matches!(owners.get(), Some(Err(_))).then(|| view! { <p class="status problem" role="alert">{ui.load_failed}</p> })}
+                {move || matches!(owners.get(), Some(Err(_))).then(|| view! { <LoadFailed/> })}
             </Field>
             <Show when=move || owner.with(|key| key.starts_with("activities/"))>
                 <Field form id="photo-day".into() label=ui.photo_day.into() field="day">

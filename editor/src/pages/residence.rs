@@ -8,6 +8,7 @@ use plantzette_content::{Address, Contact, Item, Residence, VisitingHours, Visit
 
 use crate::api;
 use crate::components::form::{Field, Form, TextFields, TextInput};
+use crate::components::loaded::LoadFailed;
 use crate::components::saving::{use_saving, FormFooter};
 use crate::fields::{Reader, TextInputs};
 use crate::i18n::{lang, ui};
@@ -29,7 +30,7 @@ pub fn ResidencePage() -> impl IntoView {
                         <p class="status">{ui.residence_to_fill_in}</p>
                         <ResidenceForm item=None/>
                     }.into_any(),
-                    Err(_) => view! { <p class="status problem" role="alert">{ui.load_failed}</p> }.into_any(),
+                    Err(_) => view! { <LoadFailed/> }.into_any(),
                 }
             })}
         </Suspense>

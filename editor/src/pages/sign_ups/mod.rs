@@ -14,6 +14,7 @@ use plantzette_content::sign_up::EventRef;
 use plantzette_content::{DateRange, Lang, Text};
 
 use crate::api::{self, EditorError};
+use crate::components::loaded::LoadFailed;
 use crate::i18n::{lang, ui};
 use event_panel::EventPanel;
 use week::WeekSection;
@@ -70,7 +71,7 @@ pub fn SignUpsPage() -> impl IntoView {
             <Suspense fallback=move || view! { <p>{ui.loading}</p> }>
                 {move || Suspend::new(async move {
                     let Ok(events) = events.await else {
-                        return view! { <p class="status problem" role="alert">{ui.load_failed}</p> }.into_any();
+                        return view! { <LoadFailed/> }.into_any();
                     };
                     if events.is_empty() {
                         return view! { <p>{ui.no_events}</p> }.into_any();
@@ -113,7 +114,7 @@ fn EventsOffSection() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let Ok(off) = off.await else {
-                    return Some(view! { <p class="status problem" role="alert">{ui.load_failed}</p> }.into_any());
+                    return Some(view! { <LoadFailed/> }.into_any());
                 };
                 (!off.is_empty()).then(|| view! {
                     <section class="events-off" aria-labelledby="events-off-heading">
@@ -172,7 +173,7 @@ fn FiguresSection() -> impl IntoView {
                                 </tbody>
                             </table>
                         }.into_any(),
-                        Err(_) => view! { <p class="status problem" role="alert">{ui.load_failed}</p> }.into_any(),
+                        Err(_) => view! { <LoadFailed/> }.into_any(),
                     }
                 })}
             </Suspense>

@@ -9,6 +9,7 @@ use plantzette_content::sign_up::EventCounts;
 
 use super::{when, Event};
 use crate::api;
+use crate::components::loaded::LoadFailed;
 use crate::i18n::{lang, ui};
 
 /// The days the table looks ahead.
@@ -28,7 +29,7 @@ pub(super) fn WeekSection(events: Vec<Event>, chosen: RwSignal<Option<String>>) 
                 let week = week.clone();
                 Suspend::new(async move {
                     let Ok(counts) = counts.await else {
-                        return view! { <p class="status problem" role="alert">{ui.load_failed}</p> }.into_any();
+                        return view! { <LoadFailed/> }.into_any();
                     };
                     let of = |key: &str| counts.iter().find(|c| c.event == key).cloned().unwrap_or_default();
                     view! {
