@@ -61,6 +61,8 @@ pub enum ErrorCode {
     PhotoTooLarge {
         max_megapixels: u32,
     },
+    /// Places for one session of a course: a course counts its places once, for all its sessions.
+    PlacesOfTheCourse,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -162,6 +164,9 @@ impl ErrorCode {
             (PhotoTooLarge { max_megapixels }, Lang::Fr) => format!("Photo trop grande : {max_megapixels} mégapixels au plus."),
             (PhotoTooLarge { max_megapixels }, Lang::De) => format!("Foto zu gross: höchstens {max_megapixels} Megapixel."),
             (PhotoTooLarge { max_megapixels }, Lang::En) => format!("Photo too large: at most {max_megapixels} megapixels."),
+            (PlacesOfTheCourse, Lang::Fr) => "Un cours compte ses places une fois, pour toutes ses séances : pas de places par séance.".into(),
+            (PlacesOfTheCourse, Lang::De) => "Ein Kurs zählt seine Plätze einmal, für alle Termine: keine Plätze pro Termin.".into(),
+            (PlacesOfTheCourse, Lang::En) => "A course counts its places once, for all its sessions: no places per session.".into(),
         }
     }
 }

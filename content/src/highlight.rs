@@ -70,7 +70,8 @@ mod tests {
     }
 
     fn day_with_activities() -> Today {
-        let session = Session { starts_at: at("2026-11-26 14:00"), ends_at: at("2026-11-26 15:00"), place: Text::fr("CMS"), places: None };
+        let session =
+            Session { starts_at: at("2026-11-26 14:00"), ends_at: at("2026-11-26 15:00"), place: Text::fr("CMS"), places: None, called_off: false };
         Today {
             activities: vec![
                 occurrence("Messe", "2026-11-24 08:30", "2026-11-24 09:15", false),

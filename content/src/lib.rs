@@ -36,7 +36,7 @@ pub use item::{Content, Item};
 pub use menu::{Allergen, Country, DayMenu, Dish, Meal, MealKind, Origin, Product};
 pub use page::{InfoPage, PageSlug};
 pub use parse::{parse, Rules, Valid};
-pub use programme::{Audience, Contact, Price, Programme, Session, Topic};
+pub use programme::{Audience, Contact, Enrolment, Price, Programme, Session, Topic};
 pub use residence::{Address, Residence, VisitingHours, VisitsState, VisitsStatus};
 pub use schedule::{DateRange, RangeError, Week};
 pub use text::{Lang, Localized, Text};

@@ -13,6 +13,10 @@ use crate::sign_up::Places;
 use crate::text::{Lang, Text};
 use crate::validate::{Validator, BODY, PLACE, SUMMARY, TITLE};
 
+mod course;
+
+pub use course::*;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
@@ -83,9 +87,13 @@ pub struct Session {
     #[schema(value_type = crate::schema::LocalDateTime)]
     pub ends_at: NaiveDateTime,
     pub place: Text,
-    /// Signing up on line; `None`: by phone to the contact only.
+    /// Signing up on line for this session alone (a drop-in programme's); `None`: by phone to
+    /// the contact only, or with the course (`Enrolment::Course`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub places: Option<Places>,
+    /// Called off (the nurse is ill): kept in the list, struck out, and the people signed up told.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub called_off: bool,
 }
 
 /// Whom to call or write to for registration.
@@ -114,14 +122,17 @@ pub struct Programme {
     pub topic: Topic,
     pub audiences: Vec<Audience>,
     pub sessions: Vec<Session>,
+    /// Signing up per session (drop-in, the default) or once for them all (a course).
+    #[serde(default, skip_serializing_if = "Enrolment::is_drop_in")]
+    pub enrolment: Enrolment,
     pub contact: Contact,
     pub price: Price,
 }
 
 impl Programme {
-    /// The first session at or after `now`.
+    /// The first session at or after `now` that is not called off.
     pub fn next_session(&self, now: NaiveDateTime) -> Option<&Session> {
-        self.sessions.iter().filter(|s| s.ends_at > now).min_by_key(|s| s.starts_at)
+        self.sessions.iter().filter(|s| s.ends_at > now && !s.called_off).min_by_key(|s| s.starts_at)
     }
 }
 
@@ -143,10 +154,14 @@ impl Content for Programme {
                     v.text("place", &session.place, PLACE);
                     if let Some(places) = &session.places {
                         v.at("places", |v| places.check(v));
+                        v.at("places", |v| v.check(!self.enrolment.is_course(), ErrorCode::PlacesOfTheCourse));
                     }
                 });
             }
         });
+        if let Enrolment::Course { places: Some(places) } = &self.enrolment {
+            v.at("enrolment.places", |v| places.check(v));
+        }
         v.at("contact", |v| check_contact(&self.contact, v));
         v.at("price", |v| {
             v.at("centimes", |v| v.check(self.price.centimes <= 1_000_000, ErrorCode::NumberOutOfRange { min: 0, max: 1_000_000 }));
@@ -178,7 +193,7 @@ mod tests {
 
     fn session(start: &str, end: &str) -> Session {
         let at = |t: &str| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap();
-        Session { starts_at: at(start), ends_at: at(end), place: Text::fr("CMS de Sierre"), places: None }
+        Session { starts_at: at(start), ends_at: at(end), place: Text::fr("CMS de Sierre"), places: None, called_off: false }
     }
 
     fn programme() -> Programme {
@@ -189,6 +204,7 @@ mod tests {
             topic: Topic::Falls,
             audiences: vec![Audience::SeniorsAtHome],
             sessions: vec![session("2026-12-01 14:00", "2026-12-01 15:30"), session("2026-11-24 14:00", "2026-11-24 15:30")],
+            enrolment: Enrolment::DropIn,
             contact: Contact { name: "Infirmière de prévention".into(), phone: "+41 27 455 00 00".into(), email: "prevention@example.ch".into() },
             price: Price { centimes: 8000, note: None },
         }

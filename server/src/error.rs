@@ -66,10 +66,10 @@ pub enum ApiError {
 #[derive(Serialize, ToSchema)]
 pub struct ErrorBody<'a> {
     message: String,
-    /// What an app tells apart without reading the message: `not_set_up` (a new install).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<String>)]
-    code: Option<&'static str>,
+    /// What an app tells apart without reading the message, whatever the language:
+    /// `not_set_up` (a new install), `too_many_today`, `invalid`, `stale`, `not_found`…
+    #[schema(value_type = String)]
+    code: &'static str,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     errors: &'a [FieldError],
     /// For a change refused because someone else's came first: the item as it is now.
@@ -99,8 +99,26 @@ impl ApiError {
 }
 
 impl ApiError {
-    fn code(&self) -> Option<&'static str> {
-        matches!(self, ApiError::NotSetUp).then_some("not_set_up")
+    /// What the error is, in words a program (the editor, a family's page) can tell apart and
+    /// say in its reader's language: the message is English, for people reading logs.
+    fn code(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest(_) => "bad_request",
+            ApiError::Unauthorized(_) => "unauthorized",
+            ApiError::Forbidden(_) => "forbidden",
+            ApiError::NotFound(_) => "not_found",
+            ApiError::NotSetUp => "not_set_up",
+            ApiError::Invalid(_) => "invalid",
+            ApiError::Stale(_) => "stale",
+            ApiError::Conflict(_) => "conflict",
+            ApiError::VersionRequired => "version_required",
+            ApiError::TooManyAttempts { .. } => "too_many_attempts",
+            ApiError::Busy { .. } => "busy",
+            ApiError::TooLarge => "too_large",
+            ApiError::NotJson => "not_json",
+            ApiError::TooManyToday => "too_many_today",
+            ApiError::Database(_) | ApiError::Corrupt(_) | ApiError::Internal(_) => "internal",
+        }
     }
 }
 
@@ -184,7 +202,16 @@ pub async fn as_json(response: Response) -> Response {
     let (mut parts, body) = response.into_parts();
     let text = to_bytes(body, 4096).await.map(|bytes| String::from_utf8_lossy(&bytes).trim().to_string()).unwrap_or_default();
     let message = if text.is_empty() { status.canonical_reason().unwrap_or("error").to_lowercase() } else { text };
-    let body = serde_json::to_vec(&ErrorBody { message, code: None, errors: &[], current: None }).expect("a message serialises");
+    let code = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::REQUEST_TIMEOUT => "timeout",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "not_json",
+        status if status.is_server_error() => "internal",
+        _ => "bad_request",
+    };
+    let body = serde_json::to_vec(&ErrorBody { message, code, errors: &[], current: None }).expect("a message serialises");
     parts.headers.remove(CONTENT_LENGTH);
     parts.headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     Response::from_parts(parts, Body::from(body))

@@ -95,6 +95,9 @@ pub fn session_event(programme: &Item<Programme>, index: usize, session: &Sessio
     let contact = &content.contact;
     let details = format!("{}\n\n{} · {} · {}", content.summary.get(lang), contact.name, contact.phone, contact.email);
     event.push(Description::new(escape_text(details)));
+    if session.called_off {
+        event.push(Status::new("CANCELLED"));
+    }
     event
 }
 

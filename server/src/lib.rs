@@ -188,7 +188,7 @@ impl Server {
             tokio::spawn(mailer.keep_sending(pool.clone()));
         }
         let live = live::Live::watch(pool.clone()).await?;
-        tokio::spawn(sign_ups::keep_cancelling_for_events_off(pool.clone(), outbox.clone(), live.subscribe()));
+        tokio::spawn(sign_ups::keep_following_the_content(pool.clone(), outbox.clone(), live.subscribe()));
         let (stop, stopping) = watch::channel(false);
         let event_streams = quota::Quota::new(config.max_event_streams, config.max_event_streams_per_address, vec![]);
         let metrics = metrics::Metrics::new(site.build());

@@ -26,8 +26,9 @@ pub enum Offer {
 pub fn Places(event: EventRef, places: Availability, offer: Offer) -> impl IntoView {
     let words = ui().sign_up;
     let key = event.key();
+    let label = if matches!(event, EventRef::Course { .. }) { words.sign_up_course } else { words.sign_up };
     let offered = places.takes_sign_ups().then(|| match offer {
-        Offer::Form => Some(view! { <a href=format!("/sign-ups/{key}") class="button sign-up-link">{words.sign_up}</a> }.into_any()),
+        Offer::Form => Some(view! { <a href=format!("/sign-ups/{key}") class="button sign-up-link">{label}</a> }.into_any()),
         Offer::QrCode => Some(view! { <SignUpQrCode key/> }.into_any()),
         Offer::Nothing => None,
     });

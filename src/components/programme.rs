@@ -87,12 +87,31 @@ pub fn ProgrammeBlocks(programme: Programme, callable: bool, children: Children)
     }
 }
 
-/// A session's date, time and place, as a list of sessions starts each item.
+/// A session's date, time and place, as a list of sessions starts each item; struck out, and
+/// said in words, when it is called off.
 #[component]
 pub fn SessionWhenAndWhere(session: Session) -> impl IntoView {
+    let when = format!("{}, {}", long_date(session.starts_at.date(), lang()), time_span(session.starts_at, session.ends_at));
     view! {
-        <strong>{long_date(session.starts_at.date(), lang())}", "{time_span(session.starts_at, session.ends_at)}</strong>
+        {if session.called_off {
+            view! { <strong><s>{when}</s>" "<span class="called-off">{ui().sign_up.called_off}</span></strong> }.into_any()
+        } else {
+            view! { <strong>{when}</strong> }.into_any()
+        }}
         <span class="session-place"><LocalText text=session.place/></span>
+    }
+}
+
+/// A course's sessions, every one in order (called off too), and what one enrolment means.
+#[component]
+pub fn CourseSessions(sessions: Vec<Session>) -> impl IntoView {
+    let words = ui().sign_up;
+    view! {
+        <section class="course-sessions" aria-labelledby="course-sessions">
+            <h2 id="course-sessions">{words.course_sessions}</h2>
+            <ol>{sessions.into_iter().map(|session| view! { <li><SessionWhenAndWhere session/></li> }).collect_view()}</ol>
+            <p>{words.one_for_all}</p>
+        </section>
     }
 }
 

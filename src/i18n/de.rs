@@ -138,6 +138,11 @@ static SIGN_UP: SignUpWords = SignUpWords {
     erase_now: "Meine Angaben jetzt löschen",
     erased: "Ihre Angaben sind gelöscht.",
     to_the_event: "Zu den Details",
+    sign_up_course: "Für den Kurs anmelden",
+    course_sessions: "Die Kurstermine",
+    one_for_all: "Eine Anmeldung gilt für alle Kurstermine, mit demselben Platz.",
+    called_off: "abgesagt",
+    cancel_course: "Kursanmeldung absagen (alle Termine)",
 };
 
 static STAY_REQUEST: StayRequestWords = StayRequestWords {

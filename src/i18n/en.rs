@@ -138,6 +138,11 @@ static SIGN_UP: SignUpWords = SignUpWords {
     erase_now: "Erase my details now",
     erased: "Your details are erased.",
     to_the_event: "See the details",
+    sign_up_course: "Sign up for the course",
+    course_sessions: "The course's sessions",
+    one_for_all: "One sign-up is for every session of the course, with the same place.",
+    called_off: "called off",
+    cancel_course: "Cancel my place in the course (every session)",
 };
 
 static STAY_REQUEST: StayRequestWords = StayRequestWords {

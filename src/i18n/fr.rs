@@ -138,6 +138,11 @@ static SIGN_UP: SignUpWords = SignUpWords {
     erase_now: "Effacer mes données maintenant",
     erased: "Vos données sont effacées.",
     to_the_event: "Voir le détail",
+    sign_up_course: "S\u{2019}inscrire au cours",
+    course_sessions: "Les séances du cours",
+    one_for_all: "Une inscription vaut pour toutes les séances du cours, avec la même place.",
+    called_off: "annulée",
+    cancel_course: "Annuler mon inscription au cours (toutes les séances)",
 };
 
 static STAY_REQUEST: StayRequestWords = StayRequestWords {

@@ -218,6 +218,15 @@ pub struct SignUpWords {
     pub erase_now: &'static str,
     pub erased: &'static str,
     pub to_the_event: &'static str,
+    /// A course: signed up for once, for all its sessions.
+    pub sign_up_course: &'static str,
+    pub course_sessions: &'static str,
+    /// What one enrolment means, under the course's sessions.
+    pub one_for_all: &'static str,
+    /// Beside a session of a course that will not take place.
+    pub called_off: &'static str,
+    /// The private link's cancellation of a course: every session at once.
+    pub cancel_course: &'static str,
 }
 
 pub fn labels(lang: Lang) -> &'static Ui {

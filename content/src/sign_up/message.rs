@@ -19,6 +19,9 @@ pub enum Notice {
     MovedUp,
     /// The event will not take place.
     EventCancelled,
+    /// One session of a course will not take place (it began and ends at these); the enrolment
+    /// stays.
+    SessionCalledOff(NaiveDateTime, NaiveDateTime),
 }
 
 /// The event a message is about, in the person's language.
@@ -27,6 +30,9 @@ pub struct About<'a> {
     pub place: &'a str,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
+    /// A course's sessions held (each begins and ends), listed instead of one time; `None` for
+    /// one event.
+    pub course: Option<&'a [(NaiveDateTime, NaiveDateTime)]>,
     /// The private link to see or cancel the sign-up; `None` for a sign-up made before the links
     /// could be written again (its first message has it).
     pub link: Option<&'a str>,
@@ -42,9 +48,16 @@ impl Notice {
     }
 
     pub fn letter(self, about: &About, lang: Lang) -> Letter {
-        let day = day_and_month(about.starts_at.date(), lang);
+        let day = match (self, about.course) {
+            (Notice::SessionCalledOff(starts_at, _), _) => day_and_month(starts_at.date(), lang),
+            (_, Some(_)) => from_day(about.starts_at, lang),
+            (_, None) => day_and_month(about.starts_at.date(), lang),
+        };
         let subject = format!("{} {}, {day}", self.subject_start(lang), about.title);
-        let when = format!("{}, {}", long_date(about.starts_at.date(), lang), time_span(about.starts_at, about.ends_at));
+        let when = match about.course {
+            None => when(about.starts_at, about.ends_at, lang),
+            Some(sessions) => course_sessions(sessions, lang),
+        };
         let mut body = format!("{}\n\n{}\n{when}\n{}\n", self.opening(lang), about.title, about.place);
         if let Some(link) = about.link {
             body.push_str(&format!("\n{} {link}\n", link_line(self, lang)));
@@ -70,6 +83,9 @@ impl Notice {
             (Notice::EventCancelled, Lang::Fr) => "Annulé :",
             (Notice::EventCancelled, Lang::De) => "Abgesagt:",
             (Notice::EventCancelled, Lang::En) => "Cancelled:",
+            (Notice::SessionCalledOff(..), Lang::Fr) => "Séance annulée :",
+            (Notice::SessionCalledOff(..), Lang::De) => "Kurstermin abgesagt:",
+            (Notice::SessionCalledOff(..), Lang::En) => "Session called off:",
         }
     }
 
@@ -95,8 +111,47 @@ impl Notice {
             (Notice::EventCancelled, Lang::Fr) => "Ce rendez-vous est annulé. Nous regrettons ce contretemps.".into(),
             (Notice::EventCancelled, Lang::De) => "Dieser Termin ist abgesagt. Wir bedauern es.".into(),
             (Notice::EventCancelled, Lang::En) => "This event is cancelled. We are sorry.".into(),
+            (Notice::SessionCalledOff(starts_at, ends_at), Lang::Fr) => format!(
+                "La séance du {} est annulée. Nous regrettons ce contretemps. Votre inscription au cours reste valable.",
+                when(starts_at, ends_at, lang)
+            ),
+            (Notice::SessionCalledOff(starts_at, ends_at), Lang::De) => format!(
+                "Der Kurstermin vom {} ist abgesagt. Wir bedauern es. Ihre Anmeldung für den Kurs bleibt gültig.",
+                when(starts_at, ends_at, lang)
+            ),
+            (Notice::SessionCalledOff(starts_at, ends_at), Lang::En) => {
+                format!("The session of {} is called off. We are sorry. Your place in the course stays.", when(starts_at, ends_at, lang))
+            }
         }
     }
+}
+
+fn when(starts_at: NaiveDateTime, ends_at: NaiveDateTime, lang: Lang) -> String {
+    format!("{}, {}", long_date(starts_at.date(), lang), time_span(starts_at, ends_at))
+}
+
+/// "dès le 14 janvier": when a course begins, in a subject.
+fn from_day(starts_at: NaiveDateTime, lang: Lang) -> String {
+    let day = day_and_month(starts_at.date(), lang);
+    match lang {
+        Lang::Fr => format!("dès le {day}"),
+        Lang::De => format!("ab {day}"),
+        Lang::En => format!("from {day}"),
+    }
+}
+
+/// A course's sessions, one a line, under how many there are.
+fn course_sessions(sessions: &[(NaiveDateTime, NaiveDateTime)], lang: Lang) -> String {
+    let heading = match (lang, sessions.len()) {
+        (Lang::Fr, 1) => "La séance du cours :".to_string(),
+        (Lang::Fr, n) => format!("Les {n} séances du cours :"),
+        (Lang::De, 1) => "Der Kurstermin:".to_string(),
+        (Lang::De, n) => format!("Die {n} Kurstermine:"),
+        (Lang::En, 1) => "The course's session:".to_string(),
+        (Lang::En, n) => format!("The course's {n} sessions:"),
+    };
+    let lines: Vec<String> = sessions.iter().map(|(starts_at, ends_at)| format!("- {}", when(*starts_at, *ends_at, lang))).collect();
+    format!("{heading}\n{}", lines.join("\n"))
 }
 
 fn link_line(notice: Notice, lang: Lang) -> &'static str {
@@ -138,6 +193,7 @@ mod tests {
             place: "Salle polyvalente",
             starts_at: day.and_hms_opt(14, 0, 0).unwrap(),
             ends_at: day.and_hms_opt(15, 30, 0).unwrap(),
+            course: None,
             link,
             residence: "Résidence Plantzette",
             phone: "+41 27 555 01 00",
@@ -173,5 +229,23 @@ mod tests {
         assert!(letter.body.ends_with("Résidence Plantzette\nSent automatically. A question? +41 27 555 01 00"));
         assert!(!Notice::EventCancelled.carries_calendar());
         assert!(Notice::MovedUp.carries_calendar());
+    }
+
+    #[test]
+    fn a_course_lists_every_session_and_a_session_called_off_keeps_the_enrolment() {
+        let day = |d: u32, h: u32| NaiveDate::from_ymd_opt(2027, 1, d).unwrap().and_hms_opt(h, 0, 0).unwrap();
+        let sessions = [(day(14, 14), day(14, 15)), (day(21, 14), day(21, 15))];
+        let course = About { course: Some(&sessions), starts_at: day(14, 14), ends_at: day(21, 15), ..about(Some("https://x.ch/sign-up/t")) };
+        let letter = Notice::Confirmed.letter(&course, Lang::Fr);
+        assert_eq!(letter.subject, "Inscription confirmée : Équilibre en marche, dès le 14 janvier");
+        assert!(
+            letter.body.contains("Les 2 séances du cours :\n- jeudi 14 janvier 2027, 14:00–15:00\n- jeudi 21 janvier 2027, 14:00–15:00\n"),
+            "{}",
+            letter.body
+        );
+        let off = Notice::SessionCalledOff(day(21, 14), day(21, 15)).letter(&course, Lang::De);
+        assert_eq!(off.subject, "Kurstermin abgesagt: Équilibre en marche, 21. Januar");
+        assert!(off.body.starts_with("Der Kurstermin vom Donnerstag, 21. Januar 2027, 14:00–15:00 ist abgesagt."), "{}", off.body);
+        assert!(off.body.contains("Ihre Anmeldung für den Kurs bleibt gültig."));
     }
 }

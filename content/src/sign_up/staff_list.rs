@@ -68,6 +68,20 @@ pub struct Entry {
     pub by_staff: Option<String>,
     /// No e-mail address to write to: staff phone the person (to confirm, to tell of a change).
     pub to_phone: bool,
+    /// A course's enrolment: who came to each session, in the order of `EventList::sessions`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attended: Vec<Option<Attendance>>,
+}
+
+/// A session of a course, as a column of its roster.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct RosterSession {
+    #[schema(value_type = crate::schema::LocalDateTime)]
+    pub starts_at: NaiveDateTime,
+    #[schema(value_type = crate::schema::LocalDateTime)]
+    pub ends_at: NaiveDateTime,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub called_off: bool,
 }
 
 /// An event's sign-ups in numbers, for the coordinator's week at a glance: people with a place,
@@ -88,6 +102,10 @@ pub struct EventOff {
     /// The programme's or activity's title, unless it was deleted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
+    /// For a course: the one session called off (the enrolment stays), when it began.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::schema::LocalDateTime>)]
+    pub session: Option<NaiveDateTime>,
     pub to_call: Vec<Entry>,
 }
 
@@ -99,11 +117,15 @@ pub struct EventList {
     #[schema(value_type = crate::schema::LocalDateTime)]
     pub starts_at: NaiveDateTime,
     pub figures: Availability,
+    /// A course's sessions, the roster's columns (each entry's `attended`); empty for one event.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<RosterSession>,
     pub entries: Vec<Entry>,
 }
 
 /// A programme's figures over a period, without names, for the CMS's yearly report to the
-/// canton. They count people (a carer too), and stay after personal data is erased.
+/// canton. They count people (a carer too), and stay after personal data is erased. A course's
+/// enrolment counts once, however many sessions it holds; its attendance counts per session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ProgrammeFigures {
     pub programme_id: i64,
@@ -118,8 +140,18 @@ pub struct ProgrammeFigures {
     /// is the one over the other.
     pub present: u32,
     pub ticked: u32,
-    /// The most people put on the waiting list of one session.
+    /// The most people put on the waiting list of one session (of the course).
     pub most_waiting: u32,
+    /// People ticked present at each session held, in order.
+    pub present_by_session: Vec<SessionPresent>,
+}
+
+/// How many came to one session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SessionPresent {
+    #[schema(value_type = crate::schema::LocalDateTime)]
+    pub starts_at: NaiveDateTime,
+    pub present: u32,
 }
 
 /// The default number of days after its event that a sign-up's personal data is kept (then

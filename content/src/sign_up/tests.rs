@@ -22,12 +22,15 @@ const STARTS: &str = "2026-12-10 14:00";
 
 #[test]
 fn event_keys_read_back_and_nothing_else_reads() {
-    for event in
-        [EventRef::Session { programme_id: 3, starts_at: at(STARTS) }, EventRef::Occurrence { activity_id: 5, date: "2026-12-10".parse().unwrap() }]
-    {
+    for event in [
+        EventRef::Session { programme_id: 3, starts_at: at(STARTS) },
+        EventRef::Course { programme_id: 3 },
+        EventRef::Occurrence { activity_id: 5, date: "2026-12-10".parse().unwrap() },
+    ] {
         assert_eq!(EventRef::parse(&event.key()), Some(event));
     }
     assert_eq!(EventRef::Session { programme_id: 3, starts_at: at(STARTS) }.key(), "programmes/3/2026-12-10T14:00");
+    assert_eq!(EventRef::Course { programme_id: 3 }.key(), "programmes/3");
     for wrong in [
         "programmes/3/2",
         "programmes/3/2026-12-10",
@@ -35,7 +38,9 @@ fn event_keys_read_back_and_nothing_else_reads() {
         "activities/5/2026-13-01",
         "activities/5/2026-12-10/x",
         "menus/1/2",
-        "programmes/3",
+        "activities/5",
+        "programmes/3/",
+        "programmes/",
         "",
     ] {
         assert_eq!(EventRef::parse(wrong), None, "{wrong}");

@@ -3,7 +3,8 @@
 //! - `GET /api/v1/calendar.ics`: every activity and prevention session, to subscribe to;
 //! - `GET /api/v1/calendar/{category}.ics`: one category's activities, or `prevention.ics`;
 //! - `GET /api/v1/calendar/activities/{id}/{date}.ics`: one occurrence, to add it once;
-//! - `GET /api/v1/calendar/programmes/{id}/{session}.ics`: one session (numbered from 1).
+//! - `GET /api/v1/calendar/programmes/{id}/{session}.ics`: one session (numbered from 1);
+//! - `GET /api/v1/calendar/programmes/{id}.ics`: every session of a programme (a course's).
 //!
 //! What goes into each calendar is chosen here; how it is written is `crate::icalendar`.
 
@@ -26,7 +27,12 @@ use crate::published;
 use crate::{store, AppState};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(everything)).routes(routes!(feed)).routes(routes!(one_occurrence)).routes(routes!(one_session))
+    OpenApiRouter::new()
+        .routes(routes!(everything))
+        .routes(routes!(feed))
+        .routes(routes!(one_occurrence))
+        .routes(routes!(one_session))
+        .routes(routes!(one_programme))
 }
 
 #[derive(Default, Deserialize, IntoParams)]
@@ -145,6 +151,23 @@ async fn one_session(
     calendar.add_event(session_event(&programme, index, session, lang));
     let title = file_stem(programme.content.title.get(lang));
     Ok(ics_response(calendar, &format!("{title}-{}.ics", session.starts_at.date()), true))
+}
+
+/// Every session of a programme (`3.ics`), to add a course at once: one event per session, a
+/// session called off marked so.
+#[utoipa::path(get, operation_id = "getProgrammeCalendar", path = "/calendar/programmes/{file}", tag = "calendars", params(("file" = String, Path, example = "3.ics"), LangParams), responses(
+    (status = 200, content_type = "text/calendar", body = String), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)
+))]
+async fn one_programme(State(state): State<AppState>, Path(file): Path<String>, Params(params): Params<LangParams>) -> Result<Response, ApiError> {
+    let id: i64 = file.strip_suffix(".ics").and_then(|n| n.parse().ok()).ok_or(ApiError::NotFound("programme"))?;
+    let programme = store::get::<Programme>(&state.pool, id).await?;
+    let lang = params.lang();
+    let mut calendar = new_calendar(&published::residence(&state.pool).await?.content.name);
+    for (index, session) in programme.content.sessions.iter().enumerate() {
+        calendar.add_event(session_event(&programme, index, session, lang));
+    }
+    let title = file_stem(programme.content.title.get(lang));
+    Ok(ics_response(calendar, &format!("{title}.ics"), true))
 }
 
 /// A file name from a title: lowercase ASCII words joined by dashes (`Fußpflege` →

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::{Json, Router};
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use plantzette_content::schedule::residence_now;
 use plantzette_content::sign_up::{Attendance, Availability, EventCounts, EventOff, MySignUp, ProgrammeFigures, SignUp, SignUpAnswer, Status};
 use plantzette_content::{DateRange, Lang, Listing, Valid};
@@ -36,7 +36,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Staff's side: `GET /api/v1/staff/sign-ups/{event}` lists everyone signed up (JSON, or
 /// `?format=csv` for Excel), audited; `POST` the same address signs up someone who phoned or
-/// came to the desk; `PUT /api/v1/staff/sign-up/{id}/attendance` ticks who came, and
+/// came to the desk; `PUT /api/v1/staff/sign-up/{id}/attendance` ticks who came (a course's
+/// enrolment: at the `session` given by its start), and
 /// `…/{id}/status` moves someone (confirmed, waiting, cancelled);
 /// `GET /api/v1/staff/sign-up-figures?from=&to=` gives each programme's figures, without
 /// names (by default, this calendar year's); `GET /api/v1/staff/sign-ups-off`, the people
@@ -144,6 +145,9 @@ async fn sign_up_for(
 #[derive(Deserialize)]
 struct AttendanceBody {
     attendance: Attendance,
+    /// A course's enrolment: the session ticked, by its start.
+    #[serde(default)]
+    session: Option<NaiveDateTime>,
 }
 
 async fn attend(
@@ -152,7 +156,11 @@ async fn attend(
     Path(id): Path<i64>,
     JsonBody(body): JsonBody<AttendanceBody>,
 ) -> Result<StatusCode, ApiError> {
-    if sign_ups::set_attendance(&state.pool, id, body.attendance, &staff.user).await? {
+    let ticked = match body.session {
+        Some(session) => sign_ups::set_session_attendance(&state.pool, id, session, body.attendance, &staff.user).await?,
+        None => sign_ups::set_attendance(&state.pool, id, body.attendance, &staff.user).await?,
+    };
+    if ticked {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::NotFound("confirmed sign-up"))

@@ -1,7 +1,8 @@
-//! The home-care centre's prevention programmes: falls, memory, nutrition, carers' support.
+//! The home-care centre's prevention programmes: falls, memory, nutrition, carers' support. Three
+//! courses (one enrolment for every session) and a drop-in memory café (each date on its own).
 
 use plantzette_content::sign_up::Places;
-use plantzette_content::{Audience, Contact, Price, Programme, Session, Text, Topic};
+use plantzette_content::{Audience, Contact, Enrolment, Price, Programme, Session, Text, Topic};
 
 use super::{fr_de, Plan};
 
@@ -13,16 +14,22 @@ fn nurse() -> Contact {
     }
 }
 
-/// `count` weekly sessions from day `first` of the plan's week, `every` days apart, of twelve
-/// places each, signed up for on line, with a waiting list.
-fn sessions(plan: &Plan, first: i64, every: i64, count: i64, times: (&str, &str), place: Text) -> Vec<Session> {
-    let places = Places { capacity: Some(12), opens_at: None, closes_at: None, waiting_list: true };
+/// Twelve places, signed up for on line, with a waiting list: a course's, or each drop-in
+/// session's.
+const TWELVE: Places = Places { capacity: Some(12), opens_at: None, closes_at: None, waiting_list: true };
+
+const COURSE: Enrolment = Enrolment::Course { places: Some(TWELVE) };
+
+/// `count` sessions from day `first` of the plan's week, `every` days apart, each with `places`
+/// of its own (`None` for a course's, which counts them once).
+fn sessions(plan: &Plan, first: i64, every: i64, count: i64, times: (&str, &str), place: Text, places: Option<Places>) -> Vec<Session> {
     (0..count)
         .map(|n| Session {
             starts_at: plan.at(first + n * every, times.0),
             ends_at: plan.at(first + n * every, times.1),
             place: place.clone(),
-            places: Some(places),
+            places,
+            called_off: false,
         })
         .collect()
 }
@@ -41,7 +48,8 @@ pub fn programmes(plan: &Plan) -> Vec<Programme> {
             )),
             topic: Topic::Falls,
             audiences: vec![Audience::SeniorsAtHome, Audience::Residents],
-            sessions: sessions(plan, 1, 7, 6, ("14:00", "15:00"), fr_de("CMS de Sierre, salle de mouvement", "SMZ Siders, Bewegungsraum")),
+            sessions: sessions(plan, 1, 7, 6, ("14:00", "15:00"), fr_de("CMS de Sierre, salle de mouvement", "SMZ Siders, Bewegungsraum"), None),
+            enrolment: COURSE,
             contact: nurse(),
             price: Price { centimes: 6000, note: Some(fr_de("pour les six séances", "für alle sechs Treffen")) },
         },
@@ -54,7 +62,8 @@ pub fn programmes(plan: &Plan) -> Vec<Programme> {
             description: None,
             topic: Topic::Memory,
             audiences: vec![Audience::SeniorsAtHome, Audience::Carers],
-            sessions: sessions(plan, 3, 14, 4, ("14:30", "16:30"), fr_de("Résidence Plantzette, cafétéria", "Résidence Plantzette, Cafeteria")),
+            sessions: sessions(plan, 3, 14, 4, ("14:30", "16:30"), fr_de("Résidence Plantzette, cafétéria", "Résidence Plantzette, Cafeteria"), Some(TWELVE)),
+            enrolment: Enrolment::DropIn,
             contact: nurse(),
             price: Price { centimes: 0, note: None },
         },
@@ -67,7 +76,8 @@ pub fn programmes(plan: &Plan) -> Vec<Programme> {
             description: None,
             topic: Topic::Nutrition,
             audiences: vec![Audience::SeniorsAtHome],
-            sessions: sessions(plan, 9, 7, 3, ("09:30", "11:30"), fr_de("CMS de Sierre, cuisine", "SMZ Siders, Küche")),
+            sessions: sessions(plan, 9, 7, 3, ("09:30", "11:30"), fr_de("CMS de Sierre, cuisine", "SMZ Siders, Küche"), None),
+            enrolment: COURSE,
             contact: nurse(),
             price: Price { centimes: 3000, note: Some(fr_de("repas compris", "Mahlzeit inbegriffen")) },
         },
@@ -80,7 +90,8 @@ pub fn programmes(plan: &Plan) -> Vec<Programme> {
             description: None,
             topic: Topic::CarersSupport,
             audiences: vec![Audience::Carers],
-            sessions: sessions(plan, 2, 7, 4, ("18:30", "20:00"), fr_de("CMS de Loèche, Susten", "SMZ Leuk, Susten")),
+            sessions: sessions(plan, 2, 7, 4, ("18:30", "20:00"), fr_de("CMS de Loèche, Susten", "SMZ Leuk, Susten"), None),
+            enrolment: COURSE,
             contact: nurse(),
             price: Price { centimes: 0, note: None },
         },

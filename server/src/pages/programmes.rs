@@ -1,5 +1,6 @@
 //! `/programmes`: the prevention programmes of the coming months (`api/programmes.rs`), and
-//! `/programmes/{id}`: one, with the places left of each session that counts them.
+//! `/programmes/{id}`: one, with the places left of each session that counts them, or of the
+//! course.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -32,8 +33,12 @@ pub async fn show(State(state): State<AppState>, reader: Reader, Path(id): Path<
                 places.push((session.starts_at, sign_ups::availability(&state.pool, &event, now, state.kept_days.sign_ups).await?));
             }
         }
+        let course = match sign_ups::event(&state.pool, EventRef::Course { programme_id: id }).await? {
+            Some(event) => Some(sign_ups::availability(&state.pool, &event, now, state.kept_days.sign_ups).await?),
+            None => None,
+        };
         let photos = photos::list(&state.pool, Some(Owner::Programme { id }), Viewer::Public).await?;
-        Ok(Page::Programme(ProgrammePage { id, programme: item.content, places, photos }))
+        Ok(Page::Programme(ProgrammePage { id, programme: item.content, places, course, photos }))
     };
     let page = page.await;
     or_not_found(&state, reader, page).await

@@ -75,6 +75,7 @@ fn event_info(event: &sign_ups::Event) -> Option<EventInfo> {
         ends_at: event.ends_at,
         place: event.place.clone(),
         session_number: event.session_number(),
+        course: event.course().map(|programme| programme.sessions_in_order().into_iter().cloned().collect()).unwrap_or_default(),
     })
 }
 

@@ -1,7 +1,8 @@
 //! `GET /print/sign-up-list/{event}?lang=`: the sign-up list of one session or occurrence, for staff
 //! (A4 portrait): the people confirmed with their phone, the number coming, their note, a box to
-//! tick for attendance and a column to sign; then the waiting list in order. It holds personal
-//! data: staff only, never kept by a cache, and each printing is audited as a reading.
+//! tick for attendance and a column to sign; then the waiting list in order. A course's roster
+//! is the same grid with a column per session, to sign on each date. It holds personal data:
+//! staff only, never kept by a cache, and each printing is audited as a reading.
 
 use axum::extract::{Path, State};
 use axum::http::header::CACHE_CONTROL;
@@ -40,7 +41,10 @@ pub async fn show(
         page: "sign-up-list-a4".into(),
         residence: residence.name,
         title: format!("{} · {}", asked.label(|w| w.sign_up_list), asked.joined(|lang| list.title.get(lang).to_string())),
-        period: asked.joined(|lang| format!("{}, {}", long_date(event.starts_at.date(), lang), time(event.starts_at))),
+        period: asked.joined(|lang| match list.sessions.last() {
+            Some(last) => format!("{} – {}", long_date(event.starts_at.date(), lang), long_date(last.starts_at.date(), lang)),
+            None => format!("{}, {}", long_date(event.starts_at.date(), lang), time(event.starts_at)),
+        }),
         link: None,
         dated: true,
     };
@@ -48,6 +52,7 @@ pub async fn show(
     let waiting: Vec<&Entry> = list.entries.iter().filter(|e| e.status == Status::Waiting).collect();
     let lang = asked.langs[0];
     let w = words(lang);
+    let course = !list.sessions.is_empty();
     let row = |number: String, entry: &Entry, ticks: bool| {
         html! {
             tr {
@@ -59,8 +64,12 @@ pub async fn show(
                     @if let Some(email) = &entry.email { br; span.email { (email) } }
                 }
                 td.people { (entry.people) }
-                td.note { (entry.note.clone().unwrap_or_default()) }
-                @if ticks {
+                @if course {
+                    @if ticks { @for _ in &list.sessions { td.session {} } }
+                } @else {
+                    td.note { (entry.note.clone().unwrap_or_default()) }
+                }
+                @if ticks && !course {
                     td.ticks { "☐ " (w.present) br; "☐ " (w.absent) br; "☐ " (w.excused) }
                     td.signature {}
                 }
@@ -76,7 +85,15 @@ pub async fn show(
                 table.sign-up-list {
                     thead { tr {
                         th scope="col" { "N°" } th scope="col" { (w.name) } th scope="col" { (w.contact) } th scope="col" { (w.people) }
-                        th scope="col" { (w.note) } th scope="col" { (w.attendance) } th scope="col" { (w.signature) }
+                        @if course {
+                            @for session in &list.sessions {
+                                th.session scope="col" {
+                                    @if session.called_off { s { (session.starts_at.format("%d.%m.")) } } @else { (session.starts_at.format("%d.%m.")) }
+                                }
+                            }
+                        } @else {
+                            th scope="col" { (w.note) } th scope="col" { (w.attendance) } th scope="col" { (w.signature) }
+                        }
                     } }
                     tbody { @for (index, entry) in confirmed.iter().enumerate() { (row((index + 1).to_string(), entry, true)) } }
                 }
@@ -86,7 +103,10 @@ pub async fn show(
             section {
                 h2 { (asked.label(|w| w.waiting_list)) }
                 table.sign-up-list {
-                    thead { tr { th scope="col" { "N°" } th scope="col" { (w.name) } th scope="col" { (w.contact) } th scope="col" { (w.people) } th scope="col" { (w.note) } } }
+                    thead { tr {
+                        th scope="col" { "N°" } th scope="col" { (w.name) } th scope="col" { (w.contact) } th scope="col" { (w.people) }
+                        @if !course { th scope="col" { (w.note) } }
+                    } }
                     tbody { @for entry in &waiting { (row(entry.position.map(|p| p.to_string()).unwrap_or_default(), entry, false)) } }
                 }
             }

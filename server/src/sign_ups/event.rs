@@ -1,5 +1,6 @@
-//! The event a sign-up is for, as the content announces it: a session with places, or an
-//! occurrence of an activity "sur inscription" with places.
+//! The event a sign-up is for, as the content announces it: a session with places, a course
+//! with places (all its sessions at once), or an occurrence of an activity "sur inscription"
+//! with places.
 
 use chrono::NaiveDateTime;
 use plantzette_content::sign_up::{EventRef, Places};
@@ -26,7 +27,23 @@ impl Event {
     pub fn session_number(&self) -> Option<usize> {
         match &self.announced {
             Announced::Session { index, .. } => Some(index + 1),
-            Announced::Occurrence { .. } => None,
+            Announced::Course { .. } | Announced::Occurrence { .. } => None,
+        }
+    }
+
+    /// A course's sessions held (each begins and ends), in order; `None` for one event.
+    pub fn course_sessions(&self) -> Option<Vec<(NaiveDateTime, NaiveDateTime)>> {
+        match &self.announced {
+            Announced::Course { programme } => Some(programme.content.held_sessions().iter().map(|s| (s.starts_at, s.ends_at)).collect()),
+            Announced::Session { .. } | Announced::Occurrence { .. } => None,
+        }
+    }
+
+    /// A course's programme, every session in order (called off too): its roster's columns.
+    pub fn course(&self) -> Option<&Programme> {
+        match &self.announced {
+            Announced::Course { programme } => Some(&programme.content),
+            Announced::Session { .. } | Announced::Occurrence { .. } => None,
         }
     }
 }
@@ -34,15 +51,20 @@ impl Event {
 /// Where the event is in the content, for its calendar entry.
 pub(super) enum Announced {
     Session { programme: Box<Item<Programme>>, index: usize },
+    Course { programme: Box<Item<Programme>> },
     Occurrence { occurrence: Box<Occurrence>, version: i64 },
 }
 
 impl Event {
-    /// The event as the calendars have it (the same entry as `/api/v1/calendar/...`).
-    pub fn calendar_event(&self, residence: &Residence, lang: Lang) -> ics::Event<'static> {
+    /// The event as the calendars have it (the same entries as `/api/v1/calendar/...`): a
+    /// course's every session, a session's or an occurrence's one.
+    pub fn calendar_events(&self, residence: &Residence, lang: Lang) -> Vec<ics::Event<'static>> {
         match &self.announced {
-            Announced::Session { programme, index } => session_event(programme, *index, &programme.content.sessions[*index], lang),
-            Announced::Occurrence { occurrence, version } => occurrence_event(occurrence, *version, residence, lang),
+            Announced::Session { programme, index } => vec![session_event(programme, *index, &programme.content.sessions[*index], lang)],
+            Announced::Course { programme } => {
+                programme.content.sessions.iter().enumerate().map(|(index, session)| session_event(programme, index, session, lang)).collect()
+            }
+            Announced::Occurrence { occurrence, version } => vec![occurrence_event(occurrence, *version, residence, lang)],
         }
     }
 }
@@ -57,10 +79,22 @@ pub async fn event(pool: &SqlitePool, event: EventRef) -> Result<Option<Event>, 
             let index = programme.content.sessions.iter().position(|s| s.starts_at == starts_at);
             index.and_then(|index| {
                 let session = &programme.content.sessions[index];
-                let (ends_at, place, places) = (session.ends_at, session.place.clone(), session.places?);
+                let (ends_at, place, places) = (session.ends_at, session.place.clone(), session.places.filter(|_| !session.called_off)?);
                 let title = programme.content.title.clone();
                 Some(Event { key, title, place, starts_at, ends_at, places, announced: Announced::Session { programme: Box::new(programme), index } })
             })
+        }
+        EventRef::Course { programme_id } => {
+            let Some(programme) = published::<Programme>(pool, programme_id).await? else { return Ok(None) };
+            let (places, span) = (programme.content.course_places(), programme.content.course_span());
+            let place = programme.content.held_sessions().first().map(|s| s.place.clone());
+            match (places, span, place) {
+                (Some(places), Some((starts_at, ends_at)), Some(place)) => {
+                    let title = programme.content.title.clone();
+                    Some(Event { key, title, place, starts_at, ends_at, places, announced: Announced::Course { programme: Box::new(programme) } })
+                }
+                _ => None,
+            }
         }
         EventRef::Occurrence { activity_id, date } => {
             let Some(activity) = published::<Activity>(pool, activity_id).await? else { return Ok(None) };
@@ -82,11 +116,15 @@ pub async fn event(pool: &SqlitePool, event: EventRef) -> Result<Option<Event>, 
 }
 
 /// Whether the event `event` names still takes place: its session is in the published
-/// programme, or its occurrence is there and not cancelled (taking sign-ups on line or not).
+/// programme and not called off, its programme is still a course with a session held, or its
+/// occurrence is there and not cancelled (taking sign-ups on line or not).
 pub(super) async fn takes_place(pool: &SqlitePool, event: EventRef) -> Result<bool, StoreError> {
     Ok(match event {
-        EventRef::Session { programme_id, starts_at } => {
-            published::<Programme>(pool, programme_id).await?.is_some_and(|p| p.content.sessions.iter().any(|s| s.starts_at == starts_at))
+        EventRef::Session { programme_id, starts_at } => published::<Programme>(pool, programme_id)
+            .await?
+            .is_some_and(|p| p.content.sessions.iter().any(|s| s.starts_at == starts_at && !s.called_off)),
+        EventRef::Course { programme_id } => {
+            published::<Programme>(pool, programme_id).await?.is_some_and(|p| p.content.enrolment.is_course() && p.content.course_span().is_some())
         }
         EventRef::Occurrence { activity_id, date } => published::<Activity>(pool, activity_id)
             .await?

@@ -80,13 +80,20 @@ pub async fn cancel_for_events_off(pool: &SqlitePool, outbox: &Outbox, now: Naiv
     Ok(cancelled)
 }
 
-/// Looks for events that are off each time the content changes, for as long as the server runs.
-pub async fn keep_cancelling_for_events_off(pool: SqlitePool, outbox: Outbox, mut version: watch::Receiver<i64>) {
+/// Looks for events that are off, and follows the courses (`course.rs`), each time the content
+/// changes, for as long as the server runs.
+pub async fn keep_following_the_content(pool: SqlitePool, outbox: Outbox, mut version: watch::Receiver<i64>) {
     loop {
-        match cancel_for_events_off(&pool, &outbox, plantzette_content::schedule::residence_now()).await {
+        let now = plantzette_content::schedule::residence_now();
+        match cancel_for_events_off(&pool, &outbox, now).await {
             Ok(0) => {}
             Ok(cancelled) => tracing::info!(cancelled, "sign-ups cancelled: their event is off"),
             Err(error) => tracing::error!(?error, "cannot cancel the sign-ups of events that are off"),
+        }
+        match super::follow_courses(&pool, &outbox, now).await {
+            Ok(0) => {}
+            Ok(told) => tracing::info!(told, "sessions of a course called off: the people enrolled told"),
+            Err(error) => tracing::error!(?error, "cannot follow the courses' changes"),
         }
         if version.changed().await.is_err() {
             return;

@@ -10,6 +10,7 @@
 use chrono::{NaiveDateTime, Utc};
 use hmac::{Hmac, Mac};
 use plantzette_content::sign_up::message::{About, Notice};
+use plantzette_content::sign_up::EventRef;
 use plantzette_content::{Lang, Residence, Text};
 use sha2::Sha256;
 use sqlx::SqliteConnection;
@@ -72,9 +73,11 @@ pub(super) async fn tell(db: &mut SqliteConnection, outbox: &Outbox, id: i64, no
     // A sign-up from before the links could be written again: its first message has its link.
     let link = (digest(&token) == token_hash).then(|| link(public_url, &token));
     let residence = residence(db).await?;
+    let mut course = EventRef::parse(&event_key).filter(|e| matches!(e, EventRef::Course { .. })).map(|_| Vec::new());
     let (title, place, starts_at, ends_at, calendar) = match subject {
         Subject::Live(event) => {
             let calendar = notice.carries_calendar().then(|| calendar_file(event, &residence, lang));
+            course = event.course_sessions();
             (event.title.clone(), event.place.clone(), event.starts_at, event.ends_at, calendar)
         }
         Subject::AsAnnounced => {
@@ -91,6 +94,7 @@ pub(super) async fn tell(db: &mut SqliteConnection, outbox: &Outbox, id: i64, no
         place: place.get(lang),
         starts_at,
         ends_at,
+        course: course.as_deref(),
         link: link.as_deref(),
         residence: &residence.name,
         phone: &residence.contact.phone,
@@ -108,6 +112,8 @@ async fn residence(db: &mut SqliteConnection) -> Result<Residence, StoreError> {
 
 fn calendar_file(event: &Event, residence: &Residence, lang: Lang) -> CalendarFile {
     let mut calendar = new_calendar(&residence.name);
-    calendar.add_event(event.calendar_event(residence, lang));
+    for entry in event.calendar_events(residence, lang) {
+        calendar.add_event(entry);
+    }
     CalendarFile { name: format!("{}-{}.ics", slug::slugify(event.title.get(lang)), event.starts_at.date()), text: calendar.to_string() }
 }

@@ -4,6 +4,7 @@
 //! erasure of personal data a set number of days after the event, keeping the counts.
 
 mod counts;
+mod course;
 mod echo;
 mod event;
 mod figures;
@@ -16,6 +17,7 @@ mod staff_list;
 mod taking;
 
 pub use counts::*;
+pub use course::{follow_courses, set_session_attendance};
 pub use event::*;
 pub use figures::*;
 pub use jobs::*;

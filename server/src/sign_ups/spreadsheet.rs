@@ -1,5 +1,6 @@
 //! An event's list as a spreadsheet for staff, in their language (the editor's): the words of
-//! the status and attendance, not their codes.
+//! the status and attendance, not their codes. A course's roster has a column of attendance per
+//! session ("Présence 14.01.").
 
 use plantzette_content::sign_up::EventList;
 use plantzette_content::Lang;
@@ -22,9 +23,15 @@ pub fn csv(list: &EventList, lang: Lang) -> String {
         Lang::En => ["Status", "Rank", "Name", "Phone", "E-mail", "People", "Language", "Note", "Attendance", "Signed up by"],
         Lang::Fr => ["Statut", "Rang", "Nom", "Téléphone", "E-mail", "Personnes", "Langue", "Remarque", "Présence", "Inscrit par"],
     };
-    let mut out = format!("\u{feff}{}\r\n", header.map(field).join(";"));
+    let mut header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    if !list.sessions.is_empty() {
+        let attendance = header.remove(8);
+        let columns = list.sessions.iter().map(|s| format!("{attendance} {}", s.starts_at.format("%d.%m.")));
+        header.splice(8..8, columns);
+    }
+    let mut out = format!("\u{feff}{}\r\n", header.iter().map(|h| field(h)).collect::<Vec<_>>().join(";"));
     for entry in &list.entries {
-        let row = [
+        let mut row = vec![
             entry.status.label(lang).to_string(),
             entry.position.map(|p| p.to_string()).unwrap_or_default(),
             entry.name.clone().unwrap_or_default(),
@@ -36,6 +43,11 @@ pub fn csv(list: &EventList, lang: Lang) -> String {
             entry.attendance.map(|a| a.label(lang).to_string()).unwrap_or_default(),
             entry.by_staff.clone().unwrap_or_default(),
         ];
+        if !list.sessions.is_empty() {
+            let label = |a: &Option<_>| a.map(|a: plantzette_content::sign_up::Attendance| a.label(lang).to_string()).unwrap_or_default();
+            let per_session: Vec<String> = (0..list.sessions.len()).map(|i| label(entry.attended.get(i).unwrap_or(&None))).collect();
+            row.splice(8..9, per_session);
+        }
         out.push_str(&row.iter().map(|value| field(value)).collect::<Vec<_>>().join(";"));
         out.push_str("\r\n");
     }

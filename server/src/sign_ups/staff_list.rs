@@ -9,7 +9,7 @@ use plantzette_content::{Activity, Lang, Programme, Text};
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::messages::{self, Subject};
-use super::{availability, counts, event, published, takes_place, Event, COLLECTION};
+use super::{availability, counts, course, event, published, takes_place, Event, COLLECTION};
 use crate::audit::{self, Change};
 use crate::mail::Outbox;
 use crate::store::StoreError;
@@ -81,7 +81,9 @@ pub async fn list(
 ) -> Result<EventList, StoreError> {
     let figures = availability(pool, event, now, kept_days).await?;
     let mut transaction = pool.begin().await?;
-    let entries = entries(&mut transaction, outbox, &event.key).await?;
+    let mut entries = entries(&mut transaction, outbox, &event.key).await?;
+    let sessions = course::roster_sessions(event);
+    course::fill_attendance(&mut transaction, &sessions, &mut entries).await?;
     audit::record(
         &mut transaction,
         Some(by),
@@ -89,7 +91,7 @@ pub async fn list(
     )
     .await?;
     transaction.commit().await?;
-    Ok(EventList { event: event.key.clone(), title: event.title.clone(), starts_at: event.starts_at, figures, entries })
+    Ok(EventList { event: event.key.clone(), title: event.title.clone(), starts_at: event.starts_at, figures, sessions, entries })
 }
 
 /// The sign-ups of the events still to come that are off (taken out, cancelled, deleted) and
@@ -115,15 +117,18 @@ pub async fn to_call_for_events_off(pool: &SqlitePool, outbox: &Outbox, now: Nai
         let read = Change { action: "read", collection: Some(COLLECTION), item_id: None, version: None, body: Some(key.clone()) };
         audit::record(&mut transaction, Some(by), read).await?;
         transaction.commit().await?;
-        off.push(EventOff { title: title_of(pool, event).await?, event: key, to_call });
+        off.push(EventOff { title: title_of(pool, event).await?, event: key, session: None, to_call });
     }
+    off.extend(course::to_call_for_sessions_called_off(pool, outbox, now, by).await?);
     Ok(off)
 }
 
 /// The title of the programme or activity an event belongs to, while it is published.
 pub(super) async fn title_of(pool: &SqlitePool, event: EventRef) -> Result<Option<Text>, StoreError> {
     Ok(match event {
-        EventRef::Session { programme_id, .. } => published::<Programme>(pool, programme_id).await?.map(|p| p.content.title),
+        EventRef::Session { programme_id, .. } | EventRef::Course { programme_id } => {
+            published::<Programme>(pool, programme_id).await?.map(|p| p.content.title)
+        }
         EventRef::Occurrence { activity_id, .. } => published::<Activity>(pool, activity_id).await?.map(|a| a.content.info.title),
     })
 }
@@ -161,15 +166,17 @@ pub(super) async fn entries(db: &mut SqliteConnection, outbox: &Outbox, key: &st
                 attendance: attendance.as_deref().and_then(Attendance::parse),
                 by_staff,
                 to_phone,
+                attended: Vec::new(),
             }
         })
         .collect())
 }
 
-/// Ticks whether sign-up `id` came; audited. Says whether there is such a sign-up.
+/// Ticks whether sign-up `id` came to its event (a course's enrolment: to each session,
+/// `course::set_session_attendance`); audited. Says whether there is such a sign-up.
 pub async fn set_attendance(pool: &SqlitePool, id: i64, attendance: Attendance, by: &StaffUser) -> Result<bool, StoreError> {
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let done = sqlx::query("UPDATE sign_ups SET attendance = ?2, changed_at = ?3 WHERE id = ?1 AND status = 'confirmed'")
+    let done = sqlx::query("UPDATE sign_ups SET attendance = ?2, changed_at = ?3 WHERE id = ?1 AND status = 'confirmed' AND event LIKE '%/%/%'")
         .bind(id)
         .bind(attendance.as_str())
         .bind(Utc::now().timestamp())

@@ -6,6 +6,7 @@ mod behind_a_proxy;
 mod calendar;
 mod connections;
 mod content;
+mod courses;
 mod day_one;
 mod events;
 mod failures;

@@ -1,6 +1,7 @@
 //! The prevention programmes on the kiosk: the list as a page of tiles, and each programme on one
 //! screen with the sessions still to come (the next few, each with its places left and the
-//! sign-up form's QR code), both paged rather than scrolled.
+//! sign-up form's QR code; a course: its places and one QR code, then every session), both
+//! paged rather than scrolled.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -42,7 +43,8 @@ pub fn ProgrammePage() -> impl IntoView {
     view! { <Fetched resource=programme render={|item: Item<Programme>| view! { <ProgrammeDetail id=item.id programme=item.content/> }}/> }
 }
 
-/// How many of a programme's coming sessions the kiosk lists.
+/// How many of a drop-in programme's coming sessions the kiosk lists (a course lists them all:
+/// one enrolment is for every one of them).
 const SESSIONS_SHOWN: usize = 3;
 
 /// A programme on one screen: the lobby has no use for sessions past, and lists the next few, so
@@ -52,20 +54,23 @@ const SESSIONS_SHOWN: usize = 3;
 pub fn ProgrammeDetail(id: i64, programme: Programme) -> impl IntoView {
     let ui = ui();
     let now = residence_now();
-    let coming: Vec<_> = programme.sessions.iter().filter(|s| s.ends_at > now).cloned().collect();
-    let counts_places = move |s: &plantzette_content::Session| id > 0 && s.places.is_some();
-    let takes_sign_ups = coming.iter().any(counts_places);
-    let more_dates = coming.len().saturating_sub(SESSIONS_SHOWN);
+    let coming: Vec<_> = programme.sessions_in_order().into_iter().filter(|s| s.ends_at > now).cloned().collect();
+    let counts_places = move |s: &plantzette_content::Session| id > 0 && s.places.is_some() && !s.called_off;
+    let course = (id > 0 && programme.course_places().is_some()).then_some(EventRef::Course { programme_id: id });
+    let takes_sign_ups = course.is_some() || coming.iter().any(counts_places);
+    let shown = if programme.enrolment.is_course() { coming.len() } else { SESSIONS_SHOWN };
+    let more_dates = coming.len().saturating_sub(shown);
     view! {
         <ProgrammeHeading programme=programme.clone()/>
         <BesidePhoto owner=(id > 0).then_some(Owner::Programme { id })>
             <Paged>
                 <ProgrammeBlocks programme callable=false>
                     {takes_sign_ups.then(|| view! { <p class="sign-up-where">{ui.sign_up.scan_or_reception}</p> })}
+                    {course.map(|event| view! { <p class="course-line">{ui.sign_up.one_for_all}</p><p class="course-places"><LivePlaces event/></p> })}
                     <ol>
                         {coming
                             .into_iter()
-                            .take(SESSIONS_SHOWN)
+                            .take(shown)
                             .map(|session| {
                                 let event = counts_places(&session).then_some(EventRef::Session { programme_id: id, starts_at: session.starts_at });
                                 view! {

@@ -30,6 +30,11 @@ pub fn session_calendar(programme_id: i64, number: usize, lang: Lang) -> String 
     format!("/api/v1/calendar/programmes/{programme_id}/{number}.ics?lang={}", lang.code())
 }
 
+/// Every session of a programme (a course's, to add at once).
+pub fn programme_calendar(programme_id: i64, lang: Lang) -> String {
+    format!("/api/v1/calendar/programmes/{programme_id}.ics?lang={}", lang.code())
+}
+
 /// The feed of one kind of activity (`None`: everything), for a calendar app to subscribe to.
 pub fn feed_path(category: Option<Category>, lang: Lang) -> String {
     match category {

@@ -15,8 +15,8 @@ mod menus;
 mod not_found;
 mod photos;
 mod programmes;
-mod sign_ups;
 mod short_stay_requests;
+mod sign_ups;
 mod today;
 
 pub use activities::{ActivityPage, WeekOfActivities};
@@ -25,8 +25,8 @@ pub use info::TopicPage;
 pub use menus::WeekOfMenus;
 pub use photos::{PhotoOfWeek, WeekOfPhotos};
 pub use programmes::ProgrammePage;
-pub use sign_ups::{Cancelling, EventInfo, Refused, MySignUpPage, SignUpPage, SignUpStage};
 pub use short_stay_requests::{StayRequestPage, StayRequestStage};
+pub use sign_ups::{Cancelling, EventInfo, MySignUpPage, Refused, SignUpPage, SignUpStage};
 
 use plantzette_content::{InfoPage, Item, Programme, Week};
 

@@ -8,12 +8,13 @@ use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time_span};
 use plantzette_content::sign_up::{Availability, EventRef, MySignUp, SignUpAnswer, SignUpFields, Status};
-use plantzette_content::{FieldError, Lang, Text};
+use plantzette_content::{FieldError, Lang, Session, Text};
 
-use super::calendar_link::{occurrence_calendar, session_calendar, AddToCalendar};
+use super::calendar_link::{occurrence_calendar, programme_calendar, session_calendar, AddToCalendar};
 use super::form::{Choice, Errors, RobotTrap, TextField};
 use crate::components::local_text::LocalText;
 use crate::components::places::{Offer, Places};
+use crate::components::programme::CourseSessions;
 use crate::i18n::{counted, lang, ui};
 
 /// What a sign-up is for, as its pages name it.
@@ -26,13 +27,15 @@ pub struct EventInfo {
     pub place: Text,
     /// A session's rank in its programme, from 1 (its calendar file's address).
     pub session_number: Option<usize>,
+    /// A course's sessions, every one in order; empty for one event.
+    pub course: Vec<Session>,
 }
 
 impl EventInfo {
     /// The event's own page.
     fn page(&self) -> String {
         match self.event {
-            EventRef::Session { programme_id, .. } => format!("/programmes/{programme_id}"),
+            EventRef::Session { programme_id, .. } | EventRef::Course { programme_id } => format!("/programmes/{programme_id}"),
             EventRef::Occurrence { activity_id, date } => format!("/activities/{activity_id}/{date}"),
         }
     }
@@ -40,6 +43,7 @@ impl EventInfo {
     fn calendar(&self, lang: Lang) -> String {
         match self.event {
             EventRef::Session { programme_id, .. } => session_calendar(programme_id, self.session_number.unwrap_or(1), lang),
+            EventRef::Course { programme_id } => programme_calendar(programme_id, lang),
             EventRef::Occurrence { activity_id, date } => occurrence_calendar(activity_id, date, lang),
         }
     }
@@ -73,17 +77,26 @@ pub enum Refused {
     TooManyToday,
 }
 
-/// The event's title, when and where, under a heading that says what the page is for.
+/// The event's title, when and where (a course: every session), under a heading that says what
+/// the page is for.
 #[component]
 fn EventHeading(info: EventInfo, heading: &'static str) -> impl IntoView {
     let page = info.page();
+    let when = if info.course.is_empty() {
+        view! {
+            <p class="lead when">{long_date(info.starts_at.date(), lang())}", "{time_span(info.starts_at, info.ends_at)}</p>
+            <p><LocalText text=info.place/></p>
+        }
+        .into_any()
+    } else {
+        view! { <CourseSessions sessions=info.course/> }.into_any()
+    };
     view! {
         <div class="page-heading">
             <h1><span class="eyebrow">{heading}</span><LocalText text=info.title/></h1>
             <a href=page>"← "{ui().sign_up.to_the_event}</a>
         </div>
-        <p class="lead when">{long_date(info.starts_at.date(), lang())}", "{time_span(info.starts_at, info.ends_at)}</p>
-        <p><LocalText text=info.place/></p>
+        {when}
     }
 }
 
@@ -94,10 +107,11 @@ pub fn SignUpContent(page: SignUpPage, origin: String) -> impl IntoView {
     let SignUpPage { event, places, stage, by_mail } = page;
     let calendar = event.calendar(lang());
     let key = event.event.key();
+    let heading = if event.course.is_empty() { words.sign_up } else { words.sign_up_course };
     let open = places.takes_sign_ups();
     let kept_days = places.kept_days;
     view! {
-        <EventHeading info=event.clone() heading=words.sign_up/>
+        <EventHeading info=event.clone() heading/>
         // The count follows the others' sign-ups; the form below keeps what is typed.
         <p class="places-line" id="places" data-live=""><Places event=event.event places offer=Offer::Nothing/></p>
         {match stage {
@@ -207,6 +221,7 @@ pub fn MySignUpContent(page: MySignUpPage) -> impl IntoView {
         MySignUpPage::Shown { token, event, mine, cancelling } => (token, event, mine, cancelling),
     };
     let cancelled = mine.status == Status::Cancelled;
+    let cancel = if event.as_ref().is_some_and(|e| !e.course.is_empty()) { words.cancel_course } else { words.cancel };
     let calendar = event.as_ref().filter(|_| !cancelled).map(|event| event.calendar(lang()));
     let address = format!("/sign-up/{token}");
     view! {
@@ -238,7 +253,7 @@ pub fn MySignUpContent(page: MySignUpPage) -> impl IntoView {
             .into_any(),
             (None, false) => view! {
                 <form class="actions" method="get" action=address.clone()>
-                    <button type="submit" name="confirm" value=Cancelling::Cancel.as_str() class="button danger">{words.cancel}</button>
+                    <button type="submit" name="confirm" value=Cancelling::Cancel.as_str() class="button danger">{cancel}</button>
                     " "
                     <button type="submit" name="confirm" value=Cancelling::Erase.as_str() class="button secondary">{words.cancel_and_erase}</button>
                 </form>
