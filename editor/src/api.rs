@@ -1,6 +1,7 @@
 //! The staff API as the editor calls it: the session's CSRF token on every change, `If-Match`
 //! with the version being changed, and errors that say what to do.
 
+use chrono::NaiveDateTime;
 use gloo_net::http::{Request, RequestBuilder};
 use plantzette_content::photo::{Photo, PhotoInfo};
 use plantzette_content::screen::{Adoption, Alarm, NewAlarm, ScreenSetup, Screens};
@@ -201,9 +202,10 @@ pub async fn sign_up_for(session: Session, event: &str, form: &SignUp) -> Result
     send(json_body(change(session, Request::post(&format!("/api/v1/staff/sign-ups/{event}"))), form)).await
 }
 
-pub async fn set_attendance(session: Session, id: i64, attendance: Attendance) -> Result<(), EditorError> {
+/// Ticks whether sign-up `id` came (a course's enrolment: to the session that began at `at`).
+pub async fn set_attendance(session: Session, id: i64, attendance: Attendance, at: Option<NaiveDateTime>) -> Result<(), EditorError> {
     let request = change(session, Request::put(&format!("/api/v1/staff/sign-up/{id}/attendance")));
-    done(json_body(request, &serde_json::json!({ "attendance": attendance }))).await
+    done(json_body(request, &serde_json::json!({ "attendance": attendance, "session": at }))).await
 }
 
 pub async fn move_sign_up(session: Session, id: i64, status: Status) -> Result<(), EditorError> {

@@ -263,4 +263,13 @@ pub static DE: Ui = Ui {
     to_phone_heading: "Anrufen",
     when_heading: "Wann",
     open_list: "Liste öffnen",
+    enrolment: "Anmeldung",
+    drop_in: "Einzeltermine",
+    drop_in_hint: "Jeder Termin für sich: Man meldet sich für die gewünschten Daten an (ein Gedächtnis-Café).",
+    course: "Kurs",
+    course_hint: "Eine Anmeldung für alle Termine: Plätze, Warteliste und Preis gelten für den ganzen Kurs.",
+    sign_up_until: "Anmeldung bis (leer: bis zum ersten Termin)",
+    session_called_off: "Termin abgesagt (die Angemeldeten werden benachrichtigt)",
+    course_roster: "Kursliste: Anwesenheit an jedem Termin",
+    session_heading: "Termin",
 };

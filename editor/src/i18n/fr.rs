@@ -263,4 +263,13 @@ pub static FR: Ui = Ui {
     to_phone_heading: "À appeler",
     when_heading: "Quand",
     open_list: "Ouvrir la liste",
+    enrolment: "Inscription",
+    drop_in: "Séances libres",
+    drop_in_hint: "Chaque séance à part : on s\u{2019}inscrit aux dates de son choix (un café mémoire).",
+    course: "Cours",
+    course_hint: "Une inscription pour toutes les séances : les places, la liste d\u{2019}attente et le prix valent pour le cours entier.",
+    sign_up_until: "Inscriptions jusqu\u{2019}au (vide : jusqu\u{2019}à la première séance)",
+    session_called_off: "Séance annulée (les inscrits sont prévenus)",
+    course_roster: "Liste du cours : présence à chaque séance",
+    session_heading: "Séance",
 };

@@ -303,4 +303,16 @@ pub struct Ui {
     pub to_phone_heading: &'static str,
     pub when_heading: &'static str,
     pub open_list: &'static str,
+    /// A programme signed up for per session or as a course, and what each means.
+    pub enrolment: &'static str,
+    pub drop_in: &'static str,
+    pub drop_in_hint: &'static str,
+    pub course: &'static str,
+    pub course_hint: &'static str,
+    /// The last day a course takes sign-ups on line (empty: until its first session).
+    pub sign_up_until: &'static str,
+    pub session_called_off: &'static str,
+    /// A course's roster: a column per session.
+    pub course_roster: &'static str,
+    pub session_heading: &'static str,
 }

@@ -100,7 +100,7 @@ impl Inputs {
         let ends = reader.time("ends_at", &self.ends.get_untracked());
         let weekly = self.weekly.get_untracked();
         let until = if weekly { reader.date("recurrence.until", &self.until.get_untracked()) } else { None };
-        let places = self.places.read(reader, "places.capacity", self.registration_required.get_untracked());
+        let places = self.places.read(reader, "places.capacity", self.registration_required.get_untracked(), None);
         let (date, starts, ends, places) = (date?, starts?, ends?, places?);
         let recurrence = if weekly {
             Some(Recurrence { weekdays: self.weekdays.get_untracked(), until: until?, except: self.except.get_untracked() })

@@ -1,12 +1,12 @@
-//! Prevention programmes: what, for whom, the sessions (date, times, place), whom to call, and
-//! the price.
+//! Prevention programmes: what, for whom, how people sign up (each session on its own, or once
+//! for a course), the sessions (date, times, place; one called off), whom to call, and the price.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use plantzette_content::format::{long_date, time};
-use plantzette_content::{Audience, Contact, Item, Price, Programme, Session, Topic};
+use plantzette_content::{Audience, Contact, Enrolment, Item, Price, Programme, Session, Topic};
 
-use crate::components::form::{Field, Form, TextFields, TextInput};
+use crate::components::form::{CheckBox, Field, Form, TextFields, TextInput};
 use crate::components::list::{ContentPage, Editing};
 use crate::components::places::{PlacesFields, PlacesInputs};
 use crate::components::saving::{use_saving, FormFooter};
@@ -32,8 +32,9 @@ struct SessionInputs {
     starts: RwSignal<String>,
     ends: RwSignal<String>,
     place: TextInputs,
-    /// Signing up for it on line: its places.
+    /// Signing up for it on line: its places (a drop-in programme's).
     places: PlacesInputs,
+    called_off: RwSignal<bool>,
 }
 
 impl SessionInputs {
@@ -45,17 +46,20 @@ impl SessionInputs {
             ends: RwSignal::new(time_of(|s| s.ends_at)),
             place: TextInputs::new(session.map(|s| &s.place)),
             places: PlacesInputs::new(session.and_then(|s| s.places)),
+            called_off: RwSignal::new(session.is_some_and(|s| s.called_off)),
         }
     }
 
-    fn session(&self, reader: &mut Reader, index: usize) -> Option<Session> {
+    /// The session read; `course`: its places are the course's, not its own.
+    fn session(&self, reader: &mut Reader, index: usize, course: bool) -> Option<Session> {
         let field = |name: &str| format!("sessions[{index}].{name}");
         let date: Option<NaiveDate> = reader.date(&field("starts_at"), &self.date.get_untracked());
         let starts = reader.time(&field("starts_at"), &self.starts.get_untracked());
         let ends = reader.time(&field("ends_at"), &self.ends.get_untracked());
-        let places = self.places.read(reader, &field("places.capacity"), true);
+        let places = self.places.read(reader, &field("places.capacity"), !course, None);
         let date = date?;
-        Some(Session { starts_at: date.and_time(starts?), ends_at: date.and_time(ends?), place: self.place.text(), places: places? })
+        let (starts_at, ends_at) = (date.and_time(starts?), date.and_time(ends?));
+        Some(Session { starts_at, ends_at, place: self.place.text(), places: places?, called_off: self.called_off.get_untracked() })
     }
 }
 
@@ -83,8 +87,16 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
     let email = RwSignal::new(contact.as_ref().map(|c| c.email.clone()).unwrap_or_default());
     let francs = RwSignal::new(programme.as_ref().map(|p| format!("{:.2}", f64::from(p.price.centimes) / 100.0)).unwrap_or_else(|| "0".into()));
     let note = TextInputs::new(programme.as_ref().and_then(|p| p.price.note.as_ref()));
+    let course = RwSignal::new(programme.as_ref().is_some_and(|p| p.enrolment.is_course()));
+    let course_places = PlacesInputs::new(programme.as_ref().and_then(|p| p.course_places()));
     let read = move |reader: &mut Reader| {
-        let read_sessions: Vec<Option<Session>> = sessions.get_untracked().iter().enumerate().map(|(index, s)| s.session(reader, index)).collect();
+        let is_course = course.get_untracked();
+        let read_sessions: Vec<Option<Session>> =
+            sessions.get_untracked().iter().enumerate().map(|(index, s)| s.session(reader, index, is_course)).collect();
+        let enrolment = match is_course {
+            true => course_places.read(reader, "enrolment.places.capacity", true, Some("enrolment.places.closes_at")).map(|places| Enrolment::Course { places }),
+            false => Some(Enrolment::DropIn),
+        };
         let centimes = francs.get_untracked().trim().replace(',', ".").parse::<f64>().ok().filter(|f| *f >= 0.0).map(|f| (f * 100.0).round() as u32);
         if centimes.is_none() {
             reader.errors.push(plantzette_content::FieldError {
@@ -100,6 +112,7 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
             // In the order chosen: the first is the main audience.
             audiences: audiences.get_untracked(),
             sessions: read_sessions.into_iter().collect::<Option<Vec<_>>>()?,
+            enrolment: enrolment?,
             contact: Contact { name: contact_name.get_untracked(), phone: phone.get_untracked(), email: email.get_untracked() },
             price: Price { centimes: centimes?, note: note.optional() },
         })
@@ -112,6 +125,8 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
         topic.set(theirs.topic);
         audiences.set(theirs.audiences.clone());
         sessions.set(theirs.sessions.iter().map(|s| SessionInputs::new(Some(s))).collect());
+        course.set(theirs.enrolment.is_course());
+        course_places.load(theirs.course_places());
         contact_name.set(theirs.contact.name.clone());
         phone.set(theirs.contact.phone.clone());
         email.set(theirs.contact.email.clone());
@@ -146,17 +161,30 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
                 }).collect_view()}
                 <p class="field-error">{move || form.error_at("audiences")}</p>
             </fieldset>
+            <fieldset class="field enrolment">
+                <legend>{ui.enrolment}</legend>
+                <label class="check"><input type="radio" name="enrolment" value="drop_in" prop:checked=move || !course.get() on:change=move |_| course.set(false)/>
+                    <span><strong>{ui.drop_in}</strong><br/>{ui.drop_in_hint}</span></label>
+                <label class="check"><input type="radio" name="enrolment" value="course" prop:checked=move || course.get() on:change=move |_| course.set(true)/>
+                    <span><strong>{ui.course}</strong><br/>{ui.course_hint}</span></label>
+                <Show when=move || course.get()>
+                    <PlacesFields form id="course-capacity".into() field="enrolment.places.capacity".into() inputs=course_places last_day_field="enrolment.places.closes_at"/>
+                </Show>
+            </fieldset>
             <fieldset class="field" class:invalid=move || form.error_at("sessions").is_some()>
                 <legend>{ui.sessions}</legend>
                 {move || sessions.get().into_iter().enumerate().map(|(index, session)| {
-                    let field = |rest: &str| format!("sessions[{index}].{rest}");
+                    let field = move |rest: &str| format!("sessions[{index}].{rest}");
                     view! {
                         <div class="field-row">
                             <TextInput form id=format!("session-{index}-date") label=ui.date.into() field=field("starts_at") value=session.date kind="date"/>
                             <TextInput form id=format!("session-{index}-starts") label=ui.starts.into() field=field("starts_at") value=session.starts kind="time"/>
                             <TextInput form id=format!("session-{index}-ends") label=ui.ends.into() field=field("ends_at") value=session.ends kind="time"/>
                             <TextFields form id=format!("session-{index}-place") label=ui.place field=field("place") inputs=session.place/>
-                            <PlacesFields form id=format!("session-{index}-capacity") field=field("places.capacity") inputs=session.places/>
+                            <Show when=move || !course.get()>
+                                <PlacesFields form id=format!("session-{index}-capacity") field=field("places.capacity") inputs=session.places/>
+                            </Show>
+                            <CheckBox label=ui.session_called_off value=session.called_off/>
                             <button type="button" class="button secondary" on:click=move |_| sessions.update(|list| { list.remove(index); })>{ui.remove}</button>
                         </div>
                     }

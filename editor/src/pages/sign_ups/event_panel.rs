@@ -1,11 +1,13 @@
-//! One event's list: who is confirmed, waiting or cancelled, attendance ticked in one tap, the
-//! moves staff make for someone who phoned, and the form for someone at the desk.
+//! One event's list: who is confirmed, waiting or cancelled, attendance ticked in one tap (a
+//! course's: on its roster, a column per session), the moves staff make for someone who phoned,
+//! and the form for someone at the desk.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plantzette_content::sign_up::{Attendance, Confirms, Entry, EventList, SignUp, Status};
 use plantzette_content::Rules;
 
+use super::course_roster::CourseRoster;
 use super::when;
 use crate::api;
 use crate::components::ask_once::AskOnce;
@@ -49,10 +51,13 @@ pub(super) fn EventPanel(key: String) -> impl IntoView {
                 let waiting = (figures.waiting > 0).then(|| format!(" \u{b7} {} {}", figures.waiting, ui.on_waiting_list));
                 let group = |status: Status| list.entries.iter().filter(|e| e.status == status).cloned().collect::<Vec<_>>();
                 let reload = reload_entries.clone();
+                let course = !list.sessions.is_empty();
+                let roster = course.then(|| view! { <CourseRoster sessions=list.sessions.clone() entries=group(Status::Confirmed) form reload=reload.clone()/> });
                 view! {
                     <h3 id="event-heading">{format!("{} \u{b7} {}", list.title.get(lang), when(list.starts_at, lang))}</h3>
                     <p class="event-figures">{places}{waiting}</p>
-                    <EntryGroup heading=ui.confirmed_people entries=group(Status::Confirmed) form reload=reload.clone()/>
+                    {roster}
+                    <EntryGroup heading=ui.confirmed_people entries=group(Status::Confirmed) form reload=reload.clone() ticks=!course/>
                     <EntryGroup heading=ui.waiting_people entries=group(Status::Waiting) form reload=reload.clone()/>
                     {let cancelled = group(Status::Cancelled); (!cancelled.is_empty()).then(|| view! { <EntryGroup heading=ui.cancelled_people entries=cancelled form reload/> })}
                 }
@@ -67,7 +72,7 @@ pub(super) fn EventPanel(key: String) -> impl IntoView {
     }
 }
 
-fn attendance_label(ui: &Ui, attendance: Attendance) -> &'static str {
+pub(super) fn attendance_label(ui: &Ui, attendance: Attendance) -> &'static str {
     match attendance {
         Attendance::Present => ui.present,
         Attendance::Absent => ui.absent,
@@ -75,9 +80,16 @@ fn attendance_label(ui: &Ui, attendance: Attendance) -> &'static str {
     }
 }
 
-/// The people of one status, each with what may be done for them.
+/// The people of one status, each with what may be done for them; `ticks`: with their attendance
+/// (not a course's, ticked on its roster).
 #[component]
-fn EntryGroup(heading: &'static str, entries: Vec<Entry>, form: Form, reload: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn EntryGroup(
+    heading: &'static str,
+    entries: Vec<Entry>,
+    form: Form,
+    reload: impl Fn() + Clone + Send + Sync + 'static,
+    #[prop(default = true)] ticks: bool,
+) -> impl IntoView {
     let ui = ui();
     view! {
         <h4>{heading}" ("{entries.iter().map(|e| e.people).sum::<u32>()}")"</h4>
@@ -108,13 +120,13 @@ fn EntryGroup(heading: &'static str, entries: Vec<Entry>, form: Form, reload: im
                         {entry.to_phone.then(|| view! { <p class="to-phone">{ui.to_phone}</p> })}
                         {entry.note.clone().map(|note| view! { <p class="note">{note}</p> })}
                         {entry.by_staff.clone().map(|by| view! { <p>{ui.signed_up_by}{ui.colon}" "{by}</p> })}
-                        {(entry.status == Status::Confirmed).then(|| view! {
+                        {(ticks && entry.status == Status::Confirmed).then(|| view! {
                             <div class="attendance" role="group" aria-label=format!("{} \u{b7} {name}", ui.attendance_rate)>
                                 {[Attendance::Present, Attendance::Absent, Attendance::Excused].into_iter().map(|choice| {
                                     let reload = reload_attendance.clone();
                                     view! {
                                         <button type="button" class="button secondary" aria-pressed=(entry.attendance == Some(choice)).to_string()
-                                            on:click=move |_| { let reload = reload.clone(); form.act(api::set_attendance(form.session, id, choice), move |done| if done { reload() }) }>
+                                            on:click=move |_| { let reload = reload.clone(); form.act(api::set_attendance(form.session, id, choice, None), move |done| if done { reload() }) }>
                                             {attendance_label(ui, choice)}
                                         </button>
                                     }

@@ -3,6 +3,7 @@
 //! a move (give a place, back to waiting, cancel for someone who phoned), someone signed up at
 //! the desk, the printed list and the export for Excel; and the year's figures without names.
 
+mod course_roster;
 mod event_panel;
 mod week;
 
@@ -38,6 +39,13 @@ async fn events_ahead() -> Result<Vec<Event>, EditorError> {
     let range = DateRange { from: now.date(), to: now.date() + Duration::days(AHEAD_DAYS) };
     let mut events = Vec::new();
     for programme in api::programmes_ahead().await?.items {
+        // A course: one list for all its sessions, dated by its first, while it lasts.
+        if let (Some(places), Some((starts_at, ends_at))) = (programme.content.course_places(), programme.content.course_span()) {
+            if ends_at > now {
+                let key = EventRef::Course { programme_id: programme.id }.key();
+                events.push(Event { key, title: programme.content.title.clone(), starts_at, capacity: places.capacity });
+            }
+        }
         for session in programme.content.sessions.iter().filter(|s| s.places.is_some() && s.ends_at > now && range.contains(s.starts_at.date())) {
             let key = EventRef::Session { programme_id: programme.id, starts_at: session.starts_at }.key();
             let capacity = session.places.and_then(|p| p.capacity);
@@ -108,7 +116,7 @@ fn EventsOffSection() -> impl IntoView {
     let when = move |key: &str| match EventRef::parse(key) {
         Some(EventRef::Session { starts_at, .. }) => when(starts_at, lang),
         Some(EventRef::Occurrence { date, .. }) => long_date(date, lang),
-        None => key.to_string(),
+        Some(EventRef::Course { .. }) | None => String::new(),
     };
     view! {
         <Suspense fallback=|| ()>
@@ -121,7 +129,11 @@ fn EventsOffSection() -> impl IntoView {
                         <h3 id="events-off-heading">{ui.events_off}</h3>
                         <p>{ui.events_off_hint}</p>
                         {off.into_iter().map(|event| view! {
-                            <h4>{event.title.map(|title| title.get(lang).to_string()).unwrap_or_else(|| ui.event_deleted.to_string())}" \u{b7} "{when(&event.event)}</h4>
+                            <h4>
+                                {event.title.map(|title| title.get(lang).to_string()).unwrap_or_else(|| ui.event_deleted.to_string())}" \u{b7} "
+                                // A course's session called off: its date; the enrolment stays.
+                                {event.session.map_or_else(|| when(&event.event), |at| format!("{} \u{b7} {}", self::when(at, lang), ui.session_called_off))}
+                            </h4>
                             <ul class="items sign-ups">
                                 {event.to_call.into_iter().map(|entry| {
                                     let phone = entry.phone.clone().unwrap_or_default();
