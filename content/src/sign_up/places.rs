@@ -150,6 +150,12 @@ pub fn decide(places: &Places, starts_at: NaiveDateTime, now: NaiveDateTime, tak
         Window::Closed => return Err(Refusal::Closed),
         Window::Open => {}
     }
+    place_for(places, taken, waiting, people)
+}
+
+/// Where a sign-up for `people` stands by the places alone, whenever it comes: what staff give a
+/// late-comer once signing up has closed (a course begun, someone at the door).
+pub fn place_for(places: &Places, taken: u32, waiting: u32, people: u32) -> Result<Status, Refusal> {
     match places.capacity {
         None => Ok(Status::Confirmed),
         Some(capacity) if waiting == 0 && taken + people <= capacity => Ok(Status::Confirmed),

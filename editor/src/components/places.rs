@@ -70,7 +70,13 @@ impl PlacesInputs {
 /// up, on `last_day_field`, when given). `field` is the capacity's field for errors
 /// (`places.capacity`, `sessions[1].places.capacity`), `id` its input's.
 #[component]
-pub fn PlacesFields(form: Form, id: String, field: String, inputs: PlacesInputs, #[prop(optional)] last_day_field: Option<&'static str>) -> impl IntoView {
+pub fn PlacesFields(
+    form: Form,
+    id: String,
+    field: String,
+    inputs: PlacesInputs,
+    #[prop(optional)] last_day_field: Option<&'static str>,
+) -> impl IntoView {
     let ui = ui();
     view! {
         <CheckBox label=ui.sign_up_online value=inputs.online/>

@@ -94,7 +94,9 @@ fn ProgrammeForm(editing: Editing<Programme>, item: Option<Item<Programme>>) -> 
         let read_sessions: Vec<Option<Session>> =
             sessions.get_untracked().iter().enumerate().map(|(index, s)| s.session(reader, index, is_course)).collect();
         let enrolment = match is_course {
-            true => course_places.read(reader, "enrolment.places.capacity", true, Some("enrolment.places.closes_at")).map(|places| Enrolment::Course { places }),
+            true => course_places
+                .read(reader, "enrolment.places.capacity", true, Some("enrolment.places.closes_at"))
+                .map(|places| Enrolment::Course { places }),
             false => Some(Enrolment::DropIn),
         };
         let centimes = francs.get_untracked().trim().replace(',', ".").parse::<f64>().ok().filter(|f| *f >= 0.0).map(|f| (f * 100.0).round() as u32);

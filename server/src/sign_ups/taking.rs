@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDateTime, Utc};
 use plantzette_content::sign_up::message::Notice;
-use plantzette_content::sign_up::{decide, Availability, Refusal, SignUp, Status};
+use plantzette_content::sign_up::{decide, place_for, Availability, Refusal, SignUp, Status, Window};
 use plantzette_content::Valid;
 use sqlx::{SqliteConnection, SqlitePool};
 
@@ -60,7 +60,8 @@ pub struct Standing {
 
 /// Signs `sign_up` (already valid) up for `event` at `now`, in one write transaction: the counts
 /// read, the row written and the person's message with no other sign-up in between. `by_staff`:
-/// the staff member's name, for someone who phoned or came to the desk. The same contact again
+/// the staff member's name, for someone who phoned or came to the desk (taken after sign-up
+/// closed, until the event ends). The same contact again
 /// is written its message again (it carries the link), and answered as a newcomer (`echo.rs`).
 pub async fn sign_up(
     pool: &SqlitePool,
@@ -75,7 +76,12 @@ pub async fn sign_up(
     // The event's rules first, for everyone alike: a closed or full event refuses a contact
     // signed up as it refuses anyone.
     let (taken, waiting) = counts(&mut transaction, &event.key).await?;
-    let status = match decide(&event.places, event.starts_at, now, taken, waiting, sign_up.people) {
+    let decided = match (by_staff, event.places.window(event.starts_at, now)) {
+        // Staff take a late-comer while the event lasts: a course begun, someone at the door.
+        (Some(_), Window::Closed) if now < event.ends_at => place_for(&event.places, taken, waiting, sign_up.people),
+        _ => decide(&event.places, event.starts_at, now, taken, waiting, sign_up.people),
+    };
+    let status = match decided {
         Ok(status) => status,
         Err(refusal) => return Ok(Outcome::Refused(refusal)),
     };

@@ -262,3 +262,22 @@ async fn the_sixth_sign_up_of_a_day_for_one_contact_is_refused_with_a_code_any_l
     let body: Value = refused.json().await.unwrap();
     assert_eq!(body["code"], "too_many_today", "{body}");
 }
+
+#[tokio::test]
+async fn once_signing_up_for_a_course_has_closed_the_public_is_refused_and_staff_take_a_late_comer() {
+    let relay = Relay::start().await;
+    let app = app_with(&relay).await;
+    let (course, key) = coming_course(&app).await;
+    let staff = app.admin().await;
+    let mut content = course.content.clone();
+    let closed = plantzette_content::sign_up::Places { closes_at: Some(residence_now() - Duration::minutes(1)), ..content.course_places().unwrap() };
+    content.enrolment = plantzette_content::Enrolment::Course { places: Some(closed) };
+    assert_eq!(staff.put(&format!("/api/v1/staff/programmes/{}", course.id), course.version, &content).await.status(), 200);
+
+    let refused = post(&app, &key, "10.0.0.1", &person(1)).await;
+    assert_eq!(refused.status(), 409);
+    assert_eq!(refused.json::<Value>().await.unwrap()["code"], "conflict");
+    let late = staff.post(&format!("/api/v1/staff/sign-ups/{key}"), &person(2)).await;
+    assert_eq!(late.status(), 201, "staff take a late-comer until the course ends");
+    assert_eq!(late.json::<Value>().await.unwrap()["status"], "confirmed");
+}

@@ -20,7 +20,12 @@ fn next(attendance: Option<Attendance>) -> Attendance {
 }
 
 #[component]
-pub(super) fn CourseRoster(sessions: Vec<RosterSession>, entries: Vec<Entry>, form: Form, reload: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+pub(super) fn CourseRoster(
+    sessions: Vec<RosterSession>,
+    entries: Vec<Entry>,
+    form: Form,
+    reload: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let ui = ui();
     let lang = lang();
     let day = |session: &RosterSession| session.starts_at.format("%d.%m.").to_string();
