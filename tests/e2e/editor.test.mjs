@@ -240,7 +240,8 @@ test('a prevention programme is previewed as its own page', async () => {
 });
 
 test('a programme\'s new session is given its places in the editor, and takes sign-ups on line', async () => {
-  const [programme] = (await app.server.api('/api/v1/programmes')).items;
+  // A drop-in programme's: each session has places of its own (a course's are the course's).
+  const programme = (await app.server.api('/api/v1/programmes')).items.find((p) => !p.enrolment);
   const { page, context, problems } = await openEditor(app.browser, app.server, 'programmes');
   await page.locator('li', { hasText: programme.title.fr }).getByRole('button', { name: 'Modifier' }).click();
   const sessions = page.locator('fieldset', { has: page.locator('legend', { hasText: 'Séances' }) });

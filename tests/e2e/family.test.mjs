@@ -72,16 +72,23 @@ test('the subscription feeds are valid calendars in the residence\'s zone', asyn
     assert.ok(events.length > 0, path);
     for (const event of events) assert.equal(event.startDate.zone.tzid, 'Europe/Zurich', `${path}: ${event.summary}`);
   }
-  const programme = await app.server.api('/api/v1/programmes/1');
+  // A drop-in programme: a file per session still to come; a course: one file of all its sessions.
+  const programmes = (await app.server.api('/api/v1/programmes')).items;
+  const programme = programmes.find((p) => !p.enrolment);
   const { page, context } = await openPage(app.browser);
-  await page.goto(`${app.server.url}/programmes/1`);
+  await page.goto(`${app.server.url}/programmes/${programme.id}`);
   await waitForContent(page);
   // Sessions already over offer nothing to add.
   const now = zurichWallClock(app.server.now()).replace(' ', 'T');
   const upcoming = programme.sessions.map((s, i) => [s, i + 1]).filter(([s]) => s.ends_at.slice(0, 16) > now);
   const links = page.getByRole('link', { name: /Ajouter à mon agenda/ });
   assert.equal(await links.count(), upcoming.length);
-  assert.equal(await links.first().getAttribute('href'), `/api/v1/calendar/programmes/1/${upcoming[0][1]}.ics?lang=fr`);
+  assert.equal(await links.first().getAttribute('href'), `/api/v1/calendar/programmes/${programme.id}/${upcoming[0][1]}.ics?lang=fr`);
+  const course = programmes.find((p) => p.enrolment?.kind === 'course' && p.sessions.some((s) => s.ends_at.slice(0, 16) > now));
+  await page.goto(`${app.server.url}/programmes/${course.id}`);
+  await waitForContent(page);
+  assert.equal(await links.count(), 1, 'one file for the whole course');
+  assert.equal(await links.first().getAttribute('href'), `/api/v1/calendar/programmes/${course.id}.ics?lang=fr`);
   await context.close();
 });
 

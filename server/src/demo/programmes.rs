@@ -62,7 +62,7 @@ pub fn programmes(plan: &Plan) -> Vec<Programme> {
             description: None,
             topic: Topic::Memory,
             audiences: vec![Audience::SeniorsAtHome, Audience::Carers],
-            sessions: sessions(plan, 3, 14, 4, ("14:30", "16:30"), fr_de("Résidence Plantzette, cafétéria", "Résidence Plantzette, Cafeteria"), Some(TWELVE)),
+            sessions: sessions(plan, 3, 7, 6, ("14:30", "16:30"), fr_de("Résidence Plantzette, cafétéria", "Résidence Plantzette, Cafeteria"), Some(TWELVE)),
             enrolment: Enrolment::DropIn,
             contact: nurse(),
             price: Price { centimes: 0, note: None },
