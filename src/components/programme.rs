@@ -102,19 +102,6 @@ pub fn SessionWhenAndWhere(session: Session) -> impl IntoView {
     }
 }
 
-/// A course's sessions, every one in order (called off too), and what one enrolment means.
-#[component]
-pub fn CourseSessions(sessions: Vec<Session>) -> impl IntoView {
-    let words = ui().sign_up;
-    view! {
-        <section class="course-sessions" aria-labelledby="course-sessions">
-            <h2 id="course-sessions">{words.course_sessions}</h2>
-            <ol>{sessions.into_iter().map(|session| view! { <li><SessionWhenAndWhere session/></li> }).collect_view()}</ol>
-            <p>{words.one_for_all}</p>
-        </section>
-    }
-}
-
 /// A plain-text body as paragraphs, in the chosen language.
 #[component]
 pub fn Paragraphs(text: Text) -> impl IntoView {

@@ -11,6 +11,7 @@ import { useApp } from './support/app.mjs';
 import { openEditor } from './support/editor.mjs';
 import { openKiosk, fitProblems } from './support/kiosk.mjs';
 import { parseCalendar } from './support/calendar.mjs';
+import { pdfInfo, pdfText, printToPdf } from './support/pdf.mjs';
 
 const app = useApp({ at: '10:00' });
 
@@ -130,6 +131,17 @@ test('in the editor a programme is a course, and its roster ticks who came to ea
   await assertAccessible(roster.page, 'a course\'s roster');
   const list = await roster.page.evaluate(async (k) => (await fetch(`/api/v1/staff/sign-ups/${k}`)).json(), key);
   assert.equal(list.entries.find((e) => e.name === 'Personne 1').attended[0], 'present');
+
+  // The printed roster: one A4 sheet, a column per session to sign on each date.
+  await roster.page.goto(`${app.server.url}/print/sign-up-list/${key}?lang=fr`);
+  const pdf = await printToPdf(roster.page, 'course-roster');
+  assert.deepEqual(pdfInfo(pdf), { pages: 1, size: 'A4', landscape: false });
+  const text = pdfText(pdf);
+  for (const session of programme.sessions) {
+    const [, month, day] = session.starts_at.slice(0, 10).split('-');
+    assert.ok(text.includes(`${day}.${month}.`), `a column for ${session.starts_at}: ${text}`);
+  }
+  assert.match(text, /Personne 1/);
   assertNoProblems([...problems, ...roster.problems]);
   await roster.context.close();
 });

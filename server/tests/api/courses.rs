@@ -281,3 +281,21 @@ async fn once_signing_up_for_a_course_has_closed_the_public_is_refused_and_staff
     assert_eq!(late.status(), 201, "staff take a late-comer until the course ends");
     assert_eq!(late.json::<Value>().await.unwrap()["status"], "confirmed");
 }
+
+#[tokio::test]
+async fn a_course_taken_out_cancels_its_enrolments_and_tells_each_one() {
+    let relay = Relay::start().await;
+    let app = app_with(&relay).await;
+    let (course, key) = coming_course(&app).await;
+    let anne = json!({ "name": "Anne Zufferey", "phone": "027 455 12 34", "email": "anne@example.ch", "people": 1, "lang": "de" });
+    assert_eq!(post(&app, &key, "10.0.0.1", &anne).await.status(), 201);
+    relay.received(1).await;
+    let staff = app.admin().await;
+    assert!(staff.delete(&format!("/api/v1/staff/programmes/{}", course.id), course.version).await.status().is_success());
+
+    let received = relay.received(2).await;
+    assert!(received[1]["subject"].as_str().unwrap().starts_with("Abgesagt: "), "{}", received[1]["subject"]);
+    let pool = pool(&app).await;
+    let status: String = sqlx::query_scalar("SELECT status FROM sign_ups WHERE event = ?1").bind(&key).fetch_one(&pool).await.unwrap();
+    assert_eq!(status, "cancelled");
+}

@@ -14,7 +14,7 @@ use super::calendar_link::{occurrence_calendar, programme_calendar, session_cale
 use super::form::{Choice, Errors, RobotTrap, TextField};
 use crate::components::local_text::LocalText;
 use crate::components::places::{Offer, Places};
-use crate::components::programme::CourseSessions;
+use crate::components::programme::SessionWhenAndWhere;
 use crate::i18n::{counted, lang, ui};
 
 /// What a sign-up is for, as its pages name it.
@@ -262,4 +262,17 @@ pub fn MySignUpContent(page: MySignUpPage) -> impl IntoView {
         }}
     }
     .into_any()
+}
+
+/// A course's sessions, every one in order (called off too), and what one enrolment means.
+#[component]
+pub fn CourseSessions(sessions: Vec<Session>) -> impl IntoView {
+    let words = ui().sign_up;
+    view! {
+        <section class="course-sessions" aria-labelledby="course-sessions">
+            <h2 id="course-sessions">{words.course_sessions}</h2>
+            <ol>{sessions.into_iter().map(|session| view! { <li><SessionWhenAndWhere session/></li> }).collect_view()}</ol>
+            <p>{words.one_for_all}</p>
+        </section>
+    }
 }

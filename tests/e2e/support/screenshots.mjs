@@ -19,9 +19,20 @@ async function firstSignUp(server) {
   const [programme, session] = programmes.flatMap((p) => p.sessions.map((s) => [p, s])).find(([, s]) => s.places && s.starts_at > soon);
   return `programmes/${programme.id}/${session.starts_at.slice(0, 16)}`;
 }
+/** The key of the first course still open for sign-up. */
+async function firstCourse(server) {
+  const programmes = (await server.api('/api/v1/programmes')).items.filter((p) => p.enrolment?.kind === 'course');
+  for (const programme of programmes) {
+    const figures = await server.api(`/api/v1/sign-ups/programmes/${programme.id}`);
+    if (figures.window.state === 'open') return `programmes/${programme.id}`;
+  }
+  throw new Error('the demo has a course open for sign-up');
+}
 await mkdir(out, { recursive: true });
 const server = await startServer();
 await makeBusyDay(server);
+const course = await firstCourse(server);
+const dropIn = (await server.api('/api/v1/programmes')).items.find((p) => !p.enrolment);
 const concert = (await server.api('/api/v1/activities')).items.find((o) => o.category === 'music' && !o.recurring);
 const PAGES = {
   kiosk: '/kiosk',
@@ -32,11 +43,13 @@ const PAGES = {
   activity: `/activities/${concert.activity_id}/${concert.starts_at.slice(0, 10)}`,
   menus: '/menus',
   programmes: '/programmes',
-  programme: '/programmes/1',
+  programme: `/${course}`,
+  'programme-drop-in': `/programmes/${dropIn.id}`,
   info: '/info',
   'short-stay': '/info/short_stay',
   'short-stay-request': '/short-stay-requests',
   'sign-up': `/sign-ups/${await firstSignUp(server)}`,
+  'course-sign-up': `/sign-ups/${course}`,
 };
 const browser = await launchBrowser();
 try {
@@ -78,6 +91,24 @@ try {
       await page.screenshot({ path: `${out}/editor-${section}-${lang}.png`, fullPage: true });
       await context.close();
     }
+  }
+  // A course's roster, two people enrolled and one session ticked.
+  for (const [n, name] of [[1, 'Marie Favre'], [2, 'Louis Bonvin']]) {
+    if (only && only !== 'editor') break;
+    await fetch(`${server.url}/api/v1/sign-ups/${course}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.9.${n}` },
+      body: JSON.stringify({ name, phone: `027 455 90 0${n}`, people: 1, lang: 'fr' }),
+    });
+  }
+  for (const lang of ['fr', 'de']) {
+    if (only && only !== 'editor') continue;
+    const { page, context } = await openEditor(browser, server, 'sign-ups');
+    if (lang === 'de') await page.getByRole('button', { name: 'Deutsch' }).click();
+    await page.locator('#sign-up-event').selectOption(course);
+    await page.locator('table.course-roster').waitFor();
+    await page.screenshot({ path: `${out}/editor-course-roster-${lang}.png`, fullPage: true });
+    await context.close();
   }
   // The editor's Print page, its preview drawn.
   for (const lang of ['fr', 'de']) {
