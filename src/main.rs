@@ -1,9 +1,8 @@
 //! Mounts the kiosk and registers its service worker; panics are logged to the console with
 //! their message.
 
-use leptos::logging;
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
+use plantzette_web::service_worker;
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -17,18 +16,9 @@ fn main() {
             if let Some(boot) = document().get_element_by_id("boot") {
                 boot.remove();
             }
-            register_service_worker();
+            // The service worker keeps the last content seen for when the network or the server is down.
+            service_worker::register();
         },
         std::time::Duration::ZERO,
     );
-}
-
-/// The service worker keeps the last content seen for when the network or the server is down.
-fn register_service_worker() {
-    let registration = window().navigator().service_worker().register("/sw.js");
-    leptos::task::spawn_local(async move {
-        if let Err(error) = JsFuture::from(registration).await {
-            logging::warn!("the app will not work offline: {error:?}");
-        }
-    });
 }

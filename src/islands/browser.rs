@@ -1,21 +1,22 @@
 //! What the `Live` island does in the browser (its comment says what and why): the event stream,
 //! fetching the page again and putting its changed parts in place, and the two notes.
 //!
-//! Over web-sys's `EventSource` and `fetch`, as the kiosk's `live.rs`, with the same reconnection
-//! policy (`plantzette_content::events`); the page itself is the server's answer, so nothing of
-//! the content's types or words is compiled in here.
+//! The stream followed as the kiosk's `live.rs` does (`plantzette_web::events`), the page fetched
+//! over web-sys's `fetch`; the page itself is the server's answer, so nothing of the content's
+//! types or words is compiled in here.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use plantzette_content::events::{retry_delay, POLL_EVERY};
+use plantzette_web::events::{self, Follower};
+use plantzette_web::service_worker;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DomParser, EventSource, Headers, MessageEvent, RequestInit, Response, SupportedType, VisibilityState};
+use web_sys::{DomParser, Headers, RequestInit, Response, SupportedType, VisibilityState};
 
 /// What the island shows, and what the page it came with was drawn from.
 pub struct Shown {
@@ -38,27 +39,14 @@ pub fn start() {
         let _ = window().location().replace("/kiosk");
         return;
     }
-    let registration = window().navigator().service_worker().register("/sw.js");
-    spawn_local(async move {
-        if let Err(error) = JsFuture::from(registration).await {
-            leptos::logging::warn!("the page will not be kept for offline: {error:?}");
-        }
-    });
+    service_worker::register();
 }
 
 pub fn keep_current(shown: Shown) {
     let device_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
     shown.elsewhere.set(device_offset_minutes != shown.residence_offset_minutes);
-    let page = Rc::new(Page {
-        confirmed_at: Cell::new(js_sys::Date::now()),
-        shown,
-        last_version: Cell::new(None),
-        alarm_heard: Cell::new(false),
-        attempts: Cell::new(0),
-        polling: Cell::new(None),
-        listeners: RefCell::default(),
-    });
-    page.connect();
+    let page = Rc::new(Page { confirmed_at: Cell::new(js_sys::Date::now()), shown, last_version: Cell::new(None), alarm_heard: Cell::new(false) });
+    events::follow(&["content", "alarm"], page.clone());
     let every_minute = page.clone();
     let _ = set_interval_with_handle(move || every_minute.refresh_if_seen(), EVERY_MINUTE);
     let on_sight = page.clone();
@@ -66,15 +54,13 @@ pub fn keep_current(shown: Shown) {
     let _ = document().add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
     // The service worker says 'fresher' when the server answered after it had given its copy.
     let fresher = page.clone();
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        if event.data().as_string().as_deref() == Some("fresher") {
+    service_worker::on_message(move |said| {
+        if said == "fresher" {
             fresher.refresh();
         }
     });
-    let _ = window().navigator().service_worker().add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     // Heard for the page's whole life.
     on_visibility.forget();
-    on_message.forget();
 }
 
 /// The page as the island keeps it current.
@@ -86,83 +72,42 @@ struct Page {
     /// The content version last heard on the stream.
     last_version: Cell<Option<i64>>,
     alarm_heard: Cell<bool>,
-    attempts: Cell<u32>,
-    polling: Cell<Option<IntervalHandle>>,
-    /// The current connection's listeners, dropped when it is replaced.
-    listeners: RefCell<Option<Listeners>>,
 }
 
-struct Listeners {
-    _open: Closure<dyn Fn()>,
-    _content: Closure<dyn Fn(MessageEvent)>,
-    _alarm: Closure<dyn Fn(MessageEvent)>,
-    _error: Closure<dyn Fn()>,
-}
+impl Follower for Page {
+    fn opened(self: Rc<Self>) {}
 
-impl Page {
-    fn connect(self: &Rc<Self>) {
-        let Ok(source) = EventSource::new("/api/v1/events") else {
-            self.start_polling();
-            return;
-        };
-        let page = self.clone();
-        let on_open = Closure::<dyn Fn()>::new(move || {
-            page.attempts.set(0);
-            if let Some(polling) = page.polling.take() {
-                polling.clear();
+    fn heard(self: Rc<Self>, name: &str, data: Option<String>) {
+        match name {
+            "content" => {
+                let heard = data.and_then(|v| v.parse::<i64>().ok());
+                let behind = self.last_version.get().unwrap_or(self.shown.version);
+                self.last_version.set(heard);
+                if heard.is_some_and(|heard| heard != behind) {
+                    self.refresh();
+                } else {
+                    self.confirm();
+                }
             }
-        });
-        let page = self.clone();
-        let on_content = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            let heard = event.data().as_string().and_then(|v| v.parse::<i64>().ok());
-            let behind = page.last_version.get().unwrap_or(page.shown.version);
-            page.last_version.set(heard);
-            if heard.is_some_and(|heard| heard != behind) {
-                page.refresh();
-            } else {
-                page.confirm();
+            "alarm" => {
+                // Named at each connection: the first time, only a page drawn otherwise is behind.
+                let on = data.is_some_and(|data| data != "null");
+                let shown = document().get_element_by_id("alarm").is_some_and(|alarm| alarm.child_element_count() > 0);
+                if self.alarm_heard.replace(true) || on != shown {
+                    self.refresh();
+                }
             }
-        });
-        let page = self.clone();
-        let on_alarm = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            // Named at each connection: the first time, only a page drawn otherwise is behind.
-            let on = event.data().as_string().is_some_and(|data| data != "null");
-            let shown = document().get_element_by_id("alarm").is_some_and(|alarm| alarm.child_element_count() > 0);
-            if page.alarm_heard.replace(true) || on != shown {
-                page.refresh();
-            }
-        });
-        let page = self.clone();
-        let closing = source.clone();
-        let on_error = Closure::<dyn Fn()>::new(move || {
-            // Reconnect on our own schedule rather than the browser's fixed one.
-            closing.close();
-            page.start_polling();
-            page.reconnect_later();
-        });
-        source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
-        source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        let _ = source.add_event_listener_with_callback("content", on_content.as_ref().unchecked_ref());
-        let _ = source.add_event_listener_with_callback("alarm", on_alarm.as_ref().unchecked_ref());
-        self.listeners.replace(Some(Listeners { _open: on_open, _content: on_content, _alarm: on_alarm, _error: on_error }));
-    }
-
-    fn reconnect_later(self: &Rc<Self>) {
-        let attempt = self.attempts.get();
-        self.attempts.set(attempt + 1);
-        let page = self.clone();
-        set_timeout(move || page.connect(), retry_delay(attempt, js_sys::Math::random()));
-    }
-
-    /// Without a stream (refused one, or its connection broken): check now, then every 10 s.
-    fn start_polling(self: &Rc<Self>) {
-        if self.polling.get().is_none() {
-            self.refresh();
-            let page = self.clone();
-            self.polling.set(set_interval_with_handle(move || page.refresh(), POLL_EVERY).ok());
+            _ => {}
         }
     }
 
+    /// Without a stream (refused one, or its connection broken): check now, then every 10 s.
+    fn poll(self: Rc<Self>, _first: bool) {
+        self.refresh();
+    }
+}
+
+impl Page {
     fn refresh_if_seen(self: &Rc<Self>) {
         if document().visibility_state() == VisibilityState::Visible {
             self.refresh();

@@ -1,7 +1,8 @@
-//! Live updates: the server's event stream (`/api/v1/events`) says when content changed, and
-//! every page refetches what it shows (a 304 when its part did not change). The previous content
-//! stays on screen meanwhile. While the stream is down the app polls, and reconnects with
-//! backoff and jitter, within about half a minute of the server coming back.
+//! Live updates: the server's event stream (`/api/v1/events`, followed by
+//! `plantzette_web::events`) says when content changed, and every page refetches what it shows (a
+//! 304 when its part did not change). The previous content stays on screen meanwhile. While the
+//! stream is down the app polls, and reconnects with backoff and jitter, within about half a
+//! minute of the server coming back.
 //!
 //! The stream's first event names the build the server serves, for `build.rs` to prepare a new one.
 //! It also carries the alarm (`Heard::alarm`, shown by `alarm.rs`) and the changes of the
@@ -16,10 +17,6 @@
 //! shows an alarm within the poll's 10 s, and drops it as soon after its end.
 //!
 //! Usage: call `provide_live_updates()` once at the top, then fetch with `live_resource`.
-//!
-//! Over web-sys's `EventSource` rather than leptos-use's `use_event_source`: the browser's own
-//! reconnection retries every few seconds forever without jitter, and a hundred screens after a
-//! server restart want backoff with jitter and polling meanwhile, which the hook does not do.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -27,14 +24,12 @@ use std::rc::Rc;
 
 use leptos::logging;
 use leptos::prelude::*;
-use leptos::wasm_bindgen::closure::Closure;
-use leptos::wasm_bindgen::JsCast;
-use web_sys::{EventSource, MessageEvent};
+use plantzette_web::events::{self, Follower};
+use plantzette_web::service_worker;
 
 use crate::kiosk::api;
 use crate::kiosk::build::NewBuild;
 use crate::kiosk::fetch::Fetch;
-use plantzette_content::events::{retry_delay, POLL_EVERY};
 use plantzette_content::screen::Alarm;
 use plantzette_web::RequestError;
 
@@ -98,159 +93,86 @@ pub fn provide_live_updates(new_build: NewBuild) {
     api::on_server_answer(move || freshness.confirm());
     let heard = Heard { content_version: RwSignal::new(None), alarm: RwSignal::new(None), screens: RwSignal::new(0) };
     provide_context(heard);
-    let stream = Rc::new(Stream {
+    let stream = Stream {
         heard,
         bump: Box::new(move || set_changes.update(|n| *n += 1)),
         freshness,
         new_build,
-        attempts: Cell::new(0),
-        polling: Cell::new(None),
         alarm_heard: Cell::new(false),
         last_seen: RefCell::default(),
-        listeners: RefCell::default(),
-    });
-    stream.connect();
+    };
+    events::follow(&["build", "content", "alarm", "screens"], Rc::new(stream));
     listen_to_service_worker(set_changes, new_build);
 }
 
 /// The service worker says 'fresher' when the server answered after it had shown its copy:
 /// fetch again, to show the server's answer; and 'build-ready' once a new build is kept whole.
 fn listen_to_service_worker(set_changes: WriteSignal<u64>, new_build: NewBuild) {
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| match event.data().as_string().as_deref() {
-        Some("fresher") => set_changes.update(|n| *n += 1),
-        Some("build-ready") => new_build.prepared(),
+    service_worker::on_message(move |said| match said {
+        "fresher" => set_changes.update(|n| *n += 1),
+        "build-ready" => new_build.prepared(),
         _ => {}
     });
-    let workers = window().navigator().service_worker();
-    let _ = workers.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-    // Heard for the app's whole life.
-    on_message.forget();
 }
 
-/// The connection to the event stream, and what to do while it is down.
+/// What the screen does with the event stream (`plantzette_web::events`).
 struct Stream {
     bump: Box<dyn Fn()>,
     heard: Heard,
     freshness: Freshness,
     new_build: NewBuild,
-    attempts: Cell<u32>,
-    polling: Cell<Option<IntervalHandle>>,
     /// Whether a stream has told the alarm since the page loaded: if so, what the screen shows
     /// was true a moment ago, and the first poll is soon enough (the server may be restarting).
     alarm_heard: Cell<bool>,
     /// The version of the content on screen; a different one is a change.
     last_seen: RefCell<Option<String>>,
-    /// The current connection's listeners, dropped when it is replaced, so that a day of
-    /// reconnection attempts leaves nothing behind.
-    listeners: RefCell<Option<Listeners>>,
 }
 
-struct Listeners {
-    _open: Closure<dyn Fn()>,
-    _build: Closure<dyn Fn(MessageEvent)>,
-    _content: Closure<dyn Fn(MessageEvent)>,
-    _alarm: Closure<dyn Fn(MessageEvent)>,
-    _screens: Closure<dyn Fn(MessageEvent)>,
-    _error: Closure<dyn Fn()>,
-}
-
-impl Stream {
-    fn connect(self: &Rc<Self>) {
-        let Ok(source) = EventSource::new("/api/v1/events") else {
-            logging::warn!("no event stream: polling for changes");
-            self.start_polling();
-            return;
-        };
-        let on_open = {
-            let stream = self.clone();
-            Closure::<dyn Fn()>::new(move || {
-                stream.attempts.set(0);
-                stream.freshness.confirm();
-                stream.heard.screens.update(|n| *n += 1);
-                if let Some(polling) = stream.polling.take() {
-                    polling.clear();
-                }
-            })
-        };
-        let on_content = {
-            let stream = self.clone();
-            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                stream.freshness.confirm();
-                let version = event.data().as_string();
-                stream.heard.content_version.set(version.as_deref().and_then(|v| v.parse().ok()));
-                let previous = stream.last_seen.replace(version.clone());
-                if previous.is_some() && previous != version {
-                    (stream.bump)();
-                }
-            })
-        };
-        let new_build = self.new_build;
-        let on_build =
-            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| new_build.heard(&event.data().as_string().unwrap_or_default()));
-        let alarm = self.heard.alarm;
-        let stream = self.clone();
-        let on_alarm = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            stream.alarm_heard.set(true);
-            // `null` when none is on; anything unreadable is no alarm either, and is logged.
-            let text = event.data().as_string().unwrap_or_default();
-            let heard = serde_json::from_str::<Option<Alarm>>(&text).unwrap_or_else(|error| {
-                logging::error!("unreadable alarm {text:?}: {error}");
-                None
-            });
-            alarm.set(heard);
-        });
-        let screens = self.heard.screens;
-        let on_screens = Closure::<dyn Fn(MessageEvent)>::new(move |_: MessageEvent| screens.update(|n| *n += 1));
-        let on_error = {
-            let stream = self.clone();
-            let source = source.clone();
-            Closure::<dyn Fn()>::new(move || {
-                // Reconnect on our own schedule rather than the browser's fixed one.
-                source.close();
-                stream.start_polling();
-                stream.reconnect_later();
-            })
-        };
-        source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
-        source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        let _ = source.add_event_listener_with_callback("build", on_build.as_ref().unchecked_ref());
-        let _ = source.add_event_listener_with_callback("content", on_content.as_ref().unchecked_ref());
-        let _ = source.add_event_listener_with_callback("alarm", on_alarm.as_ref().unchecked_ref());
-        let _ = source.add_event_listener_with_callback("screens", on_screens.as_ref().unchecked_ref());
-        self.listeners.replace(Some(Listeners {
-            _open: on_open,
-            _build: on_build,
-            _content: on_content,
-            _alarm: on_alarm,
-            _screens: on_screens,
-            _error: on_error,
-        }));
+impl Follower for Stream {
+    fn opened(self: Rc<Self>) {
+        self.freshness.confirm();
+        self.heard.screens.update(|n| *n += 1);
     }
 
-    fn reconnect_later(self: &Rc<Self>) {
-        let attempt = self.attempts.get();
-        self.attempts.set(attempt + 1);
-        let stream = self.clone();
-        set_timeout(move || stream.connect(), retry_delay(attempt, js_sys::Math::random()));
+    fn heard(self: Rc<Self>, name: &str, data: Option<String>) {
+        match name {
+            "content" => {
+                self.freshness.confirm();
+                self.heard.content_version.set(data.as_deref().and_then(|v| v.parse().ok()));
+                let previous = self.last_seen.replace(data.clone());
+                if previous.is_some() && previous != data {
+                    (self.bump)();
+                }
+            }
+            "build" => self.new_build.heard(&data.unwrap_or_default()),
+            "alarm" => {
+                self.alarm_heard.set(true);
+                // `null` when none is on; anything unreadable is no alarm either, and is logged.
+                let text = data.unwrap_or_default();
+                let heard = serde_json::from_str::<Option<Alarm>>(&text).unwrap_or_else(|error| {
+                    logging::error!("unreadable alarm {text:?}: {error}");
+                    None
+                });
+                self.heard.alarm.set(heard);
+            }
+            "screens" => self.heard.screens.update(|n| *n += 1),
+            _ => {}
+        }
     }
 
-    fn start_polling(self: &Rc<Self>) {
-        if self.polling.get().is_none() {
-            let alarm = self.heard.alarm;
+    fn poll(self: Rc<Self>, first: bool) {
+        if first {
             // Refused a stream from the start (an address past its share): nothing told the
             // alarm yet, so ask now.
             if !self.alarm_heard.get() {
-                check_alarm(alarm);
+                check_alarm(self.heard.alarm);
             }
             // An adopted screen introduces itself at each stream connection; without one, now
             // (it then reports at its pace, and confirms an alarm it shows).
             self.heard.screens.update(|n| *n += 1);
-            let stream = self.clone();
-            let poll = move || {
-                (stream.bump)();
-                check_alarm(alarm);
-            };
-            self.polling.set(set_interval_with_handle(poll, POLL_EVERY).ok());
+        } else {
+            (self.bump)();
+            check_alarm(self.heard.alarm);
         }
     }
 }

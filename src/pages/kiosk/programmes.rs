@@ -5,13 +5,13 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use plantzette_content::format::{day_heading, time_span};
 use plantzette_content::photo::Owner;
 use plantzette_content::sign_up::EventRef;
-use plantzette_content::format::{day_heading, time_span};
 use plantzette_content::{Item, Listing, Programme};
 
-use crate::components::programme::{ProgrammeBlocks, ProgrammeCards, ProgrammeHeading, SessionWhenAndWhere};
 use crate::components::local_text::LocalText;
+use crate::components::programme::{ProgrammeBlocks, ProgrammeCards, ProgrammeHeading, SessionWhenAndWhere};
 use crate::i18n::{counted, lang, ui};
 use crate::kiosk::api;
 use crate::kiosk::fetched::Fetched;
