@@ -12,6 +12,7 @@ import { openEditor } from './support/editor.mjs';
 import { openKiosk, fitProblems } from './support/kiosk.mjs';
 import { parseCalendar } from './support/calendar.mjs';
 import { pdfInfo, pdfText, printToPdf } from './support/pdf.mjs';
+import { contentOf, staffApi } from './support/staff.mjs';
 
 const app = useApp({ at: '10:00' });
 
@@ -108,9 +109,18 @@ test('the lobby kiosk shows one QR code for a course, and every session', async 
 });
 
 test('in the editor a programme is a course, and its roster ticks who came to each session in one tap', async () => {
-  const { programme, key } = await openCourse();
+  const opened = await openCourse();
+  const { key } = opened;
   await enrol(key, 1);
   await enrol(key, 2);
+  // A first session this morning, before ten: its attendance is ticked today (the later ones on
+  // their day).
+  const staff = await staffApi(app.server);
+  const stored = (await staff.get('programmes')).find((p) => p.id === opened.programme.id);
+  const today = app.server.today();
+  const morning = { ...stored.sessions[0], starts_at: `${today}T08:00:00`, ends_at: `${today}T09:00:00` };
+  await staff.replace('programmes', stored, { ...contentOf(stored), sessions: [morning, ...contentOf(stored).sessions] });
+  const programme = await app.server.api(`/api/v1/programmes/${stored.id}`);
   const { page, context, problems } = await openEditor(app.browser, app.server, 'programmes');
   await page.locator('li', { hasText: programme.title.fr }).getByRole('button', { name: 'Modifier' }).click();
   const enrolment = page.locator('fieldset.enrolment');
@@ -125,8 +135,9 @@ test('in the editor a programme is a course, and its roster ticks who came to ea
   const table = roster.page.locator('table.course-roster');
   await table.waitFor();
   assert.equal(await table.locator('thead th').count(), programme.sessions.length + 1, 'a column per session');
-  const first = table.locator('tr', { hasText: 'Personne 1' }).getByRole('button').first();
-  await first.click();
+  const row = table.locator('tr', { hasText: 'Personne 1' });
+  assert.equal(await row.getByRole('button').count(), 1, 'only today\'s session is ticked yet');
+  await row.getByRole('button').click();
   await table.locator('tr', { hasText: 'Personne 1' }).getByRole('button', { name: /Présent$/ }).first().waitFor();
   await assertAccessible(roster.page, 'a course\'s roster');
   const list = await roster.page.evaluate(async (k) => (await fetch(`/api/v1/staff/sign-ups/${k}`)).json(), key);

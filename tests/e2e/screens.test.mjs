@@ -156,6 +156,8 @@ test('the alarm is on three kiosks and a phone within 2 s, confirmed by each scr
   assert.match(await kiosks[2].page.locator('.alarm-message').innerText(), /^Evakuierung: Folgen Sie den Anweisungen des Personals/);
   const banner = await phone.page.locator('.alarm-banner').boundingBox();
   assert.equal(banner.y, 0, 'at the very top of the family page');
+  await phone.page.locator('.site-notices').waitFor({ state: 'detached' });
+  assert.doesNotMatch(await phone.page.locator('main').innerText(), /Visites ouvertes|Besuche möglich/, 'nothing says visits are open under an evacuation');
   await assertAccessible(kiosks[0].page, 'the kiosk under the alarm');
   await assertAccessible(phone.page, 'a family page under the alarm');
 
@@ -174,6 +176,7 @@ test('the alarm is on three kiosks and a phone within 2 s, confirmed by each scr
   ]);
   await kiosks[0].page.locator('.kiosk-panels').waitFor();
   await phone.page.getByRole('heading', { level: 1 }).first().waitFor();
+  await phone.page.locator('.site-notices').waitFor();
   const audit = await staff.get('audit');
   assert.deepEqual(audit.slice(0, 2).map((entry) => [entry.action, entry.collection, entry.login]), [['end', 'alarms', 'direction'], ['raise', 'alarms', 'direction']]);
 

@@ -10,24 +10,18 @@ import { useApp } from './support/app.mjs';
 import { zurichWallClock } from './support/calendar.mjs';
 import { contentOf, staffApi } from './support/staff.mjs';
 
-const app = useApp();
+// Ten in the morning: a session later today takes sign-ups and has its attendance ticked today.
+const app = useApp({ at: '10:00' });
 
 test('a session\'s list: places, who to phone, attendance in one tap, a cancellation that moves the first one waiting up', async () => {
-  const now = zurichWallClock(app.server.now()).slice(0, 16);
-  const programmes = await app.server.api('/api/v1/programmes');
-  const candidates = programmes.items
-    .flatMap((p) => p.sessions.map((s) => [p, s]))
-    .filter(([, s]) => s.places && s.starts_at.slice(0, 16) > now)
-    .sort((a, b) => a[1].starts_at.localeCompare(b[1].starts_at));
-  const keyOf = ([p, s]) => `programmes/${p.id}/${s.starts_at.slice(0, 16)}`;
-  // The first session whose sign-up is open now (some close the day before).
-  let chosen;
-  for (const candidate of candidates) {
-    const figures = await app.server.api(`/api/v1/sign-ups/${keyOf(candidate)}`);
-    if (figures.window.state === 'open') { chosen = candidate; break; }
-  }
-  const [programme, session] = chosen;
-  const key = keyOf(chosen);
+  // A session of a drop-in programme today at 16:45 (an hour no demo session has), four places.
+  const staff = await staffApi(app.server);
+  const programme = (await staff.get('programmes')).find((p) => !p.deleted_at && !p.enrolment);
+  const today = app.server.today();
+  const session = { starts_at: `${today}T16:45:00`, ends_at: `${today}T17:45:00`, place: { fr: 'Salle polyvalente' }, places: { capacity: 4, waiting_list: true } };
+  const content = contentOf(programme);
+  await staff.replace('programmes', programme, { ...content, sessions: [...content.sessions, session] });
+  const key = `programmes/${programme.id}/${today}T16:45`;
   const signUp = (n, extra = {}) => fetch(`${app.server.url}/api/v1/sign-ups/${key}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -39,7 +33,7 @@ test('a session\'s list: places, who to phone, attendance in one tap, a cancella
   assert.equal(waiting.status, 'waiting', JSON.stringify(waiting));
 
   const { page, context, problems } = await openEditor(app.browser, app.server, 'sign-ups');
-  // The week at a glance (a weekly series: its next session is within seven days): the places,
+  // The week at a glance (today's session is within seven days): the places,
   // the waiting list and whom to phone in numbers, and the list one tap away.
   const capacity = session.places.capacity;
   const row = page.locator('table.week-sign-ups tr', { hasText: programme.title.fr }).filter({ hasText: `${capacity} / ${capacity}` });

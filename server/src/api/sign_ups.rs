@@ -27,7 +27,7 @@ use crate::error::{ApiError, ErrorBody};
 use crate::http::body::JsonBody;
 use crate::http::query::{Params, RangeParams};
 use crate::qr;
-use crate::sign_ups::{self, confirms, find_event, spreadsheet};
+use crate::sign_ups::{self, confirms, find_event, spreadsheet, Ticking};
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -156,14 +156,15 @@ async fn attend(
     Path(id): Path<i64>,
     JsonBody(body): JsonBody<AttendanceBody>,
 ) -> Result<StatusCode, ApiError> {
+    let now = residence_now();
     let ticked = match body.session {
-        Some(session) => sign_ups::set_session_attendance(&state.pool, id, session, body.attendance, &staff.user).await?,
-        None => sign_ups::set_attendance(&state.pool, id, body.attendance, &staff.user).await?,
+        Some(session) => sign_ups::set_session_attendance(&state.pool, id, session, body.attendance, now, &staff.user).await?,
+        None => sign_ups::set_attendance(&state.pool, id, body.attendance, now, &staff.user).await?,
     };
-    if ticked {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::NotFound("confirmed sign-up"))
+    match ticked {
+        Ticking::Ticked => Ok(StatusCode::NO_CONTENT),
+        Ticking::NoSuchSignUp => Err(ApiError::NotFound("confirmed sign-up")),
+        Ticking::NotYet => Err(ApiError::Conflict("attendance is ticked from the day of the event")),
     }
 }
 

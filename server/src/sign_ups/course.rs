@@ -11,7 +11,7 @@ use plantzette_content::Programme;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::messages::{self, Subject};
-use super::{entries, event, published, Event, COLLECTION};
+use super::{entries, event, published, Event, Ticking, COLLECTION};
 use crate::audit::{self, Change};
 use crate::mail::Outbox;
 use crate::store::StoreError;
@@ -39,21 +39,25 @@ pub(super) async fn fill_attendance(db: &mut SqliteConnection, sessions: &[Roste
     Ok(())
 }
 
-/// Ticks whether enrolment `id` came to the session of its course that began at `session`;
-/// audited. Says whether there is such a confirmed enrolment and such a session.
+/// Ticks whether enrolment `id` came to the session of its course that began at `session`, from
+/// that session's day; audited.
 pub async fn set_session_attendance(
     pool: &SqlitePool,
     id: i64,
     session: NaiveDateTime,
     attendance: Attendance,
+    now: NaiveDateTime,
     by: &StaffUser,
-) -> Result<bool, StoreError> {
+) -> Result<Ticking, StoreError> {
     let key: Option<String> =
         sqlx::query_scalar("SELECT event FROM sign_ups WHERE id = ?1 AND status = 'confirmed'").bind(id).fetch_optional(pool).await?;
-    let Some(EventRef::Course { programme_id }) = key.as_deref().and_then(EventRef::parse) else { return Ok(false) };
+    let Some(EventRef::Course { programme_id }) = key.as_deref().and_then(EventRef::parse) else { return Ok(Ticking::NoSuchSignUp) };
     let in_course = published::<Programme>(pool, programme_id).await?.is_some_and(|p| p.content.sessions.iter().any(|s| s.starts_at == session));
     if !in_course {
-        return Ok(false);
+        return Ok(Ticking::NoSuchSignUp);
+    }
+    if session.date() > now.date() {
+        return Ok(Ticking::NotYet);
     }
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
     sqlx::query(
@@ -74,7 +78,7 @@ pub async fn set_session_attendance(
     )
     .await?;
     transaction.commit().await?;
-    Ok(true)
+    Ok(Ticking::Ticked)
 }
 
 /// The courses with enrolments not erased: their keys.

@@ -172,22 +172,39 @@ pub(super) async fn entries(db: &mut SqliteConnection, outbox: &Outbox, key: &st
         .collect())
 }
 
-/// Ticks whether sign-up `id` came to its event (a course's enrolment: to each session,
-/// `course::set_session_attendance`); audited. Says whether there is such a sign-up.
-pub async fn set_attendance(pool: &SqlitePool, id: i64, attendance: Attendance, by: &StaffUser) -> Result<bool, StoreError> {
+/// What ticking attendance came to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ticking {
+    Ticked,
+    /// No confirmed sign-up (or course session) of that number.
+    NoSuchSignUp,
+    /// Its day has not come: attendance is ticked on the day, not a week ahead by mistake.
+    NotYet,
+}
+
+/// Ticks whether sign-up `id` came to its event, from the event's day (a course's enrolment: to
+/// each session, `course::set_session_attendance`); audited.
+pub async fn set_attendance(pool: &SqlitePool, id: i64, attendance: Attendance, now: NaiveDateTime, by: &StaffUser) -> Result<Ticking, StoreError> {
+    let starts: Option<(Option<NaiveDateTime>,)> =
+        sqlx::query_as("SELECT event_starts_at FROM sign_ups WHERE id = ?1 AND status = 'confirmed' AND event LIKE '%/%/%'")
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+    let Some((starts_at,)) = starts else { return Ok(Ticking::NoSuchSignUp) };
+    // A sign-up from before its event's start was kept (0009): the ticking is staff's call.
+    if starts_at.is_some_and(|starts_at| starts_at.date() > now.date()) {
+        return Ok(Ticking::NotYet);
+    }
     let mut transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let done = sqlx::query("UPDATE sign_ups SET attendance = ?2, changed_at = ?3 WHERE id = ?1 AND status = 'confirmed' AND event LIKE '%/%/%'")
+    sqlx::query("UPDATE sign_ups SET attendance = ?2, changed_at = ?3 WHERE id = ?1")
         .bind(id)
         .bind(attendance.as_str())
         .bind(Utc::now().timestamp())
         .execute(&mut *transaction)
         .await?;
-    if done.rows_affected() == 0 {
-        return Ok(false);
-    }
     let change =
         Change { action: "attendance", collection: Some(COLLECTION), item_id: Some(id), version: None, body: Some(attendance.as_str().into()) };
     audit::record(&mut transaction, Some(by), change).await?;
     transaction.commit().await?;
-    Ok(true)
+    Ok(Ticking::Ticked)
 }

@@ -165,6 +165,14 @@ async fn a_courses_roster_ticks_each_session_exports_a_column_each_and_the_figur
     let desk = json!({ "name": "Marcel Berclaz", "phone": "027 455 99 88", "people": 2, "lang": "fr" });
     assert_eq!(staff.post(&format!("/api/v1/staff/sign-ups/{key}"), &desk).await.status(), 201);
 
+    // A first session today, at midnight: ticked today; the others only on their day.
+    let mut content = course.content.clone();
+    let today = residence_now().date().and_hms_opt(0, 0, 0).unwrap();
+    let first_of = content.sessions.iter().min_by_key(|s| s.starts_at).unwrap().clone();
+    content.sessions.push(plantzette_content::Session { starts_at: today, ends_at: today + Duration::minutes(1), ..first_of });
+    assert_eq!(staff.put(&format!("/api/v1/staff/programmes/{}", course.id), course.version, &content).await.status(), 200);
+    let course: Item<Programme> = app.get_json(&format!("/api/v1/programmes/{}", course.id)).await;
+
     let list: Value = staff.get(&format!("/api/v1/staff/sign-ups/{key}")).await.json().await.unwrap();
     let columns = list["sessions"].as_array().unwrap();
     assert_eq!(columns.len(), course.content.sessions.len(), "a column per session: {list}");
@@ -177,7 +185,17 @@ async fn a_courses_roster_ticks_each_session_exports_a_column_each_and_the_figur
             .send()
     };
     assert_eq!(tick(columns[0]["starts_at"].clone(), "present").await.unwrap().status(), 204);
-    assert_eq!(tick(columns[1]["starts_at"].clone(), "excused").await.unwrap().status(), 204);
+    let last = columns.last().unwrap()["starts_at"].clone();
+    let too_early = tick(last, "present").await.unwrap();
+    assert_eq!(too_early.status(), 409, "a session of another day is ticked on its day");
+    assert_eq!(too_early.json::<Value>().await.unwrap()["code"], "conflict");
+    // The next session's day come (the in-process server reads the real clock): excused then.
+    sqlx::query("INSERT INTO course_attendance (sign_up_id, session_starts_at, attendance, changed_at) VALUES (?1, ?2, 'excused', 0)")
+        .bind(marcel["id"].as_i64().unwrap())
+        .bind(serde_json::from_value::<NaiveDateTime>(columns[1]["starts_at"].clone()).unwrap())
+        .execute(&pool(&app).await)
+        .await
+        .unwrap();
     assert_eq!(tick(json!("2020-01-01T10:00:00"), "present").await.unwrap().status(), 404, "a session of the course only");
     let without_session = staff
         .request(reqwest::Method::PUT, &format!("/api/v1/staff/sign-up/{}/attendance", marcel["id"]))

@@ -33,6 +33,15 @@ pub async fn coming_session(app: &TestApp) -> (String, NaiveDateTime, u32) {
     (key, session.ends_at, session.places.unwrap().capacity.unwrap())
 }
 
+/// The day of the event `key` come, for its attendance (ticked from that day): its sign-ups'
+/// start set to this morning, as if the clock had moved to it (an in-process server reads the
+/// real clock).
+async fn on_its_day(app: &TestApp, key: &str) {
+    let pool = SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap();
+    let morning = residence_now().date().and_hms_opt(0, 0, 0).unwrap();
+    sqlx::query("UPDATE sign_ups SET event_starts_at = ?2 WHERE event = ?1").bind(key).bind(morning).execute(&pool).await.unwrap();
+}
+
 fn person(n: usize) -> Value {
     json!({ "name": format!("Personne {n}"), "phone": format!("027 455 {:02} {:02}", n / 100, n % 100), "people": 1, "lang": "fr" })
 }
@@ -295,6 +304,14 @@ async fn staff_see_the_list_audited_sign_up_someone_at_the_desk_tick_attendance_
     assert_eq!(marcel["to_phone"], true, "no e-mail: staff phone him");
     assert!(marcel["by_staff"].is_string(), "signed up by staff: {marcel}");
 
+    let too_early = staff
+        .request(reqwest::Method::PUT, &format!("/api/v1/staff/sign-up/{}/attendance", marcel["id"]))
+        .json(&json!({ "attendance": "present" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(too_early.status(), 409, "attendance is ticked on the day, not ahead by mistake");
+    on_its_day(&app, &key).await;
     let ticked = staff
         .request(reqwest::Method::PUT, &format!("/api/v1/staff/sign-up/{}/attendance", marcel["id"]))
         .json(&json!({ "attendance": "present" }))
@@ -386,6 +403,7 @@ async fn the_yearly_figures_count_people_without_names_and_stay_after_the_erasur
     let staff = app.admin().await;
     let list: Value = staff.get(&format!("/api/v1/staff/sign-ups/{key}")).await.json().await.unwrap();
     let confirmed: Vec<Value> = list["entries"].as_array().unwrap().iter().filter(|e| e["status"] == "confirmed").map(|e| e["id"].clone()).collect();
+    on_its_day(&app, &key).await;
     for (id, attendance) in confirmed.iter().zip(["present", "present", "absent"]) {
         let ticked = staff
             .request(reqwest::Method::PUT, &format!("/api/v1/staff/sign-up/{id}/attendance"))

@@ -58,6 +58,9 @@ fn Document(frame: Frame, page: Page) -> impl IntoView {
     let section = Section::of(&frame.address);
     let Frame { lang, now, address, origin, today, alarm, version, residence_offset_minutes, assets } = frame;
     let notices = today.clone();
+    // Under an alarm the page says nothing that contradicts it ("Visites ouvertes" below an
+    // evacuation): the alarm alone, until it ends (each part is redrawn when it does).
+    let alarm_on = alarm.is_some();
     let body = match page {
         Page::Today => view! { <super::today::TodayContent today now/> }.into_any(),
         Page::Activities(week) => view! { <super::activities::ActivitiesContent week now origin=origin.clone()/> }.into_any(),
@@ -87,7 +90,7 @@ fn Document(frame: Frame, page: Page) -> impl IntoView {
                 </header>
                 <main id="content" tabindex="-1">
                     <div id="notices" data-live="">
-                        <SiteNotices visits=notices.residence.visits.clone()><UrgentBanners today=notices now/></SiteNotices>
+                        {(!alarm_on).then(|| view! { <SiteNotices visits=notices.residence.visits.clone()><UrgentBanners today=notices now/></SiteNotices> })}
                     </div>
                     <Live last_updated=format!("{}{}", ui.last_updated, ui.colon) swiss_time=ui.swiss_time.to_string() version residence_offset_minutes/>
                     {if live { view! { <div id="page" data-live="">{body}</div> }.into_any() } else { body }}

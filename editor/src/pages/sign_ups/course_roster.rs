@@ -1,8 +1,9 @@
 //! A course's roster: a row per person with a place, a column per session, and in each cell the
 //! person's attendance at that session, ticked in one tap on a tablet in the room (a tap moves
-//! it on: present, absent, excused).
+//! it on: present, absent, excused), from the session's day.
 
 use leptos::prelude::*;
+use plantzette_content::schedule::residence_now;
 use plantzette_content::sign_up::{Attendance, Entry, RosterSession};
 
 use super::event_panel::attendance_label;
@@ -29,6 +30,7 @@ pub(super) fn CourseRoster(
     let ui = ui();
     let lang = lang();
     let day = |session: &RosterSession| session.starts_at.format("%d.%m.").to_string();
+    let today = residence_now().date();
     view! {
         <h4 id="course-roster">{ui.course_roster}</h4>
         <div class="roster-scroll">
@@ -56,6 +58,8 @@ pub(super) fn CourseRoster(
                             view! {
                                 <td>{if session.called_off {
                                     view! { <span class="called-off">"\u{2013}"</span> }.into_any()
+                                } else if session.starts_at.date() > today {
+                                    view! { <span>{shown}</span> }.into_any()
                                 } else {
                                     view! { <button type="button" class="button secondary tick" aria-label=label on:click=tap>{shown}</button> }.into_any()
                                 }}</td>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use plantzette_content::schedule::residence_now;
 use plantzette_content::sign_up::{Attendance, Confirms, Entry, EventList, SignUp, Status};
 use plantzette_content::Rules;
 
@@ -52,12 +53,14 @@ pub(super) fn EventPanel(key: String) -> impl IntoView {
                 let group = |status: Status| list.entries.iter().filter(|e| e.status == status).cloned().collect::<Vec<_>>();
                 let reload = reload_entries.clone();
                 let course = !list.sessions.is_empty();
+                // Attendance is ticked on the day, not a week ahead by mistake.
+                let ticks = !course && list.starts_at.date() <= residence_now().date();
                 let roster = course.then(|| view! { <CourseRoster sessions=list.sessions.clone() entries=group(Status::Confirmed) form reload=reload.clone()/> });
                 view! {
                     <h3 id="event-heading">{format!("{} \u{b7} {}", list.title.get(lang), when(list.starts_at, lang))}</h3>
                     <p class="event-figures">{places}{waiting}</p>
                     {roster}
-                    <EntryGroup heading=ui.confirmed_people entries=group(Status::Confirmed) form reload=reload.clone() ticks=!course/>
+                    <EntryGroup heading=ui.confirmed_people entries=group(Status::Confirmed) form reload=reload.clone() ticks/>
                     <EntryGroup heading=ui.waiting_people entries=group(Status::Waiting) form reload=reload.clone()/>
                     {let cancelled = group(Status::Cancelled); (!cancelled.is_empty()).then(|| view! { <EntryGroup heading=ui.cancelled_people entries=cancelled form reload/> })}
                 }
@@ -81,7 +84,7 @@ pub(super) fn attendance_label(ui: &Ui, attendance: Attendance) -> &'static str 
 }
 
 /// The people of one status, each with what may be done for them; `ticks`: with their attendance
-/// (not a course's, ticked on its roster).
+/// (from the event's day; a course's is ticked on its roster).
 #[component]
 fn EntryGroup(
     heading: &'static str,
