@@ -28,6 +28,7 @@ pub static DE: Ui = Ui {
     photos_of_week: "Fotos der Woche",
     no_photos_this_week: "Keine Fotos in dieser Woche.",
     no_menu: "Das Menü ist noch nicht veröffentlicht.",
+    days_of_the_week: "Die Tage der Woche",
     previous_week: "Vorherige Woche",
     next_week: "Nächste Woche",
     this_week: "Diese Woche",

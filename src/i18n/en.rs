@@ -28,6 +28,7 @@ pub static EN: Ui = Ui {
     photos_of_week: "Photos of the week",
     no_photos_this_week: "No photos this week.",
     no_menu: "The menu is not published yet.",
+    days_of_the_week: "The days of the week",
     previous_week: "Previous week",
     next_week: "Next week",
     this_week: "This week",

@@ -28,6 +28,7 @@ pub static FR: Ui = Ui {
     photos_of_week: "Photos de la semaine",
     no_photos_this_week: "Aucune photo cette semaine.",
     no_menu: "Le menu n'est pas encore publié.",
+    days_of_the_week: "Les jours de la semaine",
     previous_week: "Semaine précédente",
     next_week: "Semaine suivante",
     this_week: "Cette semaine",

@@ -70,6 +70,8 @@ pub struct Ui {
     pub photos_of_week: &'static str,
     pub no_photos_this_week: &'static str,
     pub no_menu: &'static str,
+    /// The row of a week's days at the top of the menus, each a jump to its day.
+    pub days_of_the_week: &'static str,
     pub previous_week: &'static str,
     pub next_week: &'static str,
     pub this_week: &'static str,

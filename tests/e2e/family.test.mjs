@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { PHONE, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
+import { PHONE, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
 import { parseCalendar, utc, zurichOffsetHours, zurichWallClock } from './support/calendar.mjs';
 import { useApp } from './support/app.mjs';
 import { contentOf, staffApi } from './support/staff.mjs';
@@ -138,6 +138,18 @@ test('a shared link to one day of the menus opens on that day', async () => {
     // At the top, give or take a pixel the browser rounds its scroll to.
     return top !== undefined && top > -1 && top < 200;
   }, `menu-${wednesday}`);
+  // From the top, the row of the week's days jumps to a day in one tap.
+  await page.goto(`${app.server.url}/menus?week=${menus.range.from}`);
+  await waitForContent(page);
+  const friday = menus.items[4].date;
+  const days = page.getByRole('navigation', { name: 'Les jours de la semaine' });
+  assert.equal(await days.getByRole('link').count(), 7);
+  await days.locator(`a[href="#menu-${friday}"]`).click();
+  await page.waitForFunction((id) => {
+    const top = document.getElementById(id)?.getBoundingClientRect().top;
+    return top !== undefined && top > -1 && top < 200;
+  }, `menu-${friday}`);
+  await assertAccessible(page, 'the menus with their days to jump to');
   await context.close();
 });
 

@@ -101,6 +101,9 @@ test('staff add a photo to an activity\'s day in the editor, and a family sees i
   await phone.goto(`${app.server.url}/photos`);
   const figure = phone.locator(`section:has(h2#photos-${today()}) figure`, { hasText: 'Loto de l\u2019Avent' });
   assert.equal(await figure.getByRole('link', { name: 'Loto de l\u2019Avent' }).getAttribute('href'), `/activities/${id}/${today()}`);
+  // What it shows, written under it; one photo across the phone, big enough to see who is in it.
+  await figure.locator('figcaption').getByText('Les cartons du loto sur les tables de la cafétéria').waitFor();
+  assert.ok((await figure.locator('img').boundingBox()).width > 300, 'one photo across a phone');
   assert.equal((await shownPhoto(phone, `#photos-${today()} + .gallery img`)).alt, 'Les cartons du loto sur les tables de la cafétéria');
   await assertAccessible(phone, 'the photos of the week');
   assertNoProblems(phoneProblems);

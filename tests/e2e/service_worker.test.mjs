@@ -195,7 +195,8 @@ test('a sign-up\'s private link, the places left and the alarm are never kept by
     const programmes = await server.api('/api/v1/programmes');
     // Three hours on in UTC: at least an hour on in Sierre, summer or winter.
     const soon = new Date(server.now().getTime() + 3 * 3600e3).toISOString().slice(0, 16);
-    const session = programmes.items.flatMap((p) => p.sessions.map((s) => ({ id: p.id, starts: s.starts_at.slice(0, 16) })))
+    // A drop-in session with places of its own (a course's sessions are signed up for together).
+    const session = programmes.items.flatMap((p) => p.sessions.filter((s) => s.places).map((s) => ({ id: p.id, starts: s.starts_at.slice(0, 16) })))
       .filter((s) => s.starts > soon).sort((a, b) => a.starts.localeCompare(b.starts))[0];
     const key = `programmes/${session.id}/${session.starts}`;
     const asked = await page.evaluate(async (key) => {

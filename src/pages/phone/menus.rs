@@ -1,9 +1,10 @@
 //! `/menus`: the menus of a week (`?week=`), day by day, with allergens, the origin of meat and
-//! fish, and the alternatives; each day has an anchor (`#menu-2026-12-09`) to share.
+//! fish, and the alternatives; each day has an anchor (`#menu-2026-12-09`) to share, and a row
+//! of the week's days at the top jumps to it (a week of menus is long on a phone).
 
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
-use plantzette_content::format::day_heading;
+use plantzette_content::format::{day_heading, short_day};
 use plantzette_content::{DayMenu, Item, Listing, Week};
 
 use super::activities::DatePicker;
@@ -29,6 +30,13 @@ pub fn MenusContent(week: WeekOfMenus, now: NaiveDateTime) -> impl IntoView {
         <WeekHeader title=ui.menus week links>
             <DatePicker page="/menus" week/>
         </WeekHeader>
+        <nav class="day-jump" aria-label=ui.days_of_the_week>
+            <ul>
+                {listing.range.days().map(|day| view! {
+                    <li><a href=format!("#menu-{day}") aria-current=(day == now.date()).then_some("date")>{short_day(day, lang)}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
         {listing
             .range
             .days()

@@ -15,14 +15,24 @@ use crate::components::photo::PhotoPicture;
 use crate::components::week_nav::{WeekHeader, WeekLinks};
 use crate::i18n::{lang, ui};
 
-/// Two photos a row on a phone, three in the page's 60 rem column elsewhere.
-const GALLERY_SIZES: &str = "(max-width: 47.99rem) calc(50vw - 1.5rem), 19rem";
+/// One photo a row on a phone, two on a wider one, three in the page's 60 rem column elsewhere.
+const GALLERY_SIZES: &str = "(max-width: 29.99rem) calc(100vw - 2rem), (max-width: 47.99rem) calc(50vw - 1.5rem), 19rem";
 
-/// A photo in a gallery: a link to its largest size.
+/// A photo in a gallery: a link to its largest size, and what it shows written under it (`of`:
+/// then what it is of, and the way to its page).
 #[component]
-fn GalleryPhoto(photo: Photo) -> impl IntoView {
+fn GalleryPhoto(photo: Photo, #[prop(optional)] of: Option<(Text, String)>) -> impl IntoView {
     let largest = photo.file(photo.widths.last().copied().unwrap_or(photo.width), Format::Jpeg);
-    view! { <a class="gallery-photo" href=largest><PhotoPicture photo sizes=GALLERY_SIZES lazy=true/></a> }
+    let description = photo.info.description.clone();
+    view! {
+        <figure>
+            <a class="gallery-photo" href=largest><PhotoPicture photo sizes=GALLERY_SIZES lazy=true/></a>
+            <figcaption>
+                <LocalText text=description/>
+                {of.map(|(of, page)| view! { <br/><a href=page><LocalText text=of/></a> })}
+            </figcaption>
+        </figure>
+    }
 }
 
 /// An item's photos under their heading; nothing without any.
@@ -77,12 +87,7 @@ pub fn PhotosContent(week: WeekOfPhotos, now: NaiveDateTime) -> impl IntoView {
                             {of_day
                                 .into_iter()
                                 .map(|PhotoOfWeek { photo, of, page }| view! {
-                                    <li>
-                                        <figure>
-                                            <GalleryPhoto photo/>
-                                            <figcaption><a href=page><LocalText text=of/></a></figcaption>
-                                        </figure>
-                                    </li>
+                                    <li><GalleryPhoto photo of=(of, page)/></li>
                                 })
                                 .collect_view()}
                         </ul>
