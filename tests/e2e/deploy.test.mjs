@@ -169,7 +169,8 @@ test('the kiosk launcher opens the kiosk\'s address and starts the browser again
       PLANTZETTE_KIOSK_URL: address,
       PLANTZETTE_KIOSK_PROFILE: profile,
       PLANTZETTE_KIOSK_BROWSER: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      PLANTZETTE_KIOSK_FLAGS: '--headless=new --no-sandbox --disable-gpu --disable-quic',
+      // A value with a space, in quotes, as an administrator writes it in kiosk.env.
+      PLANTZETTE_KIOSK_FLAGS: '--headless=new --no-sandbox --disable-gpu --disable-quic --user-agent="Plantzette lobby"',
     },
   });
   let log = '';
@@ -178,6 +179,7 @@ test('the kiosk launcher opens the kiosk\'s address and starts the browser again
     const first = await waitFor('the browser started', 20, () => browserPid(profile));
     const opened = (await readFile(`/proc/${first}/cmdline`, 'utf8')).split('\0').filter(Boolean);
     assert.ok(opened.includes(address), `the browser opens the kiosk's address: ${opened.join(' ')}`);
+    assert.ok(opened.includes('--user-agent=Plantzette lobby'), `a quoted flag stays one: ${opened.join(' ')}`);
     assert.ok(opened.includes('--kiosk'));
     process.kill(first, 'SIGKILL');
     const killedAt = Date.now();

@@ -15,6 +15,7 @@ use sqlx::SqlitePool;
 
 use crate::helpers::{eventually, spawn_app_at_public_url, TestApp};
 use crate::mail_relay::Relay;
+use crate::sign_ups::{fifty_at_once, person, post};
 
 async fn app_with(relay: &Relay) -> TestApp {
     let relay = relay.config(None);
@@ -36,14 +37,6 @@ async fn coming_course(app: &TestApp) -> (Item<Programme>, String) {
     (course, key)
 }
 
-fn person(n: usize) -> Value {
-    json!({ "name": format!("Personne {n}"), "phone": format!("027 455 {:02} {:02}", n / 100, n % 100), "people": 1, "lang": "fr" })
-}
-
-async fn post(app: &TestApp, key: &str, from: &str, form: &Value) -> reqwest::Response {
-    app.client.post(app.url(&format!("/api/v1/sign-ups/{key}"))).header("x-forwarded-for", from).json(form).send().await.unwrap()
-}
-
 async fn pool(app: &TestApp) -> SqlitePool {
     SqlitePoolOptions::new().connect(&format!("sqlite://{}", app.database().display())).await.unwrap()
 }
@@ -60,23 +53,8 @@ async fn fifty_at_once_for_a_courses_last_three_places_give_three_places_forty_s
         assert_eq!(response.status(), 201);
         first.get_or_insert(response.json::<Value>().await.unwrap());
     }
-    let burst: Vec<_> = (100..150)
-        .map(|n| {
-            let (client, url, form) = (app.client.clone(), app.url(&format!("/api/v1/sign-ups/{key}")), person(n));
-            tokio::spawn(async move {
-                let response = client.post(url).header("x-forwarded-for", format!("10.0.1.{n}")).json(&form).send().await.unwrap();
-                assert_eq!(response.status(), 201);
-                response.json::<Value>().await.unwrap()
-            })
-        })
-        .collect();
-    let mut answers = Vec::new();
-    for request in burst {
-        answers.push(request.await.unwrap());
-    }
-    assert_eq!(answers.iter().filter(|a| a["status"] == "confirmed").count(), 3, "never more places than the course has");
-    let mut positions: Vec<u64> = answers.iter().filter(|a| a["status"] == "waiting").map(|a| a["position"].as_u64().unwrap()).collect();
-    positions.sort();
+    let (confirmed, positions) = fifty_at_once(&app, &key).await;
+    assert_eq!(confirmed, 3, "never more places than the course has");
     assert_eq!(positions, (1..=47).collect::<Vec<_>>());
     let figures: Value = app.get_json(&format!("/api/v1/sign-ups/{key}")).await;
     assert_eq!((figures["taken"].as_u64(), figures["waiting"].as_u64()), (Some(capacity as u64), Some(47)));

@@ -42,21 +42,9 @@ async fn on_its_day(app: &TestApp, key: &str) {
     sqlx::query("UPDATE sign_ups SET event_starts_at = ?2 WHERE event = ?1").bind(key).bind(morning).execute(&pool).await.unwrap();
 }
 
-fn person(n: usize) -> Value {
-    json!({ "name": format!("Personne {n}"), "phone": format!("027 455 {:02} {:02}", n / 100, n % 100), "people": 1, "lang": "fr" })
-}
-
-async fn post(app: &TestApp, key: &str, from: &str, form: &Value) -> reqwest::Response {
-    app.client.post(app.url(&format!("/api/v1/sign-ups/{key}"))).header("x-forwarded-for", from).json(form).send().await.unwrap()
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn fifty_at_once_for_the_last_three_places_give_three_places_and_forty_seven_waiting() {
-    let app = app().await;
-    let (key, _, capacity) = coming_session(&app).await;
-    for n in 0..capacity as usize - 3 {
-        assert_eq!(post(&app, &key, &format!("10.0.0.{n}"), &person(n)).await.status(), 201);
-    }
+/// Fifty people at once, each from an address of their own: how many got a place, and the
+/// ranks on the waiting list of the others, in order.
+pub async fn fifty_at_once(app: &TestApp, key: &str) -> (usize, Vec<u64>) {
     let burst: Vec<_> = (100..150)
         .map(|n| {
             let (client, url, form) = (app.client.clone(), app.url(&format!("/api/v1/sign-ups/{key}")), person(n));
@@ -74,6 +62,25 @@ async fn fifty_at_once_for_the_last_three_places_give_three_places_and_forty_sev
     let confirmed = answers.iter().filter(|a| a["status"] == "confirmed").count();
     let mut positions: Vec<u64> = answers.iter().filter(|a| a["status"] == "waiting").map(|a| a["position"].as_u64().unwrap()).collect();
     positions.sort();
+    (confirmed, positions)
+}
+
+pub fn person(n: usize) -> Value {
+    json!({ "name": format!("Personne {n}"), "phone": format!("027 455 {:02} {:02}", n / 100, n % 100), "people": 1, "lang": "fr" })
+}
+
+pub async fn post(app: &TestApp, key: &str, from: &str, form: &Value) -> reqwest::Response {
+    app.client.post(app.url(&format!("/api/v1/sign-ups/{key}"))).header("x-forwarded-for", from).json(form).send().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_at_once_for_the_last_three_places_give_three_places_and_forty_seven_waiting() {
+    let app = app().await;
+    let (key, _, capacity) = coming_session(&app).await;
+    for n in 0..capacity as usize - 3 {
+        assert_eq!(post(&app, &key, &format!("10.0.0.{n}"), &person(n)).await.status(), 201);
+    }
+    let (confirmed, positions) = fifty_at_once(&app, &key).await;
     assert_eq!(confirmed, 3, "never more places than there are");
     assert_eq!(positions, (1..=47).collect::<Vec<_>>(), "each waiting one has a rank of their own");
     let figures: Value = app.get_json(&format!("/api/v1/sign-ups/{key}")).await;
