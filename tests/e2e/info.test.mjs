@@ -2,7 +2,7 @@
 // short-stay beds free by day.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KIOSK, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
+import { KIOSK, PHONE, assertAccessible, assertNoProblems, openPage, waitForContent } from './support/browser.mjs';
 import { useApp } from './support/app.mjs';
 import { PORTRAIT, fitProblems } from './support/kiosk.mjs';
 import { staffApi } from './support/staff.mjs';
@@ -72,6 +72,19 @@ test('the kiosk shows the short-stay beds on one screen, landscape and upright',
     await page.locator('table.bed-strip').waitFor();
     assert.deepEqual(await fitProblems(page), [], `${device.viewport.width}x${device.viewport.height}`);
     assertNoProblems(problems);
+    await context.close();
+  }
+});
+
+test('on a phone the short-stay strip shows each week\'s first day whole, at 390 and 320 px', async () => {
+  for (const width of [390, 320]) {
+    const { page, context } = await openPage(app.browser, { device: { ...PHONE, viewport: { width, height: 844 } } });
+    await page.goto(`${app.server.url}/info/short_stay`);
+    await page.locator('table.bed-strip th[scope="row"]').first().waitFor();
+    const cut = await page.locator('table.bed-strip th[scope="row"]').evaluateAll((cells) => cells
+      .filter((cell) => cell.scrollWidth > cell.clientWidth || cell.getBoundingClientRect().left < 0)
+      .map((cell) => cell.textContent));
+    assert.deepEqual(cut, [], `${width} px: every row label whole`);
     await context.close();
   }
 });
