@@ -151,8 +151,11 @@ async fn a_courses_roster_ticks_each_session_exports_a_column_each_and_the_figur
     assert_eq!(staff.put(&format!("/api/v1/staff/programmes/{}", course.id), course.version, &content).await.status(), 200);
     let course: Item<Programme> = app.get_json(&format!("/api/v1/programmes/{}", course.id)).await;
 
-    let list: Value = staff.get(&format!("/api/v1/staff/sign-ups/{key}")).await.json().await.unwrap();
-    let columns = list["sessions"].as_array().unwrap();
+    let answer = staff.get(&format!("/api/v1/staff/sign-ups/{key}")).await;
+    let status = answer.status();
+    let list: Value = answer.json().await.unwrap();
+    assert_eq!(status, 200, "the course's roster: {list}");
+    let columns = list["sessions"].as_array().unwrap_or_else(|| panic!("a course's roster: {list}"));
     assert_eq!(columns.len(), course.content.sessions.len(), "a column per session: {list}");
     let marcel = list["entries"].as_array().unwrap().iter().find(|e| e["name"] == "Marcel Berclaz").unwrap().clone();
     let first: NaiveDateTime = serde_json::from_value(columns[0]["starts_at"].clone()).unwrap();
