@@ -9,9 +9,9 @@ export const STAFF = { login: 'direction', password: 'plantzette-demo' };
 export async function openEditor(browser, server, section = 'activities', device = { viewport: { width: 1366, height: 900 } }, account = STAFF) {
   const opened = await openPage(browser, { device });
   const { page } = opened;
-  // A server started at an instant of the test's (`useApp({ at })`): the editor's clock too, so
+  // A server started at an instant of the test's (`useApp({ at })`; a proxy has no clock): the editor's clock too, so
   // that "today" and "the coming week" are the server's even when the run crosses midnight.
-  if (Math.abs(server.now().getTime() - Date.now()) > 60e3) await installClock(page, { time: server.now() });
+  if (server.now && Math.abs(server.now().getTime() - Date.now()) > 60e3) await installClock(page, { time: server.now() });
   await page.goto(`${server.url}/gestion/${section}`);
   await page.getByLabel('Identifiant').fill(account.login);
   await page.getByLabel('Mot de passe').fill(account.password);
